@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { INFO_POINTS, OPEN_STAGES } from '../domain';
+
+const infoPointNumber = z.int().min(1).max(9);
+
+/** The threshold settings of SPEC §4, one row per team. Defaults are the contract's. */
+export const ZThresholdSettingsSchema = z.object({
+  minConfirmed: z.int().min(0).max(INFO_POINTS.length),
+  requiredPoints: z
+    .array(infoPointNumber)
+    .max(INFO_POINTS.length)
+    .refine((points) => new Set(points).size === points.length, 'requiredPoints must not repeat a point'),
+  staleDays: z.int().min(1).max(3650),
+  keyInfluence: z.int().min(1).max(5),
+  minCoaches: z.int().min(0).max(100),
+  minAllies: z.int().min(0).max(100),
+  minCoverage: z.number().min(0).max(1),
+  contactDays: z.int().min(1).max(3650),
+  stageExpectations: z.object({
+    information: z.enum(OPEN_STAGES),
+    relationships: z.enum(OPEN_STAGES),
+    topDecisionMaker: z.enum(OPEN_STAGES),
+  }),
+});
+export type TThresholdSettings = z.infer<typeof ZThresholdSettingsSchema>;
+
+export const DEFAULT_THRESHOLD_SETTINGS: TThresholdSettings = {
+  minConfirmed: 7,
+  requiredPoints: [2, 4, 9],
+  staleDays: 90,
+  keyInfluence: 4,
+  minCoaches: 1,
+  minAllies: 2,
+  minCoverage: 0.6,
+  contactDays: 60,
+  stageExpectations: {
+    information: 'propose',
+    relationships: 'negotiate',
+    topDecisionMaker: 'commit',
+  },
+};
