@@ -1,0 +1,68 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt } from 'drizzle-orm';
+import { parse as parseCookie } from 'cookie';
+import type { Request, Response } from 'express';
+import type { Locale, Role } from '../../shared/domain';
+import type { Db } from '../db/client';
+import { sessions, users } from '../db/schema';
+
+export const SESSION_COOKIE = 'dr_session';
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  teamId: number;
+  locale: Locale;
+}
+
+export const sessionUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  teamId: users.teamId,
+  locale: users.locale,
+};
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Create a session row and return the raw token for the cookie; only its hash is stored. */
+export function createSession(db: Db, userId: number, now: Date, days: number): { token: string; expiresAt: Date } {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + days * 86_400_000);
+  db.insert(sessions)
+    .values({ tokenHash: hashToken(token), userId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() })
+    .run();
+  return { token, expiresAt };
+}
+
+export function deleteSession(db: Db, tokenHash: string): void {
+  db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+}
+
+export function readSessionUser(db: Db, req: Request, now: Date): { user: SessionUser; tokenHash: string } | null {
+  const header = req.headers.cookie;
+  if (!header) return null;
+  const token = parseCookie(header)[SESSION_COOKIE];
+  if (!token || token.length > 200) return null;
+  const tokenHash = hashToken(token);
+  const user = db
+    .select(sessionUserColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now.toISOString()), eq(users.active, true)))
+    .get();
+  return user ? { user, tokenHash } : null;
+}
+
+export function setSessionCookie(res: Response, token: string, expiresAt: Date, secure: boolean): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
+}
+
+export function clearSessionCookie(res: Response, secure: boolean): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+}

@@ -1,0 +1,405 @@
+/**
+ * The whole domain model of SPEC §3. Timestamps are ISO-8601 text (UTC), dates
+ * are YYYY-MM-DD text: the API carries plain JSON, so the database stores what
+ * the wire shows. Every mutable row carries `version` for optimistic concurrency.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+import {
+  ACCOUNT_TIERS,
+  ACTIVITY_KINDS,
+  CURRENCIES,
+  DEAL_STATUSES,
+  DECISION_ROLES,
+  INFO_POINT_STATUSES,
+  LEVELS,
+  LOCALES,
+  PURCHASE_PATTERNS,
+  RELATIONSHIP_KINDS,
+  ROLES,
+  STAGES,
+  STANCES,
+} from '../../shared/domain';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+const id = () => integer('id').primaryKey({ autoIncrement: true });
+const createdAt = () => text('created_at').notNull().default(now);
+const updatedAt = () => text('updated_at').notNull().default(now);
+const version = () => integer('version').notNull().default(1);
+
+export const teams = sqliteTable('teams', {
+  id: id(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    locale: text('locale', { enum: LOCALES }).notNull().default('en'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email), index('users_team_idx').on(t.teamId)],
+);
+
+/** Server-side sessions: the cookie holds a random token, the table only its SHA-256. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Threshold settings of SPEC §4 per team, stored as validated JSON. */
+export const teamSettings = sqliteTable('team_settings', {
+  teamId: integer('team_id')
+    .primaryKey()
+    .references(() => teams.id, { onDelete: 'cascade' }),
+  thresholds: text('thresholds', { mode: 'json' }).notNull(),
+  version: version(),
+  updatedAt: updatedAt(),
+});
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: id(),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    name: text('name').notNull(),
+    industry: text('industry'),
+    tier: text('tier', { enum: ACCOUNT_TIERS }).notNull().default('B'),
+    purchasePattern: text('purchase_pattern', { enum: PURCHASE_PATTERNS }).notNull().default('recurring'),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('accounts_team_name_unique').on(t.teamId, t.name)],
+);
+
+/** People at an account. The org chart lives here, so every deal with the account reuses it. */
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: id(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    title: text('title'),
+    department: text('department'),
+    level: text('level', { enum: LEVELS }).notNull(),
+    reportsToContactId: integer('reports_to_contact_id').references((): AnySQLiteColumn => contacts.id, {
+      onDelete: 'set null',
+    }),
+    email: text('email'),
+    phone: text('phone'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('contacts_account_idx').on(t.accountId)],
+);
+
+export const deals = sqliteTable(
+  'deals',
+  {
+    id: id(),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    name: text('name').notNull(),
+    amount: real('amount').notNull(),
+    currency: text('currency', { enum: CURRENCIES }).notNull().default('USD'),
+    stage: text('stage', { enum: STAGES }).notNull().default('qualify'),
+    status: text('status', { enum: DEAL_STATUSES }).notNull().default('open'),
+    closeDate: text('close_date').notNull(),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => users.id),
+    lossReason: text('loss_reason'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('deals_team_status_idx').on(t.teamId, t.status),
+    index('deals_owner_idx').on(t.ownerId),
+    index('deals_account_idx').on(t.accountId),
+  ],
+);
+
+/** Reps added to a deal as team members see and edit it like its owner. */
+export const dealMembers = sqliteTable(
+  'deal_members',
+  {
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.dealId, t.userId] }), index('deal_members_user_idx').on(t.userId)],
+);
+
+/** A contact's part in one deal. */
+export const stakeholders = sqliteTable(
+  'stakeholders',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    decisionRole: text('decision_role', { enum: DECISION_ROLES }).notNull(),
+    influence: integer('influence').notNull(),
+    stance: text('stance', { enum: STANCES }).notNull().default('unknown'),
+    isCoach: integer('is_coach', { mode: 'boolean' }).notNull().default(false),
+    explicitNeeds: text('explicit_needs'),
+    implicitNeeds: text('implicit_needs'),
+    positionX: real('position_x'),
+    positionY: real('position_y'),
+    notes: text('notes'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('stakeholders_deal_contact_unique').on(t.dealId, t.contactId)],
+);
+
+export const relationships = sqliteTable(
+  'relationships',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    fromStakeholderId: integer('from_stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id, { onDelete: 'cascade' }),
+    toStakeholderId: integer('to_stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: RELATIONSHIP_KINDS }).notNull(),
+    strength: integer('strength').notNull().default(2),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('relationships_pair_kind_unique').on(t.fromStakeholderId, t.toStakeholderId, t.kind),
+    index('relationships_deal_idx').on(t.dealId),
+  ],
+);
+
+/** The nine information points of a deal: created with the deal, never deleted. */
+export const infoPoints = sqliteTable(
+  'info_points',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    point: integer('point').notNull(),
+    status: text('status', { enum: INFO_POINT_STATUSES }).notNull().default('unknown'),
+    summary: text('summary').notNull().default(''),
+    sourceStakeholderId: integer('source_stakeholder_id').references(() => stakeholders.id, {
+      onDelete: 'set null',
+    }),
+    verifiedAt: text('verified_at'),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('info_points_deal_point_unique').on(t.dealId, t.point)],
+);
+
+/** Point 1's list: our next steps to advance the deal. */
+export const nextSteps = sqliteTable(
+  'next_steps',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    owner: text('owner'),
+    dueDate: text('due_date'),
+    done: integer('done', { mode: 'boolean' }).notNull().default(false),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('next_steps_deal_idx').on(t.dealId)],
+);
+
+/** Point 8's list: the competitors in this deal. */
+export const competitors = sqliteTable(
+  'competitors',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    strengths: text('strengths').notNull().default(''),
+    weaknesses: text('weaknesses').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('competitors_deal_idx').on(t.dealId)],
+);
+
+/** Who at the customer favours a competitor. */
+export const competitorFavouredBy = sqliteTable(
+  'competitor_favoured_by',
+  {
+    competitorId: integer('competitor_id')
+      .notNull()
+      .references(() => competitors.id, { onDelete: 'cascade' }),
+    stakeholderId: integer('stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.competitorId, t.stakeholderId] })],
+);
+
+/** Point 9's list: key success factors, ranked (1 = most important). */
+export const successFactors = sqliteTable(
+  'success_factors',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    rank: integer('rank').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('success_factors_deal_idx').on(t.dealId, t.rank)],
+);
+
+export const activities = sqliteTable(
+  'activities',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ACTIVITY_KINDS }).notNull(),
+    occurredAt: text('occurred_at').notNull(),
+    summary: text('summary').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('activities_deal_idx').on(t.dealId, t.occurredAt)],
+);
+
+export const activityStakeholders = sqliteTable(
+  'activity_stakeholders',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    stakeholderId: integer('stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.stakeholderId] }),
+    index('activity_stakeholders_stakeholder_idx').on(t.stakeholderId),
+  ],
+);
+
+/** Non-competing suppliers who sell to the same account (外部联盟). */
+export const externalAllies = sqliteTable(
+  'external_allies',
+  {
+    id: id(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    offering: text('offering').notNull().default(''),
+    contribution: text('contribution').notNull().default(''),
+    contactName: text('contact_name'),
+    contactInfo: text('contact_info'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('external_allies_account_idx').on(t.accountId)],
+);
+
+/** Append-only: every change, who made it, and the record before and after. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: id(),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    dealId: integer('deal_id'),
+    actorId: integer('actor_id').references(() => users.id),
+    at: text('at').notNull().default(now),
+    kind: text('kind').notNull(),
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id'),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+  },
+  (t) => [index('events_deal_at_idx').on(t.dealId, t.at), index('events_team_at_idx').on(t.teamId, t.at)],
+);
+
+/** Coverage of a deal whenever it changes; feeds COVERAGE_DROP, trends and the stand-up. */
+export const coverageSnapshots = sqliteTable(
+  'coverage_snapshots',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    at: text('at').notNull().default(now),
+    influence: real('influence').notNull(),
+    headcount: real('headcount').notNull(),
+    net: real('net').notNull(),
+    opposition: real('opposition').notNull(),
+    crossed: integer('crossed').notNull(),
+    thresholds: text('thresholds', { mode: 'json' }).notNull(),
+  },
+  (t) => [index('coverage_snapshots_deal_at_idx').on(t.dealId, t.at)],
+);

@@ -1,0 +1,265 @@
+/**
+ * The demo team of SPEC §8: four users and a handful of realistic deals, one of
+ * them (Harbor Bank's core banking refresh) mapped in depth. Runs only on an
+ * empty database; dates are relative to `now` so the demo never goes stale.
+ */
+import { count } from 'drizzle-orm';
+import type { DecisionRole, InfoPointStatus, Level, Stage, Stance } from '../../shared/domain';
+import { INFO_POINTS, statusForStage } from '../../shared/domain';
+import { DEFAULT_THRESHOLD_SETTINGS } from '../../shared/schemas/settings';
+import { hashPassword } from '../auth/password';
+import { writeTransaction, type Db, type Tx } from './client';
+import * as t from './schema';
+
+export const DEMO_PASSWORD = 'dealroom-demo';
+
+interface PersonSeed {
+  key: string;
+  name: string;
+  title: string;
+  department: string;
+  level: Level;
+  reportsTo?: string;
+  decisionRole: DecisionRole;
+  influence: number;
+  stance: Stance;
+  isCoach?: boolean;
+  explicitNeeds?: string;
+  implicitNeeds?: string;
+  notes?: string;
+}
+
+const harborBankPeople: PersonSeed[] = [
+  { key: 'ceo', name: 'Wang Jianguo', title: 'Chief Executive Officer', department: 'Executive Office', level: 'executive', decisionRole: 'final_decision_maker', influence: 5, stance: 'neutral', explicitNeeds: 'No outage during migration; board-level risk report', implicitNeeds: 'Wants the modernisation to be his legacy before retirement' },
+  { key: 'cio', name: 'Liu Fang', title: 'Chief Information Officer', department: 'Technology', level: 'executive', reportsTo: 'ceo', decisionRole: 'decision_maker', influence: 5, stance: 'supporter', explicitNeeds: '99.99% availability, 5-year TCO', implicitNeeds: 'Needs a win after last year’s failed CRM project' },
+  { key: 'cfo', name: 'Zhao Min', title: 'Chief Financial Officer', department: 'Finance', level: 'executive', reportsTo: 'ceo', decisionRole: 'decision_maker', influence: 4, stance: 'skeptic', explicitNeeds: 'Capex spread over three budget years' },
+  { key: 'coreit', name: 'Chen Hao', title: 'Head of Core Banking IT', department: 'Technology', level: 'management', reportsTo: 'cio', decisionRole: 'influencer', influence: 4, stance: 'ally', isCoach: true, notes: 'Tells us what the steering committee discusses. Prefers WeChat.' },
+  { key: 'architect', name: 'Sun Li', title: 'Chief Enterprise Architect', department: 'Technology', level: 'management', reportsTo: 'cio', decisionRole: 'evaluator', influence: 4, stance: 'ally', explicitNeeds: 'Open APIs for the mobile bank' },
+  { key: 'risk', name: 'Huang Wei', title: 'Head of Risk & Compliance', department: 'Risk', level: 'management', reportsTo: 'ceo', decisionRole: 'evaluator', influence: 4, stance: 'opponent', notes: 'Backs the incumbent; worried about regulator sign-off.' },
+  { key: 'procurement', name: 'Zhou Yan', title: 'Head of Procurement', department: 'Procurement', level: 'management', reportsTo: 'cfo', decisionRole: 'procurement', influence: 3, stance: 'neutral' },
+  { key: 'retail', name: 'Xu Jing', title: 'Head of Retail Operations', department: 'Retail Banking', level: 'management', reportsTo: 'ceo', decisionRole: 'user', influence: 3, stance: 'supporter', explicitNeeds: 'Faster account opening at branches' },
+  { key: 'infra', name: 'Ma Qiang', title: 'Infrastructure Team Lead', department: 'Technology', level: 'staff', reportsTo: 'coreit', decisionRole: 'evaluator', influence: 2, stance: 'ally' },
+  { key: 'dba', name: 'Guo Tao', title: 'Lead Database Administrator', department: 'Technology', level: 'staff', reportsTo: 'coreit', decisionRole: 'user', influence: 2, stance: 'unknown' },
+  { key: 'assistant', name: 'Lin Xiaoyu', title: 'Executive Assistant to the CIO', department: 'Technology', level: 'staff', reportsTo: 'cio', decisionRole: 'gatekeeper', influence: 2, stance: 'supporter', isCoach: true, notes: 'Controls the CIO’s calendar.' },
+  { key: 'buyer', name: 'He Jun', title: 'Procurement Specialist', department: 'Procurement', level: 'staff', reportsTo: 'procurement', decisionRole: 'procurement', influence: 1, stance: 'neutral' },
+];
+
+const harborBankInfo: Record<number, { status: InfoPointStatus; summary: string; source?: string; verifiedDaysAgo?: number }> = {
+  1: { status: 'confirmed', summary: 'Proof of concept passed in October; next: reference visit for the CEO, then the final proposal to the steering committee.', source: 'coreit', verifiedDaysAgo: 6 },
+  2: { status: 'confirmed', summary: 'Two-envelope tender: technical score 60%, price 40%. Board approval above 20M CNY. Focus: migration risk and regulator acceptance.', source: 'procurement', verifiedDaysAgo: 12 },
+  3: { status: 'partial', summary: 'Technology is with us; Risk and Finance are not yet. Branch operations supportive.', source: 'coreit', verifiedDaysAgo: 20 },
+  4: { status: 'confirmed', summary: 'CEO decides on the steering committee’s recommendation; CIO and CFO both have a veto in practice.', source: 'coreit', verifiedDaysAgo: 95 },
+  5: { status: 'confirmed', summary: 'Capital adequacy strong (CAR 14.2%); project budgeted in the 2027 plan.', verifiedDaysAgo: 40 },
+  6: { status: 'partial', summary: 'Regulator deadline for real-time payments; mobile bank cannot scale on the current core.', source: 'cio', verifiedDaysAgo: 30 },
+  7: { status: 'unknown', summary: '' },
+  8: { status: 'confirmed', summary: 'Incumbent Titan Systems defends hard; Nordstar Computing bids low.', source: 'architect', verifiedDaysAgo: 14 },
+  9: { status: 'partial', summary: 'Migration without downtime, regulator acceptance, total cost over five years.', source: 'coreit', verifiedDaysAgo: 9 },
+};
+
+interface DealSeed {
+  account: string;
+  name: string;
+  amount: number;
+  currency: 'USD' | 'CNY' | 'EUR';
+  stage: Stage;
+  closeInDays: number;
+  owner: 'rep1' | 'rep2';
+  lossReason?: string;
+  confirmedPoints?: number;
+}
+
+const accountsSeed = [
+  { key: 'harbor', name: 'Harbor Bank', industry: 'Banking', tier: 'A', purchasePattern: 'recurring' },
+  { key: 'metro', name: 'Riverside Metro Group', industry: 'Public transport', tier: 'A', purchasePattern: 'recurring' },
+  { key: 'hospital', name: 'St. Mary’s Hospital Group', industry: 'Healthcare', tier: 'B', purchasePattern: 'recurring' },
+  { key: 'expo', name: 'Pacific Expo 2027 Committee', industry: 'Events', tier: 'B', purchasePattern: 'one_off' },
+  { key: 'northwind', name: 'Northwind Logistics', industry: 'Logistics', tier: 'C', purchasePattern: 'recurring' },
+  { key: 'telecom', name: 'Eastern Telecom', industry: 'Telecommunications', tier: 'A', purchasePattern: 'recurring' },
+] as const;
+
+const dealsSeed: DealSeed[] = [
+  { account: 'harbor', name: 'Core banking mainframe refresh', amount: 4_200_000, currency: 'USD', stage: 'negotiate', closeInDays: 45, owner: 'rep1' },
+  { account: 'metro', name: 'Line 9 CBTC signalling platform', amount: 18_500_000, currency: 'CNY', stage: 'propose', closeInDays: 90, owner: 'rep1', confirmedPoints: 4 },
+  { account: 'hospital', name: 'Group-wide hospital ERP', amount: 2_800_000, currency: 'EUR', stage: 'discover', closeInDays: 150, owner: 'rep2', confirmedPoints: 2 },
+  { account: 'expo', name: 'Expo venue network build-out', amount: 950_000, currency: 'USD', stage: 'commit', closeInDays: -5, owner: 'rep1', confirmedPoints: 8 },
+  { account: 'northwind', name: 'Warehouse handheld scanners', amount: 120_000, currency: 'USD', stage: 'qualify', closeInDays: 60, owner: 'rep2' },
+  { account: 'telecom', name: '5G core capacity expansion', amount: 6_400_000, currency: 'USD', stage: 'won', closeInDays: -20, owner: 'rep2', confirmedPoints: 9 },
+  { account: 'telecom', name: 'Data centre cooling retrofit', amount: 780_000, currency: 'USD', stage: 'lost', closeInDays: -40, owner: 'rep1', lossReason: 'Lost on price to a local integrator; we never met the COO.', confirmedPoints: 5 },
+];
+
+const day = 86_400_000;
+const isoDaysAgo = (now: Date, days: number) => new Date(now.getTime() - days * day).toISOString();
+const dateIn = (now: Date, days: number) => new Date(now.getTime() + days * day).toISOString().slice(0, 10);
+
+/** Seed the demo team if the database has no users. Returns whether it seeded. */
+export async function seedDemo(db: Db, now: Date): Promise<boolean> {
+  if ((db.select({ n: count() }).from(t.users).get()?.n ?? 0) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  writeTransaction(db, (tx) => {
+    if ((tx.select({ n: count() }).from(t.users).get()?.n ?? 0) > 0) return;
+    seedInto(tx, now, passwordHash);
+  });
+  return true;
+}
+
+function seedInto(tx: Tx, now: Date, passwordHash: string): void {
+  const stamp = now.toISOString();
+  const team = tx.insert(t.teams).values({ name: 'Key Accounts — East', createdAt: stamp }).returning().get();
+  tx.insert(t.teamSettings).values({ teamId: team.id, thresholds: DEFAULT_THRESHOLD_SETTINGS, updatedAt: stamp }).run();
+  const user = (email: string, name: string, role: 'admin' | 'manager' | 'rep') =>
+    tx.insert(t.users).values({ email, name, role, teamId: team.id, passwordHash, createdAt: stamp }).returning().get();
+  const admin = user('admin@demo.test', 'Ada Admin', 'admin');
+  const manager = user('manager@demo.test', 'Morgan Li', 'manager');
+  const owners = { rep1: user('rep1@demo.test', 'Riley Zhang', 'rep'), rep2: user('rep2@demo.test', 'Sam Patel', 'rep') };
+  void admin;
+  void manager;
+
+  const accountIds = new Map<string, number>();
+  for (const account of accountsSeed) {
+    const { key, ...values } = account;
+    accountIds.set(key, tx.insert(t.accounts).values({ ...values, teamId: team.id, createdAt: stamp }).returning().get().id);
+  }
+
+  for (const seed of dealsSeed) {
+    const deal = tx
+      .insert(t.deals)
+      .values({
+        teamId: team.id,
+        accountId: accountIds.get(seed.account)!,
+        name: seed.name,
+        amount: seed.amount,
+        currency: seed.currency,
+        stage: seed.stage,
+        status: statusForStage(seed.stage),
+        closeDate: dateIn(now, seed.closeInDays),
+        ownerId: owners[seed.owner].id,
+        lossReason: seed.lossReason ?? null,
+        createdAt: isoDaysAgo(now, 120),
+        updatedAt: isoDaysAgo(now, 3),
+      })
+      .returning()
+      .get();
+    if (seed.account === 'harbor') {
+      seedHarborBank(tx, now, deal.id, accountIds.get('harbor')!, owners.rep1.id);
+    } else {
+      tx.insert(t.infoPoints)
+        .values(
+          INFO_POINTS.map((point) => ({
+            dealId: deal.id,
+            point,
+            status: point <= (seed.confirmedPoints ?? 0) ? ('confirmed' as const) : ('unknown' as const),
+            verifiedAt: point <= (seed.confirmedPoints ?? 0) ? isoDaysAgo(now, 10 + point) : null,
+            updatedAt: isoDaysAgo(now, 10 + point),
+          })),
+        )
+        .run();
+    }
+    tx.insert(t.events)
+      .values({ teamId: team.id, dealId: deal.id, actorId: owners[seed.owner].id, kind: 'deal.created', entity: 'deal', entityId: deal.id, after: { name: deal.name, stage: deal.stage }, at: isoDaysAgo(now, 120) })
+      .run();
+  }
+}
+
+function seedHarborBank(tx: Tx, now: Date, dealId: number, accountId: number, repId: number): void {
+  const stakeholderIds = new Map<string, number>();
+  const contactIds = new Map<string, number>();
+  harborBankPeople.forEach((person, index) => {
+    const contact = tx
+      .insert(t.contacts)
+      .values({
+        accountId,
+        name: person.name,
+        title: person.title,
+        department: person.department,
+        level: person.level,
+        reportsToContactId: person.reportsTo ? contactIds.get(person.reportsTo)! : null,
+        email: `${person.name.toLowerCase().replace(/\s+/g, '.')}@harborbank.example`,
+      })
+      .returning()
+      .get();
+    contactIds.set(person.key, contact.id);
+    const stakeholder = tx
+      .insert(t.stakeholders)
+      .values({
+        dealId,
+        contactId: contact.id,
+        decisionRole: person.decisionRole,
+        influence: person.influence,
+        stance: person.stance,
+        isCoach: person.isCoach ?? false,
+        explicitNeeds: person.explicitNeeds ?? null,
+        implicitNeeds: person.implicitNeeds ?? null,
+        notes: person.notes ?? null,
+        createdAt: isoDaysAgo(now, 100 - index),
+      })
+      .returning()
+      .get();
+    stakeholderIds.set(person.key, stakeholder.id);
+  });
+  const sid = (key: string) => stakeholderIds.get(key)!;
+
+  tx.insert(t.relationships)
+    .values([
+      { dealId, fromStakeholderId: sid('architect'), toStakeholderId: sid('cio'), kind: 'influences', strength: 3 },
+      { dealId, fromStakeholderId: sid('cfo'), toStakeholderId: sid('ceo'), kind: 'influences', strength: 2 },
+      { dealId, fromStakeholderId: sid('risk'), toStakeholderId: sid('cio'), kind: 'rivals', strength: 2 },
+      { dealId, fromStakeholderId: sid('coreit'), toStakeholderId: sid('architect'), kind: 'allied', strength: 3 },
+      { dealId, fromStakeholderId: sid('risk'), toStakeholderId: sid('ceo'), kind: 'influences', strength: 2 },
+    ])
+    .run();
+
+  tx.insert(t.infoPoints)
+    .values(
+      INFO_POINTS.map((point) => {
+        const info = harborBankInfo[point]!;
+        return {
+          dealId,
+          point,
+          status: info.status,
+          summary: info.summary,
+          sourceStakeholderId: info.source ? sid(info.source) : null,
+          verifiedAt: info.verifiedDaysAgo === undefined ? null : isoDaysAgo(now, info.verifiedDaysAgo),
+          updatedAt: isoDaysAgo(now, info.verifiedDaysAgo ?? 60),
+        };
+      }),
+    )
+    .run();
+
+  tx.insert(t.nextSteps)
+    .values([
+      { dealId, title: 'Reference visit to Coastal Savings for the CEO', owner: 'Riley Zhang', dueDate: dateIn(now, 10) },
+      { dealId, title: 'Migration risk workshop with Risk & Compliance', owner: 'Solution architect', dueDate: dateIn(now, -3) },
+      { dealId, title: 'Three-year payment plan for the CFO', owner: 'Finance desk', dueDate: dateIn(now, 14) },
+      { dealId, title: 'Proof of concept sign-off', owner: 'Chen Hao', dueDate: dateIn(now, -20), done: true },
+    ])
+    .run();
+
+  const titan = tx
+    .insert(t.competitors)
+    .values({ dealId, name: 'Titan Systems (incumbent)', strengths: 'Installed base for 15 years; Risk team trusts them', weaknesses: 'Slow roadmap; expensive licence renewals' })
+    .returning()
+    .get();
+  tx.insert(t.competitorFavouredBy).values([{ competitorId: titan.id, stakeholderId: sid('risk') }]).run();
+  tx.insert(t.competitors)
+    .values({ dealId, name: 'Nordstar Computing', strengths: 'Lowest price; aggressive discounts', weaknesses: 'No bank reference in the region' })
+    .run();
+
+  tx.insert(t.successFactors)
+    .values([
+      { dealId, title: 'Zero-downtime migration plan', rank: 1 },
+      { dealId, title: 'Regulator acceptance of the new core', rank: 2 },
+      { dealId, title: 'Five-year total cost below the incumbent', rank: 3 },
+      { dealId, title: 'Local support team on site', rank: 4 },
+    ])
+    .run();
+
+  const activity = (kind: (typeof t.activities.$inferInsert)['kind'], daysAgo: number, summary: string, people: string[]) => {
+    const row = tx.insert(t.activities).values({ dealId, kind, occurredAt: isoDaysAgo(now, daysAgo), summary, createdBy: repId }).returning().get();
+    tx.insert(t.activityStakeholders).values(people.map((key) => ({ activityId: row.id, stakeholderId: sid(key) }))).run();
+  };
+  activity('executive_meeting', 75, 'Kick-off dinner with the CEO and CIO; CEO asked for a reference bank of similar size.', ['ceo', 'cio']);
+  activity('demo', 30, 'Mobile bank integration demo for Architecture and Core IT.', ['architect', 'coreit', 'infra']);
+  activity('meeting', 12, 'Tender process walkthrough with Procurement.', ['procurement', 'buyer']);
+  activity('call', 6, 'Coach call: steering committee leans our way, Risk still pushing Titan.', ['coreit']);
+  activity('email', 3, 'Sent the draft migration plan to the CIO’s office.', ['cio', 'assistant']);
+}

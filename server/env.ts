@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((value) => value === '1' || value === 'true' || value === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_PATH: z.string().min(1).default('data/deal-room.sqlite'),
+  SEED_DEMO: booleanFlag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set when running behind an HTTPS reverse proxy: cookies become Secure, client IPs come from X-Forwarded-For. */
+  TRUST_PROXY: booleanFlag.default(false),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Login attempts allowed per IP and per email in a 15-minute window. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  CLIENT_DIST: z.string().min(1).default('dist/client'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parse the environment once at start; a bad value stops the server with a message naming it. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return parsed.data;
+}

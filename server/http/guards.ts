@@ -1,0 +1,37 @@
+import type { NextFunction, Request, Response } from 'express';
+
+/** Reply in tRPC's error envelope so every client sees one error format. */
+export function sendTrpcError(res: Response, httpStatus: number, code: string, message: string): void {
+  const jsonRpcCodes: Record<string, number> = { FORBIDDEN: -32003, UNSUPPORTED_MEDIA_TYPE: -32015, NOT_FOUND: -32004 };
+  res.status(httpStatus).json({ error: { message, code: jsonRpcCodes[code] ?? -32600, data: { code, httpStatus } } });
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * SPEC §7: a mutation whose Origin or Sec-Fetch-Site shows another site is
+ * refused. Clients that send neither (scripts, curl) are allowed. Mutations
+ * must also be JSON, so an HTML form cannot post to the API.
+ */
+export function crossSiteGuard(req: Request, res: Response, next: NextFunction): void {
+  if (req.method !== 'POST') return next();
+  const fetchSite = req.get('sec-fetch-site');
+  if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'same-site' && fetchSite !== 'none') {
+    return sendTrpcError(res, 403, 'FORBIDDEN', 'Cross-site requests are not allowed');
+  }
+  const origin = req.get('origin');
+  if (origin && originHost(origin) !== req.get('host')) {
+    return sendTrpcError(res, 403, 'FORBIDDEN', 'Cross-site requests are not allowed');
+  }
+  const contentType = req.get('content-type');
+  if (contentType && !contentType.toLowerCase().startsWith('application/json')) {
+    return sendTrpcError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Mutations must be sent as application/json');
+  }
+  next();
+}

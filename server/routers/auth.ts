@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm';
+import { ZLoginSchema, ZSetLocaleSchema } from '../../shared/schemas/auth';
+import { decoyPasswordHash, verifyPassword } from '../auth/password';
+import { clearSessionCookie, createSession, deleteSession, sessionUserColumns, setSessionCookie } from '../auth/session';
+import { users } from '../db/schema';
+import { AppError } from '../errors';
+import { protectedProcedure, publicProcedure, router } from '../trpc/init';
+
+export const authRouter = router({
+  login: publicProcedure.input(ZLoginSchema).mutation(async ({ ctx, input }) => {
+    const email = input.email.toLowerCase();
+    await ctx.loginLimiter.consume(ctx.req?.ip ?? 'local', email);
+    const found = ctx.db
+      .select({ ...sessionUserColumns, passwordHash: users.passwordHash, active: users.active })
+      .from(users)
+      .where(eq(users.email, email))
+      .get();
+    const ok = await verifyPassword(found?.passwordHash ?? (await decoyPasswordHash()), input.password);
+    if (!found || !found.active || !ok) throw new AppError('UNAUTHORIZED', 'Wrong email or password');
+    await ctx.loginLimiter.reset(email);
+    // A fresh token at every login; an old cookie's session is ended.
+    if (ctx.sessionTokenHash) deleteSession(ctx.db, ctx.sessionTokenHash);
+    const { token, expiresAt } = createSession(ctx.db, found.id, ctx.now(), ctx.env.SESSION_DAYS);
+    if (ctx.res) setSessionCookie(ctx.res, token, expiresAt, ctx.req?.secure ?? false);
+    const { passwordHash, active, ...user } = found;
+    void passwordHash;
+    void active;
+    return { user };
+  }),
+
+  logout: publicProcedure.mutation(({ ctx }) => {
+    if (ctx.sessionTokenHash) deleteSession(ctx.db, ctx.sessionTokenHash);
+    if (ctx.res) clearSessionCookie(ctx.res, ctx.req?.secure ?? false);
+    return { ok: true as const };
+  }),
+
+  me: publicProcedure.query(({ ctx }) => (ctx.user ? { user: ctx.user } : null)),
+
+  setLocale: protectedProcedure.input(ZSetLocaleSchema).mutation(({ ctx, input }) => {
+    ctx.db.update(users).set({ locale: input.locale }).where(eq(users.id, ctx.user.id)).run();
+    return { user: { ...ctx.user, locale: input.locale } };
+  }),
+});

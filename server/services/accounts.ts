@@ -1,0 +1,57 @@
+import { asc } from 'drizzle-orm';
+import type { TAccountCreate } from '../../shared/schemas/account';
+import type { SessionUser } from '../auth/session';
+import { writeTransaction, type Db } from '../db/client';
+import { accounts } from '../db/schema';
+import { AppError } from '../errors';
+import { visibleAccounts } from './access';
+import { recordEvent } from './events';
+
+export type AccountDto = Pick<
+  typeof accounts.$inferSelect,
+  'id' | 'teamId' | 'name' | 'industry' | 'tier' | 'purchasePattern' | 'version'
+>;
+
+const accountColumns = {
+  id: accounts.id,
+  teamId: accounts.teamId,
+  name: accounts.name,
+  industry: accounts.industry,
+  tier: accounts.tier,
+  purchasePattern: accounts.purchasePattern,
+  version: accounts.version,
+};
+
+export function listAccounts(db: Db, user: SessionUser): AccountDto[] {
+  return db.select(accountColumns).from(accounts).where(visibleAccounts(user)).orderBy(asc(accounts.name)).all();
+}
+
+export function createAccount(db: Db, user: SessionUser, input: TAccountCreate, now: Date): AccountDto {
+  return writeTransaction(db, (tx) => {
+    const row = tx
+      .insert(accounts)
+      .values({
+        teamId: user.teamId,
+        name: input.name,
+        industry: input.industry || null,
+        tier: input.tier ?? 'B',
+        purchasePattern: input.purchasePattern ?? 'recurring',
+        createdAt: now.toISOString(),
+      })
+      .onConflictDoNothing()
+      .returning(accountColumns)
+      .get();
+    if (!row) throw new AppError('CONFLICT', `An account named "${input.name}" already exists`, { field: 'name' });
+    recordEvent(tx, {
+      teamId: user.teamId,
+      dealId: null,
+      actorId: user.id,
+      kind: 'account.created',
+      entity: 'account',
+      entityId: row.id,
+      after: row,
+      at: now,
+    });
+    return row;
+  });
+}

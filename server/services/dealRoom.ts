@@ -1,0 +1,24 @@
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db/client';
+import { requireDeal } from './access';
+import { listCompetitors } from './competitors';
+import { getDealDto } from './deals';
+import { listInfoPoints } from './infoPoints';
+import { listNextSteps } from './nextSteps';
+import { listStakeholders, listRelationships } from './stakeholders';
+import { listSuccessFactors } from './successFactors';
+
+/** Everything the deal room shows, read in one go (better-sqlite3 is synchronous, so this is one consistent snapshot). */
+export function getDealRoom(db: Db, user: SessionUser, dealId: number) {
+  const deal = requireDeal(db, user, dealId);
+  return {
+    deal: getDealDto(db, deal.id),
+    stakeholders: listStakeholders(db, deal.id),
+    relationships: listRelationships(db, deal.id),
+    infoPoints: listInfoPoints(db, deal.id),
+    nextSteps: listNextSteps(db, deal.id),
+    competitors: listCompetitors(db, deal.id),
+    successFactors: listSuccessFactors(db, deal.id),
+  };
+}
+export type DealRoom = ReturnType<typeof getDealRoom>;

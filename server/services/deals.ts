@@ -1,0 +1,159 @@
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { INFO_POINTS, statusForStage } from '../../shared/domain';
+import type { TDealCreate, TDealUpdate } from '../../shared/schemas/deal';
+import type { SessionUser } from '../auth/session';
+import { writeTransaction, type Db, type Tx } from '../db/client';
+import { accounts, deals, infoPoints, users } from '../db/schema';
+import { AppError, assertVersion, badInput } from '../errors';
+import { requireAccount, requireDeal, visibleDeals } from './access';
+import { changedFields, recordEvent } from './events';
+
+const dealColumns = {
+  id: deals.id,
+  name: deals.name,
+  accountId: deals.accountId,
+  accountName: accounts.name,
+  accountTier: accounts.tier,
+  accountPurchasePattern: accounts.purchasePattern,
+  amount: deals.amount,
+  currency: deals.currency,
+  stage: deals.stage,
+  closeDate: deals.closeDate,
+  ownerId: deals.ownerId,
+  ownerName: users.name,
+  status: deals.status,
+  lossReason: deals.lossReason,
+  teamId: deals.teamId,
+  version: deals.version,
+  createdAt: deals.createdAt,
+  updatedAt: deals.updatedAt,
+};
+
+export type DealDto = {
+  [K in keyof typeof dealColumns]: (typeof dealColumns)[K]['_']['data'] extends infer D
+    ? (typeof dealColumns)[K]['_']['notNull'] extends true
+      ? D
+      : D | null
+    : never;
+};
+
+function dealQuery(db: Db | Tx, where: SQL | undefined) {
+  return db
+    .select(dealColumns)
+    .from(deals)
+    .innerJoin(accounts, eq(accounts.id, deals.accountId))
+    .innerJoin(users, eq(users.id, deals.ownerId))
+    .where(where);
+}
+
+export interface DealFilters {
+  status?: DealDto['status'] | undefined;
+  ownerId?: number | undefined;
+  stage?: DealDto['stage'] | undefined;
+}
+
+export function listDeals(db: Db, user: SessionUser, filters: DealFilters = {}): DealDto[] {
+  const where = and(
+    visibleDeals(user, db),
+    filters.status ? eq(deals.status, filters.status) : undefined,
+    filters.ownerId ? eq(deals.ownerId, filters.ownerId) : undefined,
+    filters.stage ? eq(deals.stage, filters.stage) : undefined,
+  );
+  return dealQuery(db, where).orderBy(asc(deals.closeDate), asc(deals.id)).all();
+}
+
+export function getDealDto(db: Db | Tx, dealId: number): DealDto {
+  const deal = dealQuery(db, eq(deals.id, dealId)).get();
+  if (!deal) throw new AppError('NOT_FOUND', 'Deal not found');
+  return deal;
+}
+
+/** Reps own only their own deals; managers assign within their team; admins within the account's team. */
+function resolveOwner(tx: Tx, user: SessionUser, ownerId: number | undefined, teamId: number): number {
+  const id = ownerId ?? user.id;
+  if (user.role === 'rep' && id !== user.id) {
+    throw new AppError('FORBIDDEN', 'A rep can only own their own deals', { field: 'ownerId' });
+  }
+  const owner = tx.select({ id: users.id, teamId: users.teamId, active: users.active }).from(users).where(eq(users.id, id)).get();
+  if (!owner || !owner.active || owner.teamId !== teamId) {
+    throw badInput('ownerId', 'the owner must be an active member of the deal’s team');
+  }
+  return owner.id;
+}
+
+export function createDeal(db: Db, user: SessionUser, input: TDealCreate, now: Date): DealDto {
+  return writeTransaction(db, (tx) => {
+    const account = requireAccount(tx, user, input.accountId);
+    const ownerId = resolveOwner(tx, user, input.ownerId, account.teamId);
+    const stage = input.stage ?? 'qualify';
+    const stamp = now.toISOString();
+    const row = tx
+      .insert(deals)
+      .values({
+        teamId: account.teamId,
+        accountId: account.id,
+        name: input.name,
+        amount: input.amount,
+        currency: input.currency ?? 'USD',
+        stage,
+        status: statusForStage(stage),
+        closeDate: input.closeDate,
+        ownerId,
+        createdAt: stamp,
+        updatedAt: stamp,
+      })
+      .returning({ id: deals.id })
+      .get();
+    tx.insert(infoPoints)
+      .values(INFO_POINTS.map((point) => ({ dealId: row.id, point, updatedAt: stamp })))
+      .run();
+    const dto = getDealDto(tx, row.id);
+    recordEvent(tx, {
+      teamId: account.teamId,
+      dealId: row.id,
+      actorId: user.id,
+      kind: 'deal.created',
+      entity: 'deal',
+      entityId: row.id,
+      after: dto,
+      at: now,
+    });
+    return dto;
+  });
+}
+
+export function updateDeal(db: Db, user: SessionUser, input: TDealUpdate, now: Date): DealDto {
+  return writeTransaction(db, (tx) => {
+    const current = requireDeal(tx, user, input.id);
+    assertVersion('Deal', current, input.version, () => getDealDto(tx, current.id));
+    const { id, version, ...patch } = input;
+    void version;
+    const ownerId = patch.ownerId === undefined ? undefined : resolveOwner(tx, user, patch.ownerId, current.teamId);
+    const stage = patch.stage ?? current.stage;
+    const next = {
+      ...patch,
+      ownerId,
+      status: statusForStage(stage),
+      // A loss reason belongs to a lost deal only.
+      lossReason: stage === 'lost' ? (patch.lossReason === undefined ? current.lossReason : patch.lossReason || null) : null,
+    };
+    const diff = changedFields(current, next);
+    if (!diff) return getDealDto(tx, id);
+    tx.update(deals)
+      .set({ ...diff.after, version: current.version + 1, updatedAt: now.toISOString() })
+      .where(eq(deals.id, id))
+      .run();
+    recordEvent(tx, {
+      teamId: current.teamId,
+      dealId: id,
+      actorId: user.id,
+      kind: diff.after.stage ? 'deal.stageChanged' : 'deal.updated',
+      entity: 'deal',
+      entityId: id,
+      before: diff.before,
+      after: diff.after,
+      at: now,
+    });
+    return getDealDto(tx, id);
+  });
+}

@@ -1,0 +1,46 @@
+import type { Tx } from '../db/client';
+import { events } from '../db/schema';
+
+export interface EventInput {
+  teamId: number;
+  dealId: number | null;
+  actorId: number | null;
+  kind: string;
+  entity: string;
+  entityId: number | null;
+  before?: unknown;
+  after?: unknown;
+  at: Date;
+}
+
+/** Append to the event log. Called inside the same transaction as the change it records. */
+export function recordEvent(tx: Tx, event: EventInput): void {
+  tx.insert(events)
+    .values({
+      teamId: event.teamId,
+      dealId: event.dealId,
+      actorId: event.actorId,
+      kind: event.kind,
+      entity: event.entity,
+      entityId: event.entityId,
+      before: event.before ?? null,
+      after: event.after ?? null,
+      at: event.at.toISOString(),
+    })
+    .run();
+}
+
+/** Only the fields that changed, before and after, so the log reads as a diff. */
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  patch: Partial<T>,
+): { before: Partial<T>; after: Partial<T> } | null {
+  const was: Partial<T> = {};
+  const now: Partial<T> = {};
+  for (const key of Object.keys(patch) as (keyof T)[]) {
+    if (patch[key] === undefined || patch[key] === before[key]) continue;
+    was[key] = before[key];
+    now[key] = patch[key];
+  }
+  return Object.keys(now).length > 0 ? { before: was, after: now } : null;
+}

@@ -1,0 +1,80 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { TInfoPointUpdate } from '../../shared/schemas/infoPoint';
+import type { SessionUser } from '../auth/session';
+import { writeTransaction, type Db, type Tx } from '../db/client';
+import { infoPoints, stakeholders } from '../db/schema';
+import { AppError, assertVersion, badInput, notFound } from '../errors';
+import { requireDeal, type DealRow } from './access';
+import { changedFields, recordEvent } from './events';
+
+export type InfoPointDto = Omit<typeof infoPoints.$inferSelect, never>;
+
+export function listInfoPoints(db: Db | Tx, dealId: number): InfoPointDto[] {
+  return db.select().from(infoPoints).where(eq(infoPoints.dealId, dealId)).orderBy(asc(infoPoints.point)).all();
+}
+
+/** Stakeholder ids must name people in this deal; returns them deduplicated. */
+export function requireDealStakeholders(tx: Db | Tx, dealId: number, ids: readonly number[], field: string): number[] {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return unique;
+  const found = tx
+    .select({ id: stakeholders.id })
+    .from(stakeholders)
+    .where(and(eq(stakeholders.dealId, dealId), inArray(stakeholders.id, unique)))
+    .all();
+  if (found.length !== unique.length) throw badInput(field, 'every stakeholder must belong to this deal');
+  return unique;
+}
+
+/** Normalise a date or instant to an ISO instant and refuse the future (a day of slack for time zones). */
+export function toVerifiedInstant(value: string, now: Date): string {
+  const instant = new Date(value.length === 10 ? `${value}T00:00:00.000Z` : value);
+  if (instant.getTime() > now.getTime() + 86_400_000) throw badInput('verifiedAt', 'cannot be in the future');
+  return instant.toISOString();
+}
+
+export function updateInfoPoint(db: Db, user: SessionUser, input: TInfoPointUpdate, now: Date): InfoPointDto {
+  return writeTransaction(db, (tx) => {
+    const deal: DealRow = requireDeal(tx, user, input.dealId);
+    const current = tx
+      .select()
+      .from(infoPoints)
+      .where(and(eq(infoPoints.dealId, deal.id), eq(infoPoints.point, input.point)))
+      .get();
+    if (!current) throw notFound('Information point');
+    assertVersion('Information point', current, input.version, (row) => row);
+
+    if (input.sourceStakeholderId) requireDealStakeholders(tx, deal.id, [input.sourceStakeholderId], 'sourceStakeholderId');
+    let verifiedAt = input.verifiedAt === undefined ? undefined : input.verifiedAt && toVerifiedInstant(input.verifiedAt, now);
+    // A point confirmed for the first time is verified now unless a date was given.
+    if (input.status === 'confirmed' && current.status !== 'confirmed' && verifiedAt === undefined) {
+      verifiedAt = now.toISOString();
+    }
+    const diff = changedFields(current, {
+      status: input.status,
+      summary: input.summary,
+      sourceStakeholderId: input.sourceStakeholderId,
+      verifiedAt,
+    });
+    if (!diff) return current;
+    const updated = tx
+      .update(infoPoints)
+      .set({ ...diff.after, version: current.version + 1, updatedAt: now.toISOString() })
+      .where(eq(infoPoints.id, current.id))
+      .returning()
+      .get();
+    if (!updated) throw new AppError('CONFLICT', 'Information point changed; reload', { current });
+    recordEvent(tx, {
+      teamId: deal.teamId,
+      dealId: deal.id,
+      actorId: user.id,
+      kind: 'infoPoint.updated',
+      entity: 'infoPoint',
+      entityId: current.id,
+      before: { point: current.point, ...diff.before },
+      after: { point: current.point, ...diff.after },
+      at: now,
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,81 @@
+import { asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ZNextStepAddSchema, ZNextStepUpdateSchema } from '../../shared/schemas/infoPoint';
+import type { SessionUser } from '../auth/session';
+import { writeTransaction, type Db, type Tx } from '../db/client';
+import { nextSteps } from '../db/schema';
+import { assertVersion, notFound } from '../errors';
+import { requireDeal } from './access';
+import { changedFields, recordEvent } from './events';
+
+export type NextStepDto = typeof nextSteps.$inferSelect;
+
+export function listNextSteps(db: Db | Tx, dealId: number): NextStepDto[] {
+  return db
+    .select()
+    .from(nextSteps)
+    .where(eq(nextSteps.dealId, dealId))
+    .orderBy(asc(nextSteps.done), asc(nextSteps.dueDate), asc(nextSteps.id))
+    .all();
+}
+
+function requireNextStep(tx: Tx, user: SessionUser, id: number) {
+  const step = tx.select().from(nextSteps).where(eq(nextSteps.id, id)).get();
+  if (!step) throw notFound('Next step');
+  return { step, deal: requireDeal(tx, user, step.dealId) };
+}
+
+export function addNextStep(db: Db, user: SessionUser, input: z.infer<typeof ZNextStepAddSchema>, now: Date): NextStepDto {
+  return writeTransaction(db, (tx) => {
+    const deal = requireDeal(tx, user, input.dealId);
+    const stamp = now.toISOString();
+    const step = tx
+      .insert(nextSteps)
+      .values({ dealId: deal.id, title: input.title, owner: input.owner || null, dueDate: input.dueDate ?? null, createdAt: stamp, updatedAt: stamp })
+      .returning()
+      .get();
+    recordEvent(tx, { teamId: deal.teamId, dealId: deal.id, actorId: user.id, kind: 'nextStep.added', entity: 'nextStep', entityId: step.id, after: step, at: now });
+    return step;
+  });
+}
+
+export function updateNextStep(db: Db, user: SessionUser, input: z.infer<typeof ZNextStepUpdateSchema>, now: Date): NextStepDto {
+  return writeTransaction(db, (tx) => {
+    const { step, deal } = requireNextStep(tx, user, input.id);
+    assertVersion('Next step', step, input.version, (row) => row);
+    const diff = changedFields(step, {
+      title: input.title,
+      owner: input.owner === undefined ? undefined : input.owner || null,
+      dueDate: input.dueDate,
+      done: input.done,
+    });
+    if (!diff) return step;
+    const updated = tx
+      .update(nextSteps)
+      .set({ ...diff.after, version: step.version + 1, updatedAt: now.toISOString() })
+      .where(eq(nextSteps.id, step.id))
+      .returning()
+      .get()!;
+    recordEvent(tx, {
+      teamId: deal.teamId,
+      dealId: deal.id,
+      actorId: user.id,
+      kind: diff.after.done === true ? 'nextStep.done' : 'nextStep.updated',
+      entity: 'nextStep',
+      entityId: step.id,
+      before: { title: step.title, ...diff.before },
+      after: { title: updated.title, ...diff.after },
+      at: now,
+    });
+    return updated;
+  });
+}
+
+export function removeNextStep(db: Db, user: SessionUser, id: number, now: Date): { ok: true } {
+  return writeTransaction(db, (tx) => {
+    const { step, deal } = requireNextStep(tx, user, id);
+    tx.delete(nextSteps).where(eq(nextSteps.id, step.id)).run();
+    recordEvent(tx, { teamId: deal.teamId, dealId: deal.id, actorId: user.id, kind: 'nextStep.removed', entity: 'nextStep', entityId: step.id, before: step, at: now });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,51 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
+import { activities, activityStakeholders, contacts, relationships, stakeholders } from '../db/schema';
+
+const lastContactAt = sql<string | null>`(
+  select max(${activities.occurredAt}) from ${activityStakeholders}
+  join ${activities} on ${activities.id} = ${activityStakeholders.activityId}
+  where ${activityStakeholders.stakeholderId} = ${stakeholders.id}
+)`;
+
+export const stakeholderColumns = {
+  id: stakeholders.id,
+  dealId: stakeholders.dealId,
+  contactId: stakeholders.contactId,
+  name: contacts.name,
+  title: contacts.title,
+  department: contacts.department,
+  level: contacts.level,
+  reportsToContactId: contacts.reportsToContactId,
+  email: contacts.email,
+  phone: contacts.phone,
+  decisionRole: stakeholders.decisionRole,
+  influence: stakeholders.influence,
+  stance: stakeholders.stance,
+  isCoach: stakeholders.isCoach,
+  explicitNeeds: stakeholders.explicitNeeds,
+  implicitNeeds: stakeholders.implicitNeeds,
+  positionX: stakeholders.positionX,
+  positionY: stakeholders.positionY,
+  notes: stakeholders.notes,
+  version: stakeholders.version,
+  contactVersion: contacts.version,
+  lastContactAt,
+};
+
+/** A stakeholder as the deal room shows it: their part in the deal plus the contact's facts. */
+export function listStakeholders(db: Db | Tx, dealId: number) {
+  return db
+    .select(stakeholderColumns)
+    .from(stakeholders)
+    .innerJoin(contacts, eq(contacts.id, stakeholders.contactId))
+    .where(eq(stakeholders.dealId, dealId))
+    .orderBy(asc(stakeholders.id))
+    .all();
+}
+export type StakeholderDto = ReturnType<typeof listStakeholders>[number];
+
+export function listRelationships(db: Db | Tx, dealId: number) {
+  return db.select().from(relationships).where(eq(relationships.dealId, dealId)).orderBy(asc(relationships.id)).all();
+}
+export type RelationshipDto = ReturnType<typeof listRelationships>[number];

@@ -1,0 +1,120 @@
+import { asc, eq } from 'drizzle-orm';
+import { TOP_SUCCESS_FACTORS } from '../../shared/domain';
+import type { SessionUser } from '../auth/session';
+import { writeTransaction, type Db, type Tx } from '../db/client';
+import { successFactors } from '../db/schema';
+import { AppError, assertVersion, notFound } from '../errors';
+import { requireDeal, type DealRow } from './access';
+import { recordEvent } from './events';
+
+export type SuccessFactorDto = typeof successFactors.$inferSelect;
+
+/** Ranked, most important first. */
+export function listSuccessFactors(db: Db | Tx, dealId: number): SuccessFactorDto[] {
+  return db
+    .select()
+    .from(successFactors)
+    .where(eq(successFactors.dealId, dealId))
+    .orderBy(asc(successFactors.rank), asc(successFactors.id))
+    .all();
+}
+
+const topTitles = (factors: SuccessFactorDto[]) => factors.slice(0, TOP_SUCCESS_FACTORS).map((factor) => factor.title);
+
+/** Rewrite ranks 1..n in the given order, bumping the version of every row whose rank moved. */
+function writeRanks(tx: Tx, ordered: SuccessFactorDto[], stamp: string): void {
+  ordered.forEach((factor, index) => {
+    if (factor.rank === index + 1) return;
+    tx.update(successFactors)
+      .set({ rank: index + 1, version: factor.version + 1, updatedAt: stamp })
+      .where(eq(successFactors.id, factor.id))
+      .run();
+  });
+}
+
+/**
+ * Every change to the ranking is kept: the event holds the top three before and
+ * after, so history and the stand-up can say what moved.
+ */
+function logChange(tx: Tx, user: SessionUser, deal: DealRow, kind: string, entityId: number, before: SuccessFactorDto[], now: Date, extra: Record<string, unknown> = {}) {
+  const after = listSuccessFactors(tx, deal.id);
+  recordEvent(tx, {
+    teamId: deal.teamId,
+    dealId: deal.id,
+    actorId: user.id,
+    kind,
+    entity: 'successFactor',
+    entityId,
+    before: { ...extra, top: topTitles(before), ranking: before.map((factor) => factor.title) },
+    after: { ...extra, top: topTitles(after), ranking: after.map((factor) => factor.title) },
+    at: now,
+  });
+  return after;
+}
+
+export function addSuccessFactor(db: Db, user: SessionUser, input: { dealId: number; title: string }, now: Date): SuccessFactorDto {
+  return writeTransaction(db, (tx) => {
+    const deal = requireDeal(tx, user, input.dealId);
+    const before = listSuccessFactors(tx, deal.id);
+    const stamp = now.toISOString();
+    const row = tx
+      .insert(successFactors)
+      .values({ dealId: deal.id, title: input.title, rank: before.length + 1, createdAt: stamp, updatedAt: stamp })
+      .returning()
+      .get();
+    logChange(tx, user, deal, 'successFactor.added', row.id, before, now, { title: row.title });
+    return row;
+  });
+}
+
+function requireFactor(tx: Tx, user: SessionUser, id: number) {
+  const factor = tx.select().from(successFactors).where(eq(successFactors.id, id)).get();
+  if (!factor) throw notFound('Success factor');
+  return { factor, deal: requireDeal(tx, user, factor.dealId) };
+}
+
+export function updateSuccessFactor(db: Db, user: SessionUser, input: { id: number; version: number; title: string }, now: Date): SuccessFactorDto {
+  return writeTransaction(db, (tx) => {
+    const { factor, deal } = requireFactor(tx, user, input.id);
+    assertVersion('Success factor', factor, input.version, (row) => row);
+    if (factor.title === input.title) return factor;
+    const before = listSuccessFactors(tx, deal.id);
+    const updated = tx
+      .update(successFactors)
+      .set({ title: input.title, version: factor.version + 1, updatedAt: now.toISOString() })
+      .where(eq(successFactors.id, factor.id))
+      .returning()
+      .get()!;
+    logChange(tx, user, deal, 'successFactor.updated', factor.id, before, now, { title: input.title, previousTitle: factor.title });
+    return updated;
+  });
+}
+
+export function removeSuccessFactor(db: Db, user: SessionUser, id: number, now: Date): { ok: true } {
+  return writeTransaction(db, (tx) => {
+    const { factor, deal } = requireFactor(tx, user, id);
+    const before = listSuccessFactors(tx, deal.id);
+    tx.delete(successFactors).where(eq(successFactors.id, factor.id)).run();
+    writeRanks(tx, listSuccessFactors(tx, deal.id), now.toISOString());
+    logChange(tx, user, deal, 'successFactor.removed', factor.id, before, now, { title: factor.title });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Reorder the whole list at once. The ids must be exactly the deal's factors:
+ * if someone added or removed one meanwhile, the reorder is refused with the
+ * current list rather than silently dropping their change.
+ */
+export function reorderSuccessFactors(db: Db, user: SessionUser, input: { dealId: number; orderedIds: number[] }, now: Date): SuccessFactorDto[] {
+  return writeTransaction(db, (tx) => {
+    const deal = requireDeal(tx, user, input.dealId);
+    const before = listSuccessFactors(tx, deal.id);
+    const byId = new Map(before.map((factor) => [factor.id, factor]));
+    const sameSet = input.orderedIds.length === before.length && new Set(input.orderedIds).size === before.length && input.orderedIds.every((id) => byId.has(id));
+    if (!sameSet) throw new AppError('CONFLICT', 'The success factors changed meanwhile; reload and reorder again', { current: before });
+    if (input.orderedIds.every((id, index) => before[index]?.id === id)) return before;
+    writeRanks(tx, input.orderedIds.map((id) => byId.get(id)!), now.toISOString());
+    return logChange(tx, user, deal, 'successFactor.reordered', deal.id, before, now);
+  });
+}

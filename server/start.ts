@@ -1,0 +1,57 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { createLoginLimiter } from './auth/rate-limit';
+import { createApp } from './app';
+import { openDatabase, type AppDatabase } from './db/client';
+import { applyMigrations } from './db/migrate';
+import { seedDemo } from './db/seed';
+import type { Env } from './env';
+import { createLogger, type Logger } from './logger';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: Server;
+  database: AppDatabase;
+  log: Logger;
+  /** Stop accepting, let in-flight requests finish, then close the database. */
+  close(): Promise<void>;
+}
+
+/** env → db → migrate → seed → listen. Used by `npm start` and by the integration tests alike. */
+export async function startServer(env: Env, options: { now?: () => Date } = {}): Promise<RunningServer> {
+  const log = createLogger(env);
+  const database = openDatabase(env.DATABASE_PATH);
+  applyMigrations(database.db);
+  const now = options.now ?? (() => new Date());
+  if (env.SEED_DEMO) {
+    const seeded = await seedDemo(database.db, now());
+    if (seeded) log.info('Seeded the demo team (password: dealroom-demo)');
+  }
+  const app = createApp({ db: database.db, env, log, loginLimiter: createLoginLimiter(env.LOGIN_RATE_LIMIT), now });
+  const server = createServer(app);
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(env.PORT, env.HOST, resolveListen);
+  });
+  const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    server,
+    database,
+    log,
+    close() {
+      closing ??= new Promise<void>((resolveClose) => {
+        server.close(() => {
+          database.close();
+          resolveClose();
+        });
+        server.closeIdleConnections();
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { Request, Response } from 'express';
+import type { Db } from '../db/client';
+import type { Env } from '../env';
+import type { Logger } from '../logger';
+import type { LoginLimiter } from '../auth/rate-limit';
+import { readSessionUser, type SessionUser } from '../auth/session';
+
+/** What every procedure can reach besides the request: created once at start. */
+export interface AppDeps {
+  db: Db;
+  env: Env;
+  log: Logger;
+  loginLimiter: LoginLimiter;
+  /** The clock, injectable so tests can move time (stale info, overdue steps). */
+  now: () => Date;
+}
+
+export interface Context extends AppDeps {
+  user: SessionUser | null;
+  sessionTokenHash: string | null;
+  req: Request | null;
+  res: Response | null;
+}
+
+/** Context without HTTP, for `createCaller` in tests and scripts. */
+export function createContextInner(deps: AppDeps, user: SessionUser | null = null): Context {
+  return { ...deps, user, sessionTokenHash: null, req: null, res: null };
+}
+
+export function createContextFactory(deps: AppDeps) {
+  return ({ req, res }: { req: Request; res: Response }): Context => {
+    const session = readSessionUser(deps.db, req, deps.now());
+    return { ...deps, user: session?.user ?? null, sessionTokenHash: session?.tokenHash ?? null, req, res };
+  };
+}

@@ -1,0 +1,19 @@
+import { accountRouter } from '../routers/account';
+import { authRouter } from '../routers/auth';
+import { dealRouter } from '../routers/deal';
+import { competitorRouter, infoPointRouter, nextStepRouter, successFactorRouter } from '../routers/infoPoint';
+import { userRouter } from '../routers/user';
+import { router } from './init';
+
+export const appRouter = router({
+  auth: authRouter,
+  user: userRouter,
+  account: accountRouter,
+  deal: dealRouter,
+  infoPoint: infoPointRouter,
+  nextStep: nextStepRouter,
+  competitor: competitorRouter,
+  successFactor: successFactorRouter,
+});
+
+export type AppRouter = typeof appRouter;

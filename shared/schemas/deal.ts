@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { CURRENCIES, DEAL_STATUSES, STAGES } from '../domain';
+import { zAmount, zDate, zId, zName, zText, zVersion } from './common';
+
+export const ZDealListSchema = z
+  .object({
+    status: z.enum(DEAL_STATUSES).optional(),
+    ownerId: zId.optional(),
+    stage: z.enum(STAGES).optional(),
+  })
+  .optional();
+
+export const ZDealCreateSchema = z.object({
+  accountId: zId,
+  name: zName(200),
+  amount: zAmount,
+  closeDate: zDate,
+  stage: z.enum(STAGES).optional(),
+  currency: z.enum(CURRENCIES).optional(),
+  ownerId: zId.optional(),
+});
+export type TDealCreate = z.infer<typeof ZDealCreateSchema>;
+
+export const ZDealUpdateSchema = z.object({
+  id: zId,
+  version: zVersion,
+  name: zName(200).optional(),
+  amount: zAmount.optional(),
+  currency: z.enum(CURRENCIES).optional(),
+  stage: z.enum(STAGES).optional(),
+  closeDate: zDate.optional(),
+  ownerId: zId.optional(),
+  lossReason: zText(1000).nullable().optional(),
+});
+export type TDealUpdate = z.infer<typeof ZDealUpdateSchema>;
+
+export const ZDealIdSchema = z.object({ id: zId });
