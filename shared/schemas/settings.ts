@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INFO_POINTS, OPEN_STAGES } from '../domain';
+import { DEFAULT_THRESHOLD_SETTINGS, type ThresholdSettings } from '../settings';
 
 const infoPointNumber = z.int().min(1).max(9);
 
@@ -21,21 +22,6 @@ export const ZThresholdSettingsSchema = z.object({
     relationships: z.enum(OPEN_STAGES),
     topDecisionMaker: z.enum(OPEN_STAGES),
   }),
-});
-export type TThresholdSettings = z.infer<typeof ZThresholdSettingsSchema>;
-
-export const DEFAULT_THRESHOLD_SETTINGS: TThresholdSettings = {
-  minConfirmed: 7,
-  requiredPoints: [2, 4, 9],
-  staleDays: 90,
-  keyInfluence: 4,
-  minCoaches: 1,
-  minAllies: 2,
-  minCoverage: 0.6,
-  contactDays: 60,
-  stageExpectations: {
-    information: 'propose',
-    relationships: 'negotiate',
-    topDecisionMaker: 'commit',
-  },
-};
+}) satisfies z.ZodType<ThresholdSettings>;
+export type TThresholdSettings = ThresholdSettings;
+export { DEFAULT_THRESHOLD_SETTINGS };

@@ -1,0 +1,63 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useTRPC } from '../lib/trpc';
+import { useCurrentUser } from '../features/auth/useCurrentUser';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { useLangParam } from './useLangParam';
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const user = useCurrentUser();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  useLangParam();
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({
+      onSuccess: () => {
+        queryClient.clear();
+        void navigate('/login');
+      },
+    }),
+  );
+  const nav = [
+    { to: '/', label: t('nav.pipeline'), end: true },
+    { to: '/review', label: t('nav.review') },
+    { to: '/standup', label: t('nav.standup') },
+    ...(user.role === 'admin' ? [{ to: '/settings', label: t('nav.settings') }] : []),
+  ];
+  return (
+    <div className="app">
+      <header className="app-header">
+        <NavLink to="/" className="brand" aria-label={t('appName')}>
+          <img src="/favicon.svg" alt="" width={26} height={26} />
+          <span>{t('appName')}</span>
+        </NavLink>
+        <nav className="main-nav" aria-label={t('nav.label')}>
+          {nav.map((item) => (
+            <NavLink key={item.to} to={item.to} end={item.end} className={({ isActive }) => (isActive ? 'active' : undefined)}>
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="header-right">
+          <LanguageSwitcher signedIn />
+          <span className="user-chip" title={user.email}>
+            <span className="avatar" aria-hidden="true">
+              {user.name.slice(0, 1)}
+            </span>
+            <span className="user-name">{user.name}</span>
+            <span className="user-role">{t(`role.${user.role}`)}</span>
+          </span>
+          <button type="button" className="btn btn-ghost" onClick={() => logout.mutate()} disabled={logout.isPending}>
+            {t('header.logout')}
+          </button>
+        </div>
+      </header>
+      <main className="app-main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

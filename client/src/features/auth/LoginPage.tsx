@@ -1,0 +1,79 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { useLangParam } from '../../components/useLangParam';
+import { setLocale } from '../../i18n';
+import { errorCode, useTRPC } from '../../lib/trpc';
+
+/** Only same-app paths are followed after login, never another site. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  useLangParam();
+  const login = useMutation(
+    trpc.auth.login.mutationOptions({
+      onSuccess: (data) => {
+        queryClient.setQueryData(trpc.auth.me.queryKey(), data);
+        if (!params.get('lang')) setLocale(data.user.locale);
+        void navigate(safeNext(params.get('next')), { replace: true });
+      },
+    }),
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    login.mutate({ email: email.trim(), password });
+  };
+  const code = errorCode(login.error);
+  const errorText = !login.error
+    ? null
+    : code === 'TOO_MANY_REQUESTS'
+      ? t('login.tooMany')
+      : code === 'UNAUTHORIZED' || code === 'BAD_REQUEST'
+        ? t('login.wrong')
+        : t('state.errorBody');
+
+  return (
+    <div className="login-page">
+      <div className="login-lang">
+        <LanguageSwitcher signedIn={false} />
+      </div>
+      <form className="login-card" onSubmit={submit} noValidate>
+        <div className="login-brand">
+          <img src="/favicon.svg" alt="" width={44} height={44} />
+          <div>
+            <h1>{t('appName')}</h1>
+            <p>{t('login.tagline')}</p>
+          </div>
+        </div>
+        <label className="field">
+          <span>{t('login.email')}</span>
+          <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+        </label>
+        <label className="field">
+          <span>{t('login.password')}</span>
+          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {errorText && (
+          <p className="form-error" role="alert">
+            {errorText}
+          </p>
+        )}
+        <button type="submit" className="btn btn-primary btn-block" disabled={login.isPending || !email || !password}>
+          {login.isPending ? t('login.signingIn') : t('login.submit')}
+        </button>
+        <p className="login-hint">{t('login.demoHint')}</p>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,225 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { STAGES, type Stage } from '../../../../shared/domain';
+import { StageBadge, StatusBadge, TierBadge } from '../../components/Badges';
+import { errorFields, useErrorText } from '../../lib/fieldErrors';
+import { useFormat } from '../../lib/format';
+import { conflictCurrent, useTRPC } from '../../lib/trpc';
+import { useCurrentUser } from '../auth/useCurrentUser';
+import type { DealRoomData } from './useDealRoom';
+
+type Deal = DealRoomData['deal'];
+interface DealForm {
+  stage: Stage;
+  amount: string;
+  closeDate: string;
+  ownerId: string;
+  lossReason: string;
+}
+
+const toForm = (deal: Deal): DealForm => ({
+  stage: deal.stage,
+  amount: String(deal.amount),
+  closeDate: deal.closeDate,
+  ownerId: String(deal.ownerId),
+  lossReason: deal.lossReason ?? '',
+});
+
+export function DealHeader({ room }: { room: DealRoomData }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [editing, setEditing] = useState(false);
+  const { deal } = room;
+  return (
+    <header className="deal-header card">
+      <div className="deal-header-top">
+        <div>
+          <div className="crumbs">
+            <Link to="/">{t('nav.pipeline')}</Link> / <span>{deal.accountName}</span> <TierBadge tier={deal.accountTier} />
+            {deal.accountPurchasePattern === 'one_off' && <span className="badge warn">{t('account.pseudoKey')}</span>}
+          </div>
+          <h1 className="deal-title">{deal.name}</h1>
+        </div>
+        {!editing && (
+          <button type="button" className="btn" onClick={() => setEditing(true)}>
+            {t('dealRoom.editFacts')}
+          </button>
+        )}
+      </div>
+      {editing ? (
+        <DealFactsForm deal={deal} onDone={() => setEditing(false)} />
+      ) : (
+        <dl className="facts">
+          <div>
+            <dt>{t('deal.amount')}</dt>
+            <dd className="fact-amount">{format.money(deal.amount, deal.currency)}</dd>
+          </div>
+          <div>
+            <dt>{t('deal.stage')}</dt>
+            <dd>
+              <StageBadge stage={deal.stage} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('deal.closeDate')}</dt>
+            <dd>{format.date(deal.closeDate)}</dd>
+          </div>
+          <div>
+            <dt>{t('deal.owner')}</dt>
+            <dd>{deal.ownerName}</dd>
+          </div>
+          <div>
+            <dt>{t('deal.status')}</dt>
+            <dd>
+              <StatusBadge status={deal.status} />
+            </dd>
+          </div>
+          {deal.status === 'lost' && deal.lossReason && (
+            <div className="span-all">
+              <dt>{t('deal.lossReason')}</dt>
+              <dd>{deal.lossReason}</dd>
+            </div>
+          )}
+        </dl>
+      )}
+    </header>
+  );
+}
+
+/**
+ * Edits the deal's facts with its version. If someone else saved first, the
+ * server answers CONFLICT with their record: we show their values next to the
+ * user's, keep what the user typed, and let them save over it knowingly.
+ */
+function DealFactsForm({ deal, onDone }: { deal: Deal; onDone: () => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const format = useFormat();
+  const user = useCurrentUser();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const users = useQuery({ ...trpc.user.list.queryOptions(), enabled: user.role !== 'rep' });
+  const [form, setForm] = useState<DealForm>(() => toForm(deal));
+  const [base, setBase] = useState<Deal>(deal);
+  const [theirs, setTheirs] = useState<Deal | null>(null);
+  const update = useMutation(
+    trpc.deal.update.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries(trpc.deal.get.queryFilter({ id: deal.id }));
+        await queryClient.invalidateQueries(trpc.deal.list.queryFilter());
+        onDone();
+      },
+      onError: (error) => {
+        const current = conflictCurrent<Deal>(error);
+        if (current) {
+          setTheirs(current);
+          setBase(current);
+          void queryClient.invalidateQueries(trpc.deal.get.queryFilter({ id: deal.id }));
+        }
+      },
+    }),
+  );
+  const bad = new Set(errorFields(update.error));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({
+      id: deal.id,
+      version: base.version,
+      stage: form.stage,
+      amount: Number(form.amount),
+      closeDate: form.closeDate,
+      ...(user.role !== 'rep' ? { ownerId: Number(form.ownerId) } : {}),
+      ...(form.stage === 'lost' ? { lossReason: form.lossReason } : {}),
+    });
+  };
+  const theirValues = theirs && toForm(theirs);
+
+  return (
+    <form className="facts-form" onSubmit={submit} noValidate>
+      {theirs && theirValues && (
+        <div className="conflict" role="alert">
+          <strong>{t('conflict.title')}</strong>
+          <p>{t('conflict.body')}</p>
+          <ul>
+            {(['stage', 'amount', 'closeDate', 'ownerId'] as const)
+              .filter((key) => theirValues[key] !== form[key])
+              .map((key) => (
+                <li key={key}>
+                  {t(`deal.${key === 'ownerId' ? 'owner' : key}`)}:{' '}
+                  <strong>
+                    {key === 'stage'
+                      ? t(`stage.${theirs.stage}`)
+                      : key === 'amount'
+                        ? format.money(theirs.amount, theirs.currency)
+                        : key === 'closeDate'
+                          ? format.date(theirs.closeDate)
+                          : theirs.ownerName}
+                  </strong>
+                </li>
+              ))}
+          </ul>
+          <button type="button" className="btn btn-small" onClick={() => { setForm(toForm(theirs)); setTheirs(null); update.reset(); }}>
+            {t('conflict.useTheirs')}
+          </button>
+        </div>
+      )}
+      <div className="form-grid cols-4">
+        <label className={`field ${bad.has('stage') ? 'invalid' : ''}`}>
+          <span>{t('deal.stage')}</span>
+          <select value={form.stage} onChange={(e) => setForm({ ...form, stage: e.target.value as Stage })}>
+            {STAGES.map((s) => (
+              <option key={s} value={s}>
+                {t(`stage.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={`field ${bad.has('amount') ? 'invalid' : ''}`}>
+          <span>
+            {t('deal.amount')} ({deal.currency})
+          </span>
+          <input type="number" min={0} step="any" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} />
+        </label>
+        <label className={`field ${bad.has('closeDate') ? 'invalid' : ''}`}>
+          <span>{t('deal.closeDate')}</span>
+          <input type="date" value={form.closeDate} onChange={(e) => setForm({ ...form, closeDate: e.target.value })} />
+        </label>
+        <label className={`field ${bad.has('ownerId') ? 'invalid' : ''}`}>
+          <span>{t('deal.owner')}</span>
+          {user.role === 'rep' ? (
+            <input value={deal.ownerName} disabled />
+          ) : (
+            <select value={form.ownerId} onChange={(e) => setForm({ ...form, ownerId: e.target.value })}>
+              {users.data?.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </label>
+        {form.stage === 'lost' && (
+          <label className="field span-all">
+            <span>{t('deal.lossReason')}</span>
+            <input maxLength={1000} value={form.lossReason} onChange={(e) => setForm({ ...form, lossReason: e.target.value })} />
+          </label>
+        )}
+      </div>
+      {update.error && !theirs && (
+        <p className="form-error" role="alert">
+          {errorText(update.error)}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="btn" onClick={onDone}>
+          {t('action.cancel')}
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={update.isPending}>
+          {theirs ? t('conflict.saveMine') : t('action.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

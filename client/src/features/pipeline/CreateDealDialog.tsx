@@ -1,0 +1,171 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ACCOUNT_TIERS, CURRENCIES, OPEN_STAGES, PURCHASE_PATTERNS, type AccountTier, type Currency, type OpenStage, type PurchasePattern } from '../../../../shared/domain';
+import { Dialog } from '../../components/Dialog';
+import { errorFields, useErrorText } from '../../lib/fieldErrors';
+import { todayIso } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { useCurrentUser } from '../auth/useCurrentUser';
+
+const NEW_ACCOUNT = 'new';
+
+export function CreateDealDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog title={t('createDeal.title')} open={open} onClose={onClose}>
+      <CreateDealForm onClose={onClose} />
+    </Dialog>
+  );
+}
+
+function CreateDealForm({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const user = useCurrentUser();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const accounts = useQuery(trpc.account.list.queryOptions());
+  const users = useQuery({ ...trpc.user.list.queryOptions(), enabled: user.role !== 'rep' });
+  const [accountId, setAccountId] = useState<string>('');
+  const [account, setAccount] = useState({ name: '', industry: '', tier: 'A' as AccountTier, purchasePattern: 'recurring' as PurchasePattern });
+  const [deal, setDeal] = useState({ name: '', amount: '', currency: 'USD' as Currency, closeDate: todayIso(), stage: 'qualify' as OpenStage, ownerId: String(user.id) });
+
+  const createAccount = useMutation(trpc.account.create.mutationOptions());
+  const createDeal = useMutation(trpc.deal.create.mutationOptions());
+  const error = createAccount.error ?? createDeal.error;
+  const bad = new Set(errorFields(error));
+  const pending = createAccount.isPending || createDeal.isPending;
+  const chosen = accountId || (accounts.data?.[0] ? String(accounts.data[0].id) : NEW_ACCOUNT);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const targetAccountId =
+        chosen === NEW_ACCOUNT
+          ? (await createAccount.mutateAsync({ ...account, industry: account.industry || undefined })).id
+          : Number(chosen);
+      if (chosen === NEW_ACCOUNT) await queryClient.invalidateQueries(trpc.account.list.queryFilter());
+      const created = await createDeal.mutateAsync({
+        accountId: targetAccountId,
+        name: deal.name,
+        amount: Number(deal.amount),
+        currency: deal.currency,
+        closeDate: deal.closeDate,
+        stage: deal.stage,
+        ownerId: Number(deal.ownerId),
+      });
+      await queryClient.invalidateQueries(trpc.deal.list.queryFilter());
+      onClose();
+      void navigate(`/deals/${created.id}/info`);
+    } catch {
+      // Shown below from the mutation's error state.
+    }
+  };
+
+  return (
+    <form className="form-grid" onSubmit={(e) => void submit(e)} noValidate>
+      <label className="field span-2">
+        <span>{t('createDeal.account')}</span>
+        <select value={chosen} onChange={(e) => setAccountId(e.target.value)}>
+          {accounts.data?.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name} ({a.tier})
+            </option>
+          ))}
+          <option value={NEW_ACCOUNT}>{t('createDeal.newAccount')}</option>
+        </select>
+      </label>
+      {chosen === NEW_ACCOUNT && (
+        <fieldset className="subform span-2">
+          <legend>{t('createDeal.newAccountLegend')}</legend>
+          <label className={`field span-2 ${bad.has('name') && createAccount.error ? 'invalid' : ''}`}>
+            <span>{t('account.name')}</span>
+            <input required maxLength={200} value={account.name} onChange={(e) => setAccount({ ...account, name: e.target.value })} />
+          </label>
+          <label className="field">
+            <span>{t('account.industry')}</span>
+            <input maxLength={100} value={account.industry} onChange={(e) => setAccount({ ...account, industry: e.target.value })} />
+          </label>
+          <label className="field">
+            <span>{t('account.tier')}</span>
+            <select value={account.tier} onChange={(e) => setAccount({ ...account, tier: e.target.value as AccountTier })}>
+              {ACCOUNT_TIERS.map((tier) => (
+                <option key={tier} value={tier}>
+                  {tier} · {t(`tier.${tier}.name`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field span-2">
+            <span>{t('account.purchasePattern')}</span>
+            <select value={account.purchasePattern} onChange={(e) => setAccount({ ...account, purchasePattern: e.target.value as PurchasePattern })}>
+              {PURCHASE_PATTERNS.map((p) => (
+                <option key={p} value={p}>
+                  {t(`purchasePattern.${p}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+      )}
+      <label className={`field span-2 ${bad.has('name') && createDeal.error ? 'invalid' : ''}`}>
+        <span>{t('deal.name')}</span>
+        <input required maxLength={200} value={deal.name} onChange={(e) => setDeal({ ...deal, name: e.target.value })} />
+      </label>
+      <label className={`field ${bad.has('amount') ? 'invalid' : ''}`}>
+        <span>{t('deal.amount')}</span>
+        <input type="number" min={0} step="any" inputMode="decimal" required value={deal.amount} onChange={(e) => setDeal({ ...deal, amount: e.target.value })} />
+      </label>
+      <label className="field">
+        <span>{t('deal.currency')}</span>
+        <select value={deal.currency} onChange={(e) => setDeal({ ...deal, currency: e.target.value as Currency })}>
+          {CURRENCIES.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+      </label>
+      <label className={`field ${bad.has('closeDate') ? 'invalid' : ''}`}>
+        <span>{t('deal.closeDate')}</span>
+        <input type="date" required value={deal.closeDate} onChange={(e) => setDeal({ ...deal, closeDate: e.target.value })} />
+      </label>
+      <label className="field">
+        <span>{t('deal.stage')}</span>
+        <select value={deal.stage} onChange={(e) => setDeal({ ...deal, stage: e.target.value as OpenStage })}>
+          {OPEN_STAGES.map((s) => (
+            <option key={s} value={s}>
+              {t(`stage.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {user.role !== 'rep' && (
+        <label className={`field span-2 ${bad.has('ownerId') ? 'invalid' : ''}`}>
+          <span>{t('deal.owner')}</span>
+          <select value={deal.ownerId} onChange={(e) => setDeal({ ...deal, ownerId: e.target.value })}>
+            {users.data?.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {error && (
+        <p className="form-error span-2" role="alert">
+          {errorText(error)}
+        </p>
+      )}
+      <div className="form-actions span-2">
+        <button type="button" className="btn" onClick={onClose}>
+          {t('action.cancel')}
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={pending || !deal.name.trim() || deal.amount === ''}>
+          {t('createDeal.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+
+/** Locale-aware formatters; memoised per language by Intl itself being cheap enough at this scale. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
+  return {
+    money(amount: number, currency: string) {
+      return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+    },
+    compactMoney(amount: number, currency: string) {
+      return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(amount);
+    },
+    date(value: string | null | undefined) {
+      if (!value) return '—';
+      const d = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+      return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: value.length === 10 ? 'UTC' : undefined }).format(d);
+    },
+    percent(ratio: number) {
+      return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+    },
+    relativeDays(value: string | null | undefined, now = new Date()) {
+      if (!value) return null;
+      const days = Math.round((new Date(value).getTime() - now.getTime()) / 86_400_000);
+      return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
+    },
+  };
+}
+
+/** Today's date as YYYY-MM-DD in the user's time zone, for date inputs. */
+export function todayIso(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}

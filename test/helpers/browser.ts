@@ -1,0 +1,36 @@
+/**
+ * Headless Chromium for end-to-end tests, screenshots and benchmarks, without
+ * any browser download: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the
+ * binary that ships inside the @sparticuz/chromium npm package.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--font-render-hinting=none',
+];
+
+async function resolveChromium(): Promise<{ executablePath: string; args: string[] }> {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+  const found = candidates.find((path) => existsSync(path));
+  if (found) return { executablePath: found, args: BASE_ARGS };
+  const sparticuz = (await import('@sparticuz/chromium')).default;
+  return { executablePath: await sparticuz.executablePath(), args: [...sparticuz.args, ...BASE_ARGS] };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const { executablePath, args } = await resolveChromium();
+  return chromium.launch({
+    executablePath,
+    args: [...new Set(args)],
+    headless: true,
+  });
+}
