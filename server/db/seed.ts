@@ -6,7 +6,7 @@
 import { count } from 'drizzle-orm';
 import type { DecisionRole, InfoPointStatus, Level, Stage, Stance } from '../../shared/domain';
 import { INFO_POINTS, statusForStage } from '../../shared/domain';
-import { DEFAULT_THRESHOLD_SETTINGS } from '../../shared/schemas/settings';
+import { DEFAULT_THRESHOLD_SETTINGS } from '../../shared/settings';
 import { hashPassword } from '../auth/password';
 import { writeTransaction, type Db, type Tx } from './client';
 import * as t from './schema';
