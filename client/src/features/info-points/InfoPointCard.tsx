@@ -6,6 +6,7 @@ import { DEFAULT_THRESHOLD_SETTINGS } from '../../../../shared/settings';
 import { useErrorText } from '../../lib/fieldErrors';
 import { todayIso, useFormat } from '../../lib/format';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
+import { useNow } from '../../lib/useNow';
 import type { DealRoomData } from '../deal-room/useDealRoom';
 import { useInvalidateDeal } from './useDealMutation';
 
@@ -16,8 +17,15 @@ interface Draft {
   status: InfoPointStatus;
   summary: string;
   sourceStakeholderId: string;
+  /** Saving what we just checked with the customer dates the point today. */
+  verifiedToday: boolean;
 }
-const toDraft = (p: InfoPoint): Draft => ({ status: p.status, summary: p.summary, sourceStakeholderId: p.sourceStakeholderId ? String(p.sourceStakeholderId) : '' });
+const toDraft = (p: InfoPoint): Draft => ({
+  status: p.status,
+  summary: p.summary,
+  sourceStakeholderId: p.sourceStakeholderId ? String(p.sourceStakeholderId) : '',
+  verifiedToday: true,
+});
 
 const DAY = 86_400_000;
 
@@ -27,6 +35,7 @@ export function InfoPointCard({ point, dealId, stakeholders, children }: { point
   const format = useFormat();
   const errorText = useErrorText();
   const invalidate = useInvalidateDeal(dealId);
+  const now = useNow();
   const [draft, setDraft] = useState<Draft>(() => toDraft(point));
   const [version, setVersion] = useState(point.version);
   const [conflict, setConflict] = useState<InfoPoint | null>(null);
@@ -67,10 +76,11 @@ export function InfoPointCard({ point, dealId, stakeholders, children }: { point
       status: draft.status,
       summary: draft.summary,
       sourceStakeholderId: draft.sourceStakeholderId ? Number(draft.sourceStakeholderId) : null,
+      ...(draft.verifiedToday && draft.status !== 'unknown' ? { verifiedAt: todayIso() } : {}),
     });
   const verifyNow = () => update.mutate({ dealId, point: point.point, version, verifiedAt: todayIso() });
   const source = stakeholders.find((s) => s.id === point.sourceStakeholderId);
-  const ageDays = point.verifiedAt ? Math.floor((Date.now() - new Date(point.verifiedAt).getTime()) / DAY) : null;
+  const ageDays = point.verifiedAt ? Math.floor((now - new Date(point.verifiedAt).getTime()) / DAY) : null;
   const stale = point.status === 'confirmed' && ageDays !== null && ageDays > DEFAULT_THRESHOLD_SETTINGS.staleDays;
   const label = t(`infoPoint.${point.point}.label`);
 
@@ -113,6 +123,12 @@ export function InfoPointCard({ point, dealId, stakeholders, children }: { point
               ))}
             </select>
           </label>
+          {draft.status !== 'unknown' && (
+            <label className="check small">
+              <input type="checkbox" checked={draft.verifiedToday} onChange={(e) => setDraft({ ...draft, verifiedToday: e.target.checked })} />
+              {t('infoPoints.verifiedToday')}
+            </label>
+          )}
           {conflict && (
             <div className="conflict" role="alert">
               <strong>{t('conflict.pointTitle')}</strong>

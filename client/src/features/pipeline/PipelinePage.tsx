@@ -7,6 +7,7 @@ import { StageBadge, StatusBadge, TierBadge } from '../../components/Badges';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
+import { useNow } from '../../lib/useNow';
 import { CreateDealDialog } from './CreateDealDialog';
 
 type DealRow = RouterOutputs['deal']['list'][number];
@@ -28,6 +29,7 @@ export function PipelinePage() {
   const status = (DEAL_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as DealStatus) : undefined;
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'closeDate', dir: 1 });
   const [creating, setCreating] = useState(false);
+  const today = new Date(useNow()).toISOString().slice(0, 10);
   const deals = useQuery(trpc.deal.list.queryOptions(status ? { status } : {}));
 
   const rows = useMemo(() => {
@@ -116,7 +118,7 @@ export function PipelinePage() {
                   <td>
                     <StageBadge stage={deal.stage} />
                   </td>
-                  <td className={deal.status === 'open' && deal.closeDate < new Date().toISOString().slice(0, 10) ? 'overdue' : undefined}>
+                  <td className={deal.status === 'open' && deal.closeDate < today ? 'overdue' : undefined}>
                     {format.date(deal.closeDate)}
                   </td>
                   <td>{deal.ownerName}</td>
