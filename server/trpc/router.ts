@@ -1,4 +1,5 @@
 import { accountRouter } from '../routers/account';
+import { activityRouter } from '../routers/activity';
 import { authRouter } from '../routers/auth';
 import { dealRouter } from '../routers/deal';
 import { competitorRouter, infoPointRouter, nextStepRouter, successFactorRouter } from '../routers/infoPoint';
@@ -14,6 +15,7 @@ export const appRouter = router({
   nextStep: nextStepRouter,
   competitor: competitorRouter,
   successFactor: successFactorRouter,
+  activity: activityRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { ACTIVITY_KINDS } from '../domain';
+import { zDateTime, zId, zName } from './common';
+
+export const ZActivityLogSchema = z.object({
+  dealId: zId,
+  kind: z.enum(ACTIVITY_KINDS),
+  occurredAt: zDateTime,
+  stakeholderIds: z.array(zId).max(100),
+  summary: zName(4000),
+});
+export type TActivityLog = z.infer<typeof ZActivityLogSchema>;
+
+export const ZActivityListSchema = z.object({ dealId: zId });
+export const ZActivityRemoveSchema = z.object({ id: zId });
