@@ -12,6 +12,7 @@ import { ComingPage } from './components/ComingPage';
 
 // The map pulls in React Flow: its own chunk, so the pipeline does not pay for it.
 const MapTab = lazy(() => import('./features/map/MapTab'));
+const ActivityTab = lazy(() => import('./features/activity/ActivityTab'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -30,7 +31,7 @@ export const router = createBrowserRouter([
           { index: true, element: <MapTab /> },
           { path: 'map', element: <MapTab /> },
           { path: 'info', element: <NinePointsTab /> },
-          { path: 'activity', element: <ComingTab area="activity" /> },
+          { path: 'activity', element: <ActivityTab /> },
           { path: 'history', element: <ComingTab area="history" /> },
           { path: '*', element: <Navigate to=".." replace /> },
         ],
