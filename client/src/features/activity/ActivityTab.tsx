@@ -9,14 +9,15 @@ import { useTRPC } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { useDealRoomData } from '../deal-room/useDealRoom';
 
+// Plain text glyphs (present in every system font), so the timeline renders the same everywhere.
 const ICON: Record<ActivityKind, string> = {
-  meeting: '👥',
-  call: '📞',
-  email: '✉️',
-  visit: '🏢',
-  demo: '🖥️',
-  executive_meeting: '⭐',
-  note: '📝',
+  meeting: '◎',
+  call: '☎',
+  email: '✉',
+  visit: '⌂',
+  demo: '▶',
+  executive_meeting: '★',
+  note: '✎',
 };
 
 /** Local date-time for <input type="datetime-local">, now by default. */
