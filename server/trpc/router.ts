@@ -3,6 +3,7 @@ import { activityRouter } from '../routers/activity';
 import { authRouter } from '../routers/auth';
 import { dealRouter } from '../routers/deal';
 import { competitorRouter, infoPointRouter, nextStepRouter, successFactorRouter } from '../routers/infoPoint';
+import { settingsRouter } from '../routers/settings';
 import { userRouter } from '../routers/user';
 import { router } from './init';
 
@@ -16,6 +17,7 @@ export const appRouter = router({
   competitor: competitorRouter,
   successFactor: successFactorRouter,
   activity: activityRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -25,3 +25,12 @@ export const ZThresholdSettingsSchema = z.object({
 }) satisfies z.ZodType<ThresholdSettings>;
 export type TThresholdSettings = ThresholdSettings;
 export { DEFAULT_THRESHOLD_SETTINGS };
+
+/** settings.updateThresholds: any subset of the settings, against the version it was read at. */
+export const ZThresholdUpdateSchema = ZThresholdSettingsSchema.partial().extend({
+  version: z.int().min(1),
+  teamId: z.int().min(1).optional(),
+});
+export type TThresholdUpdate = z.infer<typeof ZThresholdUpdateSchema>;
+
+export const ZThresholdQuerySchema = z.object({ teamId: z.int().min(1).optional() }).optional();

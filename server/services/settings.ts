@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import { ZThresholdSettingsSchema, type TThresholdUpdate } from '../../shared/schemas/settings';
+import { DEFAULT_THRESHOLD_SETTINGS, type ThresholdSettings } from '../../shared/settings';
+import type { SessionUser } from '../auth/session';
+import { writeTransaction, type Db, type Tx } from '../db/client';
+import { teams, teamSettings } from '../db/schema';
+import { AppError, assertVersion, notFound } from '../errors';
+import { recordEvent } from './events';
+
+export interface TeamThresholds extends ThresholdSettings {
+  teamId: number;
+  version: number;
+}
+
+/** A team's settings; a team that never saved any uses the §4 defaults (version 1). */
+export function getThresholds(db: Db | Tx, teamId: number): TeamThresholds {
+  const row = db.select().from(teamSettings).where(eq(teamSettings.teamId, teamId)).get();
+  const parsed = row ? ZThresholdSettingsSchema.safeParse(row.thresholds) : null;
+  return { ...(parsed?.success ? parsed.data : DEFAULT_THRESHOLD_SETTINGS), teamId, version: row?.version ?? 1 };
+}
+
+/** Everyone reads their own team's settings; an admin may read any team's. */
+export function readableTeam(user: SessionUser, teamId: number | undefined): number {
+  if (teamId === undefined || teamId === user.teamId) return user.teamId;
+  if (user.role !== 'admin') throw notFound('Team');
+  return teamId;
+}
+
+export function updateThresholds(db: Db, user: SessionUser, input: TThresholdUpdate, now: Date): TeamThresholds {
+  return writeTransaction(db, (tx) => {
+    const teamId = readableTeam(user, input.teamId);
+    if (!tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).get()) throw notFound('Team');
+    const current = getThresholds(tx, teamId);
+    assertVersion('Threshold settings', current, input.version, (row) => row);
+    const { version: _version, teamId: _team, ...patch } = input;
+    const { teamId: _t, version: _v, ...currentSettings } = current;
+    const next = ZThresholdSettingsSchema.safeParse({ ...currentSettings, ...patch });
+    if (!next.success) throw new AppError('BAD_REQUEST', next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const stamp = now.toISOString();
+    tx.insert(teamSettings)
+      .values({ teamId, thresholds: next.data, version: current.version + 1, updatedAt: stamp })
+      .onConflictDoUpdate({ target: teamSettings.teamId, set: { thresholds: next.data, version: current.version + 1, updatedAt: stamp } })
+      .run();
+    recordEvent(tx, { teamId, dealId: null, actorId: user.id, kind: 'settings.thresholdsUpdated', entity: 'teamSettings', entityId: teamId, before: currentSettings, after: next.data, at: now });
+    return { ...next.data, teamId, version: current.version + 1 };
+  });
+}
