@@ -8,6 +8,7 @@ import { DealRoomPage } from './features/deal-room/DealRoomPage';
 import { ComingTab } from './features/deal-room/ComingTab';
 import { NinePointsTab } from './features/info-points/NinePointsTab';
 import { PipelinePage } from './features/pipeline/PipelinePage';
+import { SettingsPage } from './features/settings/SettingsPage';
 import { ComingPage } from './components/ComingPage';
 
 // The map pulls in React Flow: its own chunk, so the pipeline does not pay for it.
@@ -38,7 +39,7 @@ export const router = createBrowserRouter([
       },
       { path: 'review', element: <ComingPage area="review" /> },
       { path: 'standup', element: <ComingPage area="standup" /> },
-      { path: 'settings', element: <ComingPage area="settings" /> },
+      { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

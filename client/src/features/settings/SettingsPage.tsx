@@ -1,0 +1,153 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { INFO_POINTS, OPEN_STAGES, THRESHOLD_KEYS, type OpenStage } from '../../../../shared/domain';
+import type { ThresholdSettings } from '../../../../shared/settings';
+import { ErrorState, Loading } from '../../components/States';
+import { errorFields, useErrorText } from '../../lib/fieldErrors';
+import { conflictCurrent, useTRPC, type RouterOutputs } from '../../lib/trpc';
+import { useCurrentUser } from '../auth/useCurrentUser';
+
+type Thresholds = RouterOutputs['settings']['thresholds'];
+const NUMBER_FIELDS = [
+  { key: 'minConfirmed', min: 0, max: 9, step: 1 },
+  { key: 'staleDays', min: 1, max: 3650, step: 1 },
+  { key: 'keyInfluence', min: 1, max: 5, step: 1 },
+  { key: 'minCoaches', min: 0, max: 100, step: 1 },
+  { key: 'minAllies', min: 0, max: 100, step: 1 },
+  { key: 'minCoverage', min: 0, max: 1, step: 0.05 },
+  { key: 'contactDays', min: 1, max: 3650, step: 1 },
+] as const;
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const user = useCurrentUser();
+  const settings = useQuery(trpc.settings.thresholds.queryOptions());
+  const users = useQuery(trpc.user.list.queryOptions());
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <h1 className="page-title">{t('settings.title')}</h1>
+          <p className="page-sub">{t('settings.subtitle')}</p>
+        </div>
+      </div>
+      <div className="settings-layout">
+        {settings.isPending ? <Loading /> : settings.isError ? <ErrorState error={settings.error} /> : <ThresholdForm key={settings.data.version} current={settings.data} editable={user.role === 'admin'} />}
+        <section className="card settings-users" aria-label={t('settings.users')}>
+          <h2 className="card-title">{t('settings.users')}</h2>
+          {users.isPending ? (
+            <Loading />
+          ) : users.isError ? (
+            <ErrorState error={users.error} />
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t('settings.userName')}</th>
+                  <th>{t('login.email')}</th>
+                  <th>{t('settings.role')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.map((u) => (
+                  <tr key={u.id}>
+                    <td>{u.name}</td>
+                    <td className="muted">{u.email}</td>
+                    <td>{t(`role.${u.role}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function ThresholdForm({ current, editable }: { current: Thresholds; editable: boolean }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const [form, setForm] = useState<ThresholdSettings>(current);
+  const [saved, setSaved] = useState(false);
+  const update = useMutation(
+    trpc.settings.updateThresholds.mutationOptions({
+      onSuccess: async () => {
+        setSaved(true);
+        // Health everywhere depends on these numbers.
+        await queryClient.invalidateQueries();
+      },
+      onError: (error) => {
+        if (conflictCurrent(error)) void queryClient.invalidateQueries(trpc.settings.thresholds.queryFilter());
+      },
+    }),
+  );
+  const bad = new Set(errorFields(update.error));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    update.mutate({ ...form, version: current.version });
+  };
+  const togglePoint = (point: number) =>
+    setForm({ ...form, requiredPoints: form.requiredPoints.includes(point) ? form.requiredPoints.filter((p) => p !== point) : [...form.requiredPoints, point].sort((a, b) => a - b) });
+
+  return (
+    <form className="card threshold-form" onSubmit={submit}>
+      <h2 className="card-title">{t('settings.thresholds')}</h2>
+      {!editable && <p className="muted small">{t('settings.readOnly')}</p>}
+      <fieldset disabled={!editable} className="plain">
+        <div className="form-grid">
+          {NUMBER_FIELDS.map((field) => (
+            <label key={field.key} className={`field ${bad.has(field.key) ? 'invalid' : ''}`}>
+              <span>{t(`settings.field.${field.key}`)}</span>
+              <input type="number" min={field.min} max={field.max} step={field.step} value={form[field.key]} onChange={(e) => setForm({ ...form, [field.key]: Number(e.target.value) })} />
+              <small className="muted">{t(`settings.hint.${field.key}`)}</small>
+            </label>
+          ))}
+        </div>
+        <fieldset className={`field ${bad.has('requiredPoints') ? 'invalid' : ''}`}>
+          <legend>{t('settings.field.requiredPoints')}</legend>
+          <div className="chips">
+            {INFO_POINTS.map((point) => (
+              <label key={point} className={form.requiredPoints.includes(point) ? 'chip on' : 'chip'} title={t(`infoPoint.${point}.label`)}>
+                <input type="checkbox" checked={form.requiredPoints.includes(point)} onChange={() => togglePoint(point)} />
+                {point}. {t(`infoPoint.${point}.label`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <h3 className="subhead">{t('settings.stageExpectations')}</h3>
+        <div className="form-grid cols-3">
+          {THRESHOLD_KEYS.map((key) => (
+            <label key={key} className="field">
+              <span>{t(`threshold.${key}`)}</span>
+              <select value={form.stageExpectations[key]} onChange={(e) => setForm({ ...form, stageExpectations: { ...form.stageExpectations, [key]: e.target.value as OpenStage } })}>
+                {OPEN_STAGES.map((stage) => (
+                  <option key={stage} value={stage}>
+                    {t('settings.byStage', { stage: t(`stage.${stage}`) })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {update.error && <p className="form-error">{errorText(update.error)}</p>}
+      {saved && !update.error && <p className="form-ok">{t('settings.saved')}</p>}
+      {editable && (
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={() => setForm(current)}>
+            {t('action.reset')}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={update.isPending}>
+            {t('action.save')}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}
