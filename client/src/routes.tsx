@@ -1,46 +1,48 @@
-import { lazy } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
 import { AppShell } from './components/AppShell';
-import { NotFound } from './components/States';
+import { ComingPage } from './components/ComingPage';
+import { Loading, NotFound } from './components/States';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth } from './features/auth/RequireAuth';
-import { DealRoomPage } from './features/deal-room/DealRoomPage';
-import { ComingTab } from './features/deal-room/ComingTab';
-import { NinePointsTab } from './features/info-points/NinePointsTab';
 import { PipelinePage } from './features/pipeline/PipelinePage';
-import { SettingsPage } from './features/settings/SettingsPage';
-import { ComingPage } from './components/ComingPage';
 
-// The map pulls in React Flow: its own chunk, so the pipeline does not pay for it.
+// Each area below the pipeline is its own chunk: the first screen loads only what it shows.
+const DealRoomPage = lazy(() => import('./features/deal-room/DealRoomPage'));
+const NinePointsTab = lazy(() => import('./features/info-points/NinePointsTab'));
 const MapTab = lazy(() => import('./features/map/MapTab'));
 const ActivityTab = lazy(() => import('./features/activity/ActivityTab'));
+const HistoryTab = lazy(() => import('./features/history/HistoryTab'));
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
 
-export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
-  {
-    element: (
-      <RequireAuth>
-        <AppShell />
-      </RequireAuth>
-    ),
-    children: [
-      { index: true, element: <PipelinePage /> },
-      {
-        path: 'deals/:id',
-        element: <DealRoomPage />,
-        children: [
-          { index: true, element: <MapTab /> },
-          { path: 'map', element: <MapTab /> },
-          { path: 'info', element: <NinePointsTab /> },
-          { path: 'activity', element: <ActivityTab /> },
-          { path: 'history', element: <ComingTab area="history" /> },
-          { path: '*', element: <Navigate to=".." replace /> },
-        ],
-      },
-      { path: 'review', element: <ComingPage area="review" /> },
-      { path: 'standup', element: <ComingPage area="standup" /> },
-      { path: 'settings', element: <SettingsPage /> },
-      { path: '*', element: <NotFound /> },
-    ],
-  },
-]);
+/** The URLs of SPEC §5. Deep links work on reload: the server answers every path with the app. */
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppShell />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<PipelinePage />} />
+          <Route path="deals/:id" element={<DealRoomPage />}>
+            <Route index element={<MapTab />} />
+            <Route path="map" element={<MapTab />} />
+            <Route path="info" element={<NinePointsTab />} />
+            <Route path="activity" element={<ActivityTab />} />
+            <Route path="history" element={<HistoryTab />} />
+            <Route path="*" element={<Navigate to=".." replace />} />
+          </Route>
+          <Route path="review" element={<ComingPage area="review" />} />
+          <Route path="standup" element={<ComingPage area="standup" />} />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

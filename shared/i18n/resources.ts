@@ -14,5 +14,4 @@ export const resources = {
   'zh-CN': { common: zhCommon, scoring: zhScoring },
 } as const;
 
-export const NAMESPACES = ['common', 'scoring'] as const;
-export type Namespace = (typeof NAMESPACES)[number];
+export { NAMESPACES, type Namespace } from './namespaces';

@@ -13,7 +13,7 @@ export function LanguageSwitcher({ signedIn }: { signedIn: boolean }) {
   const [params, setParams] = useSearchParams();
   const saveLocale = useMutation(trpc.auth.setLocale.mutationOptions());
   const change = (locale: Locale) => {
-    setLocale(locale);
+    void setLocale(locale);
     if (params.has('lang')) {
       params.set('lang', locale);
       setParams(params, { replace: true });

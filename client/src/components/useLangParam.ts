@@ -7,6 +7,6 @@ export function useLangParam(): void {
   const [params] = useSearchParams();
   const lang = params.get('lang');
   useEffect(() => {
-    if (isLocale(lang) && lang !== currentLocale()) setLocale(lang);
+    if (isLocale(lang) && lang !== currentLocale()) void setLocale(lang);
   }, [lang]);
 }

@@ -1,9 +1,19 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../shared/domain';
-import { NAMESPACES, resources } from '../../../shared/i18n/resources';
+import enCommon from '../../../shared/i18n/en/common.json';
+import enScoring from '../../../shared/i18n/en/scoring.json';
+import { NAMESPACES } from '../../../shared/i18n/namespaces';
 
 const STORAGE_KEY = 'dealroom.locale';
+
+/** English ships with the app; other languages load on first use (a separate chunk each). */
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Record<(typeof NAMESPACES)[number], object>>> = {
+  'zh-CN': async () => {
+    const [common, scoring] = await Promise.all([import('../../../shared/i18n/zh-CN/common.json'), import('../../../shared/i18n/zh-CN/scoring.json')]);
+    return { common: common.default, scoring: scoring.default };
+  },
+};
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -18,26 +28,32 @@ function initialLocale(): Locale {
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-void i18next.use(initReactI18next).init({
-  resources,
-  lng: initialLocale(),
-  fallbackLng: 'en',
-  ns: [...NAMESPACES],
-  defaultNS: 'common',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-
-function applyDocumentLanguage(locale: string) {
-  document.documentElement.lang = locale;
+async function ensureLoaded(locale: Locale): Promise<void> {
+  if (locale === 'en' || i18next.hasResourceBundle(locale, 'common')) return;
+  const bundles = await loaders[locale]();
+  for (const ns of NAMESPACES) i18next.addResourceBundle(locale, ns, bundles[ns], true, true);
 }
-applyDocumentLanguage(i18next.language);
 
-export function setLocale(locale: Locale): void {
-  window.localStorage.setItem(STORAGE_KEY, locale);
-  applyDocumentLanguage(locale);
-  void i18next.changeLanguage(locale);
+/** Resolve before the first render, so no screen flashes in the wrong language. */
+export async function initI18n(): Promise<void> {
+  const locale = initialLocale();
+  await i18next.use(initReactI18next).init({
+    resources: { en: { common: enCommon, scoring: enScoring } },
+    lng: 'en',
+    fallbackLng: 'en',
+    ns: [...NAMESPACES],
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  await setLocale(locale, { remember: false });
+}
+
+export async function setLocale(locale: Locale, { remember = true } = {}): Promise<void> {
+  if (remember) window.localStorage.setItem(STORAGE_KEY, locale);
+  await ensureLoaded(locale);
+  document.documentElement.lang = locale;
+  await i18next.changeLanguage(locale);
 }
 
 export function currentLocale(): Locale {

@@ -25,7 +25,7 @@ export function LoginPage() {
     trpc.auth.login.mutationOptions({
       onSuccess: (data) => {
         queryClient.setQueryData(trpc.auth.me.queryKey(), data);
-        if (!params.get('lang')) setLocale(data.user.locale);
+        if (!params.get('lang')) void setLocale(data.user.locale);
         void navigate(safeNext(params.get('next')), { replace: true });
       },
     }),

@@ -7,7 +7,7 @@ import { useDealId, useDealRoom } from './useDealRoom';
 
 const TABS = ['map', 'info', 'activity', 'history'] as const;
 
-export function DealRoomPage() {
+export default function DealRoomPage() {
   const { t } = useTranslation();
   const id = useDealId();
   const room = useDealRoom();

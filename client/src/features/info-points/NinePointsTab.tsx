@@ -6,7 +6,7 @@ import { InfoPointCard } from './InfoPointCard';
 import { NextStepsList } from './NextStepsList';
 import { SuccessFactorsList } from './SuccessFactorsList';
 
-export function NinePointsTab() {
+export default function NinePointsTab() {
   const { t } = useTranslation();
   const room = useDealRoomData();
   const confirmed = room.infoPoints.filter((p) => p.status === 'confirmed').length;

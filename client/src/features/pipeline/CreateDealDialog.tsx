@@ -11,7 +11,7 @@ import { useCurrentUser } from '../auth/useCurrentUser';
 
 const NEW_ACCOUNT = 'new';
 
-export function CreateDealDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export default function CreateDealDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <Dialog title={t('createDeal.title')} open={open} onClose={onClose}>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DEAL_STATUSES, stageIndex, type DealStatus } from '../../../../shared/domain';
@@ -8,7 +8,8 @@ import { Empty, ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useNow } from '../../lib/useNow';
-import { CreateDealDialog } from './CreateDealDialog';
+// The dialog (and its account form) loads on first use.
+const CreateDealDialog = lazy(() => import('./CreateDealDialog'));
 
 type DealRow = RouterOutputs['deal']['list'][number];
 type SortKey = 'name' | 'amount' | 'stage' | 'closeDate' | 'owner';
@@ -131,7 +132,11 @@ export function PipelinePage() {
           </table>
         </div>
       )}
-      <CreateDealDialog open={creating} onClose={() => setCreating(false)} />
+      {creating && (
+        <Suspense fallback={null}>
+          <CreateDealDialog open onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -19,7 +19,7 @@ const NUMBER_FIELDS = [
   { key: 'contactDays', min: 1, max: 3650, step: 1 },
 ] as const;
 
-export function SettingsPage() {
+export default function SettingsPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const user = useCurrentUser();

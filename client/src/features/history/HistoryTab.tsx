@@ -1,0 +1,5 @@
+import { ComingTab } from '../deal-room/ComingTab';
+
+export default function HistoryTab() {
+  return <ComingTab area="history" />;
+}
