@@ -403,3 +403,37 @@ export const coverageSnapshots = sqliteTable(
   },
   (t) => [index('coverage_snapshots_deal_at_idx').on(t.dealId, t.at)],
 );
+
+/** A manager's coaching note on a deal: append-only, shown to the rep in the deal room. */
+export const coachingNotes = sqliteTable(
+  'coaching_notes',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('coaching_notes_deal_idx').on(t.dealId, t.createdAt)],
+);
+
+/** Each pipeline stand-up a team held: the next one reports changes since the last. */
+export const standups = sqliteTable(
+  'standups',
+  {
+    id: id(),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    heldAt: text('held_at').notNull(),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('standups_team_held_idx').on(t.teamId, t.heldAt)],
+);
