@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, DEMO_PASSWORD, loginAs, startTestServer, type TestServer } from '../helpers/server';
+
+const DAY = 86_400_000;
+const SESSION_DAYS = 14;
+
+interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: string;
+  teamId: number;
+  locale: string;
+}
+
+/** The attributes of the session cookie in a Set-Cookie header, lower-cased. */
+function cookieAttributes(setCookie: string | null): { token: string; attributes: Map<string, string> } {
+  expect(setCookie).toBeTruthy();
+  const [pair, ...rest] = setCookie!.split(';').map((part) => part.trim());
+  const attributes = new Map(
+    rest.map((part) => {
+      const [key, ...value] = part.split('=');
+      return [key!.toLowerCase(), value.join('=')] as const;
+    }),
+  );
+  return { token: pair!.split('=')[1]!, attributes };
+}
+
+function withCookie(server: { url: string }, cookie: string | null): ApiClient {
+  const client = new ApiClient(server.url);
+  client.cookie = cookie;
+  return client;
+}
+
+describe('auth', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { SESSION_DAYS: String(SESSION_DAYS) } });
+  });
+  afterAll(() => server.stop());
+
+  it('login returns the user without secrets and sets the session cookie; me answers with the same user', async () => {
+    const client = new ApiClient(server.url);
+    const login = await client.mutate<{ user: SessionUser }>('auth.login', { email: 'rep1@demo.test', password: DEMO_PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.data.user).toEqual({
+      id: expect.any(Number),
+      email: 'rep1@demo.test',
+      name: 'Riley Zhang',
+      role: 'rep',
+      teamId: expect.any(Number),
+      locale: 'en',
+    });
+    expect(JSON.stringify(login.data)).not.toMatch(/argon2|password/i);
+    expect(client.cookie).toMatch(/^dr_session=.+/);
+
+    const me = await client.query<{ user: SessionUser }>('auth.me');
+    expect(me.data).toEqual({ user: login.data.user });
+  });
+
+  it('the email is matched case-insensitively', async () => {
+    const client = new ApiClient(server.url);
+    const login = await client.mutate<{ user: SessionUser }>('auth.login', { email: 'Rep1@Demo.TEST', password: DEMO_PASSWORD });
+    expect(login.ok).toBe(true);
+    expect(login.data.user.email).toBe('rep1@demo.test');
+  });
+
+  it('me is null for an anonymous visitor, and protected procedures answer UNAUTHORIZED', async () => {
+    const anonymous = new ApiClient(server.url);
+    const me = await anonymous.query('auth.me');
+    expect(me.status).toBe(200);
+    expect(me.data).toBeNull();
+    const deals = await anonymous.query('deal.list');
+    expect(deals.status).toBe(401);
+    expect(deals.error?.data.code).toBe('UNAUTHORIZED');
+  });
+
+  it('a wrong password and an unknown email get the same UNAUTHORIZED answer, with no user detail', async () => {
+    const wrongPassword = await new ApiClient(server.url).mutate('auth.login', { email: 'rep1@demo.test', password: 'not-the-password' });
+    const unknownEmail = await new ApiClient(server.url).mutate('auth.login', { email: 'nobody@demo.test', password: 'not-the-password' });
+    for (const res of [wrongPassword, unknownEmail]) {
+      expect(res.status).toBe(401);
+      expect(res.error?.data.code).toBe('UNAUTHORIZED');
+      expect(res.error?.message).toBe('Wrong email or password');
+      expect(res.error?.data.current).toBeUndefined();
+      expect(res.headers.get('set-cookie')).toBeNull();
+      expect(JSON.stringify(res.error)).not.toMatch(/Riley|argon2|"id"|teamId/);
+    }
+    expect(wrongPassword.error?.data.fields).toEqual(unknownEmail.error?.data.fields);
+  });
+
+  it('every login issues a new session token, and logging in again ends the old session', async () => {
+    const first = await loginAs(server, 'rep2@demo.test');
+    const second = await loginAs(server, 'rep2@demo.test');
+    expect(first.cookie).not.toBe(second.cookie);
+    // Two separate logins are two live sessions (two browsers).
+    expect((await first.query('auth.me')).data).not.toBeNull();
+    expect((await second.query('auth.me')).data).not.toBeNull();
+
+    const oldCookie = first.cookie;
+    const relogin = await first.mutate('auth.login', { email: 'rep2@demo.test', password: DEMO_PASSWORD });
+    expect(relogin.ok).toBe(true);
+    expect(first.cookie).not.toBe(oldCookie);
+    expect((await withCookie(server, oldCookie).query('auth.me')).data).toBeNull();
+    expect((await first.query('auth.me')).data).not.toBeNull();
+  });
+
+  it('the session table keeps only a hash of the token', async () => {
+    const client = await loginAs(server, 'manager@demo.test');
+    const token = client.cookie!.split('=')[1]!;
+    const rows = server.database.sqlite.prepare('select token_hash from sessions').all() as { token_hash: string }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((row) => row.token_hash === token)).toBe(false);
+  });
+
+  it('logout ends the session on the server: the old cookie no longer works', async () => {
+    const client = await loginAs(server, 'rep1@demo.test');
+    const stolenCookie = client.cookie;
+    const logout = await client.mutate<{ ok: boolean }>('auth.logout');
+    expect(logout.data).toEqual({ ok: true });
+    expect(client.cookie).toBeNull();
+    const replay = withCookie(server, stolenCookie);
+    expect((await replay.query('auth.me')).data).toBeNull();
+    expect((await replay.query('deal.list')).error?.data.code).toBe('UNAUTHORIZED');
+  });
+
+  it('logout without a session is harmless', async () => {
+    const res = await new ApiClient(server.url).mutate('auth.logout');
+    expect(res.status).toBe(200);
+    expect(res.data).toEqual({ ok: true });
+  });
+
+  it(`a session expires after SESSION_DAYS (${SESSION_DAYS}) days`, async () => {
+    const start = server.clock.now;
+    try {
+      const client = await loginAs(server, 'rep1@demo.test');
+      server.clock.now = new Date(start.getTime() + (SESSION_DAYS - 1) * DAY);
+      expect((await client.query('auth.me')).data).not.toBeNull();
+      server.clock.now = new Date(start.getTime() + SESSION_DAYS * DAY + 60_000);
+      expect((await client.query('auth.me')).data).toBeNull();
+      expect((await client.query('deal.list')).error?.data.code).toBe('UNAUTHORIZED');
+    } finally {
+      server.clock.now = start;
+    }
+  });
+
+  it('the cookie is HttpOnly, SameSite=Lax, Path=/, expires with the session and is not Secure over plain HTTP', async () => {
+    const res = await new ApiClient(server.url).mutate('auth.login', { email: 'rep1@demo.test', password: DEMO_PASSWORD });
+    const { token, attributes } = cookieAttributes(res.headers.get('set-cookie'));
+    expect(token.length).toBeGreaterThanOrEqual(40);
+    expect(attributes.has('httponly')).toBe(true);
+    expect(attributes.get('samesite')?.toLowerCase()).toBe('lax');
+    expect(attributes.get('path')).toBe('/');
+    expect(attributes.has('secure')).toBe(false);
+    const expires = new Date(attributes.get('expires')!).getTime();
+    expect(Math.abs(expires - (server.clock.now.getTime() + SESSION_DAYS * DAY))).toBeLessThan(5_000);
+  });
+
+  it('setLocale changes the user’s language and me reports it', async () => {
+    const client = await loginAs(server, 'rep2@demo.test');
+    const res = await client.mutate<{ user: SessionUser }>('auth.setLocale', { locale: 'zh-CN' });
+    expect(res.data.user.locale).toBe('zh-CN');
+    expect((await client.query<{ user: SessionUser }>('auth.me')).data.user.locale).toBe('zh-CN');
+    await client.mutate('auth.setLocale', { locale: 'en' });
+  });
+});
+
+describe('auth behind an HTTPS proxy (TRUST_PROXY=1)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { TRUST_PROXY: '1' } });
+  });
+  afterAll(() => server.stop());
+
+  it('the cookie is Secure when the proxy says the request came over HTTPS', async () => {
+    const client = new ApiClient(server.url, { 'x-forwarded-proto': 'https' });
+    const res = await client.mutate('auth.login', { email: 'rep1@demo.test', password: DEMO_PASSWORD });
+    expect(res.ok).toBe(true);
+    const { attributes } = cookieAttributes(res.headers.get('set-cookie'));
+    expect(attributes.has('secure')).toBe(true);
+    expect(attributes.has('httponly')).toBe(true);
+    expect(attributes.get('samesite')?.toLowerCase()).toBe('lax');
+  });
+
+  it('logout clears the cookie with the same Secure flag', async () => {
+    const client = new ApiClient(server.url, { 'x-forwarded-proto': 'https' });
+    await client.mutate('auth.login', { email: 'rep1@demo.test', password: DEMO_PASSWORD });
+    const res = await client.mutate('auth.logout');
+    const { attributes } = cookieAttributes(res.headers.get('set-cookie'));
+    expect(attributes.has('secure')).toBe(true);
+    expect(new Date(attributes.get('expires')!).getTime()).toBeLessThan(Date.now());
+  });
+
+  it('without X-Forwarded-Proto: https the cookie is not Secure', async () => {
+    const res = await new ApiClient(server.url).mutate('auth.login', { email: 'rep2@demo.test', password: DEMO_PASSWORD });
+    expect(cookieAttributes(res.headers.get('set-cookie')).attributes.has('secure')).toBe(false);
+  });
+});
+
+describe('login rate limit (LOGIN_RATE_LIMIT=3)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { LOGIN_RATE_LIMIT: '3' } });
+  });
+  afterAll(() => server.stop());
+
+  it('after 3 failed attempts on one account, even the right password is refused with TOO_MANY_REQUESTS', async () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const res = await new ApiClient(server.url).mutate('auth.login', { email: 'rep2@demo.test', password: `guess-${attempt}` });
+      expect(res.error?.data.code).toBe('UNAUTHORIZED');
+    }
+    const blocked = await new ApiClient(server.url).mutate('auth.login', { email: 'rep2@demo.test', password: DEMO_PASSWORD });
+    expect(blocked.status).toBe(429);
+    expect(blocked.error?.data.code).toBe('TOO_MANY_REQUESTS');
+    expect(blocked.error?.message).toMatch(/try again/i);
+    expect(blocked.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('another account from the same address can still log in, and a success resets its counter', async () => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await new ApiClient(server.url).mutate('auth.login', { email: 'manager@demo.test', password: 'wrong' });
+    }
+    await loginAs(server, 'manager@demo.test');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const res = await new ApiClient(server.url).mutate('auth.login', { email: 'manager@demo.test', password: 'wrong' });
+      expect(res.error?.data.code).toBe('UNAUTHORIZED');
+    }
+    await loginAs(server, 'manager@demo.test');
+  });
+
+  it('one address cannot hammer many accounts: the per-address limit (5 × the per-account limit) applies', async () => {
+    const codes: string[] = [];
+    for (let attempt = 0; attempt < 16; attempt++) {
+      const res = await new ApiClient(server.url).mutate('auth.login', { email: `spray${attempt}@demo.test`, password: 'wrong' });
+      codes.push(res.error!.data.code);
+    }
+    expect(codes.at(-1)).toBe('TOO_MANY_REQUESTS');
+  });
+});
