@@ -1,0 +1,20 @@
+const DAY_MS = 86_400_000;
+
+/** Midnight UTC of the calendar day of an ISO date (YYYY-MM-DD) or instant. */
+function utcDay(value: string | Date): number {
+  const date = typeof value === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value) : value;
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+}
+
+/**
+ * Whole calendar days (UTC) from `earlier` to `now`: "verified 91 days ago" means
+ * 91 midnights passed, whatever the hour. Negative when `earlier` is in the future.
+ */
+export function daysSince(earlier: string, now: Date): number {
+  return Math.round((utcDay(now) - utcDay(earlier)) / DAY_MS);
+}
+
+export function isoDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+

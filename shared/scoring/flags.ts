@@ -1,0 +1,72 @@
+import type { RiskFlagCode } from '../domain';
+import { isSupportive } from './coverage';
+import { daysSince, isoDay } from './dates';
+import { message, renderEnglish } from './messages';
+import { contactedWithin, finalDecisionMakers } from './thresholds';
+import type { Coverage, FlagSeverity, HealthInput, RiskFlag, ScoringMessage } from './types';
+
+/** An info point not touched for this many days raises STALE_INFO. */
+export const STALE_INFO_DAYS = 30;
+/** COVERAGE_DROP compares today's coverage with the best of this many days… */
+export const COVERAGE_DROP_WINDOW_DAYS = 14;
+/** …and fires on a fall of at least this much (with a hair of slack for floating point: 0.7 − 0.6 is 0.0999…). */
+export const COVERAGE_DROP_MIN = 0.1;
+const EPSILON = 1e-9;
+
+const SEVERITY: Record<RiskFlagCode, FlagSeverity> = {
+  NO_DECISION_MAKER: 'high',
+  DECISION_MAKER_NOT_CONTACTED: 'high',
+  KEY_OPPONENT: 'high',
+  COVERAGE_DROP: 'high',
+  NO_COACH: 'medium',
+  SINGLE_THREADED: 'medium',
+  UNKNOWN_KEY_PEOPLE: 'medium',
+  CLOSE_DATE_PASSED: 'medium',
+  STALE_INFO: 'low',
+};
+
+function flag(code: RiskFlagCode, params: ScoringMessage['params'] = {}): RiskFlag {
+  const text = message(`flag.${code}`, params);
+  return { code, severity: SEVERITY[code], key: text.key, params: text.params, message: renderEnglish(text) };
+}
+
+const names = (people: readonly { name: string }[]) => people.map((person) => person.name).join(', ');
+
+/** The nine risk flags of SPEC §4, most severe first. Closed deals carry none: there is nothing left to act on. */
+export function computeFlags(input: HealthInput, coverage: Coverage): RiskFlag[] {
+  const { deal, stakeholders: people, settings, now } = input;
+  if (deal.status !== 'open') return [];
+  const flags: RiskFlag[] = [];
+
+  const deciders = finalDecisionMakers(people);
+  if (deciders.length === 0) flags.push(flag('NO_DECISION_MAKER'));
+  else if (!deciders.some((person) => contactedWithin(person, settings.contactDays, now))) {
+    flags.push(flag('DECISION_MAKER_NOT_CONTACTED', { names: names(deciders), contactDays: settings.contactDays }));
+  }
+
+  const keyOpponents = people.filter((person) => person.stance === 'opponent' && person.influence >= settings.keyInfluence);
+  if (keyOpponents.length > 0) flags.push(flag('KEY_OPPONENT', { names: names(keyOpponents), count: keyOpponents.length }));
+
+  const best = Math.max(
+    -Infinity,
+    ...input.coverageHistory.filter((sample) => daysSince(sample.at, now) <= COVERAGE_DROP_WINDOW_DAYS && daysSince(sample.at, now) >= 0).map((sample) => sample.influence),
+  );
+  if (best - coverage.influence >= COVERAGE_DROP_MIN - EPSILON) {
+    flags.push(flag('COVERAGE_DROP', { from: Math.round(best * 100), to: Math.round(coverage.influence * 100), days: COVERAGE_DROP_WINDOW_DAYS }));
+  }
+
+  if (!people.some((person) => person.isCoach)) flags.push(flag('NO_COACH'));
+  const supportive = people.filter((person) => isSupportive(person.stance)).length;
+  if (supportive <= 1) flags.push(flag('SINGLE_THREADED', { count: supportive }));
+
+  const unknownKey = people.filter((person) => person.stance === 'unknown' && person.influence >= settings.keyInfluence);
+  if (unknownKey.length > 0) flags.push(flag('UNKNOWN_KEY_PEOPLE', { names: names(unknownKey), count: unknownKey.length }));
+
+  if (deal.closeDate < isoDay(now)) flags.push(flag('CLOSE_DATE_PASSED', { closeDate: deal.closeDate, days: daysSince(deal.closeDate, now) }));
+
+  const lastTouched = input.infoPoints.map((point) => [point.updatedAt, point.verifiedAt ?? ''].sort().at(-1)!).sort().at(-1);
+  const idleDays = lastTouched ? daysSince(lastTouched, now) : Infinity;
+  if (idleDays > STALE_INFO_DAYS) flags.push(flag('STALE_INFO', { days: STALE_INFO_DAYS }));
+
+  return flags;
+}

@@ -1,0 +1,79 @@
+import type { DealStatus, DecisionRole, HealthStatus, InfoPointStatus, Level, RiskFlagCode, Stage, Stance, ThresholdKey } from '../domain';
+import type { ThresholdSettings } from '../settings';
+
+/** A message travels as an i18n key (namespace `scoring`) plus parameters, so every reader renders it in their own language. */
+export interface ScoringMessage {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+/** What scoring needs to know about one stakeholder. */
+export interface ScoredStakeholder {
+  id: number;
+  name: string;
+  influence: number;
+  stance: Stance;
+  level: Level;
+  decisionRole: DecisionRole;
+  isCoach: boolean;
+  /** ISO instant of the latest activity with this person, or null if never contacted. */
+  lastContactAt: string | null;
+}
+
+export interface ScoredInfoPoint {
+  point: number;
+  status: InfoPointStatus;
+  /** ISO date or instant the point was last verified with the customer. */
+  verifiedAt: string | null;
+  updatedAt: string;
+}
+
+export interface CoverageSample {
+  at: string;
+  influence: number;
+}
+
+export interface HealthInput {
+  deal: { stage: Stage; status: DealStatus; closeDate: string };
+  stakeholders: ScoredStakeholder[];
+  infoPoints: ScoredInfoPoint[];
+  /** Recorded coverage.influence values (any order); only the last 14 days matter. */
+  coverageHistory: CoverageSample[];
+  settings: ThresholdSettings;
+  /** "Now" is an argument: scoring never reads the clock. */
+  now: Date;
+}
+
+export interface Coverage {
+  influence: number;
+  headcount: number;
+  net: number;
+  opposition: number;
+  /** Per level: true if someone supportive is at that level, false if nobody is, null if nobody is mapped there. */
+  levels: Record<Level, boolean | null>;
+}
+
+export interface ThresholdResult {
+  passed: boolean;
+  /** One English sentence per failing condition (SPEC §4). */
+  reasons: string[];
+  /** The same reasons as i18n messages, for rendering in the reader's language. */
+  details: ScoringMessage[];
+}
+
+export type FlagSeverity = 'high' | 'medium' | 'low';
+
+export interface RiskFlag extends ScoringMessage {
+  code: RiskFlagCode;
+  severity: FlagSeverity;
+  /** English rendering of key + params. */
+  message: string;
+}
+
+export interface Health {
+  coverage: Coverage;
+  thresholds: Record<ThresholdKey, ThresholdResult>;
+  crossed: number;
+  status: HealthStatus;
+  flags: RiskFlag[];
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { RiskFlagCode } from '../../../shared/domain';
+import { computeHealth } from '../../../shared/scoring';
+import { daysAgo, healthyDeal, person, points } from './factories';
+
+const codes = (input: ReturnType<typeof healthyDeal>) => computeHealth(input).flags.map((flag) => flag.code);
+const withPeople = (map: (people: ReturnType<typeof healthyDeal>['stakeholders']) => ReturnType<typeof healthyDeal>['stakeholders']) => {
+  const deal = healthyDeal();
+  return { ...deal, stakeholders: map(deal.stakeholders) };
+};
+
+describe('risk flags', () => {
+  it('raises none for a healthy deal', () => {
+    expect(codes(healthyDeal())).toEqual([]);
+  });
+
+  it('raises NO_DECISION_MAKER, NO_COACH and SINGLE_THREADED for an empty deal', () => {
+    expect(codes(healthyDeal({ stakeholders: [] }))).toEqual(['NO_DECISION_MAKER', 'NO_COACH', 'SINGLE_THREADED']);
+  });
+
+  it('raises DECISION_MAKER_NOT_CONTACTED at 61 days, not at 60', () => {
+    const at = (days: number) => withPeople((people) => people.map((p) => (p.decisionRole === 'final_decision_maker' ? { ...p, lastContactAt: daysAgo(days) } : p)));
+    expect(codes(at(60))).toEqual([]);
+    expect(codes(at(61))).toEqual(['DECISION_MAKER_NOT_CONTACTED']);
+  });
+
+  it('raises KEY_OPPONENT for an opponent with influence 4, not 3', () => {
+    expect(codes(withPeople((people) => [...people, person({ name: 'CTO Wu', influence: 4, stance: 'opponent', level: 'executive' })]))).toEqual(['KEY_OPPONENT']);
+    expect(codes(withPeople((people) => [...people, person({ influence: 3, stance: 'opponent', level: 'executive' })]))).toEqual([]);
+    const flag = computeHealth(withPeople((people) => [...people, person({ name: 'CTO Wu', influence: 5, stance: 'opponent', level: 'executive' })])).flags[0]!;
+    expect(flag).toMatchObject({ code: 'KEY_OPPONENT', severity: 'high', message: 'Key opponent: CTO Wu.', key: 'flag.KEY_OPPONENT', params: { names: 'CTO Wu', count: 1 } });
+  });
+
+  it('raises UNKNOWN_KEY_PEOPLE for a key person of unknown stance', () => {
+    expect(codes(withPeople((people) => [...people, person({ influence: 4, stance: 'unknown', level: 'management' })]))).toEqual(['UNKNOWN_KEY_PEOPLE']);
+  });
+
+  it('raises SINGLE_THREADED with at most one supportive person', () => {
+    const single = withPeople((people) => people.map((p, i) => (i === 0 ? p : { ...p, stance: 'neutral' as const })));
+    expect(codes(single)).toContain('SINGLE_THREADED');
+  });
+
+  it('raises STALE_INFO when no info point was updated in 30 days', () => {
+    expect(codes(healthyDeal({ infoPoints: points([1, 2, 3, 4, 5, 6, 9], 30) }))).toEqual([]);
+    expect(codes(healthyDeal({ infoPoints: points([1, 2, 3, 4, 5, 6, 9], 31) }))).toEqual(['STALE_INFO']);
+  });
+
+  it('raises CLOSE_DATE_PASSED the day after the expected close date', () => {
+    expect(codes(healthyDeal({ deal: { stage: 'commit', status: 'open', closeDate: '2026-06-15' } }))).toEqual([]);
+    expect(codes(healthyDeal({ deal: { stage: 'commit', status: 'open', closeDate: '2026-06-14' } }))).toEqual(['CLOSE_DATE_PASSED']);
+  });
+
+  it('raises COVERAGE_DROP when coverage fell by 0.1 or more within 14 days', () => {
+    // The healthy deal's coverage.influence is 16/19 ≈ 0.842.
+    const current = computeHealth(healthyDeal()).coverage.influence;
+    const history = (value: number, days: number) => healthyDeal({ coverageHistory: [{ at: daysAgo(days), influence: value }] });
+    expect(codes(history(current + 0.1, 3))).toEqual(['COVERAGE_DROP']);
+    expect(codes(history(current + 0.09, 3))).toEqual([]);
+    expect(codes(history(current + 0.3, 15))).toEqual([]);
+    // The floating-point edge: 0.7 → 0.6 is a drop of exactly 0.1.
+    const sixty = healthyDeal({
+      stakeholders: [
+        person({ influence: 3, stance: 'ally', decisionRole: 'final_decision_maker', lastContactAt: daysAgo(1), isCoach: true }),
+        person({ influence: 3, stance: 'ally' }),
+        person({ influence: 4, stance: 'neutral' }),
+      ],
+      coverageHistory: [{ at: daysAgo(2), influence: 0.7 }],
+    });
+    expect(computeHealth(sixty).coverage.influence).toBe(0.6);
+    expect(codes(sixty)).toContain('COVERAGE_DROP');
+  });
+
+  it('uses every contract code and renders each message in English', () => {
+    const everything = computeHealth(
+      healthyDeal({
+        deal: { stage: 'commit', status: 'open', closeDate: '2026-01-01' },
+        stakeholders: [person({ influence: 5, stance: 'opponent' }), person({ influence: 4, stance: 'unknown' })],
+        infoPoints: points([], 40),
+        coverageHistory: [{ at: daysAgo(1), influence: 0.9 }],
+      }),
+    );
+    const expected: RiskFlagCode[] = ['NO_DECISION_MAKER', 'KEY_OPPONENT', 'COVERAGE_DROP', 'NO_COACH', 'SINGLE_THREADED', 'UNKNOWN_KEY_PEOPLE', 'CLOSE_DATE_PASSED', 'STALE_INFO'];
+    expect(everything.flags.map((f) => f.code)).toEqual(expected);
+    for (const flag of everything.flags) expect(flag.message).not.toMatch(/flag\.|\{\{|\$t/);
+  });
+});
