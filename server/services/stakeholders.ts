@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
+import { notFound } from '../errors';
 import { activities, activityStakeholders, contacts, relationships, stakeholders } from '../db/schema';
 
 const lastContactAt = sql<string | null>`(
@@ -44,6 +45,13 @@ export function listStakeholders(db: Db | Tx, dealId: number) {
     .all();
 }
 export type StakeholderDto = ReturnType<typeof listStakeholders>[number];
+
+/** One stakeholder, in the same shape as the deal room's list. */
+export function getStakeholderDto(db: Db | Tx, id: number): StakeholderDto {
+  const row = db.select(stakeholderColumns).from(stakeholders).innerJoin(contacts, eq(contacts.id, stakeholders.contactId)).where(eq(stakeholders.id, id)).get();
+  if (!row) throw notFound('Stakeholder');
+  return row;
+}
 
 export function listRelationships(db: Db | Tx, dealId: number) {
   return db.select().from(relationships).where(eq(relationships.dealId, dealId)).orderBy(asc(relationships.id)).all();

@@ -1,9 +1,15 @@
 import { accountRouter } from '../routers/account';
 import { activityRouter } from '../routers/activity';
 import { authRouter } from '../routers/auth';
+import { contactRouter } from '../routers/contact';
 import { dealRouter } from '../routers/deal';
+import { externalAllyRouter } from '../routers/externalAlly';
 import { competitorRouter, infoPointRouter, nextStepRouter, successFactorRouter } from '../routers/infoPoint';
+import { relationshipRouter } from '../routers/relationship';
+import { coachingNoteRouter, reviewRouter } from '../routers/review';
 import { settingsRouter } from '../routers/settings';
+import { stakeholderRouter } from '../routers/stakeholder';
+import { standupRouter } from '../routers/standup';
 import { userRouter } from '../routers/user';
 import { router } from './init';
 
@@ -17,6 +23,13 @@ export const appRouter = router({
   competitor: competitorRouter,
   successFactor: successFactorRouter,
   activity: activityRouter,
+  stakeholder: stakeholderRouter,
+  relationship: relationshipRouter,
+  contact: contactRouter,
+  externalAlly: externalAllyRouter,
+  review: reviewRouter,
+  coachingNote: coachingNoteRouter,
+  standup: standupRouter,
   settings: settingsRouter,
 });
 

@@ -1,0 +1,127 @@
+import { asc, eq } from 'drizzle-orm';
+import type { TContactPatch, TContactUpdate } from '../../shared/schemas/contact';
+import type { SessionUser } from '../auth/session';
+import { writeTransaction, type Db, type Tx } from '../db/client';
+import { contacts, stakeholders } from '../db/schema';
+import { assertVersion, badInput, notFound } from '../errors';
+import { requireAccount } from './access';
+import { changedFields, recordEvent } from './events';
+import { refreshHealthSnapshot } from './health';
+
+export type ContactRow = typeof contacts.$inferSelect;
+
+const contactColumns = {
+  id: contacts.id,
+  accountId: contacts.accountId,
+  name: contacts.name,
+  title: contacts.title,
+  department: contacts.department,
+  level: contacts.level,
+  reportsToContactId: contacts.reportsToContactId,
+  email: contacts.email,
+  phone: contacts.phone,
+  version: contacts.version,
+  updatedAt: contacts.updatedAt,
+};
+export type ContactDto = Pick<ContactRow, keyof typeof contactColumns>;
+
+/**
+ * Contacts belong to the account, not to a deal: anyone on the account's team
+ * may read and correct them (requireAccount), so every deal with the account
+ * shares one org chart. See docs/decisions/0006-stakeholder-map-api.md.
+ */
+export function listContacts(db: Db, user: SessionUser, accountId: number): ContactDto[] {
+  const account = requireAccount(db, user, accountId);
+  return db.select(contactColumns).from(contacts).where(eq(contacts.accountId, account.id)).orderBy(asc(contacts.name), asc(contacts.id)).all();
+}
+
+export function getContactDto(db: Db | Tx, id: number): ContactDto {
+  const row = db.select(contactColumns).from(contacts).where(eq(contacts.id, id)).get();
+  if (!row) throw notFound('Contact');
+  return row;
+}
+
+/** Empty text means "none", stored as null, so '' and null never count as a change. */
+const orNull = (value: string | undefined) => (value === undefined ? undefined : value || null);
+
+/** The contact fields of a patch as column values (undefined = leave alone). */
+export function contactPatchValues(patch: TContactPatch) {
+  return {
+    name: patch.name,
+    title: orNull(patch.title),
+    department: orNull(patch.department),
+    level: patch.level,
+    reportsToContactId: patch.reportsToContactId,
+    email: orNull(patch.email),
+    phone: orNull(patch.phone),
+  };
+}
+
+/**
+ * A reporting line must stay inside the account and must not loop back:
+ * walking up from the new manager must never reach the contact itself.
+ */
+export function assertReportsTo(tx: Tx, accountId: number, contactId: number | null, reportsToContactId: number | null | undefined): void {
+  if (reportsToContactId === null || reportsToContactId === undefined) return;
+  if (reportsToContactId === contactId) throw badInput('reportsToContactId', 'a person cannot report to themselves');
+  const manager = tx.select({ id: contacts.id, accountId: contacts.accountId }).from(contacts).where(eq(contacts.id, reportsToContactId)).get();
+  if (!manager || manager.accountId !== accountId) throw badInput('reportsToContactId', 'must be a contact of the same account');
+  if (contactId === null) return;
+  const seen = new Set<number>();
+  let cursor: number | null = reportsToContactId;
+  while (cursor !== null && !seen.has(cursor)) {
+    if (cursor === contactId) throw badInput('reportsToContactId', 'this reporting line would make a loop');
+    seen.add(cursor);
+    cursor = tx.select({ up: contacts.reportsToContactId }).from(contacts).where(eq(contacts.id, cursor)).get()?.up ?? null;
+  }
+}
+
+/**
+ * Apply a patch to a contact row (validated, version bumped). Returns the diff,
+ * or null when nothing changed. The caller logs it in its own event.
+ */
+export function patchContact(tx: Tx, contact: ContactRow, patch: TContactPatch, now: Date) {
+  const values = contactPatchValues(patch);
+  if (values.reportsToContactId !== undefined && values.reportsToContactId !== contact.reportsToContactId) {
+    assertReportsTo(tx, contact.accountId, contact.id, values.reportsToContactId);
+  }
+  const diff = changedFields(contact, values);
+  if (!diff) return null;
+  tx.update(contacts)
+    .set({ ...diff.after, version: contact.version + 1, updatedAt: now.toISOString() })
+    .where(eq(contacts.id, contact.id))
+    .run();
+  return diff;
+}
+
+/** A contact's level counts in the coverage of every deal they are on. */
+export function refreshDealsOfContact(tx: Tx, contactId: number, actorId: number, now: Date): void {
+  const dealIds = tx.select({ dealId: stakeholders.dealId }).from(stakeholders).where(eq(stakeholders.contactId, contactId)).all();
+  for (const { dealId } of dealIds) refreshHealthSnapshot(tx, dealId, actorId, now);
+}
+
+export function updateContact(db: Db, user: SessionUser, input: TContactUpdate, now: Date): ContactDto {
+  return writeTransaction(db, (tx) => {
+    const contact = tx.select().from(contacts).where(eq(contacts.id, input.id)).get();
+    if (!contact) throw notFound('Contact');
+    const account = requireAccount(tx, user, contact.accountId);
+    assertVersion('Contact', contact, input.version, (row) => getContactDto(tx, row.id));
+    const { id, version, ...patch } = input;
+    void version;
+    const diff = patchContact(tx, contact, patch, now);
+    if (!diff) return getContactDto(tx, id);
+    recordEvent(tx, {
+      teamId: account.teamId,
+      dealId: null,
+      actorId: user.id,
+      kind: 'contact.updated',
+      entity: 'contact',
+      entityId: id,
+      before: { name: contact.name, ...diff.before },
+      after: { name: diff.after.name ?? contact.name, ...diff.after },
+      at: now,
+    });
+    if (diff.after.level !== undefined) refreshDealsOfContact(tx, id, user.id, now);
+    return getContactDto(tx, id);
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * External allies (外部联盟): non-competing suppliers who sell to the same
+ * account. They belong to the account, so every deal there shares them; anyone
+ * on the account's team may keep them (requireAccount). See docs/decisions/0006.
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { TExternalAllyAdd, TExternalAllyUpdate } from '../../shared/schemas/externalAlly';
+import type { SessionUser } from '../auth/session';
+import { writeTransaction, type Db, type Tx } from '../db/client';
+import { externalAllies } from '../db/schema';
+import { assertVersion, notFound } from '../errors';
+import { requireAccount } from './access';
+import { changedFields, recordEvent } from './events';
+
+export type ExternalAllyDto = typeof externalAllies.$inferSelect;
+
+export function listExternalAllies(db: Db, user: SessionUser, accountId: number): ExternalAllyDto[] {
+  const account = requireAccount(db, user, accountId);
+  return db.select().from(externalAllies).where(eq(externalAllies.accountId, account.id)).orderBy(asc(externalAllies.name), asc(externalAllies.id)).all();
+}
+
+const orNull = (value: string | undefined) => (value === undefined ? undefined : value || null);
+
+function requireExternalAlly(tx: Tx, user: SessionUser, id: number) {
+  const ally = tx.select().from(externalAllies).where(eq(externalAllies.id, id)).get();
+  if (!ally) throw notFound('External ally');
+  return { ally, account: requireAccount(tx, user, ally.accountId) };
+}
+
+export function addExternalAlly(db: Db, user: SessionUser, input: TExternalAllyAdd, now: Date): ExternalAllyDto {
+  return writeTransaction(db, (tx) => {
+    const account = requireAccount(tx, user, input.accountId);
+    const stamp = now.toISOString();
+    const ally = tx
+      .insert(externalAllies)
+      .values({
+        accountId: account.id,
+        name: input.name,
+        offering: input.offering ?? '',
+        contribution: input.contribution ?? '',
+        contactName: orNull(input.contactName) ?? null,
+        contactInfo: orNull(input.contactInfo) ?? null,
+        createdAt: stamp,
+        updatedAt: stamp,
+      })
+      .returning()
+      .get();
+    recordEvent(tx, { teamId: account.teamId, dealId: null, actorId: user.id, kind: 'externalAlly.added', entity: 'externalAlly', entityId: ally.id, after: { ...ally, accountName: account.name }, at: now });
+    return ally;
+  });
+}
+
+export function updateExternalAlly(db: Db, user: SessionUser, input: TExternalAllyUpdate, now: Date): ExternalAllyDto {
+  return writeTransaction(db, (tx) => {
+    const { ally, account } = requireExternalAlly(tx, user, input.id);
+    assertVersion('External ally', ally, input.version, (row) => row);
+    const diff = changedFields(ally, {
+      name: input.name,
+      offering: input.offering,
+      contribution: input.contribution,
+      contactName: orNull(input.contactName),
+      contactInfo: orNull(input.contactInfo),
+    });
+    if (!diff) return ally;
+    const updated = tx
+      .update(externalAllies)
+      .set({ ...diff.after, version: ally.version + 1, updatedAt: now.toISOString() })
+      .where(eq(externalAllies.id, ally.id))
+      .returning()
+      .get()!;
+    recordEvent(tx, {
+      teamId: account.teamId,
+      dealId: null,
+      actorId: user.id,
+      kind: 'externalAlly.updated',
+      entity: 'externalAlly',
+      entityId: ally.id,
+      before: { name: ally.name, accountName: account.name, ...diff.before },
+      after: { name: updated.name, accountName: account.name, ...diff.after },
+      at: now,
+    });
+    return updated;
+  });
+}
+
+export function removeExternalAlly(db: Db, user: SessionUser, id: number, now: Date): { ok: true } {
+  return writeTransaction(db, (tx) => {
+    const { ally, account } = requireExternalAlly(tx, user, id);
+    tx.delete(externalAllies).where(eq(externalAllies.id, ally.id)).run();
+    recordEvent(tx, { teamId: account.teamId, dealId: null, actorId: user.id, kind: 'externalAlly.removed', entity: 'externalAlly', entityId: ally.id, before: { ...ally, accountName: account.name }, at: now });
+    return { ok: true as const };
+  });
+}

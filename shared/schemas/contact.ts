@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { LEVELS } from '../domain';
+import { zId, zName, zText, zVersion } from './common';
+
+/** An email address, or empty for "none". */
+export const zEmail = z
+  .string()
+  .trim()
+  .max(254)
+  .refine((value) => value === '' || z.email().safeParse(value).success, 'must be an email address');
+
+/** The facts of a person at an account: the org chart lives here, shared by every deal with that account. */
+export const contactFields = {
+  name: zName(200),
+  title: zText(200).optional(),
+  department: zText(200).optional(),
+  level: z.enum(LEVELS),
+  /** Another contact of the same account; null clears it. */
+  reportsToContactId: zId.nullable().optional(),
+  email: zEmail.optional(),
+  phone: zText(50).optional(),
+};
+
+export const ZContactListSchema = z.object({ accountId: zId });
+export type TContactList = z.infer<typeof ZContactListSchema>;
+
+export const ZContactUpdateSchema = z.object({
+  id: zId,
+  version: zVersion,
+  ...contactFields,
+  name: contactFields.name.optional(),
+  level: contactFields.level.optional(),
+});
+export type TContactUpdate = z.infer<typeof ZContactUpdateSchema>;
+
+/** The editable contact fields, as a patch. */
+export type TContactPatch = Omit<TContactUpdate, 'id' | 'version'>;
