@@ -1,0 +1,14 @@
+import { ZCoachingNoteAddSchema, ZCoachingNoteListSchema, ZReviewPipelineSchema } from '../../shared/schemas/review';
+import { addCoachingNote, listCoachingNotes } from '../services/coachingNotes';
+import { reviewPipeline } from '../services/review';
+import { managerProcedure, protectedProcedure, router } from '../trpc/init';
+
+export const reviewRouter = router({
+  pipeline: protectedProcedure.input(ZReviewPipelineSchema).query(({ ctx, input }) => reviewPipeline(ctx.db, ctx.user, input ?? {}, ctx.now())),
+});
+
+/** Reads are open to whoever sees the deal; writes to managers and admins. */
+export const coachingNoteRouter = router({
+  add: managerProcedure.input(ZCoachingNoteAddSchema).mutation(({ ctx, input }) => addCoachingNote(ctx.db, ctx.user, input, ctx.now())),
+  list: protectedProcedure.input(ZCoachingNoteListSchema).query(({ ctx, input }) => listCoachingNotes(ctx.db, ctx.user, input.dealId)),
+});

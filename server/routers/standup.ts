@@ -1,0 +1,10 @@
+import { ZStandupChangesSchema, ZStandupTeamSchema } from '../../shared/schemas/standup';
+import { standupChanges } from '../services/standupChanges';
+import { lastStandup, recordStandup } from '../services/standups';
+import { managerProcedure, protectedProcedure, router } from '../trpc/init';
+
+export const standupRouter = router({
+  changes: protectedProcedure.input(ZStandupChangesSchema).query(({ ctx, input }) => standupChanges(ctx.db, ctx.user, input, ctx.now())),
+  last: protectedProcedure.input(ZStandupTeamSchema).query(({ ctx, input }) => lastStandup(ctx.db, ctx.user, input?.teamId)),
+  record: managerProcedure.input(ZStandupTeamSchema).mutation(({ ctx, input }) => recordStandup(ctx.db, ctx.user, input?.teamId, ctx.now())),
+});

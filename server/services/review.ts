@@ -1,0 +1,38 @@
+/**
+ * The manager's review (SPEC §5): the team's open deals with their health,
+ * worst first, each with the latest coaching note.
+ */
+import type { HealthStatus } from '../../shared/domain';
+import type { TReviewPipeline } from '../../shared/schemas/review';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db/client';
+import { latestCoachingNotes } from './coachingNotes';
+import { listDeals } from './deals';
+import { healthForDeals } from './health';
+
+const SEVERITY: Record<HealthStatus, number> = { critical: 0, at_risk: 1, on_track: 2, closed: 3 };
+
+export function reviewPipeline(db: Db, user: SessionUser, filters: NonNullable<TReviewPipeline>, now: Date) {
+  const deals = listDeals(db, user, { status: 'open', ownerId: filters.ownerId, stage: filters.stage });
+  const health = healthForDeals(db, deals, now);
+  const notes = latestCoachingNotes(db, deals.map((deal) => deal.id));
+  const rows = deals.map((deal) => ({
+    id: deal.id,
+    name: deal.name,
+    accountId: deal.accountId,
+    accountName: deal.accountName,
+    accountTier: deal.accountTier,
+    amount: deal.amount,
+    currency: deal.currency,
+    stage: deal.stage,
+    closeDate: deal.closeDate,
+    ownerId: deal.ownerId,
+    ownerName: deal.ownerName,
+    status: deal.status,
+    version: deal.version,
+    health: health.get(deal.id)!,
+    latestCoachingNote: notes.get(deal.id) ?? null,
+  }));
+  return rows.sort((a, b) => SEVERITY[a.health.status] - SEVERITY[b.health.status] || b.amount - a.amount || a.id - b.id);
+}
+export type ReviewRow = ReturnType<typeof reviewPipeline>[number];

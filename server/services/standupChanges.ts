@@ -1,0 +1,277 @@
+/**
+ * standup.changes (SPEC §5, §6): per deal, what changed between two instants,
+ * read from the event log, the contact log, the next steps and the coverage
+ * snapshots. Only deals the user may see.
+ */
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { describeChange, type StandupChangeKind, type StandupParams } from '../../shared/standup';
+import { translator } from '../../shared/i18n/translator';
+import type { TStandupChanges } from '../../shared/schemas/standup';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db/client';
+import { accounts, activities, activityStakeholders, contacts, coverageSnapshots, deals, events, nextSteps, stakeholders, users } from '../db/schema';
+import { visibleDeals } from './access';
+import { healthForDeals } from './health';
+
+export interface StandupChange {
+  at: string;
+  kind: StandupChangeKind;
+  summary: string;
+  actor: string | null;
+  params: StandupParams;
+}
+
+type Json = Record<string, unknown>;
+interface RawChange {
+  dealId: number;
+  at: string;
+  kind: StandupChangeKind;
+  actorId: number | null;
+  params: StandupParams;
+}
+
+const DAY_MS = 86_400_000;
+const asObject = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+
+/** One event of the log as zero or more stand-up changes. */
+function changesOfEvent(event: { kind: string; entityId: number | null; before: unknown; after: unknown }, stakeholderName: (id: number | null) => string | null): { kind: StandupChangeKind; params: StandupParams }[] {
+  const before = asObject(event.before);
+  const after = asObject(event.after);
+  const out: { kind: StandupChangeKind; params: StandupParams }[] = [];
+  switch (event.kind) {
+    case 'deal.created':
+      out.push({ kind: 'dealCreated', params: { name: str(after.name) ?? '' } });
+      break;
+    case 'deal.stageChanged':
+    case 'deal.updated':
+      if ('stage' in after) out.push({ kind: 'stageChanged', params: { from: str(before.stage), to: str(after.stage) } });
+      if ('closeDate' in after) out.push({ kind: 'closeDateChanged', params: { from: str(before.closeDate), to: str(after.closeDate) } });
+      if (typeof after.amount === 'number' && typeof before.amount === 'number') {
+        out.push({ kind: 'amountChanged', params: { from: before.amount, to: after.amount, currency: str(after.currency) ?? str(before.currency) ?? 'USD' } });
+      }
+      break;
+    case 'threshold.crossed':
+    case 'threshold.lost':
+      out.push({ kind: event.kind === 'threshold.crossed' ? 'thresholdCrossed' : 'thresholdLost', params: { threshold: str(after.threshold) ?? str(before.threshold) } });
+      break;
+    case 'stakeholder.added': {
+      const name = str(after.name) ?? stakeholderName(event.entityId) ?? '';
+      if (after.stance === 'ally') out.push({ kind: 'newAlly', params: { name, from: null } });
+      if (after.isCoach === true) out.push({ kind: 'newCoach', params: { name } });
+      if (out.length === 0) out.push({ kind: 'stakeholderAdded', params: { name, stance: str(after.stance) ?? 'unknown' } });
+      break;
+    }
+    case 'stakeholder.removed':
+      out.push({ kind: 'stakeholderRemoved', params: { name: str(before.name) ?? str(after.name) ?? stakeholderName(event.entityId) ?? '' } });
+      break;
+    case 'stakeholder.updated':
+    case 'stakeholder.stanceChanged': {
+      const name = str(after.name) ?? str(before.name) ?? stakeholderName(event.entityId) ?? '';
+      if ('stance' in after && before.stance !== after.stance) {
+        const from = str(before.stance);
+        if (after.stance === 'ally') out.push({ kind: 'newAlly', params: { name, from } });
+        else out.push({ kind: 'stanceChanged', params: { name, from, to: str(after.stance) } });
+      }
+      if ('isCoach' in after && before.isCoach !== after.isCoach) out.push({ kind: after.isCoach ? 'newCoach' : 'coachLost', params: { name } });
+      break;
+    }
+    case 'successFactor.added':
+      out.push({ kind: 'successFactorAdded', params: { title: str(after.title) ?? '', rank: strings(after.ranking).indexOf(str(after.title) ?? '') + 1 || null } });
+      break;
+    case 'successFactor.removed':
+      out.push({ kind: 'successFactorRemoved', params: { title: str(before.title) ?? '' } });
+      break;
+    case 'successFactor.updated':
+      out.push({ kind: 'successFactorRenamed', params: { from: str(after.previousTitle) ?? '', to: str(after.title) ?? '' } });
+      break;
+    case 'successFactor.reordered':
+      out.push({ kind: 'successFactorsReordered', params: { top: strings(after.top) } });
+      break;
+    case 'infoPoint.updated':
+      if (after.status === 'confirmed' && before.status !== 'confirmed') out.push({ kind: 'infoPointConfirmed', params: { point: Number(after.point ?? before.point) } });
+      break;
+    case 'competitor.added':
+      out.push({ kind: 'competitorAdded', params: { name: str(after.name) ?? '' } });
+      break;
+    case 'nextStep.done':
+      out.push({ kind: 'nextStepDone', params: { title: str(after.title) ?? str(before.title) ?? '' } });
+      break;
+  }
+  return out;
+}
+
+const STANDUP_EVENT_KINDS = [
+  'deal.created',
+  'deal.stageChanged',
+  'deal.updated',
+  'threshold.crossed',
+  'threshold.lost',
+  'stakeholder.added',
+  'stakeholder.removed',
+  'stakeholder.updated',
+  'stakeholder.stanceChanged',
+  'successFactor.added',
+  'successFactor.removed',
+  'successFactor.updated',
+  'successFactor.reordered',
+  'infoPoint.updated',
+  'competitor.added',
+  'nextStep.done',
+];
+
+/** Coverage influence of each deal at an instant: the latest snapshot at or before it, 0 when none. */
+function influenceAt(history: { at: string; influence: number }[], instant: string): number {
+  let value = 0;
+  for (const snapshot of history) {
+    if (snapshot.at > instant) break;
+    value = snapshot.influence;
+  }
+  return value;
+}
+
+const round = (value: number) => Math.round(value * 10_000) / 10_000;
+
+export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges, now: Date) {
+  const since = new Date(input.since).toISOString();
+  const until = new Date(input.until ?? now.toISOString()).toISOString();
+  const dealScope = and(visibleDeals(user, db), input.ownerId ? eq(deals.ownerId, input.ownerId) : undefined);
+  const raw: RawChange[] = [];
+
+  const logged = db
+    .select({ dealId: events.dealId, at: events.at, kind: events.kind, entityId: events.entityId, before: events.before, after: events.after, actorId: events.actorId })
+    .from(events)
+    .innerJoin(deals, eq(deals.id, events.dealId))
+    .where(and(dealScope, gte(events.at, since), lte(events.at, until), inArray(events.kind, STANDUP_EVENT_KINDS)))
+    .orderBy(asc(events.at), asc(events.id))
+    .all();
+  const stakeholderIds = [...new Set(logged.filter((event) => event.kind.startsWith('stakeholder.') && event.entityId !== null).map((event) => event.entityId!))];
+  const names = new Map(
+    stakeholderIds.length === 0
+      ? []
+      : db
+          .select({ id: stakeholders.id, name: contacts.name })
+          .from(stakeholders)
+          .innerJoin(contacts, eq(contacts.id, stakeholders.contactId))
+          .where(inArray(stakeholders.id, stakeholderIds))
+          .all()
+          .map((row) => [row.id, row.name]),
+  );
+  const seen = new Set<string>();
+  for (const event of logged) {
+    for (const change of changesOfEvent(event, (id) => (id === null ? null : (names.get(id) ?? null)))) {
+      // A stance change may be logged both as an update and as a stanceChanged event: report it once.
+      const key = `${event.dealId}|${event.entityId}|${event.at}|${change.kind}|${JSON.stringify(change.params)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      raw.push({ dealId: event.dealId!, at: event.at, kind: change.kind, actorId: event.actorId, params: change.params });
+    }
+  }
+
+  // Contacts made in the period, by when they happened.
+  const contactsMade = db
+    .select({ id: activities.id, dealId: activities.dealId, at: activities.occurredAt, kind: activities.kind, summary: activities.summary, actorId: activities.createdBy })
+    .from(activities)
+    .innerJoin(deals, eq(deals.id, activities.dealId))
+    .where(and(dealScope, gte(activities.occurredAt, since), lte(activities.occurredAt, until)))
+    .all();
+  const participants = new Map<number, string[]>();
+  if (contactsMade.length > 0) {
+    const rows = db
+      .select({ activityId: activityStakeholders.activityId, name: contacts.name })
+      .from(activityStakeholders)
+      .innerJoin(stakeholders, eq(stakeholders.id, activityStakeholders.stakeholderId))
+      .innerJoin(contacts, eq(contacts.id, stakeholders.contactId))
+      .where(inArray(activityStakeholders.activityId, contactsMade.map((activity) => activity.id)))
+      .orderBy(asc(contacts.name))
+      .all();
+    for (const row of rows) participants.set(row.activityId, [...(participants.get(row.activityId) ?? []), row.name]);
+  }
+  for (const activity of contactsMade) {
+    raw.push({ dealId: activity.dealId, at: activity.at, kind: 'activity', actorId: activity.actorId, params: { activityKind: activity.kind, summary: activity.summary, people: participants.get(activity.id) ?? [] } });
+  }
+
+  // A step due on day D goes overdue at the end of D (UTC): report it if that moment falls in the period.
+  const firstDue = new Date(Date.parse(since) - DAY_MS).toISOString().slice(0, 10);
+  const steps = db
+    .select({ dealId: nextSteps.dealId, title: nextSteps.title, owner: nextSteps.owner, dueDate: nextSteps.dueDate })
+    .from(nextSteps)
+    .innerJoin(deals, eq(deals.id, nextSteps.dealId))
+    .where(and(dealScope, eq(nextSteps.done, false), gte(nextSteps.dueDate, firstDue), lte(nextSteps.dueDate, until.slice(0, 10))))
+    .all();
+  for (const step of steps) {
+    const overdueAt = new Date(Date.parse(`${step.dueDate}T00:00:00.000Z`) + DAY_MS).toISOString();
+    if (overdueAt < since || overdueAt > until) continue;
+    raw.push({ dealId: step.dealId, at: overdueAt, kind: 'nextStepOverdue', actorId: null, params: { title: step.title, dueDate: step.dueDate, owner: step.owner } });
+  }
+
+  // Coverage at both ends of the period, for every deal that changed or whose coverage did.
+  const snapshotDeals = db
+    .selectDistinct({ dealId: coverageSnapshots.dealId })
+    .from(coverageSnapshots)
+    .innerJoin(deals, eq(deals.id, coverageSnapshots.dealId))
+    .where(and(dealScope, gte(coverageSnapshots.at, since), lte(coverageSnapshots.at, until)))
+    .all()
+    .map((row) => row.dealId);
+  const dealIds = [...new Set([...raw.map((change) => change.dealId), ...snapshotDeals])];
+  if (dealIds.length === 0) return [];
+  const history = new Map<number, { at: string; influence: number }[]>();
+  for (const row of db
+    .select({ dealId: coverageSnapshots.dealId, at: coverageSnapshots.at, influence: coverageSnapshots.influence })
+    .from(coverageSnapshots)
+    .where(and(inArray(coverageSnapshots.dealId, dealIds), lte(coverageSnapshots.at, until)))
+    .orderBy(asc(coverageSnapshots.at), asc(coverageSnapshots.id))
+    .all()) {
+    history.set(row.dealId, [...(history.get(row.dealId) ?? []), row]);
+  }
+
+  const dealRows = db
+    .select({ id: deals.id, teamId: deals.teamId, name: deals.name, accountName: accounts.name, ownerId: deals.ownerId, ownerName: users.name, stage: deals.stage, status: deals.status, closeDate: deals.closeDate, amount: deals.amount, currency: deals.currency })
+    .from(deals)
+    .innerJoin(accounts, eq(accounts.id, deals.accountId))
+    .innerJoin(users, eq(users.id, deals.ownerId))
+    .where(inArray(deals.id, dealIds))
+    .all();
+  const health = healthForDeals(db, dealRows, now);
+  const actorIds = [...new Set(raw.map((change) => change.actorId).filter((id): id is number => id !== null))];
+  const actors = new Map(actorIds.length === 0 ? [] : db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, actorIds)).all().map((row) => [row.id, row.name]));
+  const t = translator('en');
+  const english = { date: (iso: string) => iso.slice(0, 10), money: (amount: number, currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount) };
+
+  const result = dealRows.map((deal) => {
+    const coverage = history.get(deal.id) ?? [];
+    const atSince = influenceAt(coverage, since);
+    const atUntil = influenceAt(coverage, until);
+    const changes: StandupChange[] = raw
+      .filter((change) => change.dealId === deal.id)
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map((change) => ({
+        at: change.at,
+        kind: change.kind,
+        summary: describeChange(t, change, english),
+        actor: change.actorId === null ? null : (actors.get(change.actorId) ?? null),
+        params: change.params,
+      }));
+    return {
+      dealId: deal.id,
+      dealName: deal.name,
+      accountName: deal.accountName,
+      ownerId: deal.ownerId,
+      ownerName: deal.ownerName,
+      stage: deal.stage,
+      status: deal.status,
+      closeDate: deal.closeDate,
+      amount: deal.amount,
+      currency: deal.currency,
+      changes,
+      coverage: { since: atSince, until: atUntil },
+      coverageDelta: round(atUntil - atSince),
+      health: health.get(deal.id)!,
+    };
+  });
+  return result
+    .filter((deal) => deal.changes.length > 0 || deal.coverageDelta !== 0)
+    .sort((a, b) => a.ownerName.localeCompare(b.ownerName) || a.ownerId - b.ownerId || a.dealName.localeCompare(b.dealName) || a.dealId - b.dealId);
+}
+export type StandupDeal = ReturnType<typeof standupChanges>[number];

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { zDateTime, zId } from './common';
+
+/** At most a year per stand-up report: enough for any cadence, bounded for the server. */
+export const STANDUP_MAX_DAYS = 366;
+
+export const ZStandupChangesSchema = z
+  .object({
+    since: zDateTime,
+    until: zDateTime.optional(),
+    ownerId: zId.optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.until === undefined) return;
+    const span = Date.parse(input.until) - Date.parse(input.since);
+    if (span < 0) ctx.addIssue({ code: 'custom', path: ['until'], message: 'must not be before since' });
+    else if (span > STANDUP_MAX_DAYS * 86_400_000) ctx.addIssue({ code: 'custom', path: ['until'], message: `must be within ${STANDUP_MAX_DAYS} days of since` });
+  });
+export type TStandupChanges = z.infer<typeof ZStandupChangesSchema>;
+
+/** Admins may name the team; everyone else records and reads their own team's stand-ups. */
+export const ZStandupTeamSchema = z.object({ teamId: zId.optional() }).optional();
