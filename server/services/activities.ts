@@ -6,6 +6,7 @@ import { activities, activityStakeholders, users } from '../db/schema';
 import { AppError, badInput, notFound } from '../errors';
 import { requireDeal } from './access';
 import { recordEvent } from './events';
+import { refreshHealthSnapshot } from './health';
 import { requireDealStakeholders } from './infoPoints';
 
 /** A little slack for clocks that run ahead; the future is otherwise refused. */
@@ -70,6 +71,7 @@ export function logActivity(db: Db, user: SessionUser, input: TActivityLog, now:
     }
     const dto = activityDto(tx, deal.id, row.id);
     recordEvent(tx, { teamId: deal.teamId, dealId: deal.id, actorId: user.id, kind: 'activity.logged', entity: 'activity', entityId: row.id, after: dto, at: now });
+    refreshHealthSnapshot(tx, deal.id, user.id, now);
     return dto;
   });
 }
@@ -84,6 +86,7 @@ export function removeActivity(db: Db, user: SessionUser, id: number, now: Date)
     const before = activityDto(tx, deal.id, id);
     tx.delete(activities).where(eq(activities.id, id)).run();
     recordEvent(tx, { teamId: deal.teamId, dealId: deal.id, actorId: user.id, kind: 'activity.removed', entity: 'activity', entityId: id, before, at: now });
+    refreshHealthSnapshot(tx, deal.id, user.id, now);
     return { ok: true as const };
   });
 }

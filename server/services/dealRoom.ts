@@ -1,5 +1,6 @@
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
+import { dealHealth } from './health';
 import { requireDeal } from './access';
 import { listCompetitors } from './competitors';
 import { getDealDto } from './deals';
@@ -9,7 +10,7 @@ import { listStakeholders, listRelationships } from './stakeholders';
 import { listSuccessFactors } from './successFactors';
 
 /** Everything the deal room shows, read in one go (better-sqlite3 is synchronous, so this is one consistent snapshot). */
-export function getDealRoom(db: Db, user: SessionUser, dealId: number) {
+export function getDealRoom(db: Db, user: SessionUser, dealId: number, now: Date) {
   const deal = requireDeal(db, user, dealId);
   return {
     deal: getDealDto(db, deal.id),
@@ -19,6 +20,7 @@ export function getDealRoom(db: Db, user: SessionUser, dealId: number) {
     nextSteps: listNextSteps(db, deal.id),
     competitors: listCompetitors(db, deal.id),
     successFactors: listSuccessFactors(db, deal.id),
+    health: dealHealth(db, deal, now),
   };
 }
 export type DealRoom = ReturnType<typeof getDealRoom>;

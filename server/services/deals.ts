@@ -1,5 +1,6 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { INFO_POINTS, statusForStage } from '../../shared/domain';
+import type { Health } from '../../shared/scoring';
 import type { TDealCreate, TDealUpdate } from '../../shared/schemas/deal';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
@@ -7,6 +8,7 @@ import { accounts, deals, infoPoints, users } from '../db/schema';
 import { AppError, assertVersion, badInput } from '../errors';
 import { requireAccount, requireDeal, visibleDeals } from './access';
 import { changedFields, recordEvent } from './events';
+import { dealHealth, healthForDeals, refreshHealthSnapshot } from './health';
 
 const dealColumns = {
   id: deals.id,
@@ -52,14 +54,23 @@ export interface DealFilters {
   stage?: DealDto['stage'] | undefined;
 }
 
-export function listDeals(db: Db, user: SessionUser, filters: DealFilters = {}): DealDto[] {
+export type DealWithHealth = DealDto & { health: Health };
+
+/** Every deal the user may see, each with its health (scored in bulk: a handful of queries whatever the count). */
+export function listDeals(db: Db, user: SessionUser, filters: DealFilters = {}, now: Date = new Date()): DealWithHealth[] {
   const where = and(
     visibleDeals(user, db),
     filters.status ? eq(deals.status, filters.status) : undefined,
     filters.ownerId ? eq(deals.ownerId, filters.ownerId) : undefined,
     filters.stage ? eq(deals.stage, filters.stage) : undefined,
   );
-  return dealQuery(db, where).orderBy(asc(deals.closeDate), asc(deals.id)).all();
+  const rows = dealQuery(db, where).orderBy(asc(deals.closeDate), asc(deals.id)).all();
+  const health = healthForDeals(db, rows, now);
+  return rows.map((row) => ({ ...row, health: health.get(row.id)! }));
+}
+
+export function getDealHealth(db: Db, user: SessionUser, dealId: number, now: Date): Health {
+  return dealHealth(db, requireDeal(db, user, dealId), now);
 }
 
 export function getDealDto(db: Db | Tx, dealId: number): DealDto {
@@ -118,6 +129,7 @@ export function createDeal(db: Db, user: SessionUser, input: TDealCreate, now: D
       after: dto,
       at: now,
     });
+    refreshHealthSnapshot(tx, row.id, user.id, now);
     return dto;
   });
 }

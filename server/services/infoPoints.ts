@@ -6,6 +6,7 @@ import { infoPoints, stakeholders } from '../db/schema';
 import { AppError, assertVersion, badInput, notFound } from '../errors';
 import { requireDeal, type DealRow } from './access';
 import { changedFields, recordEvent } from './events';
+import { refreshHealthSnapshot } from './health';
 
 export type InfoPointDto = Omit<typeof infoPoints.$inferSelect, never>;
 
@@ -75,6 +76,7 @@ export function updateInfoPoint(db: Db, user: SessionUser, input: TInfoPointUpda
       after: { point: current.point, ...diff.after },
       at: now,
     });
+    refreshHealthSnapshot(tx, deal.id, user.id, now);
     return updated;
   });
 }
