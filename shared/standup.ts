@@ -98,5 +98,6 @@ export function describeChange(t: TFunction, change: { kind: string; params: Sta
     values.to = format.money(Number(change.params.to), currency);
   }
   if (kind === 'newAlly' && change.params.from == null) return t('standup.change.newAllyAdded', values);
+  if (kind === 'activity' && (!Array.isArray(change.params.people) || change.params.people.length === 0)) return t('standup.change.activityAlone', values);
   return t(`standup.change.${kind}`, values);
 }
