@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, loginAs, startTestServer, type TestServer } from '../helpers/server';
+import { addOtherTeam, dbFingerprint, eventCount, lastEvent, type OtherTeam } from '../helpers/world';
+
+/** deal.list row fields (SPEC §6) that a review row carries too. */
+const ROW_FIELDS = ['id', 'name', 'accountId', 'accountName', 'amount', 'currency', 'stage', 'closeDate', 'ownerId', 'ownerName', 'status', 'version'];
+const SEVERITY = { critical: 0, at_risk: 1, on_track: 2 } as const;
+
+interface ReviewRow {
+  id: number;
+  name: string;
+  amount: number;
+  stage: string;
+  ownerId: number;
+  ownerName: string;
+  status: string;
+  health: { status: keyof typeof SEVERITY; crossed: number; thresholds: Record<string, { passed: boolean; reasons: string[] }>; flags: { code: string }[] };
+  latestCoachingNote: { id: number; body: string; authorName: string } | null;
+}
+interface Note {
+  id: number;
+  dealId: number;
+  body: string;
+  authorId: number;
+  authorName: string;
+  createdAt: string;
+}
+interface User {
+  id: number;
+  email: string;
+}
+
+describe('manager review and coaching notes', () => {
+  let server: TestServer;
+  let admin: ApiClient;
+  let manager: ApiClient;
+  let rep1: ApiClient;
+  let rep2: ApiClient;
+  let other: OtherTeam;
+  let otherManager: ApiClient;
+  let users: Record<string, User>;
+  let harbor: ReviewRow;
+
+  const names = (rows: ReviewRow[]) => rows.map((row) => row.name).sort();
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    other = await addOtherTeam(server);
+    [admin, manager, rep1, rep2, otherManager] = await Promise.all(
+      ['admin@demo.test', 'manager@demo.test', 'rep1@demo.test', 'rep2@demo.test', other.managerEmail].map((email) => loginAs(server, email)),
+    );
+    users = Object.fromEntries((await manager.query<User[]>('user.list')).data.map((user) => [user.email.split('@')[0]!, user]));
+    harbor = (await manager.query<ReviewRow[]>('review.pipeline')).data.find((row) => row.name === 'Core banking mainframe refresh')!;
+  });
+  afterAll(() => server.stop());
+
+  describe('review.pipeline', () => {
+    it('lists the team’s open deals only, with deal.list fields, health and the latest note', async () => {
+      const res = await manager.query<ReviewRow[]>('review.pipeline');
+      expect(res.status).toBe(200);
+      expect(names(res.data)).toEqual(['Core banking mainframe refresh', 'Expo venue network build-out', 'Group-wide hospital ERP', 'Line 9 CBTC signalling platform', 'Warehouse handheld scanners']);
+      for (const row of res.data) {
+        for (const field of ROW_FIELDS) expect(row, field).toHaveProperty(field);
+        expect(row.status).toBe('open');
+        expect(Object.keys(row.health.thresholds).sort()).toEqual(['information', 'relationships', 'topDecisionMaker']);
+        expect(row.latestCoachingNote).toBeNull();
+      }
+      // the other team's deal stays out of this manager's review
+      expect(res.data.some((row) => row.id === other.dealId)).toBe(false);
+    });
+
+    it('puts the worst deals first: critical, at risk, on track, then the larger amount', async () => {
+      const rows = (await manager.query<ReviewRow[]>('review.pipeline')).data;
+      for (let i = 1; i < rows.length; i++) {
+        const [a, b] = [rows[i - 1]!, rows[i]!];
+        const bySeverity = SEVERITY[a.health.status] - SEVERITY[b.health.status];
+        expect(bySeverity, `${a.name} before ${b.name}`).toBeLessThanOrEqual(0);
+        if (bySeverity === 0) expect(a.amount, `${a.name} before ${b.name}`).toBeGreaterThanOrEqual(b.amount);
+      }
+      // Harbor Bank is in negotiate with relationships and information failing: two due thresholds missing
+      expect(harbor.health.status).toBe('critical');
+      expect(harbor.health.thresholds.relationships!.reasons.join(' ')).toMatch(/coverage/i);
+      expect(rows[0]!.health.status).toBe('critical');
+      expect(rows.at(-1)!.health.status).toBe('on_track');
+      // two critical deals: the larger one (Harbor Bank, 4.2M) comes first
+      const critical = rows.filter((row) => row.health.status === 'critical').map((row) => row.name);
+      expect(critical).toEqual(['Core banking mainframe refresh', 'Expo venue network build-out']);
+    });
+
+    it('filters by owner and by stage', async () => {
+      const byOwner = (await manager.query<ReviewRow[]>('review.pipeline', { ownerId: users.rep2!.id })).data;
+      expect(names(byOwner)).toEqual(['Group-wide hospital ERP', 'Warehouse handheld scanners']);
+      const byStage = (await manager.query<ReviewRow[]>('review.pipeline', { stage: 'propose' })).data;
+      expect(names(byStage)).toEqual(['Line 9 CBTC signalling platform']);
+      const both = (await manager.query<ReviewRow[]>('review.pipeline', { ownerId: users.rep2!.id, stage: 'propose' })).data;
+      expect(both).toEqual([]);
+    });
+
+    it('refuses bad filters with BAD_REQUEST naming the field', async () => {
+      for (const [input, field] of [
+        [{ stage: 'won' }, 'stage'],
+        [{ stage: 'nope' }, 'stage'],
+        [{ ownerId: 'x' }, 'ownerId'],
+        [{ ownerId: -1 }, 'ownerId'],
+      ] as const) {
+        const res = await manager.query('review.pipeline', input);
+        expect(res.status, JSON.stringify(input)).toBe(400);
+        expect(res.error?.data.code).toBe('BAD_REQUEST');
+        expect(res.error?.data.fields).toContain(field);
+      }
+    });
+
+    it('shows each role only what it may see', async () => {
+      expect(names((await rep1.query<ReviewRow[]>('review.pipeline')).data)).toEqual(['Core banking mainframe refresh', 'Expo venue network build-out', 'Line 9 CBTC signalling platform']);
+      expect(names((await rep2.query<ReviewRow[]>('review.pipeline')).data)).toEqual(['Group-wide hospital ERP', 'Warehouse handheld scanners']);
+      // a rep filtering by a colleague sees nothing of theirs
+      expect((await rep1.query<ReviewRow[]>('review.pipeline', { ownerId: users.rep2!.id })).data).toEqual([]);
+      const adminRows = (await admin.query<ReviewRow[]>('review.pipeline')).data;
+      expect(adminRows.length).toBe(6);
+      expect(adminRows.some((row) => row.id === other.dealId)).toBe(true);
+      expect((await otherManager.query<ReviewRow[]>('review.pipeline')).data.map((row) => row.id)).toEqual([other.dealId]);
+      const anonymous = await new ApiClient(server.url).query('review.pipeline');
+      expect(anonymous.error?.data.code).toBe('UNAUTHORIZED');
+    });
+  });
+
+  describe('coaching notes', () => {
+    let note: Note;
+
+    it('a manager adds a note, and it is event-logged in the same write', async () => {
+      const before = eventCount(server);
+      const res = await manager.mutate<Note>('coachingNote.add', { dealId: harbor.id, body: '  Get Chen Hao to set up the CEO meeting before the proposal.  ' });
+      expect(res.status).toBe(200);
+      note = res.data;
+      expect(note).toMatchObject({ dealId: harbor.id, body: 'Get Chen Hao to set up the CEO meeting before the proposal.', authorName: 'Morgan Li' });
+      expect(eventCount(server)).toBe(before + 1);
+      const event = lastEvent(server);
+      expect(event).toMatchObject({ kind: 'coachingNote.added', entity: 'coachingNote', entity_id: note.id, deal_id: harbor.id });
+      expect(JSON.parse(event.after!)).toMatchObject({ body: note.body });
+    });
+
+    it('the rep who owns the deal reads it, and the review shows it as the latest note', async () => {
+      const list = await rep1.query<Note[]>('coachingNote.list', { dealId: harbor.id });
+      expect(list.status).toBe(200);
+      expect(list.data.map((n) => n.body)).toEqual([note.body]);
+      const row = (await manager.query<ReviewRow[]>('review.pipeline')).data.find((r) => r.id === harbor.id)!;
+      expect(row.latestCoachingNote).toMatchObject({ id: note.id, body: note.body, authorName: 'Morgan Li' });
+    });
+
+    it('lists newest first; an admin can coach too', async () => {
+      server.clock.now = new Date(Date.now() + 60_000);
+      const res = await admin.mutate<Note>('coachingNote.add', { dealId: harbor.id, body: 'Ask Risk for their regulator checklist.' });
+      expect(res.status).toBe(200);
+      server.clock.now = new Date();
+      const list = (await rep1.query<Note[]>('coachingNote.list', { dealId: harbor.id })).data;
+      expect(list.map((n) => n.authorName)).toEqual(['Ada Admin', 'Morgan Li']);
+    });
+
+    it('a rep cannot add a note: FORBIDDEN, and nothing is written', async () => {
+      const before = dbFingerprint(server);
+      const res = await rep1.mutate('coachingNote.add', { dealId: harbor.id, body: 'Note to self' });
+      expect(res.status).toBe(403);
+      expect(res.error?.data.code).toBe('FORBIDDEN');
+      expect(dbFingerprint(server)).toEqual(before);
+    });
+
+    it('hides notes of deals the user cannot see', async () => {
+      expect((await rep2.query('coachingNote.list', { dealId: harbor.id })).error?.data.code).toBe('NOT_FOUND');
+      expect((await otherManager.query('coachingNote.list', { dealId: harbor.id })).error?.data.code).toBe('NOT_FOUND');
+      const before = dbFingerprint(server);
+      expect((await otherManager.mutate('coachingNote.add', { dealId: harbor.id, body: 'Not my team' })).error?.data.code).toBe('NOT_FOUND');
+      expect(dbFingerprint(server)).toEqual(before);
+    });
+
+    it('refuses bad input with BAD_REQUEST naming the field, writing nothing', async () => {
+      const before = dbFingerprint(server);
+      for (const [input, field] of [
+        [{ dealId: harbor.id, body: '   ' }, 'body'],
+        [{ dealId: harbor.id, body: 'x'.repeat(4001) }, 'body'],
+        [{ dealId: harbor.id }, 'body'],
+        [{ dealId: 'abc', body: 'Hi' }, 'dealId'],
+      ] as const) {
+        const res = await manager.mutate('coachingNote.add', input);
+        expect(res.status, JSON.stringify(input).slice(0, 60)).toBe(400);
+        expect(res.error?.data.fields).toContain(field);
+      }
+      expect((await manager.query('coachingNote.list', { dealId: 0 })).error?.data.fields).toContain('dealId');
+      expect((await manager.mutate('coachingNote.add', { dealId: 999_999, body: 'Hi' })).error?.data.code).toBe('NOT_FOUND');
+      expect(dbFingerprint(server)).toEqual(before);
+    });
+  });
+});
