@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, loginAs, startTestServer, type TestServer, type TrpcResponse } from '../helpers/server';
+import { addOtherTeam, dbFingerprint, lastEvent, type OtherTeam } from '../helpers/world';
+
+interface ExternalAlly {
+  id: number;
+  accountId: number;
+  name: string;
+  offering: string;
+  contribution: string;
+  contactName: string | null;
+  contactInfo: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+describe('external allies (外部联盟): non-competing suppliers on an account', () => {
+  let server: TestServer;
+  let rep1: ApiClient;
+  let rep2: ApiClient;
+  let manager: ApiClient;
+  let admin: ApiClient;
+  let anonymous: ApiClient;
+  let west: OtherTeam;
+  let westRep: ApiClient;
+  let harborAccountId: number;
+
+  const parse = (text: string | null) => (text === null ? null : JSON.parse(text));
+  const list = async (client = rep1, accountId = harborAccountId) => (await client.query<ExternalAlly[]>('externalAlly.list', { accountId })).data;
+  const network = { accountId: 0, name: 'BlueWave Networks', offering: 'Branch network and SD-WAN', contribution: 'Introduced us to the CIO’s office; shares the IT budget calendar', contactName: 'Karen Wu', contactInfo: 'karen.wu@bluewave.example' };
+
+  async function refusedWithNothingWritten(write: () => Promise<TrpcResponse>, code: string, field?: string) {
+    const before = dbFingerprint(server);
+    const res = await write();
+    expect(res.error?.data.code, JSON.stringify(res.error)).toBe(code);
+    if (field) {
+      expect(res.error?.data.fields).toContain(field);
+      expect(res.error?.message).toContain(field);
+    }
+    expect(dbFingerprint(server)).toEqual(before);
+    return res;
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    [rep1, rep2, manager, admin] = await Promise.all(['rep1', 'rep2', 'manager', 'admin'].map((who) => loginAs(server, `${who}@demo.test`)));
+    anonymous = new ApiClient(server.url);
+    west = await addOtherTeam(server);
+    westRep = await loginAs(server, west.repEmail);
+    harborAccountId = (await rep1.query<{ name: string; accountId: number }[]>('deal.list')).data.find((deal) => deal.name === 'Core banking mainframe refresh')!.accountId;
+    network.accountId = harborAccountId;
+  });
+  afterAll(() => server.stop());
+
+  it('an account starts with no external allies', async () => {
+    expect(await list()).toEqual([]);
+  });
+
+  it('a rep adds a supplier who sells to the same account, and the team sees it', async () => {
+    const res = await rep1.mutate<ExternalAlly>('externalAlly.add', network);
+    expect(res.error).toBeUndefined();
+    expect(res.data).toMatchObject({ ...network, version: 1 });
+    expect(await list(manager)).toEqual([res.data]);
+    const event = lastEvent(server);
+    expect(event).toMatchObject({ kind: 'externalAlly.added', entity: 'externalAlly', entity_id: res.data.id, deal_id: null });
+    expect(parse(event.after)).toMatchObject({ name: 'BlueWave Networks', accountName: 'Harbor Bank' });
+  });
+
+  it('only a name is required; empty contact details are stored as none', async () => {
+    const res = await rep1.mutate<ExternalAlly>('externalAlly.add', { accountId: harborAccountId, name: 'Greenleaf Facilities', contactName: '' });
+    expect(res.data).toMatchObject({ name: 'Greenleaf Facilities', offering: '', contribution: '', contactName: null, contactInfo: null });
+  });
+
+  it('editing changes only what changed, with a version check, logged as a diff', async () => {
+    const ally = (await list()).find((a) => a.name === 'BlueWave Networks')!;
+    const res = await rep1.mutate<ExternalAlly>('externalAlly.update', { id: ally.id, version: ally.version, contribution: 'Joint proposal for the branch refresh', name: ally.name });
+    expect({ ...res.data, updatedAt: ally.updatedAt }).toEqual({ ...ally, contribution: 'Joint proposal for the branch refresh', version: ally.version + 1 });
+    const event = lastEvent(server);
+    expect(event.kind).toBe('externalAlly.updated');
+    expect(parse(event.before)).toEqual({ name: 'BlueWave Networks', accountName: 'Harbor Bank', contribution: ally.contribution });
+    expect(parse(event.after)).toEqual({ name: 'BlueWave Networks', accountName: 'Harbor Bank', contribution: 'Joint proposal for the branch refresh' });
+  });
+
+  it('a stale version is refused with CONFLICT and the current record', async () => {
+    const ally = (await list()).find((a) => a.name === 'BlueWave Networks')!;
+    await manager.mutate('externalAlly.update', { id: ally.id, version: ally.version, contactName: 'Karen Wu (VP Sales)' });
+    const res = await refusedWithNothingWritten(() => rep1.mutate('externalAlly.update', { id: ally.id, version: ally.version, contactName: 'Someone else' }), 'CONFLICT');
+    expect(res.error?.data.current).toMatchObject({ id: ally.id, contactName: 'Karen Wu (VP Sales)', version: ally.version + 1 });
+  });
+
+  it.each([
+    ['name', { name: '' }],
+    ['name', { name: 'x'.repeat(201) }],
+    ['offering', { offering: 'x'.repeat(2001) }],
+    ['contactInfo', { contactInfo: 42 }],
+    ['accountId', { accountId: 'harbor' }],
+  ])('bad input is refused naming %s, with nothing written (%j)', async (field, overrides) => {
+    await refusedWithNothingWritten(() => rep1.mutate('externalAlly.add', { ...network, ...overrides }), 'BAD_REQUEST', field);
+  });
+
+  it('an account that does not exist is NOT_FOUND', async () => {
+    await refusedWithNothingWritten(() => rep1.mutate('externalAlly.add', { ...network, accountId: 999_999 }), 'NOT_FOUND');
+  });
+
+  it('removing an ally deletes it and keeps the whole record in the event log', async () => {
+    const ally = (await list()).find((a) => a.name === 'Greenleaf Facilities')!;
+    expect((await rep1.mutate('externalAlly.remove', { id: ally.id })).data).toEqual({ ok: true });
+    expect((await list()).some((a) => a.id === ally.id)).toBe(false);
+    const event = lastEvent(server);
+    expect(event.kind).toBe('externalAlly.removed');
+    expect(parse(event.before)).toMatchObject({ ...ally, accountName: 'Harbor Bank' });
+    await refusedWithNothingWritten(() => rep1.mutate('externalAlly.remove', { id: ally.id }), 'NOT_FOUND');
+  });
+
+  describe('who may keep an account’s external allies', () => {
+    it('every member of the account’s team: reps (whoever owns the deals), the manager and an admin', async () => {
+      for (const [client, name] of [[rep2, 'Rep2 ally'], [manager, 'Manager ally'], [admin, 'Admin ally']] as const) {
+        const added = await client.mutate<ExternalAlly>('externalAlly.add', { accountId: harborAccountId, name });
+        expect(added.error).toBeUndefined();
+        const updated = await client.mutate<ExternalAlly>('externalAlly.update', { id: added.data.id, version: added.data.version, offering: 'Printers' });
+        expect(updated.data.offering).toBe('Printers');
+        expect((await client.mutate('externalAlly.remove', { id: added.data.id })).data).toEqual({ ok: true });
+      }
+    });
+
+    it('another team cannot see or touch them: NOT_FOUND', async () => {
+      const ally = (await list())[0]!;
+      expect((await westRep.query('externalAlly.list', { accountId: harborAccountId })).error?.data.code).toBe('NOT_FOUND');
+      await refusedWithNothingWritten(() => westRep.mutate('externalAlly.add', network), 'NOT_FOUND');
+      await refusedWithNothingWritten(() => westRep.mutate('externalAlly.update', { id: ally.id, version: ally.version, name: 'Hijacked' }), 'NOT_FOUND');
+      await refusedWithNothingWritten(() => westRep.mutate('externalAlly.remove', { id: ally.id }), 'NOT_FOUND');
+      // …and they keep their own account's allies to themselves.
+      const own = await westRep.mutate<ExternalAlly>('externalAlly.add', { accountId: west.accountId, name: 'West supplier' });
+      expect(own.error).toBeUndefined();
+      expect((await rep1.query('externalAlly.list', { accountId: west.accountId })).error?.data.code).toBe('NOT_FOUND');
+    });
+
+    it('anonymous callers are UNAUTHORIZED', async () => {
+      const ally = (await list())[0]!;
+      expect((await anonymous.query('externalAlly.list', { accountId: harborAccountId })).error?.data.code).toBe('UNAUTHORIZED');
+      await refusedWithNothingWritten(() => anonymous.mutate('externalAlly.add', network), 'UNAUTHORIZED');
+      await refusedWithNothingWritten(() => anonymous.mutate('externalAlly.update', { id: ally.id, version: ally.version, name: 'x' }), 'UNAUTHORIZED');
+      await refusedWithNothingWritten(() => anonymous.mutate('externalAlly.remove', { id: ally.id }), 'UNAUTHORIZED');
+    });
+  });
+});
