@@ -7,7 +7,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './trpc/context';
 import { createContextFactory } from './trpc/context';
 import { appRouter } from './trpc/router';
-import { crossSiteGuard, sendTrpcError } from './http/guards';
+import { crossSiteGuard, emptyBodyAsNoInput, sendTrpcError } from './http/guards';
 
 const MAX_BODY_BYTES = 1_000_000;
 const MAX_BATCH = 20;
@@ -48,6 +48,7 @@ export function createApp(deps: AppDeps) {
   app.use(
     '/trpc',
     crossSiteGuard,
+    emptyBodyAsNoInput,
     createExpressMiddleware({
       router: appRouter,
       createContext: createContextFactory(deps),
