@@ -1,0 +1,241 @@
+/**
+ * SPEC §9: every procedure is covered by an access test for each role. The
+ * procedures come from the router itself, so one added without a line in
+ * ACCESS below fails this suite until someone decides who may call it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '../../server/trpc/router';
+import { ApiClient, DEMO_PASSWORD, loginAs, startTestServer, type TestServer, type TrpcResponse } from '../helpers/server';
+import { addOtherTeam, dbFingerprint, type OtherTeam } from '../helpers/world';
+
+const ACTORS = ['anonymous', 'rep', 'otherRep', 'manager', 'otherTeamManager', 'admin'] as const;
+type Actor = (typeof ACTORS)[number];
+
+/** `ok`, an exact tRPC code, or `hidden`: NOT_FOUND or FORBIDDEN (SPEC §6: either may hide a record). */
+type Outcome = 'ok' | 'hidden' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
+type Expectation = Record<Actor, Outcome>;
+
+// The access rules of SPEC §7, named once.
+/** Anyone, logged in or not. */
+const PUBLIC: Expectation = { anonymous: 'ok', rep: 'ok', otherRep: 'ok', manager: 'ok', otherTeamManager: 'ok', admin: 'ok' };
+/** Anyone logged in; what they get back is scoped to what they may see. */
+const SIGNED_IN: Expectation = { ...PUBLIC, anonymous: 'UNAUTHORIZED' };
+/** One deal (rep1's): its owner, the team's manager and admins. */
+const DEAL: Expectation = { anonymous: 'UNAUTHORIZED', rep: 'ok', otherRep: 'hidden', manager: 'ok', otherTeamManager: 'hidden', admin: 'ok' };
+/** Account-level records (accounts, contacts, external allies) are shared by the account's team. */
+const ACCOUNT: Expectation = { anonymous: 'UNAUTHORIZED', rep: 'ok', otherRep: 'ok', manager: 'ok', otherTeamManager: 'hidden', admin: 'ok' };
+/** A manager's write on one deal: the team's manager and admins. */
+const DEAL_MANAGER: Expectation = { anonymous: 'UNAUTHORIZED', rep: 'FORBIDDEN', otherRep: 'FORBIDDEN', manager: 'ok', otherTeamManager: 'hidden', admin: 'ok' };
+/** A manager's write on their own team. */
+const TEAM_MANAGER: Expectation = { ...DEAL_MANAGER, otherTeamManager: 'ok' };
+/** Settings: admins only. */
+const ADMIN: Expectation = { anonymous: 'UNAUTHORIZED', rep: 'FORBIDDEN', otherRep: 'FORBIDDEN', manager: 'FORBIDDEN', otherTeamManager: 'FORBIDDEN', admin: 'ok' };
+/** An activity can be taken back only by whoever logged it (rep1 here); the event log keeps it anyway. */
+const AUTHOR: Expectation = { ...DEAL, manager: 'FORBIDDEN', admin: 'FORBIDDEN' };
+
+/** Builds records owned by rep1 on rep1's team, fresh for every call so removals and versions never collide. */
+interface Fixtures {
+  team: { accountId: number; harborId: number };
+  other: OtherTeam;
+  deal(): Promise<{ id: number; version: number; accountId: number }>;
+  stakeholder(dealId?: number): Promise<{ id: number; version: number; contactId: number; dealId: number }>;
+  /** Add a record to a fresh deal (or rep1's account) and return its `{id, version}`. */
+  add(path: string, input: Record<string, unknown>): Promise<{ id: number; version: number }>;
+  read<T>(path: string, input?: unknown): Promise<T>;
+  unique(prefix: string): string;
+}
+
+interface Rule {
+  expect: Expectation;
+  input?: (fx: Fixtures) => unknown;
+  /** Calls that end or replace the caller's session run on a fresh login of the same actor. */
+  freshSession?: boolean;
+}
+
+const deal = async (fx: Fixtures) => (await fx.deal()).id;
+const versioned = ({ id, version }: { id: number; version: number }) => ({ id, version });
+
+// One line per procedure. A new procedure needs a line here before the suite passes.
+const ACCESS: Record<string, Rule> = {
+  'auth.login': { expect: PUBLIC, freshSession: true, input: () => ({ email: 'rep2@demo.test', password: DEMO_PASSWORD }) },
+  'auth.logout': { expect: PUBLIC, freshSession: true },
+  'auth.me': { expect: PUBLIC },
+  'auth.setLocale': { expect: SIGNED_IN, input: () => ({ locale: 'en' }) },
+  'user.list': { expect: SIGNED_IN },
+  'account.list': { expect: SIGNED_IN },
+  'account.create': { expect: SIGNED_IN, input: (fx) => ({ name: fx.unique('Account') }) },
+  'deal.list': { expect: SIGNED_IN },
+  'deal.get': { expect: DEAL, input: async (fx) => ({ id: await deal(fx) }) },
+  'deal.health': { expect: DEAL, input: async (fx) => ({ id: await deal(fx) }) },
+  'deal.create': { expect: ACCOUNT, input: (fx) => ({ accountId: fx.team.accountId, name: fx.unique('Deal'), amount: 1, closeDate: '2031-01-01' }) },
+  'deal.update': { expect: DEAL, input: async (fx) => ({ ...versioned(await fx.deal()), amount: 7 }) },
+  'infoPoint.update': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx), point: 4, version: 1, summary: 'Decided by the board' }) },
+  'nextStep.add': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx), title: 'Call the CIO' }) },
+  'nextStep.update': { expect: DEAL, input: async (fx) => ({ ...(await fx.add('nextStep.add', { title: 'Step' })), done: true }) },
+  'nextStep.remove': { expect: DEAL, input: async (fx) => ({ id: (await fx.add('nextStep.add', { title: 'Step' })).id }) },
+  'competitor.add': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx), name: 'Titan Systems' }) },
+  'competitor.update': { expect: DEAL, input: async (fx) => ({ ...(await fx.add('competitor.add', { name: 'Titan' })), strengths: 'Incumbent' }) },
+  'competitor.remove': { expect: DEAL, input: async (fx) => ({ id: (await fx.add('competitor.add', { name: 'Titan' })).id }) },
+  'successFactor.add': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx), title: 'No downtime' }) },
+  'successFactor.update': { expect: DEAL, input: async (fx) => ({ ...(await fx.add('successFactor.add', { title: 'Cost' })), title: 'Total cost' }) },
+  'successFactor.remove': { expect: DEAL, input: async (fx) => ({ id: (await fx.add('successFactor.add', { title: 'Cost' })).id }) },
+  'successFactor.reorder': { expect: DEAL, input: reorderInput },
+  'activity.log': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx), kind: 'call', occurredAt: '2024-01-02T03:04:05Z', stakeholderIds: [], summary: 'Intro call' }) },
+  'activity.list': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx) }) },
+  'activity.remove': { expect: AUTHOR, input: async (fx) => ({ id: (await fx.add('activity.log', { kind: 'note', occurredAt: '2024-01-02T03:04:05Z', stakeholderIds: [], summary: 'Note' })).id }) },
+  'stakeholder.add': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx), name: 'Wu Lei', level: 'staff', decisionRole: 'user', influence: 2, stance: 'unknown' }) },
+  'stakeholder.update': { expect: DEAL, input: async (fx) => ({ id: (await fx.stakeholder()).id, version: 1, stance: 'supporter' }) },
+  'stakeholder.remove': { expect: DEAL, input: async (fx) => ({ id: (await fx.stakeholder()).id }) },
+  'relationship.add': { expect: DEAL, input: relationshipInput },
+  'relationship.remove': { expect: DEAL, input: async (fx) => ({ id: (await fx.read<{ id: number }>('relationship.add', await relationshipInput(fx))).id }) },
+  'contact.list': { expect: ACCOUNT, input: (fx) => ({ accountId: fx.team.accountId }) },
+  'contact.update': { expect: ACCOUNT, input: contactUpdateInput },
+  'externalAlly.list': { expect: ACCOUNT, input: (fx) => ({ accountId: fx.team.accountId }) },
+  'externalAlly.add': { expect: ACCOUNT, input: (fx) => ({ accountId: fx.team.accountId, name: fx.unique('Ally') }) },
+  'externalAlly.update': { expect: ACCOUNT, input: async (fx) => ({ ...(await fx.add('externalAlly.add', { name: fx.unique('Ally') })), offering: 'Storage' }) },
+  'externalAlly.remove': { expect: ACCOUNT, input: async (fx) => ({ id: (await fx.add('externalAlly.add', { name: fx.unique('Ally') })).id }) },
+  'review.pipeline': { expect: SIGNED_IN },
+  'coachingNote.add': { expect: DEAL_MANAGER, input: async (fx) => ({ dealId: await deal(fx), body: 'Meet the CEO before the tender' }) },
+  'coachingNote.list': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx) }) },
+  'standup.changes': { expect: SIGNED_IN, input: () => ({ since: '2024-01-01T00:00:00Z' }) },
+  'standup.last': { expect: SIGNED_IN },
+  'standup.record': { expect: TEAM_MANAGER },
+  'settings.thresholds': { expect: SIGNED_IN },
+  'settings.updateThresholds': { expect: ADMIN, input: async (fx) => ({ version: (await fx.read<{ version: number }>('settings.thresholds')).version, minAllies: 2 }) },
+};
+
+async function reorderInput(fx: Fixtures) {
+  const { id: dealId } = await fx.deal();
+  const first = await fx.read<{ id: number }>('successFactor.add', { dealId, title: 'A' });
+  const second = await fx.read<{ id: number }>('successFactor.add', { dealId, title: 'B' });
+  return { dealId, orderedIds: [second.id, first.id] };
+}
+
+async function relationshipInput(fx: Fixtures) {
+  const { id: dealId } = await fx.deal();
+  const from = await fx.stakeholder(dealId);
+  const to = await fx.stakeholder(dealId);
+  return { dealId, fromStakeholderId: from.id, toStakeholderId: to.id, kind: 'influences' };
+}
+
+async function contactUpdateInput(fx: Fixtures) {
+  const { contactId } = await fx.stakeholder();
+  const contact = (await fx.read<{ id: number; version: number }[]>('contact.list', { accountId: fx.team.accountId })).find((c) => c.id === contactId)!;
+  return { id: contact.id, version: contact.version, title: 'Head of Payments' };
+}
+
+function outcomeOf(res: TrpcResponse): string {
+  return res.ok ? 'ok' : (res.error?.data.code ?? `HTTP ${res.status}`);
+}
+
+const procedures = appRouter._def.procedures as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } }>;
+
+describe('access matrix', () => {
+  let server: TestServer;
+  let clients: Record<Actor, ApiClient>;
+  let fx: Fixtures;
+  const emails: Record<Exclude<Actor, 'anonymous'>, string> = {
+    rep: 'rep1@demo.test',
+    otherRep: 'rep2@demo.test',
+    manager: 'manager@demo.test',
+    otherTeamManager: '',
+    admin: 'admin@demo.test',
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const other = await addOtherTeam(server);
+    emails.otherTeamManager = other.managerEmail;
+    const [rep, otherRep, manager, otherTeamManager, admin] = await Promise.all(
+      [emails.rep, emails.otherRep, emails.manager, emails.otherTeamManager, emails.admin].map((email) => loginAs(server, email)),
+    );
+    clients = { anonymous: new ApiClient(server.url), rep: rep!, otherRep: otherRep!, manager: manager!, otherTeamManager: otherTeamManager!, admin: admin! };
+    const owner = clients.rep;
+    const harbor = (await owner.query<{ id: number; name: string; accountId: number }[]>('deal.list')).data.find((d) => d.name === 'Core banking mainframe refresh')!;
+    let counter = 0;
+    const must = async <T>(res: Promise<TrpcResponse<T>>, what: string): Promise<T> => {
+      const done = await res;
+      if (!done.ok) throw new Error(`fixture ${what} failed: ${done.status} ${done.error?.message}`);
+      return done.data;
+    };
+    fx = {
+      team: { accountId: harbor.accountId, harborId: harbor.id },
+      other,
+      unique: (prefix) => `${prefix} ${++counter}`,
+      deal: () => must(owner.mutate('deal.create', { accountId: harbor.accountId, name: fx.unique('Deal'), amount: 1000, closeDate: '2031-01-01' }), 'deal.create'),
+      async stakeholder(dealId) {
+        const id = dealId ?? (await fx.deal()).id;
+        return must(owner.mutate('stakeholder.add', { dealId: id, name: fx.unique('Person'), level: 'management', decisionRole: 'influencer', influence: 3, stance: 'neutral' }), 'stakeholder.add');
+      },
+      async add(path, input) {
+        const scope = path.startsWith('externalAlly.') ? { accountId: harbor.accountId } : { dealId: (await fx.deal()).id };
+        const { id, version } = await must(owner.mutate<{ id: number; version: number }>(path, { ...scope, ...input }), path);
+        return { id, version };
+      },
+      read: (path, input) => must(procedures[path]!._def.type === 'query' ? owner.query(path, input) : owner.mutate(path, input), path),
+    };
+  });
+  afterAll(() => server.stop());
+
+  it('every procedure of the router has an access rule, and every rule names a procedure', () => {
+    const routed = Object.keys(procedures).sort();
+    expect(routed.filter((path) => !(path in ACCESS)), 'procedures without an access rule in ACCESS').toEqual([]);
+    expect(Object.keys(ACCESS).filter((path) => !(path in procedures)), 'rules for procedures that no longer exist').toEqual([]);
+  });
+
+  for (const path of Object.keys(procedures).filter((p) => p in ACCESS)) {
+    const rule = ACCESS[path]!;
+    describe(path, () => {
+      for (const actor of ACTORS) {
+        const expected = rule.expect[actor];
+        it(`${actor}: ${expected === 'hidden' ? 'NOT_FOUND or FORBIDDEN' : expected}`, async () => {
+          const input = rule.input ? await rule.input(fx) : undefined;
+          let client = clients[actor];
+          if (rule.freshSession) client = actor === 'anonymous' ? new ApiClient(server.url) : await loginAs(server, emails[actor]);
+          const isQuery = procedures[path]!._def.type === 'query';
+          const before = isQuery ? null : dbFingerprint(server);
+          const res = isQuery ? await client.query(path, input) : await client.mutate(path, input);
+
+          expect(res.status, `${path} as ${actor}: ${res.error?.message}`).toBeLessThan(500);
+          const outcome = outcomeOf(res);
+          if (expected === 'hidden') expect(['NOT_FOUND', 'FORBIDDEN'], `${path} as ${actor}: ${res.error?.message}`).toContain(outcome);
+          else expect(outcome, `${path} as ${actor}: ${res.error?.message}`).toBe(expected);
+          // A refused write leaves every table exactly as it was.
+          if (before && expected !== 'ok') expect(dbFingerprint(server)).toEqual(before);
+        });
+      }
+    });
+  }
+
+  describe('what each actor sees in lists', () => {
+    const dealNames = async (actor: Actor) => (await clients[actor].query<{ name: string }[]>('deal.list')).data.map((d) => d.name);
+
+    it('the other team’s manager sees none of this team’s deals, and this team none of theirs', async () => {
+      expect(await dealNames('otherTeamManager')).toEqual([`Key Accounts — West deal`]);
+      expect(await dealNames('manager')).not.toContain('Key Accounts — West deal');
+      const accounts = (await clients.otherTeamManager.query<{ name: string }[]>('account.list')).data.map((a) => a.name);
+      expect(accounts).not.toContain('Harbor Bank');
+      const users = (await clients.otherTeamManager.query<{ email: string }[]>('user.list')).data.map((u) => u.email);
+      expect(users).not.toContain('rep1@demo.test');
+    });
+
+    it('an admin sees every team’s deals', async () => {
+      const names = await dealNames('admin');
+      expect(names).toContain('Key Accounts — West deal');
+      expect(names).toContain('Core banking mainframe refresh');
+      expect((await clients.admin.query('deal.get', { id: fx.other.dealId })).ok).toBe(true);
+    });
+
+    it('the review and the stand-up only show deals the reader may see', async () => {
+      const review = (await clients.otherRep.query<{ ownerName: string }[]>('review.pipeline')).data;
+      expect(review.every((row) => row.ownerName === 'Sam Patel')).toBe(true);
+      const standup = (await clients.otherTeamManager.query<{ dealName: string }[]>('standup.changes', { since: '2000-01-01T00:00:00Z' })).data;
+      expect(standup.map((row) => row.dealName)).not.toContain('Core banking mainframe refresh');
+    });
+
+    it('a manager cannot read another team’s settings; an admin can', async () => {
+      expect((await clients.manager.query('settings.thresholds', { teamId: fx.other.teamId })).error?.data.code).toBe('NOT_FOUND');
+      expect((await clients.admin.query<{ teamId: number }>('settings.thresholds', { teamId: fx.other.teamId })).data.teamId).toBe(fx.other.teamId);
+    });
+  });
+});
