@@ -4,6 +4,7 @@ import { authRouter } from '../routers/auth';
 import { contactRouter } from '../routers/contact';
 import { dealRouter } from '../routers/deal';
 import { externalAllyRouter } from '../routers/externalAlly';
+import { historyRouter } from '../routers/history';
 import { competitorRouter, infoPointRouter, nextStepRouter, successFactorRouter } from '../routers/infoPoint';
 import { relationshipRouter } from '../routers/relationship';
 import { coachingNoteRouter, reviewRouter } from '../routers/review';
@@ -30,6 +31,7 @@ export const appRouter = router({
   review: reviewRouter,
   coachingNote: coachingNoteRouter,
   standup: standupRouter,
+  history: historyRouter,
   settings: settingsRouter,
 });
 

@@ -1,0 +1,174 @@
+/**
+ * A deal's history: coverage over time, the thresholds it crossed and lost,
+ * and its event log — newest first, filtered by kind, actor or person.
+ */
+import { and, asc, desc, eq, gte, inArray, isNull, like, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { THRESHOLD_KEYS, type ThresholdKey } from '../../shared/domain';
+import { HISTORY_DEFAULT_LIMIT, HISTORY_KIND_GROUPS, type THistoryGet } from '../../shared/schemas/history';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db/client';
+import { contacts, coverageSnapshots, events, stakeholders, users } from '../db/schema';
+import { requireDeal, type DealRow } from './access';
+
+/** Enough points for years of daily changes; the chart shows the newest if a deal ever has more. */
+const MAX_SNAPSHOTS = 5000;
+
+/** Dragging a card on the map is housekeeping, not history: shown only when asked for by name. */
+const HOUSEKEEPING_KINDS = ['stakeholder.moved'];
+
+/** A JSON column as a document SQLite can read, or NULL, so a bad row can never fail the query. */
+type JsonColumn = typeof events.after | typeof events.before;
+const doc = (column: JsonColumn) => sql`(case when json_valid(${column}) then ${column} end)`;
+
+/**
+ * Events of this deal, plus the team- and account-level ones that touch it:
+ * edits to its people's contact records, its account's external allies, and
+ * threshold settings changed while it was open.
+ */
+function dealScope(db: Db, deal: DealRow): SQL {
+  const contactIds = db
+    .select({ id: stakeholders.contactId })
+    .from(stakeholders)
+    .where(eq(stakeholders.dealId, deal.id))
+    .all()
+    .map((row) => row.id);
+  const related = [
+    eq(events.kind, 'settings.thresholdsUpdated'),
+    and(eq(events.entity, 'externalAlly'), sql`coalesce(json_extract(${doc(events.after)}, '$.accountId'), json_extract(${doc(events.before)}, '$.accountId')) = ${deal.accountId}`),
+  ];
+  if (contactIds.length > 0) related.push(and(eq(events.entity, 'contact'), inArray(events.entityId, contactIds)));
+  return or(eq(events.dealId, deal.id), and(isNull(events.dealId), eq(events.teamId, deal.teamId), gte(events.at, deal.createdAt), or(...related)))!;
+}
+
+/** A group name, a family ("stakeholder") or one exact kind. */
+function kindFilter(kind: string | undefined): SQL | undefined {
+  if (kind === undefined) return notInArray(events.kind, HOUSEKEEPING_KINDS);
+  if (kind.includes('.')) return eq(events.kind, kind);
+  const families: readonly string[] = (HISTORY_KIND_GROUPS as Record<string, readonly string[]>)[kind] ?? [kind];
+  return and(or(...families.map((family) => like(events.kind, `${family}.%`))), notInArray(events.kind, HOUSEKEEPING_KINDS));
+}
+
+/** Events about one person: their own record, or a change that names them (activity, source, edge, competitor). */
+function aboutStakeholder(db: Db, stakeholderId: number): SQL {
+  const contactId = db.select({ id: stakeholders.contactId }).from(stakeholders).where(eq(stakeholders.id, stakeholderId)).get()?.id;
+  const mentions = (column: JsonColumn) => sql`(
+    json_extract(${doc(column)}, '$.sourceStakeholderId') = ${stakeholderId}
+    or json_extract(${doc(column)}, '$.fromStakeholderId') = ${stakeholderId}
+    or json_extract(${doc(column)}, '$.toStakeholderId') = ${stakeholderId}
+    or exists (select 1 from json_each(${doc(column)}, '$.stakeholderIds') where value = ${stakeholderId})
+    or exists (select 1 from json_each(${doc(column)}, '$.favouredByStakeholderIds') where value = ${stakeholderId})
+  )`;
+  return or(
+    and(eq(events.entity, 'stakeholder'), eq(events.entityId, stakeholderId)),
+    contactId === undefined ? undefined : and(eq(events.entity, 'contact'), eq(events.entityId, contactId)),
+    mentions(events.after),
+    mentions(events.before),
+  )!;
+}
+
+const isThreshold = (value: unknown): value is ThresholdKey => typeof value === 'string' && (THRESHOLD_KEYS as readonly string[]).includes(value);
+
+export function getHistory(db: Db, user: SessionUser, input: THistoryGet) {
+  const deal = requireDeal(db, user, input.dealId);
+  const scope = dealScope(db, deal);
+
+  const snapshots = db
+    .select({
+      at: coverageSnapshots.at,
+      influence: coverageSnapshots.influence,
+      headcount: coverageSnapshots.headcount,
+      net: coverageSnapshots.net,
+      opposition: coverageSnapshots.opposition,
+      crossed: coverageSnapshots.crossed,
+      thresholds: coverageSnapshots.thresholds,
+    })
+    .from(coverageSnapshots)
+    .where(eq(coverageSnapshots.dealId, deal.id))
+    .orderBy(desc(coverageSnapshots.at), desc(coverageSnapshots.id))
+    .limit(MAX_SNAPSHOTS)
+    .all()
+    .reverse()
+    .map((snapshot) => ({ ...snapshot, thresholds: thresholdFlags(snapshot.thresholds) }));
+
+  const thresholdChanges = db
+    .select({ at: events.at, after: events.after, actorName: users.name })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorId))
+    .where(and(eq(events.dealId, deal.id), inArray(events.kind, ['threshold.crossed', 'threshold.lost'])))
+    .orderBy(desc(events.at), desc(events.id))
+    .all()
+    .flatMap(({ at, after, actorName }) => {
+      const change = (after ?? {}) as { threshold?: unknown; passed?: unknown };
+      return isThreshold(change.threshold) ? [{ at, threshold: change.threshold, passed: change.passed === true, actorName }] : [];
+    });
+
+  const eventRows = db
+    .select({
+      id: events.id,
+      at: events.at,
+      kind: events.kind,
+      entity: events.entity,
+      entityId: events.entityId,
+      actorId: events.actorId,
+      actorName: users.name,
+      before: events.before,
+      after: events.after,
+    })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorId))
+    .where(
+      and(
+        scope,
+        kindFilter(input.kind),
+        input.actorId === undefined ? undefined : eq(events.actorId, input.actorId),
+        input.stakeholderId === undefined ? undefined : aboutStakeholder(db, input.stakeholderId),
+      ),
+    )
+    .orderBy(desc(events.at), desc(events.id))
+    .limit(input.limit ?? HISTORY_DEFAULT_LIMIT)
+    .all();
+
+  // Everyone who ever changed this deal, for the "by person" filter, whatever is filtered now.
+  const actors = db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(events)
+    .innerJoin(users, eq(users.id, events.actorId))
+    .where(scope)
+    .orderBy(asc(users.name))
+    .all();
+
+  return { snapshots, thresholdChanges, events: eventRows, actors, people: peopleOf(db, deal.id) };
+}
+
+function thresholdFlags(value: unknown): Record<ThresholdKey, boolean> {
+  const flags = (value ?? {}) as Partial<Record<ThresholdKey, unknown>>;
+  return { information: flags.information === true, relationships: flags.relationships === true, topDecisionMaker: flags.topDecisionMaker === true };
+}
+
+/**
+ * Names of everyone who was ever on this deal's map — people since removed
+ * included, from the names their events carry — so every sentence can say who.
+ */
+function peopleOf(db: Db, dealId: number): { id: number; name: string }[] {
+  const names = new Map<number, string>();
+  const fromEvents = db
+    .select({
+      id: events.entityId,
+      name: sql<string | null>`coalesce(json_extract(${doc(events.after)}, '$.name'), json_extract(${doc(events.before)}, '$.name'))`,
+    })
+    .from(events)
+    .where(and(eq(events.dealId, dealId), eq(events.entity, 'stakeholder')))
+    .orderBy(asc(events.at), asc(events.id))
+    .all();
+  for (const { id, name } of fromEvents) if (id !== null && typeof name === 'string') names.set(id, name);
+  const current = db
+    .select({ id: stakeholders.id, name: contacts.name })
+    .from(stakeholders)
+    .innerJoin(contacts, eq(contacts.id, stakeholders.contactId))
+    .where(eq(stakeholders.dealId, dealId))
+    .all();
+  for (const { id, name } of current) names.set(id, name);
+  return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export type HistoryDto = ReturnType<typeof getHistory>;
