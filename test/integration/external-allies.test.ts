@@ -43,7 +43,7 @@ describe('external allies (外部联盟): non-competing suppliers on an account'
 
   beforeAll(async () => {
     server = await startTestServer();
-    [rep1, rep2, manager, admin] = await Promise.all(['rep1', 'rep2', 'manager', 'admin'].map((who) => loginAs(server, `${who}@demo.test`)));
+    [rep1, rep2, manager, admin] = await Promise.all([loginAs(server, 'rep1@demo.test'), loginAs(server, 'rep2@demo.test'), loginAs(server, 'manager@demo.test'), loginAs(server, 'admin@demo.test')]);
     anonymous = new ApiClient(server.url);
     west = await addOtherTeam(server);
     westRep = await loginAs(server, west.repEmail);

@@ -46,7 +46,7 @@ describe('relationships on the influence map: relationship.add / remove', () => 
 
   beforeAll(async () => {
     server = await startTestServer();
-    [rep1, rep2, manager, admin] = await Promise.all(['rep1', 'rep2', 'manager', 'admin'].map((who) => loginAs(server, `${who}@demo.test`)));
+    [rep1, rep2, manager, admin] = await Promise.all([loginAs(server, 'rep1@demo.test'), loginAs(server, 'rep2@demo.test'), loginAs(server, 'manager@demo.test'), loginAs(server, 'admin@demo.test')]);
     anonymous = new ApiClient(server.url);
     const west = await addOtherTeam(server);
     westManager = await loginAs(server, west.managerEmail);

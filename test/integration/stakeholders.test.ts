@@ -85,7 +85,7 @@ describe('the buying group of a deal: stakeholder.add / update / remove and cont
 
   beforeAll(async () => {
     server = await startTestServer();
-    [rep1, rep2, manager, admin] = await Promise.all(['rep1', 'rep2', 'manager', 'admin'].map((who) => loginAs(server, `${who}@demo.test`)));
+    [rep1, rep2, manager, admin] = await Promise.all([loginAs(server, 'rep1@demo.test'), loginAs(server, 'rep2@demo.test'), loginAs(server, 'manager@demo.test'), loginAs(server, 'admin@demo.test')]);
     anonymous = new ApiClient(server.url);
     west = await addOtherTeam(server);
     westManager = await loginAs(server, west.managerEmail);

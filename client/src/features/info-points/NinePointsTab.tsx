@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { COMPETITORS_POINT, NEXT_STEPS_POINT, SUCCESS_FACTORS_POINT } from '../../../../shared/domain';
 import { useDealRoomData } from '../deal-room/useDealRoom';
+import { ExternalAlliesPanel } from '../external-allies/ExternalAlliesPanel';
 import { CompetitorsList } from './CompetitorsList';
 import { InfoPointCard } from './InfoPointCard';
 import { NextStepsList } from './NextStepsList';
@@ -30,6 +31,8 @@ export default function NinePointsTab() {
           </InfoPointCard>
         ))}
       </div>
+      {/* Point 7 asks what each side can bring; the allies outside the customer are part of our side. */}
+      <ExternalAlliesPanel accountId={room.deal.accountId} accountName={room.deal.accountName} />
     </div>
   );
 }
