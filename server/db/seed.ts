@@ -3,10 +3,14 @@
  * them (Harbor Bank's core banking refresh) mapped in depth. Runs only on an
  * empty database; dates are relative to `now` so the demo never goes stale.
  */
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { DecisionRole, InfoPointStatus, Level, Stage, Stance } from '../../shared/domain';
 import { INFO_POINTS, statusForStage } from '../../shared/domain';
+import { computeHealth } from '../../shared/scoring';
 import { DEFAULT_THRESHOLD_SETTINGS } from '../../shared/settings';
+import { refreshHealthSnapshot } from '../services/health';
+import { listInfoPoints } from '../services/infoPoints';
+import { listStakeholders } from '../services/stakeholders';
 import { hashPassword } from '../auth/password';
 import { writeTransaction, type Db, type Tx } from './client';
 import * as t from './schema';
@@ -55,6 +59,59 @@ const harborBankInfo: Record<number, { status: InfoPointStatus; summary: string;
   8: { status: 'confirmed', summary: 'Incumbent Titan Systems defends hard; Nordstar Computing bids low.', source: 'architect', verifiedDaysAgo: 14 },
   9: { status: 'partial', summary: 'Migration without downtime, regulator acceptance, total cost over five years.', source: 'coreit', verifiedDaysAgo: 9 },
 };
+
+/** Smaller buying groups for the other open deals, so every row of the pipeline has a real coverage figure. */
+const buyingGroups: Record<string, { domain: string; people: PersonSeed[]; meetings?: { kind: 'executive_meeting' | 'meeting' | 'call' | 'visit'; daysAgo: number; summary: string; people: string[] }[] }> = {
+  metro: {
+    domain: 'riversidemetro.example',
+    people: [
+      { key: 'dg', name: 'Zhang Wei', title: 'Director General', department: 'Executive Office', level: 'executive', decisionRole: 'final_decision_maker', influence: 5, stance: 'unknown' },
+      { key: 'chief', name: 'Li Na', title: 'Chief Engineer', department: 'Engineering', level: 'executive', reportsTo: 'dg', decisionRole: 'decision_maker', influence: 5, stance: 'supporter', explicitNeeds: 'Headway of 90 seconds on Line 9' },
+      { key: 'signal', name: 'Wu Gang', title: 'Head of Signalling', department: 'Engineering', level: 'management', reportsTo: 'chief', decisionRole: 'evaluator', influence: 4, stance: 'ally', isCoach: true },
+      { key: 'purchase', name: 'Qian Li', title: 'Procurement Centre Director', department: 'Procurement', level: 'management', reportsTo: 'dg', decisionRole: 'procurement', influence: 3, stance: 'neutral' },
+      { key: 'ops', name: 'Deng Hui', title: 'Operations Shift Supervisor', department: 'Operations', level: 'staff', reportsTo: 'signal', decisionRole: 'user', influence: 2, stance: 'supporter' },
+    ],
+    meetings: [{ kind: 'visit', daysAgo: 2, summary: 'Site visit to the Line 9 depot with the Chief Engineer.', people: ['chief', 'signal'] }],
+  },
+  hospital: {
+    domain: 'stmarys.example',
+    people: [
+      { key: 'ceo', name: 'Margaret Hale', title: 'Group CEO', department: 'Board', level: 'executive', decisionRole: 'final_decision_maker', influence: 5, stance: 'neutral' },
+      { key: 'cfo', name: 'Tom Becker', title: 'Chief Financial Officer', department: 'Finance', level: 'executive', reportsTo: 'ceo', decisionRole: 'decision_maker', influence: 4, stance: 'supporter' },
+      { key: 'it', name: 'Priya Nair', title: 'Head of Clinical IT', department: 'IT', level: 'management', reportsTo: 'cfo', decisionRole: 'evaluator', influence: 4, stance: 'ally', isCoach: true },
+      { key: 'nursing', name: 'Anna Kowalski', title: 'Director of Nursing', department: 'Nursing', level: 'management', reportsTo: 'ceo', decisionRole: 'user', influence: 3, stance: 'skeptic', notes: 'Worried about rota changes during go-live.' },
+    ],
+  },
+  expo: {
+    domain: 'expo2027.example',
+    people: [
+      { key: 'sg', name: 'Chen Yu', title: 'Secretary-General', department: 'Secretariat', level: 'executive', decisionRole: 'final_decision_maker', influence: 5, stance: 'supporter' },
+      { key: 'itd', name: 'Kevin Lam', title: 'IT Director', department: 'Technology', level: 'management', reportsTo: 'sg', decisionRole: 'decision_maker', influence: 4, stance: 'ally', isCoach: true },
+      { key: 'venue', name: 'Fiona Ho', title: 'Venue Operations Manager', department: 'Operations', level: 'management', reportsTo: 'sg', decisionRole: 'user', influence: 3, stance: 'ally' },
+      { key: 'neteng', name: 'Jacky Wong', title: 'Network Engineer', department: 'Technology', level: 'staff', reportsTo: 'itd', decisionRole: 'evaluator', influence: 2, stance: 'supporter' },
+    ],
+    meetings: [{ kind: 'executive_meeting', daysAgo: 20, summary: 'Final terms with the Secretary-General; signature expected after the board.', people: ['sg', 'itd'] }],
+  },
+  northwind: {
+    domain: 'northwind.example',
+    people: [
+      { key: 'coo', name: 'Erik Larsen', title: 'Chief Operating Officer', department: 'Operations', level: 'executive', decisionRole: 'final_decision_maker', influence: 4, stance: 'unknown' },
+      { key: 'wh', name: 'Sara Olsen', title: 'Warehouse Manager', department: 'Operations', level: 'management', reportsTo: 'coo', decisionRole: 'user', influence: 3, stance: 'supporter' },
+    ],
+  },
+};
+
+/**
+ * Stances that changed recently, so the history chart, the stand-up and
+ * COVERAGE_DROP have a story to tell: Harbor Bank's CFO cooled after the price
+ * review, which cost the deal its "relationships built" threshold.
+ */
+const stanceHistory: { deal: string; person: string; from: Stance; daysAgo: number }[] = [
+  { deal: 'Core banking mainframe refresh', person: 'Liu Fang', from: 'neutral', daysAgo: 40 },
+  { deal: 'Core banking mainframe refresh', person: 'Huang Wei', from: 'neutral', daysAgo: 25 },
+  { deal: 'Core banking mainframe refresh', person: 'Zhao Min', from: 'supporter', daysAgo: 4 },
+  { deal: 'Line 9 CBTC signalling platform', person: 'Li Na', from: 'neutral', daysAgo: 3 },
+];
 
 interface DealSeed {
   account: string;
@@ -142,6 +199,14 @@ function seedInto(tx: Tx, now: Date, passwordHash: string): void {
     if (seed.account === 'harbor') {
       seedHarborBank(tx, now, deal.id, accountIds.get('harbor')!, owners.rep1.id);
     } else {
+      const group = buyingGroups[seed.account];
+      if (group && seed.stage !== 'won' && seed.stage !== 'lost') {
+        const ids = seedPeople(tx, now, deal.id, accountIds.get(seed.account)!, group.people, group.domain, 60);
+        for (const meeting of group.meetings ?? []) {
+          const row = tx.insert(t.activities).values({ dealId: deal.id, kind: meeting.kind, occurredAt: isoDaysAgo(now, meeting.daysAgo), summary: meeting.summary, createdBy: owners[seed.owner].id }).returning().get();
+          tx.insert(t.activityStakeholders).values(meeting.people.map((key) => ({ activityId: row.id, stakeholderId: ids.get(key)! }))).run();
+        }
+      }
       tx.insert(t.infoPoints)
         .values(
           INFO_POINTS.map((point) => ({
@@ -158,12 +223,60 @@ function seedInto(tx: Tx, now: Date, passwordHash: string): void {
       .values({ teamId: team.id, dealId: deal.id, actorId: owners[seed.owner].id, kind: 'deal.created', entity: 'deal', entityId: deal.id, after: { name: deal.name, stage: deal.stage }, at: isoDaysAgo(now, 120) })
       .run();
   }
+  seedCoverageHistory(tx, now, team.id);
 }
 
-function seedHarborBank(tx: Tx, now: Date, dealId: number, accountId: number, repId: number): void {
+/**
+ * Replay each open deal's map as it grew — people added one by one, stances that
+ * changed — into coverage snapshots and their threshold changes, so a fresh demo
+ * already has a history. The last snapshot is today's truth (refreshHealthSnapshot).
+ */
+function seedCoverageHistory(tx: Tx, now: Date, teamId: number): void {
+  const settings = DEFAULT_THRESHOLD_SETTINGS;
+  for (const deal of tx.select().from(t.deals).where(eq(t.deals.status, 'open')).all()) {
+    const people = listStakeholders(tx, deal.id);
+    const created = new Map(tx.select({ id: t.stakeholders.id, createdAt: t.stakeholders.createdAt }).from(t.stakeholders).where(eq(t.stakeholders.dealId, deal.id)).all().map((row) => [row.id, row.createdAt]));
+    const changes = stanceHistory
+      .filter((change) => change.deal === deal.name)
+      .map((change) => ({ ...change, at: isoDaysAgo(now, change.daysAgo), stakeholder: people.find((person) => person.name === change.person)! }));
+    const moments = [...new Set([...created.values(), ...changes.map((change) => change.at)])].sort();
+    const points = listInfoPoints(tx, deal.id);
+    let previous: Record<string, boolean> | null = null;
+    for (const at of moments) {
+      const present = people
+        .filter((person) => created.get(person.id)! <= at)
+        .map((person) => {
+          const pending = changes.find((change) => change.stakeholder.id === person.id && change.at > at);
+          return { ...person, stance: pending ? pending.from : person.stance, lastContactAt: person.lastContactAt && person.lastContactAt <= at ? person.lastContactAt : null };
+        });
+      const health = computeHealth({ deal, stakeholders: present, infoPoints: points, coverageHistory: [], settings, now: new Date(at) });
+      const passed = { information: health.thresholds.information.passed, relationships: health.thresholds.relationships.passed, topDecisionMaker: health.thresholds.topDecisionMaker.passed };
+      const { influence, headcount, net, opposition } = health.coverage;
+      tx.insert(t.coverageSnapshots).values({ dealId: deal.id, at, influence, headcount, net, opposition, crossed: health.crossed, thresholds: passed }).run();
+      for (const change of changes.filter((c) => c.at === at)) {
+        const who = { stakeholderId: change.stakeholder.id, name: change.stakeholder.name };
+        tx.insert(t.events)
+          .values({ teamId, dealId: deal.id, actorId: deal.ownerId, at, kind: 'stakeholder.stanceChanged', entity: 'stakeholder', entityId: change.stakeholder.id, before: { ...who, stance: change.from }, after: { ...who, stance: change.stakeholder.stance } })
+          .run();
+      }
+      for (const key of Object.keys(passed) as (keyof typeof passed)[]) {
+        if (previous && previous[key] !== passed[key]) {
+          tx.insert(t.events)
+            .values({ teamId, dealId: deal.id, actorId: deal.ownerId, at, kind: `threshold.${passed[key] ? 'crossed' : 'lost'}`, entity: 'threshold', entityId: null, before: { threshold: key, passed: previous[key] }, after: { threshold: key, passed: passed[key] } })
+            .run();
+        }
+      }
+      previous = passed;
+    }
+    refreshHealthSnapshot(tx, deal.id, null, now);
+  }
+}
+
+/** Contacts (with reporting lines) and their part in the deal; returns stakeholder ids by key. */
+function seedPeople(tx: Tx, now: Date, dealId: number, accountId: number, people: PersonSeed[], domain: string, mappedDaysAgo: number): Map<string, number> {
   const stakeholderIds = new Map<string, number>();
   const contactIds = new Map<string, number>();
-  harborBankPeople.forEach((person, index) => {
+  people.forEach((person, index) => {
     const contact = tx
       .insert(t.contacts)
       .values({
@@ -173,7 +286,7 @@ function seedHarborBank(tx: Tx, now: Date, dealId: number, accountId: number, re
         department: person.department,
         level: person.level,
         reportsToContactId: person.reportsTo ? contactIds.get(person.reportsTo)! : null,
-        email: `${person.name.toLowerCase().replace(/\s+/g, '.')}@harborbank.example`,
+        email: `${person.name.toLowerCase().replace(/[^a-z]+/g, '.')}@${domain}`,
       })
       .returning()
       .get();
@@ -190,12 +303,17 @@ function seedHarborBank(tx: Tx, now: Date, dealId: number, accountId: number, re
         explicitNeeds: person.explicitNeeds ?? null,
         implicitNeeds: person.implicitNeeds ?? null,
         notes: person.notes ?? null,
-        createdAt: isoDaysAgo(now, 100 - index),
+        createdAt: isoDaysAgo(now, mappedDaysAgo - index * 3),
       })
       .returning()
       .get();
     stakeholderIds.set(person.key, stakeholder.id);
   });
+  return stakeholderIds;
+}
+
+function seedHarborBank(tx: Tx, now: Date, dealId: number, accountId: number, repId: number): void {
+  const stakeholderIds = seedPeople(tx, now, dealId, accountId, harborBankPeople, 'harborbank.example', 100);
   const sid = (key: string) => stakeholderIds.get(key)!;
 
   tx.insert(t.relationships)

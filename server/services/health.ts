@@ -2,14 +2,14 @@
  * Deal health on the server: load what the pure scoring module needs — in bulk,
  * one query per table for any number of deals — and keep the coverage history.
  */
-import { and, desc, eq, gte, inArray, max } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, max } from 'drizzle-orm';
 import { computeHealth, type Health, type HealthInput } from '../../shared/scoring';
 import type { ThresholdSettings } from '../../shared/settings';
 import type { Db, Tx } from '../db/client';
 import { activities, activityStakeholders, contacts, coverageSnapshots, deals, events, infoPoints, stakeholders } from '../db/schema';
 import { getThresholds } from './settings';
 
-/** COVERAGE_DROP looks back 14 days; a day more covers time zones at the edge. */
+/** COVERAGE_DROP looks back 14 days; a day more covers the calendar-day edge. */
 const HISTORY_DAYS = 15;
 
 type DealFacts = Pick<typeof deals.$inferSelect, 'id' | 'stage' | 'status' | 'closeDate'>;
@@ -55,6 +55,20 @@ export function loadHealthInputs(db: Db | Tx, dealList: readonly DealFacts[], se
     .from(coverageSnapshots)
     .where(and(inArray(coverageSnapshots.dealId, ids), gte(coverageSnapshots.at, since)))
     .all();
+  // …plus, per deal, the coverage in force when the window opened.
+  const inForce = db
+    .select({ dealId: coverageSnapshots.dealId, at: max(coverageSnapshots.at).as('in_force_at') })
+    .from(coverageSnapshots)
+    .where(and(inArray(coverageSnapshots.dealId, ids), lt(coverageSnapshots.at, since)))
+    .groupBy(coverageSnapshots.dealId)
+    .as('in_force');
+  history.push(
+    ...db
+      .select({ dealId: coverageSnapshots.dealId, at: coverageSnapshots.at, influence: coverageSnapshots.influence })
+      .from(coverageSnapshots)
+      .innerJoin(inForce, and(eq(inForce.dealId, coverageSnapshots.dealId), eq(inForce.at, coverageSnapshots.at)))
+      .all(),
+  );
 
   for (const deal of dealList) {
     inputs.set(deal.id, { deal: { stage: deal.stage, status: deal.status, closeDate: deal.closeDate }, stakeholders: [], infoPoints: [], coverageHistory: [], settings, now });

@@ -3,7 +3,7 @@ import { isSupportive } from './coverage';
 import { daysSince, isoDay } from './dates';
 import { message, renderEnglish } from './messages';
 import { contactedWithin, finalDecisionMakers } from './thresholds';
-import type { Coverage, FlagSeverity, HealthInput, RiskFlag, ScoringMessage } from './types';
+import type { Coverage, CoverageSample, FlagSeverity, HealthInput, RiskFlag, ScoringMessage } from './types';
 
 /** An info point not touched for this many days raises STALE_INFO. */
 export const STALE_INFO_DAYS = 30;
@@ -32,6 +32,16 @@ function flag(code: RiskFlagCode, params: ScoringMessage['params'] = {}): RiskFl
 
 const names = (people: readonly { name: string }[]) => people.map((person) => person.name).join(', ');
 
+/**
+ * Snapshots are recorded when coverage changes, not daily, so the coverage in force
+ * over the window is every sample inside it plus the last one before it opened.
+ */
+function coverageInWindow(history: readonly CoverageSample[], now: Date): CoverageSample[] {
+  const inside = history.filter((sample) => daysSince(sample.at, now) <= COVERAGE_DROP_WINDOW_DAYS && daysSince(sample.at, now) >= 0);
+  const before = history.filter((sample) => daysSince(sample.at, now) > COVERAGE_DROP_WINDOW_DAYS).sort((a, b) => a.at.localeCompare(b.at)).at(-1);
+  return before ? [...inside, before] : inside;
+}
+
 /** The nine risk flags of SPEC §4, most severe first. Closed deals carry none: there is nothing left to act on. */
 export function computeFlags(input: HealthInput, coverage: Coverage): RiskFlag[] {
   const { deal, stakeholders: people, settings, now } = input;
@@ -47,10 +57,7 @@ export function computeFlags(input: HealthInput, coverage: Coverage): RiskFlag[]
   const keyOpponents = people.filter((person) => person.stance === 'opponent' && person.influence >= settings.keyInfluence);
   if (keyOpponents.length > 0) flags.push(flag('KEY_OPPONENT', { names: names(keyOpponents), count: keyOpponents.length }));
 
-  const best = Math.max(
-    -Infinity,
-    ...input.coverageHistory.filter((sample) => daysSince(sample.at, now) <= COVERAGE_DROP_WINDOW_DAYS && daysSince(sample.at, now) >= 0).map((sample) => sample.influence),
-  );
+  const best = Math.max(-Infinity, ...coverageInWindow(input.coverageHistory, now).map((sample) => sample.influence));
   if (best - coverage.influence >= COVERAGE_DROP_MIN - EPSILON) {
     flags.push(flag('COVERAGE_DROP', { from: Math.round(best * 100), to: Math.round(coverage.influence * 100), days: COVERAGE_DROP_WINDOW_DAYS }));
   }

@@ -37,7 +37,7 @@ export interface HealthInput {
   deal: { stage: Stage; status: DealStatus; closeDate: string };
   stakeholders: ScoredStakeholder[];
   infoPoints: ScoredInfoPoint[];
-  /** Recorded coverage.influence values (any order); only the last 14 days matter. */
+  /** Recorded coverage.influence values (any order): the last 14 days, and the last one before them. */
   coverageHistory: CoverageSample[];
   settings: ThresholdSettings;
   /** "Now" is an argument: scoring never reads the clock. */

@@ -28,7 +28,7 @@ describe('risk flags', () => {
     expect(codes(withPeople((people) => [...people, person({ name: 'CTO Wu', influence: 4, stance: 'opponent', level: 'executive' })]))).toEqual(['KEY_OPPONENT']);
     expect(codes(withPeople((people) => [...people, person({ influence: 3, stance: 'opponent', level: 'executive' })]))).toEqual([]);
     const flag = computeHealth(withPeople((people) => [...people, person({ name: 'CTO Wu', influence: 5, stance: 'opponent', level: 'executive' })])).flags[0]!;
-    expect(flag).toMatchObject({ code: 'KEY_OPPONENT', severity: 'high', message: 'Key opponent: CTO Wu.', key: 'flag.KEY_OPPONENT', params: { names: 'CTO Wu', count: 1 } });
+    expect(flag).toMatchObject({ code: 'KEY_OPPONENT', severity: 'high', message: 'CTO Wu opposes us and carries real weight.', key: 'flag.KEY_OPPONENT', params: { names: 'CTO Wu', count: 1 } });
   });
 
   it('raises UNKNOWN_KEY_PEOPLE for a key person of unknown stance', () => {
@@ -56,7 +56,10 @@ describe('risk flags', () => {
     const history = (value: number, days: number) => healthyDeal({ coverageHistory: [{ at: daysAgo(days), influence: value }] });
     expect(codes(history(current + 0.1, 3))).toEqual(['COVERAGE_DROP']);
     expect(codes(history(current + 0.09, 3))).toEqual([]);
-    expect(codes(history(current + 0.3, 15))).toEqual([]);
+    // Coverage that held when the window opened counts (snapshots are taken on change, not daily)…
+    expect(codes(history(current + 0.3, 20))).toEqual(['COVERAGE_DROP']);
+    // …but not once a later snapshot replaced it before the window.
+    expect(codes(healthyDeal({ coverageHistory: [{ at: daysAgo(30), influence: current + 0.3 }, { at: daysAgo(20), influence: current }] }))).toEqual([]);
     // The floating-point edge: 0.7 → 0.6 is a drop of exactly 0.1.
     const sixty = healthyDeal({
       stakeholders: [

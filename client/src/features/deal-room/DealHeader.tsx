@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { STAGES, type Stage } from '../../../../shared/domain';
 import { StageBadge, StatusBadge, TierBadge } from '../../components/Badges';
+import { HealthSummary } from '../../components/health/Health';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { useFormat } from '../../lib/format';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
@@ -30,7 +31,9 @@ const toForm = (deal: Deal): DealForm => ({
 export function DealHeader({ room }: { room: DealRoomData }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const trpc = useTRPC();
   const [editing, setEditing] = useState(false);
+  const settings = useQuery(trpc.settings.thresholds.queryOptions());
   const { deal } = room;
   return (
     <header className="deal-header card">
@@ -84,6 +87,7 @@ export function DealHeader({ room }: { room: DealRoomData }) {
           )}
         </dl>
       )}
+      <HealthSummary health={room.health} stage={deal.stage} settings={settings.data} />
     </header>
   );
 }

@@ -1,18 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { DEAL_STATUSES, stageIndex, type DealStatus } from '../../../../shared/domain';
+import { Link } from 'react-router';
+import { ACCOUNT_TIERS, DEAL_STATUSES, STAGES, stageIndex } from '../../../../shared/domain';
 import { StageBadge, StatusBadge, TierBadge } from '../../components/Badges';
+import { HealthBadge, ThresholdMarks } from '../../components/health/Health';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useNow } from '../../lib/useNow';
+import { useCurrentUser } from '../auth/useCurrentUser';
+import { PipelineBoard } from './PipelineBoard';
+import { usePipelineFilters } from './usePipelineFilters';
 // The dialog (and its account form) loads on first use.
 const CreateDealDialog = lazy(() => import('./CreateDealDialog'));
 
 type DealRow = RouterOutputs['deal']['list'][number];
-type SortKey = 'name' | 'amount' | 'stage' | 'closeDate' | 'owner';
+type SortKey = 'name' | 'amount' | 'stage' | 'closeDate' | 'owner' | 'risk' | 'coverage';
+
+/** Worst first: critical, at risk, on track, then closed deals. */
+const RISK_ORDER = { critical: 0, at_risk: 1, on_track: 2, closed: 3 } as const;
 
 const compare: Record<SortKey, (a: DealRow, b: DealRow) => number> = {
   name: (a, b) => a.name.localeCompare(b.name),
@@ -20,29 +27,27 @@ const compare: Record<SortKey, (a: DealRow, b: DealRow) => number> = {
   stage: (a, b) => stageIndex(a.stage) - stageIndex(b.stage),
   closeDate: (a, b) => a.closeDate.localeCompare(b.closeDate),
   owner: (a, b) => a.ownerName.localeCompare(b.ownerName),
+  risk: (a, b) => RISK_ORDER[a.health.status] - RISK_ORDER[b.health.status] || a.health.crossed - b.health.crossed || b.amount - a.amount,
+  coverage: (a, b) => a.health.coverage.influence - b.health.coverage.influence,
 };
 
 export function PipelinePage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
-  const status = (DEAL_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as DealStatus) : undefined;
+  const user = useCurrentUser();
+  const { filters, set } = usePipelineFilters();
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'closeDate', dir: 1 });
   const [creating, setCreating] = useState(false);
   const today = new Date(useNow()).toISOString().slice(0, 10);
-  const deals = useQuery(trpc.deal.list.queryOptions(status ? { status } : {}));
+  const deals = useQuery(trpc.deal.list.queryOptions({ status: filters.status, stage: filters.stage, ownerId: filters.ownerId }));
+  const users = useQuery({ ...trpc.user.list.queryOptions(), enabled: user.role !== 'rep' });
 
   const rows = useMemo(() => {
-    const list = [...(deals.data ?? [])];
+    const list = (deals.data ?? []).filter((deal) => !filters.tier || deal.accountTier === filters.tier);
     return list.sort((a, b) => compare[sort.key](a, b) * sort.dir || a.id - b.id);
-  }, [deals.data, sort]);
+  }, [deals.data, sort, filters.tier]);
 
-  const setStatus = (value: string) => {
-    if (value) params.set('status', value);
-    else params.delete('status');
-    setParams(params, { replace: true });
-  };
   const header = (key: SortKey, label: string, numeric = false) => (
     <th scope="col" className={numeric ? 'num' : undefined} aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
       <button type="button" className="sort" onClick={() => setSort((s) => ({ key, dir: s.key === key ? ((-s.dir) as 1 | -1) : 1 }))}>
@@ -62,21 +67,66 @@ export function PipelinePage() {
           <p className="page-sub">{t('pipeline.subtitle')}</p>
         </div>
         <div className="page-actions">
-          <label className="inline-field">
-            <span>{t('pipeline.filterStatus')}</span>
-            <select value={status ?? ''} onChange={(e) => setStatus(e.target.value)}>
-              <option value="">{t('pipeline.allStatuses')}</option>
-              {DEAL_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`dealStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <div className="segmented view-toggle" role="group" aria-label={t('pipeline.view')}>
+            {(['table', 'board'] as const).map((view) => (
+              <button key={view} type="button" className={filters.view === view ? 'on' : undefined} aria-pressed={filters.view === view} onClick={() => set('view', view === 'table' ? undefined : view)}>
+                {t(`pipeline.view_${view}`)}
+              </button>
+            ))}
+          </div>
           <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
             {t('pipeline.newDeal')}
           </button>
         </div>
+      </div>
+
+      <div className="filters" role="group" aria-label={t('pipeline.filters')}>
+        <label className="inline-field">
+          <span>{t('pipeline.filterStatus')}</span>
+          <select value={filters.status ?? ''} onChange={(e) => set('status', e.target.value || undefined)}>
+            <option value="">{t('pipeline.all')}</option>
+            {DEAL_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`dealStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>{t('pipeline.filterStage')}</span>
+          <select value={filters.stage ?? ''} onChange={(e) => set('stage', e.target.value || undefined)}>
+            <option value="">{t('pipeline.all')}</option>
+            {STAGES.map((s) => (
+              <option key={s} value={s}>
+                {t(`stage.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {user.role !== 'rep' && (
+          <label className="inline-field">
+            <span>{t('pipeline.filterOwner')}</span>
+            <select value={filters.ownerId ?? ''} onChange={(e) => set('owner', e.target.value || undefined)}>
+              <option value="">{t('pipeline.all')}</option>
+              {users.data?.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="inline-field">
+          <span>{t('pipeline.filterTier')}</span>
+          <select value={filters.tier ?? ''} onChange={(e) => set('tier', e.target.value || undefined)}>
+            <option value="">{t('pipeline.all')}</option>
+            {ACCOUNT_TIERS.map((tier) => (
+              <option key={tier} value={tier}>
+                {tier} · {t(`tier.${tier}.name`)}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
 
       {deals.isPending ? (
@@ -90,6 +140,8 @@ export function PipelinePage() {
             {t('pipeline.newDeal')}
           </button>
         </Empty>
+      ) : filters.view === 'board' ? (
+        <PipelineBoard deals={rows} />
       ) : (
         <div className="card table-card">
           <table className="table" data-testid="pipeline-table">
@@ -100,7 +152,9 @@ export function PipelinePage() {
                 {header('stage', t('pipeline.col.stage'))}
                 {header('closeDate', t('pipeline.col.closeDate'))}
                 {header('owner', t('pipeline.col.owner'))}
-                <th scope="col">{t('pipeline.col.status')}</th>
+                <th scope="col">{t('pipeline.col.thresholds')}</th>
+                {header('coverage', t('pipeline.col.coverage'), true)}
+                {header('risk', t('pipeline.col.health'))}
               </tr>
             </thead>
             <tbody>
@@ -124,7 +178,11 @@ export function PipelinePage() {
                   </td>
                   <td>{deal.ownerName}</td>
                   <td>
-                    <StatusBadge status={deal.status} />
+                    <ThresholdMarks health={deal.health} />
+                  </td>
+                  <td className="num">{format.percent(deal.health.coverage.influence)}</td>
+                  <td>
+                    {deal.status === 'open' ? <HealthBadge status={deal.health.status} /> : <StatusBadge status={deal.status} />}
                   </td>
                 </tr>
               ))}

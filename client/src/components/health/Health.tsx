@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { THRESHOLD_KEYS, type HealthStatus, type Stage, type ThresholdKey } from '../../../../shared/domain';
+import { dueThresholds, type Health, type RiskFlag, type ScoringMessage } from '../../../../shared/scoring';
+import type { ThresholdSettings } from '../../../../shared/settings';
+import './health.css';
+
+/** Reasons and flags travel as i18n keys with parameters, so they read in the viewer's language. */
+export function useScoringText() {
+  const { t } = useTranslation();
+  return (message: ScoringMessage) => t(`scoring:${message.key}`, message.params);
+}
+
+export function HealthBadge({ status, large = false }: { status: HealthStatus; large?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`health-badge health-${status}${large ? ' large' : ''}`} data-testid="health-status" data-status={status}>
+      <span className="health-dot" aria-hidden="true" />
+      {t(`scoring:status.${status}`)}
+    </span>
+  );
+}
+
+/** The three thresholds as three marks: filled when crossed. Hover (or focus) shows the reasons. */
+export function ThresholdMarks({ health }: { health: Pick<Health, 'thresholds' | 'crossed'> }) {
+  const { t } = useTranslation();
+  const text = useScoringText();
+  return (
+    <span className="threshold-marks" role="img" aria-label={t('health.crossedOf', { count: health.crossed })} data-testid="threshold-marks">
+      {THRESHOLD_KEYS.map((key) => {
+        const result = health.thresholds[key];
+        const title = [t(`threshold.${key}`), ...result.details.map(text)].join('\n');
+        return (
+          <span key={key} className={`threshold-mark ${result.passed ? 'passed' : 'failed'}`} title={title} data-threshold={key} data-passed={result.passed}>
+            {t(`health.short.${key}`)}
+          </span>
+        );
+      })}
+    </span>
+  );
+}
+
+/**
+ * The deal room's verdict: status, the three thresholds with the stage each is
+ * expected by and, on demand, every reason it is not crossed; then the risk flags.
+ */
+export function HealthSummary({ health, stage, settings }: { health: Health; stage: Stage; settings: ThresholdSettings | undefined }) {
+  const { t } = useTranslation();
+  const text = useScoringText();
+  const [open, setOpen] = useState<ThresholdKey | null>(null);
+  const due = new Set(settings ? dueThresholds(stage, settings) : []);
+  const openResult = open ? health.thresholds[open] : null;
+  return (
+    <section className="health-summary" aria-label={t('health.title')} data-testid="health-summary">
+      <div className="health-head">
+        <HealthBadge status={health.status} large />
+        <span className="muted">{t('health.crossedOf', { count: health.crossed })}</span>
+      </div>
+      <div className="threshold-cards">
+        {THRESHOLD_KEYS.map((key) => {
+          const result = health.thresholds[key];
+          return (
+            <button
+              key={key}
+              type="button"
+              className={`threshold-card ${result.passed ? 'passed' : 'failed'}${open === key ? ' open' : ''}`}
+              aria-expanded={open === key}
+              aria-controls="threshold-reasons"
+              onClick={() => setOpen(open === key ? null : key)}
+              data-testid={`threshold-${key}`}
+              data-passed={result.passed}
+            >
+              <span className="threshold-icon" aria-hidden="true">{result.passed ? '✓' : '✗'}</span>
+              <span className="threshold-text">
+                <strong>{t(`threshold.${key}`)}</strong>
+                <span className="small">
+                  {result.passed ? t('health.crossed') : t('health.reasonCount', { count: result.details.length })}
+                  {settings && ` · ${t('health.expectedBy', { stage: t(`stage.${settings.stageExpectations[key]}`) })}`}
+                  {due.has(key) && !result.passed && <span className="due-tag">{t('health.due')}</span>}
+                </span>
+              </span>
+            </button>
+          );
+        })}
+      </div>
+      {openResult && !openResult.passed && (
+        <ul className="threshold-reasons" id="threshold-reasons" data-testid="threshold-reasons">
+          {openResult.details.map((detail, index) => (
+            <li key={index}>{text(detail)}</li>
+          ))}
+        </ul>
+      )}
+      {health.flags.length > 0 && (
+        <ul className="risk-flags" aria-label={t('health.flags')} data-testid="risk-flags">
+          {health.flags.map((flag) => (
+            <FlagChip key={flag.code} flag={flag} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function FlagChip({ flag }: { flag: RiskFlag }) {
+  const { t } = useTranslation();
+  const text = useScoringText();
+  return (
+    <li className={`flag-chip severity-${flag.severity}`} title={text(flag)} data-code={flag.code}>
+      <span className="flag-title">{t(`scoring:flagTitle.${flag.code}`)}</span>
+      <span className="flag-text">{text(flag)}</span>
+    </li>
+  );
+}

@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import { LEVELS } from '../../../../shared/domain';
+import { computeCoverage, rankKeyPeople } from '../../../../shared/scoring';
+import { useFormat } from '../../lib/format';
+import { STANCE_COLOR } from './stance';
+import type { StakeholderRow } from './types';
+
+const KEY_PEOPLE_SHOWN = 8;
+
+/** The §4 coverage figures, computed by the same shared function the server uses. */
+export function CoveragePanel({ stakeholders, onSelect }: { stakeholders: StakeholderRow[]; onSelect: (id: number) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const coverage = computeCoverage(stakeholders);
+  const ranking = rankKeyPeople(stakeholders).slice(0, KEY_PEOPLE_SHOWN);
+  const figures = [
+    { key: 'influence', value: format.percent(coverage.influence), ratio: coverage.influence },
+    { key: 'headcount', value: format.percent(coverage.headcount), ratio: coverage.headcount },
+    { key: 'net', value: `${coverage.net > 0 ? '+' : ''}${coverage.net.toFixed(2)}`, ratio: (coverage.net + 1) / 2 },
+    { key: 'opposition', value: format.percent(coverage.opposition), ratio: coverage.opposition },
+  ] as const;
+  return (
+    <section className="card coverage-panel" aria-label={t('coverage.title')} data-testid="coverage-panel">
+      <h2 className="card-title">{t('coverage.title')}</h2>
+      <div className="coverage-figures">
+        {figures.map((figure) => (
+          <div key={figure.key} className={`coverage-figure ${figure.key}`} data-testid={`coverage-${figure.key}`}>
+            <span className="figure-value">{figure.value}</span>
+            <span className="figure-label">{t(`coverage.${figure.key}`)}</span>
+            <span className="figure-bar">
+              <span style={{ width: `${Math.round(figure.ratio * 100)}%` }} />
+            </span>
+          </div>
+        ))}
+      </div>
+      <h3 className="subhead">{t('coverage.breadth')}</h3>
+      <ul className="breadth">
+        {LEVELS.map((level) => {
+          const state = coverage.levels[level];
+          return (
+            <li key={level} className={state === null ? 'none' : state ? 'yes' : 'no'} data-testid={`breadth-${level}`}>
+              <span className="breadth-mark" aria-hidden="true">
+                {state === null ? '–' : state ? '✓' : '✗'}
+              </span>
+              <span>{t(`level.${level}`)}</span>
+              <span className="muted small">{state === null ? t('coverage.nobody') : state ? t('coverage.supported') : t('coverage.notSupported')}</span>
+            </li>
+          );
+        })}
+      </ul>
+      <h3 className="subhead">{t('coverage.keyPeople')}</h3>
+      {ranking.length === 0 ? (
+        <p className="muted small">{t('map.emptyBody')}</p>
+      ) : (
+        <ol className="key-people">
+          {ranking.map((person) => (
+            <li key={person.id}>
+              <button type="button" className="key-person" onClick={() => onSelect(person.id)}>
+                <span className="kp-influence">{person.influence}</span>
+                <span className="kp-name">
+                  {person.name}
+                  {person.isCoach && <span className="badge coach">{t('map.badge.coach')}</span>}
+                </span>
+                <span className="kp-stance" style={{ color: STANCE_COLOR[person.stance] === '#cbd5e0' ? '#718096' : STANCE_COLOR[person.stance] }}>
+                  {t(`stance.${person.stance}`)}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

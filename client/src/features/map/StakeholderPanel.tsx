@@ -1,0 +1,243 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DECISION_ROLES, LEVELS, STANCES, type DecisionRole, type Level, type Stance } from '../../../../shared/domain';
+import { errorFields, useErrorText } from '../../lib/fieldErrors';
+import { conflictCurrent, useTRPC } from '../../lib/trpc';
+import { useDealRoomData } from '../deal-room/useDealRoom';
+import { useInvalidateDeal } from '../info-points/useDealMutation';
+import type { StakeholderRow } from './types';
+
+interface PersonForm {
+  contactId: string; // '' = a new person
+  name: string;
+  title: string;
+  department: string;
+  level: Level;
+  reportsToContactId: string;
+  decisionRole: DecisionRole;
+  influence: number;
+  stance: Stance;
+  isCoach: boolean;
+  explicitNeeds: string;
+  implicitNeeds: string;
+  notes: string;
+}
+
+const blank: PersonForm = {
+  contactId: '',
+  name: '',
+  title: '',
+  department: '',
+  level: 'management',
+  reportsToContactId: '',
+  decisionRole: 'influencer',
+  influence: 3,
+  stance: 'unknown',
+  isCoach: false,
+  explicitNeeds: '',
+  implicitNeeds: '',
+  notes: '',
+};
+
+const fromPerson = (p: StakeholderRow): PersonForm => ({
+  contactId: String(p.contactId),
+  name: p.name,
+  title: p.title ?? '',
+  department: p.department ?? '',
+  level: p.level,
+  reportsToContactId: p.reportsToContactId ? String(p.reportsToContactId) : '',
+  decisionRole: p.decisionRole,
+  influence: p.influence,
+  stance: p.stance,
+  isCoach: p.isCoach,
+  explicitNeeds: p.explicitNeeds ?? '',
+  implicitNeeds: p.implicitNeeds ?? '',
+  notes: p.notes ?? '',
+});
+
+type Props = { mode: 'add'; onClose: () => void; onSaved: (id: number) => void } | { mode: 'edit'; person: StakeholderRow; onClose: () => void; onSaved: (id: number) => void };
+
+/** Add a person to the buying group, or edit the selected one: every stakeholder field, validated by the server. */
+export function StakeholderPanel(props: Props) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const room = useDealRoomData();
+  const invalidate = useInvalidateDeal(room.deal.id);
+  const errorText = useErrorText();
+  const contacts = useQuery(trpc.contact.list.queryOptions({ accountId: room.deal.accountId }));
+  const [form, setForm] = useState<PersonForm>(() => (props.mode === 'edit' ? fromPerson(props.person) : blank));
+  const [version, setVersion] = useState(props.mode === 'edit' ? props.person.version : 0);
+  const [conflicted, setConflicted] = useState(false);
+  const onError = (error: unknown) => {
+    const current = conflictCurrent<StakeholderRow>(error);
+    if (current) {
+      setConflicted(true);
+      setVersion(current.version);
+      void invalidate();
+    }
+  };
+  const add = useMutation(trpc.stakeholder.add.mutationOptions({ onSuccess: async (saved) => { await invalidate(); props.onSaved(saved.id); }, onError }));
+  const update = useMutation(trpc.stakeholder.update.mutationOptions({ onSuccess: async (saved) => { setVersion(saved.version); setConflicted(false); await invalidate(); }, onError }));
+  const remove = useMutation(trpc.stakeholder.remove.mutationOptions({ onSuccess: async () => { await invalidate(); props.onClose(); } }));
+  const error = add.error ?? update.error ?? remove.error;
+  const bad = new Set(errorFields(error));
+  const inDeal = new Set(room.stakeholders.map((s) => s.contactId));
+  const existing = props.mode === 'add' && form.contactId !== '';
+  const set = <K extends keyof PersonForm>(key: K, value: PersonForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  const part = {
+    decisionRole: form.decisionRole,
+    influence: form.influence,
+    stance: form.stance,
+    isCoach: form.isCoach,
+    explicitNeeds: form.explicitNeeds,
+    implicitNeeds: form.implicitNeeds,
+    notes: form.notes,
+  };
+  const contactFields = {
+    name: form.name,
+    title: form.title,
+    department: form.department,
+    level: form.level,
+    reportsToContactId: form.reportsToContactId ? Number(form.reportsToContactId) : null,
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (props.mode === 'edit') update.mutate({ id: props.person.id, version, ...part, ...contactFields });
+    else if (existing) add.mutate({ dealId: room.deal.id, contactId: Number(form.contactId), ...part });
+    else add.mutate({ dealId: room.deal.id, ...contactFields, reportsToContactId: contactFields.reportsToContactId ?? undefined, ...part });
+  };
+  const cls = (field: string) => `field ${bad.has(field) ? 'invalid' : ''}`;
+
+  return (
+    <section className="card person-panel" aria-label={props.mode === 'add' ? t('map.addPerson') : t('map.editPerson')} data-testid="person-panel">
+      <header className="panel-head">
+        <h2 className="card-title">{props.mode === 'add' ? t('map.addPerson') : form.name}</h2>
+        <button type="button" className="btn btn-ghost btn-icon" onClick={props.onClose} aria-label={t('action.close')}>
+          ×
+        </button>
+      </header>
+      <form className="person-form" onSubmit={submit}>
+        {props.mode === 'add' && (
+          <label className="field">
+            <span>{t('map.who')}</span>
+            <select value={form.contactId} onChange={(e) => set('contactId', e.target.value)}>
+              <option value="">{t('map.newContact')}</option>
+              {contacts.data
+                ?.filter((c) => !inDeal.has(c.id))
+                .map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                    {c.title ? ` — ${c.title}` : ''}
+                  </option>
+                ))}
+            </select>
+          </label>
+        )}
+        {!existing && (
+          <div className="form-grid">
+            <label className={`${cls('name')} span-2`}>
+              <span>{t('person.name')}</span>
+              <input required maxLength={200} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus={props.mode === 'add'} />
+            </label>
+            <label className={cls('title')}>
+              <span>{t('person.title')}</span>
+              <input maxLength={200} value={form.title} onChange={(e) => set('title', e.target.value)} />
+            </label>
+            <label className={cls('department')}>
+              <span>{t('person.department')}</span>
+              <input maxLength={200} value={form.department} onChange={(e) => set('department', e.target.value)} />
+            </label>
+            <label className={cls('level')}>
+              <span>{t('person.level')}</span>
+              <select value={form.level} onChange={(e) => set('level', e.target.value as Level)}>
+                {LEVELS.map((level) => (
+                  <option key={level} value={level}>
+                    {t(`level.${level}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className={cls('reportsToContactId')}>
+              <span>{t('person.reportsTo')}</span>
+              <select value={form.reportsToContactId} onChange={(e) => set('reportsToContactId', e.target.value)}>
+                <option value="">{t('person.nobody')}</option>
+                {contacts.data
+                  ?.filter((c) => String(c.id) !== form.contactId)
+                  .map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+              </select>
+            </label>
+          </div>
+        )}
+        <div className="form-grid">
+          <label className={cls('decisionRole')}>
+            <span>{t('person.decisionRole')}</span>
+            <select value={form.decisionRole} onChange={(e) => set('decisionRole', e.target.value as DecisionRole)}>
+              {DECISION_ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {t(`decisionRole.${role}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className={cls('stance')}>
+            <span>{t('person.stance')}</span>
+            <select value={form.stance} onChange={(e) => set('stance', e.target.value as Stance)} data-testid="stance-select">
+              {STANCES.map((stance) => (
+                <option key={stance} value={stance}>
+                  {t(`stance.${stance}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className={`${cls('influence')} span-2`}>
+            <legend>{t('person.influence')}</legend>
+            <div className="segmented">
+              {[1, 2, 3, 4, 5].map((value) => (
+                <label key={value} className={form.influence === value ? 'on' : undefined}>
+                  <input type="radio" name="influence" value={value} checked={form.influence === value} onChange={() => set('influence', value)} />
+                  {value}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <label className="check span-2">
+            <input type="checkbox" checked={form.isCoach} onChange={(e) => set('isCoach', e.target.checked)} />
+            <span>
+              {t('person.isCoach')} <span className="muted small">{t('person.isCoachHint')}</span>
+            </span>
+          </label>
+          <label className={`${cls('explicitNeeds')} span-2`}>
+            <span>{t('person.explicitNeeds')}</span>
+            <textarea rows={2} maxLength={4000} value={form.explicitNeeds} onChange={(e) => set('explicitNeeds', e.target.value)} />
+          </label>
+          <label className={`${cls('implicitNeeds')} span-2`}>
+            <span>{t('person.implicitNeeds')}</span>
+            <textarea rows={2} maxLength={4000} value={form.implicitNeeds} onChange={(e) => set('implicitNeeds', e.target.value)} />
+          </label>
+          <label className={`${cls('notes')} span-2`}>
+            <span>{t('person.notes')}</span>
+            <textarea rows={2} maxLength={4000} value={form.notes} onChange={(e) => set('notes', e.target.value)} />
+          </label>
+        </div>
+        {conflicted && <p className="conflict">{t('map.conflict')}</p>}
+        {error && !conflicted && <p className="form-error">{errorText(error)}</p>}
+        <div className="form-actions">
+          {props.mode === 'edit' && (
+            <button type="button" className="btn btn-ghost danger" onClick={() => window.confirm(t('map.confirmRemovePeople', { names: form.name })) && remove.mutate({ id: props.person.id })}>
+              {t('map.removePerson')}
+            </button>
+          )}
+          <button type="submit" className="btn btn-primary" disabled={add.isPending || update.isPending || (!existing && !form.name.trim())}>
+            {props.mode === 'add' ? t('map.addToMap') : conflicted ? t('conflict.saveMine') : t('action.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { useSearchParams } from 'react-router';
+import { ACCOUNT_TIERS, DEAL_STATUSES, STAGES, type AccountTier, type DealStatus, type Stage } from '../../../../shared/domain';
+
+export interface PipelineFilters {
+  status?: DealStatus;
+  stage?: Stage;
+  ownerId?: number;
+  tier?: AccountTier;
+  view: 'table' | 'board';
+}
+
+const pick = <T extends string>(allowed: readonly T[], value: string | null): T | undefined =>
+  value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+
+/** Filters live in the URL, so a filtered pipeline is a link a manager can share or put on the projector. */
+export function usePipelineFilters() {
+  const [params, setParams] = useSearchParams();
+  const owner = Number(params.get('owner'));
+  const filters: PipelineFilters = {
+    status: pick(DEAL_STATUSES, params.get('status')),
+    stage: pick(STAGES, params.get('stage')),
+    ownerId: Number.isInteger(owner) && owner > 0 ? owner : undefined,
+    tier: pick(ACCOUNT_TIERS, params.get('tier')),
+    view: params.get('view') === 'board' ? 'board' : 'table',
+  };
+  const set = (key: 'status' | 'stage' | 'owner' | 'tier' | 'view', value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  return { filters, set };
+}
