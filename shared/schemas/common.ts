@@ -4,10 +4,24 @@ import { z } from 'zod';
 export const zId = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
 export const zVersion = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
 
+/**
+ * C0 control characters and DEL, except tab, line feed and carriage return: they
+ * have no place in a name or a note, and NUL or escape codes only cause trouble
+ * downstream (terminals, CSV exports, other systems).
+ */
+function noControlCharacters(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return false;
+  }
+  return true;
+}
+const CONTROL_MESSAGE = 'must not contain control characters';
+
 /** A required line of text: trimmed, not empty, bounded. */
-export const zName = (max = 200) => z.string().trim().min(1).max(max);
+export const zName = (max = 200) => z.string().trim().min(1).max(max).refine(noControlCharacters, CONTROL_MESSAGE);
 /** Optional free text: trimmed and bounded; empty means "none". */
-export const zText = (max = 2000) => z.string().trim().max(max);
+export const zText = (max = 2000) => z.string().trim().max(max).refine(noControlCharacters, CONTROL_MESSAGE);
 
 /** A calendar date, YYYY-MM-DD, that really exists (no 2026-02-30). */
 export const zDate = z.iso.date();
