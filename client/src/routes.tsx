@@ -1,7 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppShell } from './components/AppShell';
-import { ComingPage } from './components/ComingPage';
 import { Loading, NotFound } from './components/States';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth } from './features/auth/RequireAuth';
@@ -14,6 +13,8 @@ const MapTab = lazy(() => import('./features/map/MapTab'));
 const ActivityTab = lazy(() => import('./features/activity/ActivityTab'));
 const HistoryTab = lazy(() => import('./features/history/HistoryTab'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
+const ReviewPage = lazy(() => import('./features/review/ReviewPage'));
+const StandupPage = lazy(() => import('./features/standup/StandupPage'));
 
 /** The URLs of SPEC §5. Deep links work on reload: the server answers every path with the app. */
 export function AppRoutes() {
@@ -37,8 +38,8 @@ export function AppRoutes() {
             <Route path="history" element={<HistoryTab />} />
             <Route path="*" element={<Navigate to=".." replace />} />
           </Route>
-          <Route path="review" element={<ComingPage area="review" />} />
-          <Route path="standup" element={<ComingPage area="standup" />} />
+          <Route path="review" element={<ReviewPage />} />
+          <Route path="standup" element={<StandupPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -46,9 +46,13 @@ describe('manager review and coaching notes', () => {
   beforeAll(async () => {
     server = await startTestServer();
     other = await addOtherTeam(server);
-    [admin, manager, rep1, rep2, otherManager] = await Promise.all(
-      ['admin@demo.test', 'manager@demo.test', 'rep1@demo.test', 'rep2@demo.test', other.managerEmail].map((email) => loginAs(server, email)),
-    );
+    [admin, manager, rep1, rep2, otherManager] = await Promise.all([
+      loginAs(server, 'admin@demo.test'),
+      loginAs(server, 'manager@demo.test'),
+      loginAs(server, 'rep1@demo.test'),
+      loginAs(server, 'rep2@demo.test'),
+      loginAs(server, other.managerEmail),
+    ]);
     users = Object.fromEntries((await manager.query<User[]>('user.list')).data.map((user) => [user.email.split('@')[0]!, user]));
     harbor = (await manager.query<ReviewRow[]>('review.pipeline')).data.find((row) => row.name === 'Core banking mainframe refresh')!;
   });

@@ -72,9 +72,13 @@ describe('standup.changes over a scripted week', () => {
   beforeAll(async () => {
     server = await startTestServer({ now: new Date(SEEDED_AT) });
     other = await addOtherTeam(server);
-    [admin, manager, rep1, rep2, otherManager] = await Promise.all(
-      ['admin@demo.test', 'manager@demo.test', 'rep1@demo.test', 'rep2@demo.test', other.managerEmail].map((email) => loginAs(server, email)),
-    );
+    [admin, manager, rep1, rep2, otherManager] = await Promise.all([
+      loginAs(server, 'admin@demo.test'),
+      loginAs(server, 'manager@demo.test'),
+      loginAs(server, 'rep1@demo.test'),
+      loginAs(server, 'rep2@demo.test'),
+      loginAs(server, other.managerEmail),
+    ]);
     const deals = (await manager.query<{ id: number; name: string }[]>('deal.list')).data;
     const id = (name: string) => deals.find((deal) => deal.name === name)!.id;
     harbor = await room(id('Core banking mainframe refresh'));

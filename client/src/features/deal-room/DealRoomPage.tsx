@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ErrorState, Loading, NotFound } from '../../components/States';
+import { CoachingNotes } from '../review/CoachingNotes';
 import { DealHeader } from './DealHeader';
 import { useDealId, useDealRoom } from './useDealRoom';
 
@@ -20,6 +21,7 @@ export default function DealRoomPage() {
   return (
     <div className="page deal-room">
       <DealHeader room={room.data} />
+      <CoachingNotes dealId={room.data.deal.id} />
       <nav className="tabs" aria-label={t('dealRoom.tabs')}>
         {TABS.map((tab) => (
           <Link key={tab} to={`/deals/${id}/${tab}`} className={tab === current ? 'tab active' : 'tab'} aria-current={tab === current ? 'page' : undefined}>
