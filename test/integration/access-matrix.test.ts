@@ -94,6 +94,7 @@ const ACCESS: Record<string, Rule> = {
   'externalAlly.add': { expect: ACCOUNT, input: (fx) => ({ accountId: fx.team.accountId, name: fx.unique('Ally') }) },
   'externalAlly.update': { expect: ACCOUNT, input: async (fx) => ({ ...(await fx.add('externalAlly.add', { name: fx.unique('Ally') })), offering: 'Storage' }) },
   'externalAlly.remove': { expect: ACCOUNT, input: async (fx) => ({ id: (await fx.add('externalAlly.add', { name: fx.unique('Ally') })).id }) },
+  'history.get': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx) }) },
   'review.pipeline': { expect: SIGNED_IN },
   'coachingNote.add': { expect: DEAL_MANAGER, input: async (fx) => ({ dealId: await deal(fx), body: 'Meet the CEO before the tender' }) },
   'coachingNote.list': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx) }) },
@@ -128,7 +129,7 @@ function outcomeOf(res: TrpcResponse): string {
   return res.ok ? 'ok' : (res.error?.data.code ?? `HTTP ${res.status}`);
 }
 
-const procedures = appRouter._def.procedures as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } }>;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } }>;
 
 describe('access matrix', () => {
   let server: TestServer;
