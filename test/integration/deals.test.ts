@@ -5,6 +5,27 @@ import { eventCount, lastEvent } from '../helpers/world';
 /** SPEC §6 deal.list fields (contract). */
 const DEAL_FIELDS = ['id', 'name', 'accountId', 'accountName', 'amount', 'currency', 'stage', 'closeDate', 'ownerId', 'ownerName', 'status', 'version'];
 
+/** SPEC §6 health shape (contract). */
+function expectHealthShape(health: unknown) {
+  const threshold = { passed: expect.any(Boolean), reasons: expect.any(Array) };
+  expect(health).toMatchObject({
+    coverage: {
+      influence: expect.any(Number),
+      headcount: expect.any(Number),
+      net: expect.any(Number),
+      opposition: expect.any(Number),
+      levels: { executive: expect.toBeOneOf([true, false, null]), management: expect.toBeOneOf([true, false, null]), staff: expect.toBeOneOf([true, false, null]) },
+    },
+    thresholds: { information: threshold, relationships: threshold, topDecisionMaker: threshold },
+    crossed: expect.any(Number),
+    status: expect.toBeOneOf(['on_track', 'at_risk', 'critical', 'closed']),
+    flags: expect.any(Array),
+  });
+  for (const flag of (health as { flags: unknown[] }).flags) {
+    expect(flag).toMatchObject({ code: expect.any(String), severity: expect.any(String), message: expect.any(String) });
+  }
+}
+
 interface Deal {
   id: number;
   name: string;
@@ -108,6 +129,13 @@ describe('accounts and deals', () => {
       expect(harbor.closeDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     });
 
+    it('every deal carries its health; a closed deal’s status is closed', async () => {
+      const deals = (await manager.query<(Deal & { health: { status: string } })[]>('deal.list')).data;
+      for (const deal of deals) expectHealthShape(deal.health);
+      for (const deal of deals.filter((d) => d.status !== 'open')) expect(deal.health.status).toBe('closed');
+      for (const deal of deals.filter((d) => d.status === 'open')) expect(deal.health.status).not.toBe('closed');
+    });
+
     it('a rep sees only their own deals; the manager sees the whole team', async () => {
       const mine = (await rep1.query<Deal[]>('deal.list')).data;
       expect(mine.length).toBeGreaterThan(0);
@@ -181,6 +209,8 @@ describe('accounts and deals', () => {
       });
       expect((room.stakeholders as unknown[]).length).toBe(12);
       expect((room.infoPoints as unknown[]).length).toBe(9);
+      expectHealthShape(room.health);
+      expect((await rep1.query('deal.health', { id: harbor.id })).data).toEqual(room.health);
     });
 
     it('a rep cannot see another rep’s deal: NOT_FOUND, exactly as if it did not exist', async () => {
