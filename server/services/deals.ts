@@ -57,7 +57,7 @@ export interface DealFilters {
 export type DealWithHealth = DealDto & { health: Health };
 
 /** Every deal the user may see, each with its health (scored in bulk: a handful of queries whatever the count). */
-export function listDeals(db: Db, user: SessionUser, filters: DealFilters = {}, now: Date = new Date()): DealWithHealth[] {
+export function listDeals(db: Db, user: SessionUser, filters: DealFilters, now: Date): DealWithHealth[] {
   const where = and(
     visibleDeals(user, db),
     filters.status ? eq(deals.status, filters.status) : undefined,

@@ -8,13 +8,12 @@ import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
 import { latestCoachingNotes } from './coachingNotes';
 import { listDeals } from './deals';
-import { healthForDeals } from './health';
 
 const SEVERITY: Record<HealthStatus, number> = { critical: 0, at_risk: 1, on_track: 2, closed: 3 };
 
 export function reviewPipeline(db: Db, user: SessionUser, filters: NonNullable<TReviewPipeline>, now: Date) {
-  const deals = listDeals(db, user, { status: 'open', ownerId: filters.ownerId, stage: filters.stage });
-  const health = healthForDeals(db, deals, now);
+  // listDeals scores every deal in bulk; the review only reorders and annotates.
+  const deals = listDeals(db, user, { status: 'open', ownerId: filters.ownerId, stage: filters.stage }, now);
   const notes = latestCoachingNotes(db, deals.map((deal) => deal.id));
   const rows = deals.map((deal) => ({
     id: deal.id,
@@ -30,7 +29,7 @@ export function reviewPipeline(db: Db, user: SessionUser, filters: NonNullable<T
     ownerName: deal.ownerName,
     status: deal.status,
     version: deal.version,
-    health: health.get(deal.id)!,
+    health: deal.health,
     latestCoachingNote: notes.get(deal.id) ?? null,
   }));
   return rows.sort((a, b) => SEVERITY[a.health.status] - SEVERITY[b.health.status] || b.amount - a.amount || a.id - b.id);
