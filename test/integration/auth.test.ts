@@ -125,6 +125,13 @@ describe('auth', () => {
     expect((await replay.query('deal.list')).error?.data.code).toBe('UNAUTHORIZED');
   });
 
+  it('a forged or garbled session cookie is simply not a session', async () => {
+    for (const cookie of ['dr_session=forged-token', 'dr_session=%E0%A4%A', `dr_session=${'a'.repeat(5000)}`, 'dr_session', '=;;;dr_session==']) {
+      const res = await fetch(`${server.url}/trpc/deal.list`, { headers: { cookie } });
+      expect(res.status, cookie.slice(0, 40)).toBe(401);
+    }
+  });
+
   it('logout without a session is harmless', async () => {
     const res = await new ApiClient(server.url).mutate('auth.logout');
     expect(res.status).toBe(200);
