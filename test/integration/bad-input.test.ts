@@ -308,7 +308,7 @@ describe('bad input', () => {
     expect(deal.data.name).toBe(`x' UNION SELECT password_hash FROM users --`);
     const step = await clients.rep1.mutate<{ title: string }>('nextStep.add', { dealId: deal.data.id, title: `%' OR '%'='` });
     expect(step.data.title).toBe(`%' OR '%'='`);
-    const accounts = (await clients.rep1.query<{ name: string; industry: string }[]>('account.list')).data;
+    const accounts = (await clients.rep1.query<{ id: number; name: string; industry: string }[]>('account.list')).data;
     expect(accounts.find((a) => a.id === account.data.id)).toMatchObject({ name: sql, industry: `'; DELETE FROM users; --` });
     expect((await clients.admin.query<unknown[]>('user.list')).data.length).toBe(4);
     expect((await clients.rep1.query<unknown[]>('deal.list')).data.length).toBeGreaterThan(1);
