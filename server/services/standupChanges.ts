@@ -1,9 +1,11 @@
 /**
  * standup.changes (SPEC §5, §6): per deal, what changed between two instants,
  * read from the event log, the contact log, the next steps and the coverage
- * snapshots. Only deals the user may see.
+ * snapshots. Only deals the user may see. The period is (since, until]: a
+ * change at the very instant of a stand-up belongs to that stand-up, so
+ * consecutive periods never report it twice.
  */
-import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lte } from 'drizzle-orm';
 import { describeChange, type StandupChangeKind, type StandupParams } from '../../shared/standup';
 import { translator } from '../../shared/i18n/translator';
 import type { TStandupChanges } from '../../shared/schemas/standup';
@@ -143,7 +145,7 @@ export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges
     .select({ dealId: events.dealId, at: events.at, kind: events.kind, entityId: events.entityId, before: events.before, after: events.after, actorId: events.actorId })
     .from(events)
     .innerJoin(deals, eq(deals.id, events.dealId))
-    .where(and(dealScope, gte(events.at, since), lte(events.at, until), inArray(events.kind, STANDUP_EVENT_KINDS)))
+    .where(and(dealScope, gt(events.at, since), lte(events.at, until), inArray(events.kind, STANDUP_EVENT_KINDS)))
     .orderBy(asc(events.at), asc(events.id))
     .all();
   const stakeholderIds = [...new Set(logged.filter((event) => event.kind.startsWith('stakeholder.') && event.entityId !== null).map((event) => event.entityId!))];
@@ -174,7 +176,7 @@ export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges
     .select({ id: activities.id, dealId: activities.dealId, at: activities.occurredAt, kind: activities.kind, summary: activities.summary, actorId: activities.createdBy })
     .from(activities)
     .innerJoin(deals, eq(deals.id, activities.dealId))
-    .where(and(dealScope, gte(activities.occurredAt, since), lte(activities.occurredAt, until)))
+    .where(and(dealScope, gt(activities.occurredAt, since), lte(activities.occurredAt, until)))
     .all();
   const participants = new Map<number, string[]>();
   if (contactsMade.length > 0) {
@@ -202,7 +204,7 @@ export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges
     .all();
   for (const step of steps) {
     const overdueAt = new Date(Date.parse(`${step.dueDate}T00:00:00.000Z`) + DAY_MS).toISOString();
-    if (overdueAt < since || overdueAt > until) continue;
+    if (overdueAt <= since || overdueAt > until) continue;
     raw.push({ dealId: step.dealId, at: overdueAt, kind: 'nextStepOverdue', actorId: null, params: { title: step.title, dueDate: step.dueDate, owner: step.owner } });
   }
 
@@ -211,7 +213,7 @@ export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges
     .selectDistinct({ dealId: coverageSnapshots.dealId })
     .from(coverageSnapshots)
     .innerJoin(deals, eq(deals.id, coverageSnapshots.dealId))
-    .where(and(dealScope, gte(coverageSnapshots.at, since), lte(coverageSnapshots.at, until)))
+    .where(and(dealScope, gt(coverageSnapshots.at, since), lte(coverageSnapshots.at, until)))
     .all()
     .map((row) => row.dealId);
   const dealIds = [...new Set([...raw.map((change) => change.dealId), ...snapshotDeals])];

@@ -90,6 +90,10 @@ describe('standup.changes over a scripted week', () => {
     await setStance('Guo Tao', 'neutral');
     await ok(rep1.mutate('activity.log', { dealId: harbor.deal.id, kind: 'call', occurredAt: '2026-03-02T08:15:00.000Z', stakeholderIds: [person('Chen Hao').id], summary: 'Early call before the stand-up' }));
 
+    // Exactly at the last stand-up: that stand-up already covered it.
+    at(SINCE);
+    await ok(rep1.mutate('activity.log', { dealId: harbor.deal.id, kind: 'note', occurredAt: SINCE, stakeholderIds: [], summary: 'Noted during the last stand-up' }));
+
     // Monday: a new person on the map, next steps with due dates.
     at('2026-03-02T10:00:00.000Z');
     await ok(rep1.mutate('stakeholder.add', { dealId: harbor.deal.id, name: 'Qian Bo', level: 'staff', decisionRole: 'user', influence: 1, stance: 'unknown' }));
@@ -124,6 +128,10 @@ describe('standup.changes over a scripted week', () => {
     // Friday: the CEO turns skeptic again (relationships lost).
     at('2026-03-06T16:00:00.000Z');
     await setStance('Wang Jianguo', 'skeptic');
+
+    // Exactly at the end of the period: still in it.
+    at(UNTIL);
+    await ok(rep1.mutate('activity.log', { dealId: harbor.deal.id, kind: 'call', occurredAt: UNTIL, stakeholderIds: [], summary: 'Friday wrap-up call' }));
 
     // Saturday, after the period: more changes that must not appear.
     at('2026-03-07T10:00:00.000Z');
@@ -183,10 +191,11 @@ describe('standup.changes over a scripted week', () => {
     expect(deal.changes.find((change) => change.kind === 'successFactorsReordered')!.params.top).toEqual(['Board-level risk report', 'Local support team on site', 'Five-year total cost below the incumbent']);
   });
 
-  it('shows nothing from outside the period', async () => {
+  it('shows nothing from outside the period (since, until]', async () => {
     const deal = (await report(manager)).data.find((d) => d.dealName === 'Core banking mainframe refresh')!;
     const text = JSON.stringify(deal.changes);
-    for (const outside of ['Guo Tao moved from Unknown to Neutral', 'Early call before the stand-up', 'Weekend email', 'Sunday note', 'Final proposal', 'Migration risk workshop', 'Zhou Yan moved from Ally to Neutral']) {
+    expect(text).toContain('Friday wrap-up call');
+    for (const outside of ['Noted during the last stand-up', 'Guo Tao moved from Unknown to Neutral', 'Early call before the stand-up', 'Weekend email', 'Sunday note', 'Final proposal', 'Migration risk workshop', 'Zhou Yan moved from Ally to Neutral']) {
       expect(text).not.toContain(outside);
     }
     // the deal.created events of the seed are long before the period

@@ -10,7 +10,7 @@ import { topChanges, useChangeText, type StandupDeal } from './changeText';
 import { CoverageArrow } from './CoverageArrow';
 
 /** As many changes as a projector slide holds at a readable size. */
-const SLIDE_CHANGES = 5;
+const SLIDE_CHANGES = 7;
 
 /**
  * Presenter mode: one deal per slide, large type for a projector, in full

@@ -20,7 +20,7 @@ export function coveragePoints(delta: number): number {
 
 /**
  * The changes worth a slide, most telling first: thresholds, stage, people,
- * then the rest; within a rank, the newest first.
+ * then the rest; within a rank, in the order they happened.
  */
 const RANK: Record<string, number> = {
   thresholdLost: 0,
@@ -41,5 +41,5 @@ const RANK: Record<string, number> = {
   infoPointConfirmed: 4,
 };
 export function topChanges(changes: readonly StandupChange[], limit: number): StandupChange[] {
-  return [...changes].sort((a, b) => (RANK[a.kind] ?? 5) - (RANK[b.kind] ?? 5) || b.at.localeCompare(a.at)).slice(0, limit);
+  return [...changes].sort((a, b) => (RANK[a.kind] ?? 5) - (RANK[b.kind] ?? 5) || a.at.localeCompare(b.at)).slice(0, limit);
 }

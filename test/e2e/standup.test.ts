@@ -1,0 +1,87 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2eApp, type E2eApp } from '../helpers/e2e';
+import { loginAs } from '../helpers/server';
+
+describe('the manager runs the weekly pipeline stand-up', () => {
+  let app: E2eApp;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startE2eApp();
+    // A contact on three deals yesterday, so the default period (the last 7 days) has at least three deals to walk.
+    const [rep1, rep2] = await Promise.all([loginAs(app.server, 'rep1@demo.test'), loginAs(app.server, 'rep2@demo.test')]);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    for (const [client, name] of [
+      [rep1, 'Core banking mainframe refresh'],
+      [rep1, 'Line 9 CBTC signalling platform'],
+      [rep2, 'Group-wide hospital ERP'],
+    ] as const) {
+      const deal = (await client.query<{ id: number; name: string }[]>('deal.list')).data.find((d) => d.name === name)!;
+      const res = await client.mutate('activity.log', { dealId: deal.id, kind: 'call', occurredAt: yesterday, stakeholderIds: [], summary: `Weekly check-in on ${name}` });
+      expect(res.status).toBe(200);
+    }
+    page = await app.newPage();
+    await app.login(page, 'manager@demo.test');
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows what changed since the last stand-up, per rep and per deal', async () => {
+    await page.goto(`${app.server.url}/standup`);
+    await page.getByTestId('standup-deal').first().waitFor();
+    expect(await page.getByTestId('standup-period').textContent()).toContain('the last 7 days');
+    expect(await page.getByTestId('standup-deal').count()).toBeGreaterThanOrEqual(3);
+    const reps = await page.getByTestId('standup-rep').locator('h2').allTextContents();
+    expect(reps.join(' ')).toContain('Riley Zhang');
+    expect(reps.join(' ')).toContain('Sam Patel');
+    expect(await page.locator('main, .page').first().textContent()).toContain('Call: Weekly check-in on Line 9 CBTC signalling platform');
+  });
+
+  it('presents the deals one by one with the keyboard, then leaves with Esc', async () => {
+    const total = await page.getByTestId('standup-deal').count();
+    await page.getByRole('button', { name: 'Present' }).click();
+    const presenter = page.getByTestId('presenter');
+    await presenter.waitFor();
+    const progress = page.getByTestId('presenter-progress');
+    const slide = page.getByTestId('presenter-slide');
+    await expect.poll(() => progress.textContent()).toBe(`1 / ${total}`);
+    const seen = [await slide.getAttribute('data-deal-id')];
+    // each slide shows the three thresholds, passed or not
+    expect(await slide.locator('[data-threshold]').count()).toBe(3);
+    expect(await slide.textContent()).toContain('Win thresholds');
+
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => progress.textContent()).toBe(`2 / ${total}`);
+    seen.push(await slide.getAttribute('data-deal-id'));
+    await page.keyboard.press('Space');
+    await expect.poll(() => progress.textContent()).toBe(`3 / ${total}`);
+    seen.push(await slide.getAttribute('data-deal-id'));
+    expect(new Set(seen).size).toBe(3);
+    expect(await slide.locator('[data-threshold]').count()).toBe(3);
+
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => progress.textContent()).toBe(`2 / ${total}`);
+    expect(await slide.getAttribute('data-deal-id')).toBe(seen[1]);
+
+    await page.keyboard.press('Escape');
+    await presenter.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('standup-deal').count()).toBe(total);
+  });
+
+  it('marks the stand-up held; the next visit starts from it', async () => {
+    await page.getByRole('button', { name: 'Mark stand-up held' }).click();
+    await page.getByText('Stand-up recorded.').waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByTestId('standup-period').textContent()).toContain('Since the last stand-up');
+    await page.getByText('Nothing changed in this period').waitFor();
+  });
+
+  it('reads in Chinese too', async () => {
+    await page.goto(`${app.server.url}/standup?lang=zh-CN`);
+    await page.getByRole('heading', { name: '销售站会' }).waitFor();
+    expect(await page.getByTestId('standup-period').textContent()).toContain('自上次站会');
+    await page.goto(`${app.server.url}/standup?lang=en`);
+  });
+});
