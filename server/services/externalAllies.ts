@@ -75,8 +75,8 @@ export function updateExternalAlly(db: Db, user: SessionUser, input: TExternalAl
       kind: 'externalAlly.updated',
       entity: 'externalAlly',
       entityId: ally.id,
-      before: { name: ally.name, accountName: account.name, ...diff.before },
-      after: { name: updated.name, accountName: account.name, ...diff.after },
+      before: { name: ally.name, accountId: account.id, accountName: account.name, ...diff.before },
+      after: { name: updated.name, accountId: account.id, accountName: account.name, ...diff.after },
       at: now,
     });
     return updated;

@@ -18,7 +18,7 @@ import { getStakeholderDto, type StakeholderDto } from './stakeholders';
 const COVERAGE_FIELDS = ['stance', 'influence', 'decisionRole', 'isCoach', 'level'] as const;
 
 /** Who the person is, repeated in every event so history and stand-up can say it in a sentence. */
-const who = (p: StakeholderDto) => ({ name: p.name, title: p.title, level: p.level, decisionRole: p.decisionRole, influence: p.influence, stance: p.stance, isCoach: p.isCoach });
+const who = (p: StakeholderDto) => ({ stakeholderId: p.id, name: p.name, title: p.title, level: p.level, decisionRole: p.decisionRole, influence: p.influence, stance: p.stance, isCoach: p.isCoach });
 
 const orNull = (value: string | undefined) => (value === undefined ? undefined : value || null);
 

@@ -77,8 +77,8 @@ describe('external allies (外部联盟): non-competing suppliers on an account'
     expect({ ...res.data, updatedAt: ally.updatedAt }).toEqual({ ...ally, contribution: 'Joint proposal for the branch refresh', version: ally.version + 1 });
     const event = lastEvent(server);
     expect(event.kind).toBe('externalAlly.updated');
-    expect(parse(event.before)).toEqual({ name: 'BlueWave Networks', accountName: 'Harbor Bank', contribution: ally.contribution });
-    expect(parse(event.after)).toEqual({ name: 'BlueWave Networks', accountName: 'Harbor Bank', contribution: 'Joint proposal for the branch refresh' });
+    expect(parse(event.before)).toEqual({ name: 'BlueWave Networks', accountId: harborAccountId, accountName: 'Harbor Bank', contribution: ally.contribution });
+    expect(parse(event.after)).toEqual({ name: 'BlueWave Networks', accountId: harborAccountId, accountName: 'Harbor Bank', contribution: 'Joint proposal for the branch refresh' });
   });
 
   it('a stale version is refused with CONFLICT and the current record', async () => {
