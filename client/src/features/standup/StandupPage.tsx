@@ -178,9 +178,10 @@ export default function StandupPage() {
 }
 
 function StandupDealCard({ deal }: { deal: StandupDeal }) {
-  const { t } = useTranslation();
-  const format = useFormat();
+  const { t, i18n } = useTranslation();
   const text = useChangeText();
+  // Within a stand-up period the year goes without saying; the weekday helps the team place it.
+  const day = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', month: 'short', day: 'numeric' });
   return (
     <li className="card standup-deal" data-testid="standup-deal" data-deal-id={deal.dealId}>
       <div className="standup-deal-head">
@@ -200,7 +201,7 @@ function StandupDealCard({ deal }: { deal: StandupDeal }) {
         {deal.changes.map((change, index) => (
           <li key={index} className={`standup-change tone-${CHANGE_TONE[change.kind as StandupChangeKind] ?? 'neutral'}`} data-kind={change.kind}>
             <time dateTime={change.at} className="standup-change-at">
-              {format.date(change.at)}
+              {day.format(new Date(change.at))}
             </time>
             <span className="standup-change-text">{text(change)}</span>
             {change.actor && <span className="standup-change-actor">{t('standup.by', { actor: change.actor })}</span>}
