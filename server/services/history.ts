@@ -4,7 +4,8 @@
  */
 import { and, asc, desc, eq, gte, inArray, isNull, like, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { THRESHOLD_KEYS, type ThresholdKey } from '../../shared/domain';
-import { HISTORY_DEFAULT_LIMIT, HISTORY_KIND_GROUPS, type THistoryGet } from '../../shared/schemas/history';
+import { HISTORY_DEFAULT_LIMIT, HISTORY_KIND_GROUPS } from '../../shared/history';
+import type { THistoryGet } from '../../shared/schemas/history';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
 import { contacts, coverageSnapshots, events, stakeholders, users } from '../db/schema';

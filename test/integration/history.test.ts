@@ -58,7 +58,7 @@ describe('a deal’s history: coverage over time, thresholds crossed, the event 
 
   beforeAll(async () => {
     server = await startTestServer({ now: new Date(start) });
-    [rep1, rep2, manager, admin] = await Promise.all(['rep1', 'rep2', 'manager', 'admin'].map((who) => loginAs(server, `${who}@demo.test`)));
+    [rep1, rep2, manager, admin] = await Promise.all([loginAs(server, 'rep1@demo.test'), loginAs(server, 'rep2@demo.test'), loginAs(server, 'manager@demo.test'), loginAs(server, 'admin@demo.test')]);
     rep1Id = (await rep1.query<{ user: { id: number } }>('auth.me')).data.user.id;
     managerId = (await manager.query<{ user: { id: number } }>('auth.me')).data.user.id;
     const deals = (await rep1.query<{ id: number; name: string; accountId: number }[]>('deal.list')).data;

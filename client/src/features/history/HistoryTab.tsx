@@ -1,5 +1,93 @@
-import { ComingTab } from '../deal-room/ComingTab';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HISTORY_DEFAULT_LIMIT } from '../../../../shared/history';
+import { Empty, ErrorState, Loading } from '../../components/States';
+import { useFormat } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { useDealId } from '../deal-room/useDealRoom';
+import { CoverageChart } from './CoverageChart';
+import { coverageSeries } from './coverageSeries';
+import type { HistoryData } from './describeEvent';
+import { EventLog } from './EventLog';
+import './history.css';
+import { ThresholdChanges } from './ThresholdChanges';
+import { useHistoryFilters } from './useHistoryFilters';
 
 export default function HistoryTab() {
-  return <ComingTab area="history" />;
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const dealId = useDealId();
+  const { filters } = useHistoryFilters();
+  const history = useQuery({
+    ...trpc.history.get.queryOptions({ dealId, kind: filters.kind, actorId: filters.actorId, stakeholderId: filters.stakeholderId, limit: HISTORY_DEFAULT_LIMIT }),
+    // Other tabs' writes do not invalidate history: read it fresh each time the tab opens.
+    staleTime: 0,
+    // A filter change keeps the chart and list on screen until the new list arrives.
+    placeholderData: keepPreviousData,
+  });
+
+  if (history.isPending) return <Loading />;
+  if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
+  return (
+    <div className="history-layout" aria-busy={history.isFetching} aria-label={t('history.title')}>
+      <CoverageCard data={history.data} />
+      <ThresholdChanges data={history.data} />
+      <EventLog data={history.data} limit={HISTORY_DEFAULT_LIMIT} />
+    </div>
+  );
+}
+
+function CoverageCard({ data }: { data: HistoryData }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  // Memoised on the snapshots, so the chart is not rebuilt when only the event filters change.
+  const series = useMemo(() => coverageSeries(data.snapshots, new Date()), [data.snapshots]);
+  const latest = data.snapshots.at(-1);
+  return (
+    <section className="card history-card history-coverage" aria-labelledby="history-coverage-title">
+      <div className="history-card-head">
+        <h2 className="card-title" id="history-coverage-title">
+          {t('history.coverageTitle')}
+        </h2>
+        <p className="muted small">{t('history.coverageHint')}</p>
+      </div>
+      {!latest ? (
+        <Empty title={t('history.noCoverageTitle')}>
+          <p>{t('history.noCoverageBody')}</p>
+        </Empty>
+      ) : (
+        <figure className="history-figure">
+          <CoverageChart series={series} />
+          <figcaption className="visually-hidden">
+            {t('history.chartLabel', {
+              count: data.snapshots.length,
+              from: format.date(data.snapshots[0]!.at),
+              to: format.date(latest.at),
+              influence: format.percent(latest.influence),
+              headcount: format.percent(latest.headcount),
+              net: latest.net.toFixed(2),
+            })}
+          </figcaption>
+          <div className="history-chart-foot small muted">
+            {series.readings === 1 ? <span>{t('history.onePoint', { date: format.date(latest.at) })}</span> : <span />}
+            <span className="history-key">
+              <span>
+                <span className="history-glyph crossed" aria-hidden="true">
+                  ▲
+                </span>
+                {t('history.markerCrossed')}
+              </span>
+              <span>
+                <span className="history-glyph lost" aria-hidden="true">
+                  ▼
+                </span>
+                {t('history.markerLost')}
+              </span>
+            </span>
+          </div>
+        </figure>
+      )}
+    </section>
+  );
 }
