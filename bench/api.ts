@@ -7,6 +7,8 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import express from 'express';
 import { hashToken, SESSION_COOKIE } from '../server/auth/session';
+import { computeHealth, type HealthInput } from '../shared/scoring';
+import { DEFAULT_THRESHOLD_SETTINGS } from '../shared/settings';
 import type { TestServer } from '../test/helpers/server';
 
 export interface ApiFigure {
@@ -20,6 +22,28 @@ async function load(url: string, cookie: string, seconds: number) {
   const result = await autocannon({ url, connections: 10, duration: seconds, headers: { cookie } });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/**
+ * A versioned write has to carry the version the previous write returned, so it is
+ * a chain, not a crowd: one client, each request after the last response (autocannon
+ * prepares requests ahead of responses, which would send stale versions).
+ */
+async function writeChain(url: string, cookie: string, seconds: number, body: (version: number) => string, start: number) {
+  const latencies: number[] = [];
+  let version = start;
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) {
+    const began = performance.now();
+    const res = await fetch(url, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: body(version) });
+    const json = (await res.json()) as { result?: { data: { version: number } } };
+    if (!res.ok || !json.result) throw new Error(`${url}: ${res.status}`);
+    version = json.result.data.version;
+    latencies.push(performance.now() - began);
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 100) / 100;
+  return { figures: { rps: Math.round(latencies.length / seconds), p50: at(0.5), p99: at(0.99) }, version };
 }
 
 /** The bare handler: session lookup + the same reads, prepared statements, JSON out. */
@@ -41,7 +65,45 @@ function startBaseline(databasePath: string) {
   const byDeal = ['relationships', 'info_points', 'next_steps', 'competitors', 'success_factors'].map((table) =>
     db.prepare(`select * from ${table} where deal_id = ? order by id`),
   );
+  // The same write as stakeholder.update: version check, row, event-log entry, one immediate transaction.
+  const writer = new Database(databasePath);
+  writer.pragma('busy_timeout = 5000');
+  const current = writer.prepare(`select s.*, d.team_id from stakeholders s join deals d on d.id = s.deal_id where s.id = ? and (d.owner_id = ? or exists (select 1 from deal_members m where m.deal_id = d.id and m.user_id = ?))`);
+  const move = writer.prepare(`update stakeholders set position_x = ?, version = version + 1, updated_at = ? where id = ? and version = ?`);
+  const event = writer.prepare(`insert into events (team_id, deal_id, actor_id, at, kind, entity, entity_id, before, after) values (?, ?, ?, ?, 'stakeholder.moved', 'stakeholder', ?, ?, ?)`);
+  const moveStakeholder = writer.transaction((userId: number, input: { id: number; version: number; positionX: number }) => {
+    const row = current.get(input.id, userId, userId) as { version: number; position_x: number; deal_id: number; team_id: number } | undefined;
+    if (!row) return { status: 404 };
+    if (row.version !== input.version) return { status: 409, body: row };
+    const at = new Date().toISOString();
+    move.run(input.positionX, at, input.id, input.version);
+    event.run(row.team_id, row.deal_id, userId, at, input.id, JSON.stringify({ positionX: row.position_x }), JSON.stringify({ positionX: input.positionX }));
+    return { status: 200, body: current.get(input.id, userId, userId) };
+  });
+  // The health of a set of deals from the same rows ours reads, scored by the same pure function.
+  const ids = `(select value from json_each(?))`;
+  const healthPeople = db.prepare(`select s.id, s.deal_id as dealId, c.name, s.influence, s.stance, c.level, s.decision_role as decisionRole, s.is_coach as isCoach from stakeholders s join contacts c on c.id = s.contact_id where s.deal_id in ${ids}`);
+  const healthContacts = db.prepare(`select x.stakeholder_id as id, max(a.occurred_at) as at from activity_stakeholders x join activities a on a.id = x.activity_id where a.deal_id in ${ids} group by x.stakeholder_id`);
+  const healthPoints = db.prepare(`select deal_id as dealId, point, status, verified_at as verifiedAt, updated_at as updatedAt from info_points where deal_id in ${ids}`);
+  const healthHistory = db.prepare(`select deal_id as dealId, at, influence from coverage_snapshots where deal_id in ${ids} and at >= ?`);
+  const settingsRow = db.prepare(`select thresholds from team_settings limit 1`);
+  const healthOf = (deals: { id: number; stage: HealthInput['deal']['stage']; status: HealthInput['deal']['status']; close_date: string }[]) => {
+    const json = JSON.stringify(deals.map((deal) => deal.id));
+    const now = new Date();
+    const settings = { ...DEFAULT_THRESHOLD_SETTINGS, ...(JSON.parse((settingsRow.get() as { thresholds: string }).thresholds) as object) };
+    const inputs = new Map(deals.map((deal) => [deal.id, { deal: { stage: deal.stage, status: deal.status, closeDate: deal.close_date }, stakeholders: [], infoPoints: [], coverageHistory: [], settings, now } as HealthInput]));
+    const contacted = new Map((healthContacts.all(json) as { id: number; at: string }[]).map((row) => [row.id, row.at]));
+    for (const { dealId, ...person } of healthPeople.all(json) as (HealthInput['stakeholders'][number] & { dealId: number })[]) {
+      inputs.get(dealId)!.stakeholders.push({ ...person, isCoach: Boolean(person.isCoach), lastContactAt: contacted.get(person.id) ?? null });
+    }
+    for (const { dealId, ...point } of healthPoints.all(json) as (HealthInput['infoPoints'][number] & { dealId: number })[]) inputs.get(dealId)!.infoPoints.push(point);
+    for (const { dealId, ...sample } of healthHistory.all(json, new Date(now.getTime() - 15 * 86_400_000).toISOString()) as (HealthInput['coverageHistory'][number] & { dealId: number })[]) {
+      inputs.get(dealId)!.coverageHistory.push(sample);
+    }
+    return new Map([...inputs].map(([id, input]) => [id, computeHealth(input)]));
+  };
   const app = express();
+  app.use(express.json());
   const auth = (cookieHeader: string | undefined) => {
     const token = /dr_session=([^;]+)/.exec(cookieHeader ?? '')?.[1];
     return token ? (session.get(hashToken(token), new Date().toISOString()) as { id: number } | undefined) : undefined;
@@ -50,23 +112,31 @@ function startBaseline(databasePath: string) {
     const user = auth(req.headers.cookie);
     if (!user) return void res.status(401).end();
     const id = Number(req.query.id);
-    const row = deal.get(id, user.id, user.id);
+    const row = deal.get(id, user.id, user.id) as Parameters<typeof healthOf>[0][number] | undefined;
     if (!row) return void res.status(404).end();
-    res.json({ deal: row, stakeholders: stakeholders.all(id), lists: byDeal.map((statement) => statement.all(id)) });
+    res.json({ deal: row, stakeholders: stakeholders.all(id), lists: byDeal.map((statement) => statement.all(id)), health: healthOf([row]).get(id) });
   });
   app.get('/deals', (req, res) => {
     const user = auth(req.headers.cookie);
     if (!user) return void res.status(401).end();
-    res.json(list.all(user.id, user.id));
+    const rows = list.all(user.id, user.id) as Parameters<typeof healthOf>[0];
+    const health = healthOf(rows);
+    res.json(rows.map((row) => ({ ...row, health: health.get(row.id) })));
+  });
+  app.post('/stakeholder', (req, res) => {
+    const user = auth(req.headers.cookie);
+    if (!user) return void res.status(401).end();
+    const result = moveStakeholder.immediate(user.id, req.body as { id: number; version: number; positionX: number });
+    res.status(result.status).json({ result: { data: result.body } });
   });
   const server = app.listen(0, '127.0.0.1');
   return {
     url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => { db.close(); resolve(); })),
+    close: () => new Promise<void>((resolve) => server.close(() => { db.close(); writer.close(); resolve(); })),
   };
 }
 
-export async function benchApi(server: TestServer, cookie: string, dealId: number, seconds: number): Promise<ApiFigure[]> {
+export async function benchApi(server: TestServer, cookie: string, dealId: number, stakeholder: { id: number; version: number }, seconds: number): Promise<ApiFigure[]> {
   void SESSION_COOKIE;
   const baseline = startBaseline(server.database.sqlite.name);
   await new Promise((resolve) => setTimeout(resolve, 100));
@@ -84,6 +154,19 @@ export async function benchApi(server: TestServer, cookie: string, dealId: numbe
     const ours = await load(c.ours, cookie, seconds);
     figures.push({ name: c.name, ours, baseline: base, ratio: ours.rps / base.rps });
   }
+  // The write: drag one person on the map, again and again, each time with the version the last drag returned.
+  const body = (version: number) => JSON.stringify({ id: stakeholder.id, version, positionX: Math.round(Math.random() * 1000) });
+  let version = stakeholder.version;
+  const run = async (url: string, secs: number) => {
+    const result = await writeChain(url, cookie, secs, body, version);
+    version = result.version;
+    return result.figures;
+  };
+  await run(`${baseline.url()}/stakeholder`, 1);
+  await run(`${server.url}/trpc/stakeholder.update`, 1);
+  const base = await run(`${baseline.url()}/stakeholder`, seconds);
+  const ours = await run(`${server.url}/trpc/stakeholder.update`, seconds);
+  figures.push({ name: 'stakeholder.update (versioned write, one client)', ours, baseline: base, ratio: ours.rps / base.rps });
   await baseline.close();
   return figures;
 }

@@ -7,6 +7,7 @@ import { execSync } from 'node:child_process';
 import { loginAs, startTestServer } from '../test/helpers/server';
 import { benchApi } from './api';
 import { measureBundle } from './bundle';
+import { benchScale } from './scale';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 if (!existsSync('dist/client/index.html')) execSync('npm run build', { stdio: 'inherit' });
@@ -14,9 +15,11 @@ if (!existsSync('dist/client/index.html')) execSync('npm run build', { stdio: 'i
 const server = await startTestServer();
 try {
   const rep = await loginAs(server, 'rep1@demo.test');
-  const deals = (await rep.query<{ id: number; name: string }[]>('deal.list')).data;
+  const deals = (await rep.query<{ id: number; name: string }[]>('deal.list', {})).data;
   const rich = deals.find((d) => d.name === 'Core banking mainframe refresh')!;
-  const api = await benchApi(server, rep.cookie!, rich.id, seconds);
+  const room = (await rep.query<{ stakeholders: { id: number; version: number }[] }>('deal.get', { id: rich.id })).data;
+  const api = await benchApi(server, rep.cookie!, rich.id, room.stakeholders[0]!, seconds);
+  const scale = await benchScale([500, 5000]);
   const bundle = measureBundle();
 
   console.log(`\nAPI (autocannon, 10 connections, ${seconds} s each, same SQLite file)`);
@@ -30,11 +33,26 @@ try {
       'ratio ours/bare': f.ratio.toFixed(2),
     })),
   );
+  console.log('\nScale: one team, N open deals × 12 stakeholders, nine points, a year of activities (manager, over HTTP, ms)');
+  console.table(
+    scale.map((f) => ({
+      deals: f.deals,
+      'deal.list p50': f.dealList.p50,
+      'deal.list max': f.dealList.max,
+      'review.pipeline p50': f.reviewPipeline.p50,
+      'review.pipeline max': f.reviewPipeline.max,
+    })),
+  );
+  const [small, large] = scale;
+  if (small && large) {
+    const growth = large.deals / small.deals;
+    console.log(`${growth}× the deals: deal.list ${(large.dealList.p50 / small.dealList.p50).toFixed(1)}×, review.pipeline ${(large.reviewPipeline.p50 / small.reviewPipeline.p50).toFixed(1)}× the time (linear would be ${growth}×)`);
+  }
   console.log('\nClient JavaScript (gzip)');
   console.table([{ chunk: 'initial route', kB: bundle.initialKb }, ...bundle.chunks.slice(0, 6).map((c) => ({ chunk: c.file, kB: c.kb }))]);
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   console.log(`\nProcess RSS after the load runs (server + load generator in one process): ${rssMb} MB`);
-  writeFileSync('bench/results.json', JSON.stringify({ at: new Date().toISOString(), seconds, api, bundle, rssMb }, null, 2));
+  writeFileSync('bench/results.json', JSON.stringify({ at: new Date().toISOString(), seconds, api, scale, bundle, rssMb }, null, 2));
   console.log('Written to bench/results.json');
 } finally {
   await server.stop();
