@@ -239,7 +239,8 @@ function seedCoverageHistory(tx: Tx, now: Date, teamId: number): void {
     const changes = stanceHistory
       .filter((change) => change.deal === deal.name)
       .map((change) => ({ ...change, at: isoDaysAgo(now, change.daysAgo), stakeholder: people.find((person) => person.name === change.person)! }));
-    const moments = [...new Set([...created.values(), ...changes.map((change) => change.at)])].sort();
+    const contacts = people.flatMap((person) => (person.lastContactAt ? [person.lastContactAt] : []));
+    const moments = [...new Set([...created.values(), ...changes.map((change) => change.at), ...contacts])].sort();
     const points = listInfoPoints(tx, deal.id);
     let previous: Record<string, boolean> | null = null;
     for (const at of moments) {

@@ -87,7 +87,7 @@ describe('a hospital group buying an ERP, mapped step by step', () => {
     expect(h.coverage.opposition).toBeCloseTo(4 / 17, 12);
     expect(h.coverage.levels).toEqual({ executive: true, management: true, staff: false });
     expect(h.thresholds.relationships.reasons).toEqual([
-      '1 allies; at least 2 needed — turn supporters into people who actively help us win.',
+      '1 ally; at least 2 needed — turn supporters into people who actively help us win.',
       "Support coverage is 47% of the buying group's influence; 60% needed.",
       'No supporter at staff level yet — staff can quietly block a deal.',
     ]);
