@@ -53,7 +53,8 @@ function kindFilter(kind: string | undefined): SQL | undefined {
 function aboutStakeholder(db: Db, stakeholderId: number): SQL {
   const contactId = db.select({ id: stakeholders.contactId }).from(stakeholders).where(eq(stakeholders.id, stakeholderId)).get()?.id;
   const mentions = (column: JsonColumn) => sql`(
-    json_extract(${doc(column)}, '$.sourceStakeholderId') = ${stakeholderId}
+    json_extract(${doc(column)}, '$.stakeholderId') = ${stakeholderId}
+    or json_extract(${doc(column)}, '$.sourceStakeholderId') = ${stakeholderId}
     or json_extract(${doc(column)}, '$.fromStakeholderId') = ${stakeholderId}
     or json_extract(${doc(column)}, '$.toStakeholderId') = ${stakeholderId}
     or exists (select 1 from json_each(${doc(column)}, '$.stakeholderIds') where value = ${stakeholderId})

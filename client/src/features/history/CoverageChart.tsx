@@ -16,6 +16,13 @@ interface Overlay {
   lefts: number[];
 }
 
+/** The readings' span, at least a day wide, centred on a lone reading. */
+function xRange(xs: readonly number[]): [number, number] {
+  const lo = xs[0] ?? 0;
+  const hi = xs.at(-1) ?? lo;
+  return hi - lo < 86_400 ? [(lo + hi) / 2 - 43_200, (lo + hi) / 2 + 43_200] : [lo, hi];
+}
+
 /** Several thresholds changed by one write share an x; stack their marks instead of overdrawing. */
 function stackIndex(markers: readonly ThresholdMarker[]): number[] {
   return markers.map((marker, index) => markers.slice(0, index).filter((other) => other.x === marker.x).length);
@@ -66,7 +73,8 @@ export function CoverageChart({ series }: { series: CoverageSeries }) {
       height: HEIGHT,
       // Times in seconds, formatted by Intl in the user's language rather than uPlot's English month names.
       scales: {
-        x: { time: true, range: (_u, min, max) => (max - min < 86_400 ? [min - 43_200, max + 43_200] : [min, max]) },
+        // From the data, not uPlot's guess: a lone reading would otherwise get a range of years.
+        x: { time: true, auto: false, range: () => xRange(series.xs) },
         coverage: { range: [0, 1] },
         net: { range: [-1, 1] },
       },

@@ -71,20 +71,22 @@ function CoverageCard({ data }: { data: HistoryData }) {
           </figcaption>
           <div className="history-chart-foot small muted">
             {series.readings === 1 ? <span>{t('history.onePoint', { date: format.date(latest.at) })}</span> : <span />}
-            <span className="history-key">
-              <span>
-                <span className="history-glyph crossed" aria-hidden="true">
-                  ▲
+            {series.markers.length > 0 && (
+              <span className="history-key">
+                <span>
+                  <span className="history-glyph crossed" aria-hidden="true">
+                    ▲
+                  </span>
+                  {t('history.markerCrossed')}
                 </span>
-                {t('history.markerCrossed')}
-              </span>
-              <span>
-                <span className="history-glyph lost" aria-hidden="true">
-                  ▼
+                <span>
+                  <span className="history-glyph lost" aria-hidden="true">
+                    ▼
+                  </span>
+                  {t('history.markerLost')}
                 </span>
-                {t('history.markerLost')}
               </span>
-            </span>
+            )}
           </div>
         </figure>
       )}
