@@ -45,7 +45,8 @@ function dealScope(db: Db, deal: DealRow): SQL {
 function kindFilter(kind: string | undefined): SQL | undefined {
   if (kind === undefined) return notInArray(events.kind, HOUSEKEEPING_KINDS);
   if (kind.includes('.')) return eq(events.kind, kind);
-  const families: readonly string[] = (HISTORY_KIND_GROUPS as Record<string, readonly string[]>)[kind] ?? [kind];
+  // Own keys only: a kind such as "constructor" must not find Object.prototype.
+  const families: readonly string[] = Object.hasOwn(HISTORY_KIND_GROUPS, kind) ? HISTORY_KIND_GROUPS[kind as keyof typeof HISTORY_KIND_GROUPS] : [kind];
   return and(or(...families.map((family) => like(events.kind, `${family}.%`))), notInArray(events.kind, HOUSEKEEPING_KINDS));
 }
 

@@ -135,6 +135,8 @@ describe('a deal’s history: coverage over time, thresholds crossed, the event 
     expect(kinds(await history({ kind: 'information' }))).toEqual(['infoPoint.updated']);
     expect(kinds(await history({ kind: 'deal' }))).toEqual(['deal.created']);
     expect(kinds(await history({ kind: 'nothingLikeThis' }))).toEqual([]);
+    // Names of Object.prototype are just unknown families, not a crash.
+    for (const kind of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) expect(kinds(await history({ kind }))).toEqual([]);
   });
 
   it('filters by actor', async () => {
