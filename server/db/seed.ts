@@ -363,6 +363,13 @@ function seedHarborBank(tx: Tx, now: Date, dealId: number, accountId: number, re
     .values({ dealId, name: 'Nordstar Computing', strengths: 'Lowest price; aggressive discounts', weaknesses: 'No bank reference in the region' })
     .run();
 
+  tx.insert(t.externalAllies)
+    .values([
+      { accountId, name: 'Meridian Secure Systems', offering: 'Hardware security modules and payment HSM support', contribution: 'Runs the bank’s card HSMs; their account manager briefs us on the CIO’s security concerns and can vouch for our integration.', contactName: 'Olivia Tan', contactInfo: 'olivia.tan@meridian.example' },
+      { accountId, name: 'Brightline Consulting', offering: 'Regulatory compliance advisory', contribution: 'Advises Risk & Compliance on the regulator’s expectations; a joint briefing could soften Huang Wei.', contactName: 'Daniel Ko' },
+    ])
+    .run();
+
   tx.insert(t.successFactors)
     .values([
       { dealId, title: 'Zero-downtime migration plan', rank: 1 },
