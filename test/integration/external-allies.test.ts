@@ -23,10 +23,10 @@ describe('external allies (外部联盟): non-competing suppliers on an account'
   let anonymous: ApiClient;
   let west: OtherTeam;
   let westRep: ApiClient;
-  let harborAccountId: number;
+  let metroAccountId: number;
 
   const parse = (text: string | null) => (text === null ? null : JSON.parse(text));
-  const list = async (client = rep1, accountId = harborAccountId) => (await client.query<ExternalAlly[]>('externalAlly.list', { accountId })).data;
+  const list = async (client = rep1, accountId = metroAccountId) => (await client.query<ExternalAlly[]>('externalAlly.list', { accountId })).data;
   const network = { accountId: 0, name: 'BlueWave Networks', offering: 'Branch network and SD-WAN', contribution: 'Introduced us to the CIO’s office; shares the IT budget calendar', contactName: 'Karen Wu', contactInfo: 'karen.wu@bluewave.example' };
 
   async function refusedWithNothingWritten(write: () => Promise<TrpcResponse>, code: string, field?: string) {
@@ -47,8 +47,8 @@ describe('external allies (外部联盟): non-competing suppliers on an account'
     anonymous = new ApiClient(server.url);
     west = await addOtherTeam(server);
     westRep = await loginAs(server, west.repEmail);
-    harborAccountId = (await rep1.query<{ name: string; accountId: number }[]>('deal.list')).data.find((deal) => deal.name === 'Core banking mainframe refresh')!.accountId;
-    network.accountId = harborAccountId;
+    metroAccountId = (await rep1.query<{ name: string; accountId: number }[]>('deal.list')).data.find((deal) => deal.name === 'Line 9 CBTC signalling platform')!.accountId;
+    network.accountId = metroAccountId;
   });
   afterAll(() => server.stop());
 
@@ -63,11 +63,11 @@ describe('external allies (外部联盟): non-competing suppliers on an account'
     expect(await list(manager)).toEqual([res.data]);
     const event = lastEvent(server);
     expect(event).toMatchObject({ kind: 'externalAlly.added', entity: 'externalAlly', entity_id: res.data.id, deal_id: null });
-    expect(parse(event.after)).toMatchObject({ name: 'BlueWave Networks', accountName: 'Harbor Bank' });
+    expect(parse(event.after)).toMatchObject({ name: 'BlueWave Networks', accountName: 'Riverside Metro Group' });
   });
 
   it('only a name is required; empty contact details are stored as none', async () => {
-    const res = await rep1.mutate<ExternalAlly>('externalAlly.add', { accountId: harborAccountId, name: 'Greenleaf Facilities', contactName: '' });
+    const res = await rep1.mutate<ExternalAlly>('externalAlly.add', { accountId: metroAccountId, name: 'Greenleaf Facilities', contactName: '' });
     expect(res.data).toMatchObject({ name: 'Greenleaf Facilities', offering: '', contribution: '', contactName: null, contactInfo: null });
   });
 
@@ -77,8 +77,8 @@ describe('external allies (外部联盟): non-competing suppliers on an account'
     expect({ ...res.data, updatedAt: ally.updatedAt }).toEqual({ ...ally, contribution: 'Joint proposal for the branch refresh', version: ally.version + 1 });
     const event = lastEvent(server);
     expect(event.kind).toBe('externalAlly.updated');
-    expect(parse(event.before)).toEqual({ name: 'BlueWave Networks', accountId: harborAccountId, accountName: 'Harbor Bank', contribution: ally.contribution });
-    expect(parse(event.after)).toEqual({ name: 'BlueWave Networks', accountId: harborAccountId, accountName: 'Harbor Bank', contribution: 'Joint proposal for the branch refresh' });
+    expect(parse(event.before)).toEqual({ name: 'BlueWave Networks', accountId: metroAccountId, accountName: 'Riverside Metro Group', contribution: ally.contribution });
+    expect(parse(event.after)).toEqual({ name: 'BlueWave Networks', accountId: metroAccountId, accountName: 'Riverside Metro Group', contribution: 'Joint proposal for the branch refresh' });
   });
 
   it('a stale version is refused with CONFLICT and the current record', async () => {
@@ -108,14 +108,14 @@ describe('external allies (外部联盟): non-competing suppliers on an account'
     expect((await list()).some((a) => a.id === ally.id)).toBe(false);
     const event = lastEvent(server);
     expect(event.kind).toBe('externalAlly.removed');
-    expect(parse(event.before)).toMatchObject({ ...ally, accountName: 'Harbor Bank' });
+    expect(parse(event.before)).toMatchObject({ ...ally, accountName: 'Riverside Metro Group' });
     await refusedWithNothingWritten(() => rep1.mutate('externalAlly.remove', { id: ally.id }), 'NOT_FOUND');
   });
 
   describe('who may keep an account’s external allies', () => {
     it('every member of the account’s team: reps (whoever owns the deals), the manager and an admin', async () => {
       for (const [client, name] of [[rep2, 'Rep2 ally'], [manager, 'Manager ally'], [admin, 'Admin ally']] as const) {
-        const added = await client.mutate<ExternalAlly>('externalAlly.add', { accountId: harborAccountId, name });
+        const added = await client.mutate<ExternalAlly>('externalAlly.add', { accountId: metroAccountId, name });
         expect(added.error).toBeUndefined();
         const updated = await client.mutate<ExternalAlly>('externalAlly.update', { id: added.data.id, version: added.data.version, offering: 'Printers' });
         expect(updated.data.offering).toBe('Printers');
@@ -125,7 +125,7 @@ describe('external allies (外部联盟): non-competing suppliers on an account'
 
     it('another team cannot see or touch them: NOT_FOUND', async () => {
       const ally = (await list())[0]!;
-      expect((await westRep.query('externalAlly.list', { accountId: harborAccountId })).error?.data.code).toBe('NOT_FOUND');
+      expect((await westRep.query('externalAlly.list', { accountId: metroAccountId })).error?.data.code).toBe('NOT_FOUND');
       await refusedWithNothingWritten(() => westRep.mutate('externalAlly.add', network), 'NOT_FOUND');
       await refusedWithNothingWritten(() => westRep.mutate('externalAlly.update', { id: ally.id, version: ally.version, name: 'Hijacked' }), 'NOT_FOUND');
       await refusedWithNothingWritten(() => westRep.mutate('externalAlly.remove', { id: ally.id }), 'NOT_FOUND');
@@ -137,7 +137,7 @@ describe('external allies (外部联盟): non-competing suppliers on an account'
 
     it('anonymous callers are UNAUTHORIZED', async () => {
       const ally = (await list())[0]!;
-      expect((await anonymous.query('externalAlly.list', { accountId: harborAccountId })).error?.data.code).toBe('UNAUTHORIZED');
+      expect((await anonymous.query('externalAlly.list', { accountId: metroAccountId })).error?.data.code).toBe('UNAUTHORIZED');
       await refusedWithNothingWritten(() => anonymous.mutate('externalAlly.add', network), 'UNAUTHORIZED');
       await refusedWithNothingWritten(() => anonymous.mutate('externalAlly.update', { id: ally.id, version: ally.version, name: 'x' }), 'UNAUTHORIZED');
       await refusedWithNothingWritten(() => anonymous.mutate('externalAlly.remove', { id: ally.id }), 'UNAUTHORIZED');
