@@ -17,6 +17,7 @@ void instance.init({
   ns: [...NAMESPACES],
   defaultNS: 'common',
   initAsync: false,
+  showSupportNotice: false,
   interpolation: { escapeValue: false },
 });
 

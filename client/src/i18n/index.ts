@@ -45,6 +45,7 @@ export async function initI18n(): Promise<void> {
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   await setLocale(locale, { remember: false });
 }
