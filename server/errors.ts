@@ -8,7 +8,8 @@ export type AppErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'TOO_MANY_REQUESTS';
+  | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE';
 
 export class AppError extends Error {
   constructor(
@@ -44,5 +45,9 @@ export function fromSqliteError(error: unknown): AppError | null {
     return new AppError('BAD_REQUEST', 'A referenced record does not exist');
   }
   if (code === 'SQLITE_BUSY') return new AppError('CONFLICT', 'The database is busy; try again');
+  // The storage refused the write: the transaction rolled back, nothing changed, and the server keeps serving reads.
+  if (code.startsWith('SQLITE_READONLY')) return new AppError('SERVICE_UNAVAILABLE', 'The database is read-only right now; your change was not saved');
+  if (code === 'SQLITE_FULL') return new AppError('SERVICE_UNAVAILABLE', 'The database disk is full; your change was not saved');
+  if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_')) return new AppError('SERVICE_UNAVAILABLE', 'The database could not write to disk; your change was not saved');
   return null;
 }

@@ -50,6 +50,8 @@ const mapErrors = t.middleware(async ({ next, ctx, path }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     const appError = cause instanceof AppError ? cause : fromSqliteError(cause);
+    // Storage refusing writes is the operator's problem, not the user's: say so loudly in the log.
+    if (appError?.code === 'SERVICE_UNAVAILABLE') ctx.log.error({ err: cause, path }, appError.message);
     if (appError) throw new TRPCError({ code: appError.code, message: appError.message, cause: appError });
     if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ err: cause ?? result.error, path }, 'procedure failed');
   }

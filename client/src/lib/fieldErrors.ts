@@ -24,6 +24,7 @@ export function useErrorText() {
     if (code === 'FORBIDDEN') return t('state.forbidden');
     if (code === 'UNAUTHORIZED') return t('error.unauthorized');
     if (code === 'TOO_MANY_REQUESTS') return t('login.tooMany');
+    if (code === 'SERVICE_UNAVAILABLE') return t('error.unavailable');
     return t('state.errorBody');
   };
 }
