@@ -2,19 +2,25 @@ import '@xyflow/react/dist/style.css';
 import {
   Background,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
   Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
+  type AriaLabelConfig,
   type Connection,
+  type EdgeChange,
+  type EdgeTypes,
+  type FitViewOptions,
   type NodeTypes,
   type OnBeforeDelete,
-  type OnNodeDrag,
+  type OnSelectionChangeFunc,
 } from '@xyflow/react';
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RELATIONSHIP_KINDS, type RelationshipKind } from '../../../../shared/domain';
 import { useErrorText } from '../../lib/fieldErrors';
@@ -24,17 +30,28 @@ import { useDealRoomData } from '../deal-room/useDealRoom';
 import { useInvalidateDeal } from '../info-points/useDealMutation';
 import { CoveragePanel } from './CoveragePanel';
 import { buildEdges } from './edges/buildEdges';
-import { exportMapPng, mapFileName } from './exportPng';
+import { RelationshipEdge } from './edges/RelationshipEdge';
+import { ReportingEdge } from './edges/ReportingEdge';
 import { DEFAULT_LAYOUT, layoutByReportingLines } from './layout';
+import { MapLegend } from './MapLegend';
 import { StakeholderNode } from './nodes/StakeholderNode';
 import { RelationshipDialog } from './RelationshipDialog';
 import { StakeholderPanel } from './StakeholderPanel';
-import { STANCE_COLOR, STANCE_ORDER } from './stance';
-import type { AppEdge, AppNode } from './types';
+import { STANCE_COLOR } from './stance';
+import { useMapNodes } from './useMapNodes';
+import type { AppEdge, AppNode, StakeholderRow } from './types';
 
-// Declared once at module level so React Flow never sees a new object and re-mounts nodes.
+// Declared once at module level so React Flow never sees a new object and re-mounts nodes or edges.
 const nodeTypes = { stakeholder: StakeholderNode } satisfies NodeTypes;
-const DAY = 86_400_000;
+const edgeTypes = { reports: ReportingEdge, relationship: RelationshipEdge } satisfies EdgeTypes;
+/** Room for the toolbar above and the legend below; never blown up past 120% on a big screen. */
+const FIT_VIEW: FitViewOptions = { padding: { top: '64px', bottom: '60px', left: '28px', right: '28px' }, maxZoom: 1.2, minZoom: 0.05 };
+const DELETE_KEYS = ['Delete', 'Backspace'];
+/** Below this zoom a card's small print is unreadable anyway; it is hidden so big maps stay light. */
+const FAR_ZOOM = 0.45;
+/** From this many people on, cards off screen are not rendered, and the overview map starts open. */
+const BIG_MAP = 60;
+const zoomIsFar = (state: { transform: [number, number, number] }) => state.transform[2] < FAR_ZOOM;
 
 export default function MapTab() {
   return (
@@ -55,56 +72,48 @@ function InfluenceMap() {
   const invalidate = useInvalidateDeal(room.deal.id);
   const errorText = useErrorText();
   const wrapper = useRef<HTMLDivElement>(null);
+  const far = useStore(zoomIsFar);
   const [panel, setPanel] = useState<PanelState>(null);
   const [pendingConnection, setPendingConnection] = useState<Connection | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const [busy, setBusy] = useState<'layout' | 'export' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [overview, setOverview] = useState(room.stakeholders.length >= BIG_MAP);
 
-  const moveStakeholder = useMutation(trpc.stakeholder.update.mutationOptions({ onSettled: invalidate }));
-  const removeStakeholder = useMutation(trpc.stakeholder.remove.mutationOptions({ onSuccess: invalidate }));
-  const removeRelationship = useMutation(trpc.relationship.remove.mutationOptions({ onSuccess: invalidate }));
-  const mutationError = moveStakeholder.error ?? removeStakeholder.error ?? removeRelationship.error;
+  const onConflict = useCallback((person: StakeholderRow) => setNotice(t('map.moveConflict', { name: person.name })), [t]);
+  const { nodes, onNodesChange, placeAll, select } = useMapNodes(room.deal.id, room.stakeholders, now, onConflict);
 
-  // People without a saved position fall back to the auto-layout, so a new deal is never a heap in one corner.
-  const autoPositions = useMemo(() => layoutByReportingLines(room.stakeholders), [room.stakeholders]);
-  const nodes = useMemo<AppNode[]>(
-    () =>
-      room.stakeholders.map((person) => ({
-        id: String(person.id),
-        type: 'stakeholder',
-        position:
-          person.positionX !== null && person.positionY !== null
-            ? { x: person.positionX, y: person.positionY }
-            : (autoPositions.get(person.id) ?? { x: 0, y: 0 }),
-        data: {
-          person,
-          daysSinceContact: person.lastContactAt ? Math.max(0, Math.floor((now - new Date(person.lastContactAt).getTime()) / DAY)) : null,
-        },
-        selected: panel?.mode === 'edit' && panel.id === person.id,
-        width: DEFAULT_LAYOUT.nodeWidth,
-        height: DEFAULT_LAYOUT.nodeHeight,
-      })),
-    [room.stakeholders, autoPositions, now, panel],
-  );
   const kindLabels = useMemo(() => Object.fromEntries(RELATIONSHIP_KINDS.map((kind) => [kind, t(`relationship.${kind}`)])) as Record<RelationshipKind, string>, [t]);
-  const edges = useMemo(() => buildEdges(room.stakeholders, room.relationships, kindLabels), [room.stakeholders, room.relationships, kindLabels]);
-
-  // Nodes are controlled by the server's data; while dragging we keep React Flow's local copy.
-  const [dragged, setDragged] = useState<Record<string, { x: number; y: number }>>({});
-  const shownNodes = useMemo(() => nodes.map((node) => (dragged[node.id] ? { ...node, position: dragged[node.id]! } : node)), [nodes, dragged]);
-
-  const onNodeDrag: OnNodeDrag<AppNode> = useCallback((_event, node) => {
-    setDragged((current) => ({ ...current, [node.id]: node.position }));
+  const baseEdges = useMemo(() => buildEdges(room.stakeholders, room.relationships, kindLabels), [room.stakeholders, room.relationships, kindLabels]);
+  const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
+  const edges = useMemo(() => (selectedEdges.size === 0 ? baseEdges : baseEdges.map((edge) => (selectedEdges.has(edge.id) ? { ...edge, selected: true } : edge))), [baseEdges, selectedEdges]);
+  const onEdgesChange = useCallback((changes: EdgeChange<AppEdge>[]) => {
+    setSelectedEdges((current) => {
+      const next = new Set(current);
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        if (change.selected) next.add(change.id);
+        else next.delete(change.id);
+      }
+      return next;
+    });
   }, []);
-  const onNodeDragStop: OnNodeDrag<AppNode> = useCallback(
-    (_event, node) => {
-      const person = node.data.person;
-      moveStakeholder.mutate(
-        { id: person.id, version: person.version, positionX: Math.round(node.position.x), positionY: Math.round(node.position.y) },
-        { onSettled: () => setDragged((current) => Object.fromEntries(Object.entries(current).filter(([id]) => id !== node.id))) },
-      );
-    },
-    [moveStakeholder],
-  );
+
+  const removeStakeholder = useMutation(trpc.stakeholder.remove.mutationOptions());
+  const removeRelationship = useMutation(trpc.relationship.remove.mutationOptions());
+  const mutationError = removeStakeholder.error ?? removeRelationship.error;
+
+  const openPerson = useCallback((id: number) => setPanel({ mode: 'edit', id }), []);
+  const onSelectionChange: OnSelectionChangeFunc<AppNode, AppEdge> = useCallback(({ nodes: picked }) => {
+    if (picked.length === 1) setPanel({ mode: 'edit', id: picked[0]!.data.person.id });
+  }, []);
+  // Enter on a focused card opens it, and moves focus into the panel so the keyboard can carry on there.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter') return;
+    const card = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
+    if (!card?.dataset.id) return;
+    openPerson(Number(card.dataset.id));
+    window.requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="person-panel"] select, [data-testid="person-panel"] input')?.focus());
+  };
 
   const onBeforeDelete: OnBeforeDelete<AppNode, AppEdge> = useCallback(
     async ({ nodes: doomedNodes, edges: doomedEdges }) => {
@@ -114,87 +123,123 @@ function InfluenceMap() {
       const question =
         people.length > 0 ? t('map.confirmRemovePeople', { names: people.map((p) => p.name).join(', ') }) : t('map.confirmRemoveRelationship', { count: relationshipIds.length });
       if (!window.confirm(question)) return false;
+      // Removing a person removes their relationships too, so only a pure edge deletion removes edges.
       for (const person of people) await removeStakeholder.mutateAsync({ id: person.id }).catch(() => undefined);
       if (people.length === 0) for (const id of relationshipIds) await removeRelationship.mutateAsync({ id }).catch(() => undefined);
-      if (people.some((p) => panel?.mode === 'edit' && panel.id === p.id)) setPanel(null);
+      setSelectedEdges(new Set());
+      setPanel((current) => (current?.mode === 'edit' && people.some((p) => p.id === current.id) ? null : current));
+      await invalidate();
       // The refetch redraws the map from the server; React Flow must not delete on its own.
       return false;
     },
-    [t, removeStakeholder, removeRelationship, panel],
+    [t, removeStakeholder, removeRelationship, invalidate],
   );
 
   const autoLayout = async () => {
-    const positions = layoutByReportingLines(room.stakeholders);
-    for (const person of room.stakeholders) {
-      const position = positions.get(person.id);
-      if (!position) continue;
-      await moveStakeholder.mutateAsync({ id: person.id, version: person.version, positionX: position.x, positionY: position.y }).catch(() => undefined);
+    setBusy('layout');
+    setNotice(null);
+    try {
+      const failed = await placeAll(layoutByReportingLines(room.stakeholders));
+      if (failed > 0) setNotice(t('map.layoutPartly', { count: failed }));
+      window.requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 300 }));
+    } finally {
+      setBusy(null);
     }
-    await invalidate();
-    window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 300 }));
   };
 
   const exportPng = async () => {
     if (!wrapper.current) return;
-    setExporting(true);
+    setBusy('export');
+    setNotice(null);
     try {
+      // html-to-image is only needed here: loaded on the first export, not with the map.
+      const { exportMapPng, mapFileName } = await import('./exportPng');
       await exportMapPng(wrapper.current, flow.getNodes(), mapFileName(room.deal.name));
+    } catch {
+      setNotice(t('map.exportFailed'));
     } finally {
-      setExporting(false);
+      setBusy(null);
     }
   };
 
+  /** A person added to a map already arranged by hand lands in the middle of what the user is looking at. */
+  const newPersonPosition = () => {
+    if (!wrapper.current || !room.stakeholders.some((p) => p.positionX !== null)) return undefined;
+    const box = wrapper.current.getBoundingClientRect();
+    const centre = flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+    return { x: Math.round(centre.x - DEFAULT_LAYOUT.nodeWidth / 2), y: Math.round(centre.y - DEFAULT_LAYOUT.nodeHeight / 2) };
+  };
+
+  const ariaLabelConfig = useMemo<Partial<AriaLabelConfig>>(
+    () => ({
+      'node.a11yDescription.default': t('map.a11y.node'),
+      'node.a11yDescription.keyboardDisabled': t('map.a11y.node'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction }) => t('map.a11y.moved', { direction: t(`map.a11y.direction.${direction}`) }),
+      'edge.a11yDescription.default': t('map.a11y.edge'),
+      'controls.ariaLabel': t('map.a11y.controls'),
+      'controls.zoomIn.ariaLabel': t('map.a11y.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('map.a11y.zoomOut'),
+      'controls.fitView.ariaLabel': t('map.a11y.fitView'),
+      'minimap.ariaLabel': t('map.a11y.overview'),
+      'handle.ariaLabel': t('map.a11y.handle'),
+    }),
+    [t],
+  );
+
   const selected = panel?.mode === 'edit' ? room.stakeholders.find((person) => person.id === panel.id) : undefined;
+  const closePanel = () => {
+    setPanel(null);
+    select(null);
+  };
 
   return (
     <div className="map-layout">
-      <div className="map-canvas card" ref={wrapper} data-testid="influence-map">
+      <div className={`map-canvas card${far ? ' zoom-far' : ''}`} ref={wrapper} data-testid="influence-map" onKeyDown={onKeyDown}>
         <ReactFlow<AppNode, AppEdge>
-          nodes={shownNodes}
+          nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
-          onNodeDrag={onNodeDrag}
-          onNodeDragStop={onNodeDragStop}
-          onNodeClick={(_event, node) => setPanel({ mode: 'edit', id: node.data.person.id })}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeClick={(_event, node) => openPerson(node.data.person.id)}
+          onSelectionChange={onSelectionChange}
           onPaneClick={() => setPanel((current) => (current?.mode === 'edit' ? null : current))}
           onConnect={(connection) => connection.source !== connection.target && setPendingConnection(connection)}
           onBeforeDelete={onBeforeDelete}
           connectionMode={ConnectionMode.Loose}
-          deleteKeyCode={['Delete', 'Backspace']}
+          connectionRadius={36}
+          deleteKeyCode={DELETE_KEYS}
           fitView
-          fitViewOptions={{ padding: 0.15 }}
-          minZoom={0.1}
+          fitViewOptions={FIT_VIEW}
+          minZoom={0.05}
           maxZoom={2}
-          onlyRenderVisibleElements={room.stakeholders.length > 80}
+          onlyRenderVisibleElements={room.stakeholders.length >= BIG_MAP}
+          ariaLabelConfig={ariaLabelConfig}
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={24} color="#e2e8f0" />
-          <Controls showInteractive={false} />
-          <MiniMap pannable zoomable nodeColor={(node) => STANCE_COLOR[(node as AppNode).data.person.stance]} nodeStrokeWidth={3} />
+          <Controls showInteractive={false} fitViewOptions={{ ...FIT_VIEW, duration: 300 }}>
+            <ControlButton onClick={() => setOverview((open) => !open)} title={overview ? t('map.hideOverview') : t('map.showOverview')} aria-label={overview ? t('map.hideOverview') : t('map.showOverview')} aria-pressed={overview}>
+              <svg viewBox="0 0 16 16" aria-hidden="true">
+                <rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+                <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
+              </svg>
+            </ControlButton>
+          </Controls>
+          {overview && <MiniMap pannable zoomable nodeColor={(node) => STANCE_COLOR[(node as AppNode).data.person.stance]} nodeStrokeWidth={3} />}
           <Panel position="top-left" className="map-toolbar">
             <button type="button" className="btn btn-primary btn-small" onClick={() => setPanel({ mode: 'add' })}>
               {t('map.addPerson')}
             </button>
-            <button type="button" className="btn btn-small" onClick={() => void autoLayout()} disabled={moveStakeholder.isPending || room.stakeholders.length === 0}>
-              {t('map.autoLayout')}
+            <button type="button" className="btn btn-small" onClick={() => void autoLayout()} disabled={busy !== null || room.stakeholders.length === 0} title={t('map.autoLayoutHint')}>
+              {busy === 'layout' ? t('map.arranging') : t('map.autoLayout')}
             </button>
-            <button type="button" className="btn btn-small" onClick={() => void exportPng()} disabled={exporting || room.stakeholders.length === 0}>
-              {t('map.exportPng')}
+            <button type="button" className="btn btn-small" onClick={() => void exportPng()} disabled={busy !== null || room.stakeholders.length === 0}>
+              {busy === 'export' ? t('map.exporting') : t('map.exportPng')}
             </button>
           </Panel>
-          <Panel position="bottom-left" className="map-legend" aria-label={t('map.legend')}>
-            {STANCE_ORDER.map((stance) => (
-              <span key={stance}>
-                <i style={{ background: STANCE_COLOR[stance] }} />
-                {t(`stance.${stance}`)}
-              </span>
-            ))}
-            <span className="legend-sep" />
-            <span><i className="line influences" />{t('relationship.influences')}</span>
-            <span><i className="line allied" />{t('relationship.allied')}</span>
-            <span><i className="line rivals" />{t('relationship.rivals')}</span>
-            <span><i className="line reports" />{t('map.reportsTo')}</span>
-          </Panel>
+          <MapLegend />
           {room.stakeholders.length === 0 && (
             <Panel position="top-center" className="map-empty">
               <strong>{t('map.emptyTitle')}</strong>
@@ -202,12 +247,19 @@ function InfluenceMap() {
             </Panel>
           )}
         </ReactFlow>
-        {mutationError && <p className="form-error map-error">{errorText(mutationError)}</p>}
+        {(notice ?? mutationError) && (
+          <p className={`map-notice${notice ? '' : ' form-error'}`} role="status">
+            {notice ?? errorText(mutationError)}
+            <button type="button" className="btn btn-ghost btn-icon" onClick={() => { setNotice(null); removeStakeholder.reset(); removeRelationship.reset(); }} aria-label={t('action.close')}>
+              ×
+            </button>
+          </p>
+        )}
       </div>
       <aside className="map-side">
-        {panel?.mode === 'add' && <StakeholderPanel key="add" mode="add" onClose={() => setPanel(null)} onSaved={(id) => setPanel({ mode: 'edit', id })} />}
-        {selected && <StakeholderPanel key={selected.id} mode="edit" person={selected} onClose={() => setPanel(null)} onSaved={() => undefined} />}
-        <CoveragePanel stakeholders={room.stakeholders} onSelect={(id) => setPanel({ mode: 'edit', id })} />
+        {panel?.mode === 'add' && <StakeholderPanel key="add" mode="add" newPosition={newPersonPosition} onClose={() => setPanel(null)} onSaved={(id) => { openPerson(id); select(id); }} />}
+        {selected && <StakeholderPanel key={selected.id} mode="edit" person={selected} onClose={closePanel} onSaved={() => undefined} />}
+        <CoveragePanel stakeholders={room.stakeholders} onSelect={(id) => { openPerson(id); select(id); }} />
       </aside>
       <RelationshipDialog connection={pendingConnection} onClose={() => setPendingConnection(null)} />
     </div>

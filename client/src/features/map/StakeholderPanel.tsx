@@ -7,6 +7,7 @@ import { conflictCurrent, useTRPC } from '../../lib/trpc';
 import { useDealRoomData } from '../deal-room/useDealRoom';
 import { useInvalidateDeal } from '../info-points/useDealMutation';
 import type { StakeholderRow } from './types';
+import { usePatchStakeholders } from './useStakeholderCache';
 
 interface PersonForm {
   contactId: string; // '' = a new person
@@ -56,7 +57,9 @@ const fromPerson = (p: StakeholderRow): PersonForm => ({
   notes: p.notes ?? '',
 });
 
-type Props = { mode: 'add'; onClose: () => void; onSaved: (id: number) => void } | { mode: 'edit'; person: StakeholderRow; onClose: () => void; onSaved: (id: number) => void };
+type Props =
+  | { mode: 'add'; onClose: () => void; onSaved: (id: number) => void; /** Where the new card goes, when the map is arranged by hand. */ newPosition?: () => { x: number; y: number } | undefined }
+  | { mode: 'edit'; person: StakeholderRow; onClose: () => void; onSaved: (id: number) => void };
 
 /** Add a person to the buying group, or edit the selected one: every stakeholder field, validated by the server. */
 export function StakeholderPanel(props: Props) {
@@ -64,6 +67,7 @@ export function StakeholderPanel(props: Props) {
   const trpc = useTRPC();
   const room = useDealRoomData();
   const invalidate = useInvalidateDeal(room.deal.id);
+  const patch = usePatchStakeholders(room.deal.id);
   const errorText = useErrorText();
   const contacts = useQuery(trpc.contact.list.queryOptions({ accountId: room.deal.accountId }));
   const [form, setForm] = useState<PersonForm>(() => (props.mode === 'edit' ? fromPerson(props.person) : blank));
@@ -78,7 +82,18 @@ export function StakeholderPanel(props: Props) {
     }
   };
   const add = useMutation(trpc.stakeholder.add.mutationOptions({ onSuccess: async (saved) => { await invalidate(); props.onSaved(saved.id); }, onError }));
-  const update = useMutation(trpc.stakeholder.update.mutationOptions({ onSuccess: async (saved) => { setVersion(saved.version); setConflicted(false); await invalidate(); }, onError }));
+  const update = useMutation(
+    trpc.stakeholder.update.mutationOptions({
+      onSuccess: async (saved) => {
+        setVersion(saved.version);
+        setConflicted(false);
+        // The card and the coverage figures change now; the refetch brings the health that depends on it.
+        patch([saved]);
+        await invalidate();
+      },
+      onError,
+    }),
+  );
   const remove = useMutation(trpc.stakeholder.remove.mutationOptions({ onSuccess: async () => { await invalidate(); props.onClose(); } }));
   const error = add.error ?? update.error ?? remove.error;
   const bad = new Set(errorFields(error));
@@ -105,10 +120,21 @@ export function StakeholderPanel(props: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (props.mode === 'edit') update.mutate({ id: props.person.id, version, ...part, ...contactFields });
-    else if (existing) add.mutate({ dealId: room.deal.id, contactId: Number(form.contactId), ...part });
-    else add.mutate({ dealId: room.deal.id, ...contactFields, reportsToContactId: contactFields.reportsToContactId ?? undefined, ...part });
+    else {
+      const position = props.newPosition?.();
+      const placed = position ? { positionX: position.x, positionY: position.y } : {};
+      if (existing) add.mutate({ dealId: room.deal.id, contactId: Number(form.contactId), ...part, ...placed });
+      else add.mutate({ dealId: room.deal.id, ...contactFields, reportsToContactId: contactFields.reportsToContactId ?? undefined, ...part, ...placed });
+    }
   };
   const cls = (field: string) => `field ${bad.has(field) ? 'invalid' : ''}`;
+  /** The server's BAD_REQUEST names the fields; each one says so right under itself. */
+  const fieldError = (field: string) =>
+    bad.has(field) ? (
+      <small className="field-error" role="alert">
+        {t('map.fieldInvalid')}
+      </small>
+    ) : null;
 
   return (
     <section className="card person-panel" aria-label={props.mode === 'add' ? t('map.addPerson') : t('map.editPerson')} data-testid="person-panel">
@@ -140,14 +166,17 @@ export function StakeholderPanel(props: Props) {
             <label className={`${cls('name')} span-2`}>
               <span>{t('person.name')}</span>
               <input required maxLength={200} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus={props.mode === 'add'} />
+              {fieldError('name')}
             </label>
             <label className={cls('title')}>
               <span>{t('person.title')}</span>
               <input maxLength={200} value={form.title} onChange={(e) => set('title', e.target.value)} />
+              {fieldError('title')}
             </label>
             <label className={cls('department')}>
               <span>{t('person.department')}</span>
               <input maxLength={200} value={form.department} onChange={(e) => set('department', e.target.value)} />
+              {fieldError('department')}
             </label>
             <label className={cls('level')}>
               <span>{t('person.level')}</span>
@@ -158,6 +187,7 @@ export function StakeholderPanel(props: Props) {
                   </option>
                 ))}
               </select>
+              {fieldError('level')}
             </label>
             <label className={cls('reportsToContactId')}>
               <span>{t('person.reportsTo')}</span>
@@ -168,9 +198,11 @@ export function StakeholderPanel(props: Props) {
                   .map((c) => (
                     <option key={c.id} value={c.id}>
                       {c.name}
+                      {c.title ? ` — ${c.title}` : ''}
                     </option>
                   ))}
               </select>
+              {fieldError('reportsToContactId')}
             </label>
           </div>
         )}
@@ -184,6 +216,7 @@ export function StakeholderPanel(props: Props) {
                 </option>
               ))}
             </select>
+            {fieldError('decisionRole')}
           </label>
           <label className={cls('stance')}>
             <span>{t('person.stance')}</span>
@@ -194,6 +227,7 @@ export function StakeholderPanel(props: Props) {
                 </option>
               ))}
             </select>
+            {fieldError('stance')}
           </label>
           <fieldset className={`${cls('influence')} span-2`}>
             <legend>{t('person.influence')}</legend>
@@ -205,6 +239,7 @@ export function StakeholderPanel(props: Props) {
                 </label>
               ))}
             </div>
+            {fieldError('influence')}
           </fieldset>
           <label className="check span-2">
             <input type="checkbox" checked={form.isCoach} onChange={(e) => set('isCoach', e.target.checked)} />
@@ -215,14 +250,17 @@ export function StakeholderPanel(props: Props) {
           <label className={`${cls('explicitNeeds')} span-2`}>
             <span>{t('person.explicitNeeds')}</span>
             <textarea rows={2} maxLength={4000} value={form.explicitNeeds} onChange={(e) => set('explicitNeeds', e.target.value)} />
+            {fieldError('explicitNeeds')}
           </label>
           <label className={`${cls('implicitNeeds')} span-2`}>
             <span>{t('person.implicitNeeds')}</span>
             <textarea rows={2} maxLength={4000} value={form.implicitNeeds} onChange={(e) => set('implicitNeeds', e.target.value)} />
+            {fieldError('implicitNeeds')}
           </label>
           <label className={`${cls('notes')} span-2`}>
             <span>{t('person.notes')}</span>
             <textarea rows={2} maxLength={4000} value={form.notes} onChange={(e) => set('notes', e.target.value)} />
+            {fieldError('notes')}
           </label>
         </div>
         {conflicted && <p className="conflict">{t('map.conflict')}</p>}

@@ -1,4 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
+import type { RelationshipKind } from '../../../../shared/domain';
 import type { DealRoomData } from '../deal-room/useDealRoom';
 
 export type StakeholderRow = DealRoomData['stakeholders'][number];
@@ -12,5 +13,8 @@ export type StakeholderNodeData = {
 export type StakeholderNodeType = Node<StakeholderNodeData, 'stakeholder'>;
 export type AppNode = StakeholderNodeType;
 
-export type MapEdgeData = { relationshipId: number | null };
-export type AppEdge = Edge<MapEdgeData>;
+/** A reporting line from the contacts' org chart: drawn, never edited on the map. */
+export type ReportingEdgeType = Edge<{ relationshipId: null }, 'reports'>;
+/** A relationship of the deal (influences / allied / rivals): selectable and deletable. */
+export type RelationshipEdgeType = Edge<{ relationshipId: number; kind: RelationshipKind; strength: number; label: string }, 'relationship'>;
+export type AppEdge = ReportingEdgeType | RelationshipEdgeType;

@@ -1,48 +1,42 @@
 import { MarkerType } from '@xyflow/react';
 import type { RelationshipKind } from '../../../../../shared/domain';
-import type { AppEdge, RelationshipRow, StakeholderRow } from '../types';
+import type { AppEdge, RelationshipEdgeType, RelationshipRow, ReportingEdgeType, StakeholderRow } from '../types';
 
-const KIND_STYLE: Record<RelationshipKind, { stroke: string; dash?: string; arrow: boolean }> = {
-  influences: { stroke: '#2c5282', arrow: true },
-  allied: { stroke: '#2f855a', arrow: false },
-  rivals: { stroke: '#c53030', dash: '6 4', arrow: false },
+export const KIND_COLOR: Record<RelationshipKind, string> = {
+  influences: '#2c5282',
+  allied: '#2f855a',
+  rivals: '#c53030',
 };
 
 /** Reporting lines come from the contacts' org chart; relationship edges from the deal. Pure, so memoisable. */
 export function buildEdges(people: readonly StakeholderRow[], relationships: readonly RelationshipRow[], labels: Record<RelationshipKind, string>): AppEdge[] {
   const byContact = new Map(people.map((person) => [person.contactId, person]));
-  const reporting: AppEdge[] = [];
+  const onMap = new Set(people.map((person) => person.id));
+  const reporting: ReportingEdgeType[] = [];
   for (const person of people) {
     const boss = person.reportsToContactId === null ? undefined : byContact.get(person.reportsToContactId);
-    if (!boss) continue;
+    if (!boss || boss.id === person.id) continue;
     reporting.push({
       id: `reports-${person.id}`,
       source: String(boss.id),
       target: String(person.id),
-      type: 'smoothstep',
+      type: 'reports',
       selectable: false,
       deletable: false,
       focusable: false,
-      style: { stroke: '#a0aec0', strokeWidth: 1.5 },
       data: { relationshipId: null },
     });
   }
-  const relationshipEdges: AppEdge[] = relationships.map((rel) => {
-    const style = KIND_STYLE[rel.kind];
-    const color = style.stroke;
-    return {
+  const relationshipEdges: RelationshipEdgeType[] = relationships
+    .filter((rel) => onMap.has(rel.fromStakeholderId) && onMap.has(rel.toStakeholderId))
+    .map((rel) => ({
       id: `rel-${rel.id}`,
       source: String(rel.fromStakeholderId),
       target: String(rel.toStakeholderId),
-      type: 'default',
-      label: labels[rel.kind],
-      labelStyle: { fill: color, fontWeight: 600, fontSize: 11 },
-      labelBgStyle: { fill: '#fff', fillOpacity: 0.9 },
-      style: { stroke: color, strokeWidth: 0.5 + rel.strength * 1.2, strokeDasharray: style.dash },
-      markerEnd: style.arrow ? { type: MarkerType.ArrowClosed, color, width: 16, height: 16 } : undefined,
-      data: { relationshipId: rel.id },
+      type: 'relationship',
+      markerEnd: rel.kind === 'influences' ? { type: MarkerType.ArrowClosed, color: KIND_COLOR[rel.kind], width: 20, height: 20, markerUnits: 'userSpaceOnUse' } : undefined,
+      data: { relationshipId: rel.id, kind: rel.kind, strength: rel.strength, label: labels[rel.kind] },
       ariaLabel: labels[rel.kind],
-    };
-  });
+    }));
   return [...reporting, ...relationshipEdges];
 }

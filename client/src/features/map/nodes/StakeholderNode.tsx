@@ -1,46 +1,56 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { INFLUENCE_MAX } from '../../../../../shared/domain';
 import { STANCE_COLOR } from '../stance';
 import type { StakeholderNodeType } from '../types';
+
+const MARKS = Array.from({ length: INFLUENCE_MAX }, (_, index) => index + 1);
 
 /** One card per stakeholder. Memoised: React Flow re-renders only the cards whose data changed. */
 export const StakeholderNode = memo(function StakeholderNode({ data, selected }: NodeProps<StakeholderNodeType>) {
   const { t } = useTranslation();
   const { person, daysSinceContact } = data;
-  const color = STANCE_COLOR[person.stance];
+  const stance = t(`stance.${person.stance}`);
+  const contact = daysSinceContact === null ? t('map.neverContacted') : t('map.daysAgo', { count: daysSinceContact });
+  const isFinal = person.decisionRole === 'final_decision_maker';
   return (
     <div
       className={`sh-node stance-${person.stance}${selected ? ' selected' : ''}`}
-      style={{ borderColor: color }}
+      style={{ '--stance': STANCE_COLOR[person.stance] } as CSSProperties}
       data-testid="stakeholder-node"
-      aria-label={`${person.name}, ${person.title ?? ''}, ${t(`stance.${person.stance}`)}`}
+      title={[person.name, person.title, stance, `${t('map.lastContact')}: ${contact}`].filter(Boolean).join('\n')}
     >
       <Handle type="target" position={Position.Top} className="sh-handle" />
-      <div className="sh-stance" style={{ background: color }}>
-        {t(`stance.${person.stance}`)}
-      </div>
-      <div className="sh-name" title={person.name}>
-        {person.name}
-      </div>
-      <div className="sh-title" title={person.title ?? undefined}>
-        {person.title || t(`level.${person.level}`)}
+      <div className="sh-name">{person.name}</div>
+      <div className="sh-title">{person.title || person.department || '—'}</div>
+      <div className="sh-meta">
+        {t(`level.${person.level}`)}
+        {/* The final decision-maker's role is their badge below. */}
+        {!isFinal && ` · ${t(`decisionRole.${person.decisionRole}`)}`}
       </div>
       <div className="sh-row">
-        <span className="sh-influence" aria-label={t('map.influenceOf', { value: person.influence })} title={t('map.influenceOf', { value: person.influence })}>
-          {[1, 2, 3, 4, 5].map((mark) => (
+        <span className="sh-influence" role="img" aria-label={t('map.influenceOf', { value: person.influence })}>
+          {MARKS.map((mark) => (
             <i key={mark} className={mark <= person.influence ? 'on' : undefined} />
           ))}
         </span>
-        <span className="sh-contact" title={t('map.lastContact')}>
-          {daysSinceContact === null ? t('map.neverContacted') : t('map.daysAgo', { count: daysSinceContact })}
+        <span className={`sh-contact${daysSinceContact === null ? ' never' : ''}`} aria-label={`${t('map.lastContact')}: ${contact}`}>
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <circle cx="8" cy="8" r="6.5" />
+            <path d="M8 4.5V8l2.5 1.5" />
+          </svg>
+          {daysSinceContact === null ? t('map.never') : t('map.daysShort', { count: daysSinceContact })}
         </span>
       </div>
       <div className="sh-badges">
-        {person.decisionRole === 'final_decision_maker' && <span className="sh-badge fdm">{t('map.badge.fdm')}</span>}
+        {/* The stance pill doubles as the ally badge: an ally's pill is the solid green one with a star. */}
+        <span className={`sh-stance${person.stance === 'ally' ? ' sh-badge ally' : ''}`}>
+          {person.stance === 'ally' && <span aria-hidden="true">★ </span>}
+          {stance}
+        </span>
+        {isFinal && <span className="sh-badge fdm">{t('map.badge.fdm')}</span>}
         {person.isCoach && <span className="sh-badge coach">{t('map.badge.coach')}</span>}
-        {person.stance === 'ally' && <span className="sh-badge ally">{t('map.badge.ally')}</span>}
-        {person.decisionRole !== 'final_decision_maker' && <span className="sh-role">{t(`decisionRole.${person.decisionRole}`)}</span>}
       </div>
       <Handle type="source" position={Position.Bottom} className="sh-handle" />
     </div>

@@ -1,0 +1,127 @@
+import { applyNodeChanges, type NodeChange } from '@xyflow/react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
+import { conflictCurrent, useTRPC } from '../../lib/trpc';
+import type { DealRoomData } from '../deal-room/useDealRoom';
+import { DEFAULT_LAYOUT, layoutByReportingLines } from './layout';
+import { usePatchStakeholders } from './useStakeholderCache';
+import type { AppNode, StakeholderRow } from './types';
+
+const DAY = 86_400_000;
+type XY = { x: number; y: number };
+
+const savedPosition = (person: StakeholderRow): XY | null =>
+  person.positionX !== null && person.positionY !== null ? { x: person.positionX, y: person.positionY } : null;
+
+/**
+ * The cards for the server's stakeholders, reusing every node object whose
+ * person is unchanged (TanStack Query keeps unchanged rows identical across
+ * refetches), so React Flow re-renders only the cards that really changed.
+ */
+function syncNodes(previous: readonly AppNode[], stakeholders: readonly StakeholderRow[], now: number): AppNode[] {
+  const before = new Map(previous.map((node) => [node.id, node]));
+  // People never placed by hand fall back to the auto-layout, so a new deal is never a heap in one corner.
+  const auto = stakeholders.some((person) => savedPosition(person) === null) ? layoutByReportingLines(stakeholders) : null;
+  return stakeholders.map((person) => {
+    const old = before.get(String(person.id));
+    const daysSinceContact = person.lastContactAt ? Math.max(0, Math.floor((now - new Date(person.lastContactAt).getTime()) / DAY)) : null;
+    const position = old?.dragging ? old.position : (savedPosition(person) ?? auto?.get(person.id) ?? { x: 0, y: 0 });
+    if (old && old.data.person === person && old.data.daysSinceContact === daysSinceContact && old.position.x === position.x && old.position.y === position.y) return old;
+    return {
+      id: String(person.id),
+      type: 'stakeholder',
+      position,
+      data: { person, daysSinceContact },
+      selected: old?.selected ?? false,
+      dragging: old?.dragging,
+      width: DEFAULT_LAYOUT.nodeWidth,
+      height: DEFAULT_LAYOUT.nodeHeight,
+    } satisfies AppNode;
+  });
+}
+
+/**
+ * The map's cards as React Flow state. The server's stakeholders are the truth;
+ * React Flow keeps selection and in-flight drags locally. Every drop (or arrow
+ * key move) is saved with the person's version; a CONFLICT shows the other
+ * user's version instead of overwriting it.
+ */
+export function useMapNodes(dealId: number, stakeholders: readonly StakeholderRow[], now: number, onConflict: (person: StakeholderRow) => void) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const patch = usePatchStakeholders(dealId);
+  const [state, setState] = useState(() => ({ stakeholders, now, nodes: syncNodes([], stakeholders, now) }));
+  let nodes = state.nodes;
+  if (state.stakeholders !== stakeholders || state.now !== now) {
+    // Adjusting state while rendering (not in an effect): the new cards show in this very render.
+    nodes = syncNodes(state.nodes, stakeholders, now);
+    setState({ stakeholders, now, nodes });
+  }
+  const setNodes = useCallback((update: (current: AppNode[]) => AppNode[]) => setState((current) => ({ ...current, nodes: update(current.nodes) })), []);
+
+  const update = useMutation(trpc.stakeholder.update.mutationOptions());
+  // One save at a time per person, each with the version the previous one returned: two quick drags never CONFLICT with ourselves.
+  const chains = useRef(new Map<number, Promise<unknown>>());
+  const savePosition = useCallback(
+    (id: number, position: XY): Promise<StakeholderRow | null> => {
+      const run = async () => {
+        const room = queryClient.getQueryData<DealRoomData>(trpc.deal.get.queryKey({ id: dealId }));
+        const person = room?.stakeholders.find((p) => p.id === id);
+        if (!person) return null;
+        const x = Math.round(position.x);
+        const y = Math.round(position.y);
+        if (person.positionX === x && person.positionY === y) return person;
+        try {
+          const saved = await update.mutateAsync({ id, version: person.version, positionX: x, positionY: y });
+          patch([saved]);
+          return saved;
+        } catch (error) {
+          const current = conflictCurrent<StakeholderRow>(error);
+          if (current) {
+            // Someone else changed this person meanwhile: show their version, never overwrite it.
+            patch([current]);
+            onConflict(current);
+          }
+          return null;
+        }
+      };
+      const next = (chains.current.get(id) ?? Promise.resolve()).then(run, run);
+      chains.current.set(id, next);
+      return next;
+    },
+    [queryClient, trpc, dealId, update, patch, onConflict],
+  );
+
+  // A drop, or a move with the arrow keys, is final: save it (arrow presses in a row become one save).
+  const timers = useRef(new Map<number, number>());
+  const onNodesChange = useCallback(
+    (changes: NodeChange<AppNode>[]) => {
+      setNodes((current) => applyNodeChanges(changes, current));
+      for (const change of changes) {
+        if (change.type !== 'position' || change.dragging !== false || !change.position) continue;
+        const id = Number(change.id);
+        const position = change.position;
+        window.clearTimeout(timers.current.get(id));
+        timers.current.set(id, window.setTimeout(() => void savePosition(id, position), 150));
+      }
+    },
+    [savePosition, setNodes],
+  );
+
+  /** Put everyone where the auto-layout says, at once, then save each position with its version; returns how many failed. */
+  const placeAll = useCallback(
+    async (positions: Map<number, XY>) => {
+      setNodes((current) => current.map((node) => ({ ...node, position: positions.get(Number(node.id)) ?? node.position })));
+      const results = await Promise.all([...positions].map(([id, position]) => savePosition(id, position)));
+      return results.filter((saved) => saved === null).length;
+    },
+    [savePosition, setNodes],
+  );
+
+  const select = useCallback(
+    (id: number | null) => setNodes((current) => current.map((node) => (node.selected === (node.id === String(id)) ? node : { ...node, selected: node.id === String(id) }))),
+    [setNodes],
+  );
+
+  return { nodes, onNodesChange, placeAll, select };
+}
