@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { parse as parseCookie } from 'cookie';
 import type { Request, Response } from 'express';
 import type { Locale, Role } from '../../shared/domain';
 import type { Db } from '../db/client';
+import { prepared } from '../db/prepared';
 import { sessions, users } from '../db/schema';
 
 export const SESSION_COOKIE = 'dr_session';
@@ -44,18 +45,23 @@ export function deleteSession(db: Db, tokenHash: string): void {
   db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
 }
 
+/** Every request reads its session: prepared once per connection. */
+const sessionLookup = prepared((db) =>
+  db
+    .select(sessionUserColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now')), eq(users.active, true)))
+    .prepare(),
+);
+
 export function readSessionUser(db: Db, req: Request, now: Date): { user: SessionUser; tokenHash: string } | null {
   const header = req.headers.cookie;
   if (!header) return null;
   const token = parseCookie(header)[SESSION_COOKIE];
   if (!token || token.length > 200) return null;
   const tokenHash = hashToken(token);
-  const user = db
-    .select(sessionUserColumns)
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now.toISOString()), eq(users.active, true)))
-    .get();
+  const user = sessionLookup(db).get({ tokenHash, now: now.toISOString() });
   return user ? { user, tokenHash } : null;
 }
 

@@ -1,6 +1,7 @@
-import { and, eq, exists, or, type SQL } from 'drizzle-orm';
+import { and, eq, exists, or, sql, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../auth/session';
 import type { Db, Tx } from '../db/client';
+import { prepared } from '../db/prepared';
 import { accounts, dealMembers, deals } from '../db/schema';
 import { notFound } from '../errors';
 
@@ -26,12 +27,40 @@ export function visibleDeals(user: SessionUser, db: Db | Tx): SQL | undefined {
 export type DealRow = typeof deals.$inferSelect;
 
 /** The deal if this user may see it; NOT_FOUND otherwise, so other teams' deals stay invisible. */
+/** The same rule as visibleDeals, with the user as placeholders, so each role's lookup is prepared once. */
+const dealForRole = {
+  admin: prepared((db) => db.select().from(deals).where(eq(deals.id, sql.placeholder('dealId'))).prepare()),
+  manager: prepared((db) =>
+    db
+      .select()
+      .from(deals)
+      .where(and(eq(deals.id, sql.placeholder('dealId')), eq(deals.teamId, sql.placeholder('teamId'))))
+      .prepare(),
+  ),
+  rep: prepared((db) =>
+    db
+      .select()
+      .from(deals)
+      .where(
+        and(
+          eq(deals.id, sql.placeholder('dealId')),
+          or(
+            eq(deals.ownerId, sql.placeholder('userId')),
+            exists(
+              db
+                .select({ one: dealMembers.userId })
+                .from(dealMembers)
+                .where(and(eq(dealMembers.dealId, deals.id), eq(dealMembers.userId, sql.placeholder('userId')))),
+            ),
+          ),
+        ),
+      )
+      .prepare(),
+  ),
+};
+
 export function requireDeal(db: Db | Tx, user: SessionUser, dealId: number): DealRow {
-  const deal = db
-    .select()
-    .from(deals)
-    .where(and(eq(deals.id, dealId), visibleDeals(user, db)))
-    .get();
+  const deal = dealForRole[user.role](db).get({ dealId, teamId: user.teamId, userId: user.id });
   if (!deal) throw notFound('Deal');
   return deal;
 }

@@ -1,4 +1,5 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import type { z } from 'zod';
 import type { ZCompetitorAddSchema, ZCompetitorUpdateSchema } from '../../shared/schemas/infoPoint';
 import type { SessionUser } from '../auth/session';
@@ -11,8 +12,12 @@ import { requireDealStakeholders } from './infoPoints';
 
 export type CompetitorDto = typeof competitors.$inferSelect & { favouredByStakeholderIds: number[] };
 
+const competitorsOfDeal = prepared((db) =>
+  db.select().from(competitors).where(eq(competitors.dealId, sql.placeholder('dealId'))).orderBy(asc(competitors.id)).prepare(),
+);
+
 export function listCompetitors(db: Db | Tx, dealId: number): CompetitorDto[] {
-  const rows = db.select().from(competitors).where(eq(competitors.dealId, dealId)).orderBy(asc(competitors.id)).all();
+  const rows = competitorsOfDeal(db).all({ dealId });
   if (rows.length === 0) return [];
   const links = db
     .select()

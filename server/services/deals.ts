@@ -1,9 +1,10 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { INFO_POINTS, statusForStage } from '../../shared/domain';
 import type { Health } from '../../shared/scoring';
 import type { TDealCreate, TDealUpdate } from '../../shared/schemas/deal';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
+import { prepared } from '../db/prepared';
 import { accounts, deals, infoPoints, users } from '../db/schema';
 import { AppError, assertVersion, badInput } from '../errors';
 import { requireAccount, requireDeal, visibleDeals } from './access';
@@ -73,8 +74,10 @@ export function getDealHealth(db: Db, user: SessionUser, dealId: number, now: Da
   return dealHealth(db, requireDeal(db, user, dealId), now);
 }
 
+const dealById = prepared((db) => dealQuery(db, eq(deals.id, sql.placeholder('dealId'))).prepare());
+
 export function getDealDto(db: Db | Tx, dealId: number): DealDto {
-  const deal = dealQuery(db, eq(deals.id, dealId)).get();
+  const deal = dealById(db).get({ dealId });
   if (!deal) throw new AppError('NOT_FOUND', 'Deal not found');
   return deal;
 }

@@ -2,10 +2,12 @@
  * Deal health on the server: load what the pure scoring module needs — in bulk,
  * one query per table for any number of deals — and keep the coverage history.
  */
-import { and, desc, eq, gte, inArray, lt, max } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, max, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { computeHealth, type Health, type HealthInput } from '../../shared/scoring';
 import type { ThresholdSettings } from '../../shared/settings';
 import type { Db, Tx } from '../db/client';
+import { prepared } from '../db/prepared';
 import { activities, activityStakeholders, contacts, coverageSnapshots, deals, events, infoPoints, stakeholders } from '../db/schema';
 import { getThresholds } from './settings';
 
@@ -14,61 +16,87 @@ const HISTORY_DAYS = 15;
 
 type DealFacts = Pick<typeof deals.$inferSelect, 'id' | 'stage' | 'status' | 'closeDate'>;
 
+const personColumns = {
+  id: stakeholders.id,
+  dealId: stakeholders.dealId,
+  name: contacts.name,
+  influence: stakeholders.influence,
+  stance: stakeholders.stance,
+  level: contacts.level,
+  decisionRole: stakeholders.decisionRole,
+  isCoach: stakeholders.isCoach,
+};
+const snapshotColumns = { dealId: coverageSnapshots.dealId, at: coverageSnapshots.at, influence: coverageSnapshots.influence };
+
+/** The five reads scoring needs, for the deals `inDeals` selects, with the coverage window opening at `since`. */
+function healthQueries(db: Db | Tx, inDeals: (dealColumn: SQLiteColumn) => SQL | undefined, since: string | SQLWrapper) {
+  // The coverage in force when the window opened: each deal's last snapshot before it.
+  const inForce = db
+    .select({ dealId: coverageSnapshots.dealId, at: max(coverageSnapshots.at).as('in_force_at') })
+    .from(coverageSnapshots)
+    .where(and(inDeals(coverageSnapshots.dealId), lt(coverageSnapshots.at, since)))
+    .groupBy(coverageSnapshots.dealId)
+    .as('in_force');
+  return {
+    people: db.select(personColumns).from(stakeholders).innerJoin(contacts, eq(contacts.id, stakeholders.contactId)).where(inDeals(stakeholders.dealId)),
+    lastContact: db
+      .select({ stakeholderId: activityStakeholders.stakeholderId, at: max(activities.occurredAt) })
+      .from(activityStakeholders)
+      .innerJoin(activities, eq(activities.id, activityStakeholders.activityId))
+      .where(inDeals(activities.dealId))
+      .groupBy(activityStakeholders.stakeholderId),
+    points: db
+      .select({ dealId: infoPoints.dealId, point: infoPoints.point, status: infoPoints.status, verifiedAt: infoPoints.verifiedAt, updatedAt: infoPoints.updatedAt })
+      .from(infoPoints)
+      .where(inDeals(infoPoints.dealId)),
+    history: db.select(snapshotColumns).from(coverageSnapshots).where(and(inDeals(coverageSnapshots.dealId), gte(coverageSnapshots.at, since))),
+    inForce: db
+      .select(snapshotColumns)
+      .from(coverageSnapshots)
+      .innerJoin(inForce, and(eq(inForce.dealId, coverageSnapshots.dealId), eq(inForce.at, coverageSnapshots.at))),
+  };
+}
+
+/** One deal (the deal room, every write's snapshot): the same reads, prepared once per connection. */
+const singleDealQueries = prepared((db) => {
+  const queries = healthQueries(db, (dealColumn) => eq(dealColumn, sql.placeholder('dealId')), sql.placeholder('since'));
+  return {
+    people: queries.people.prepare(),
+    lastContact: queries.lastContact.prepare(),
+    points: queries.points.prepare(),
+    history: queries.history.prepare(),
+    inForce: queries.inForce.prepare(),
+  };
+});
+
+function readHealthRows(db: Db | Tx, ids: number[], since: string) {
+  if (ids.length === 1) {
+    const queries = singleDealQueries(db);
+    const params = { dealId: ids[0], since };
+    return {
+      people: queries.people.all(params),
+      lastContact: queries.lastContact.all(params),
+      points: queries.points.all(params),
+      history: [...queries.history.all(params), ...queries.inForce.all(params)],
+    };
+  }
+  const queries = healthQueries(db, (dealColumn) => inArray(dealColumn, ids), since);
+  return {
+    people: queries.people.all(),
+    lastContact: queries.lastContact.all(),
+    points: queries.points.all(),
+    history: [...queries.history.all(), ...queries.inForce.all()],
+  };
+}
+
 /** Health inputs for many deals at once: five queries whatever the count. */
 export function loadHealthInputs(db: Db | Tx, dealList: readonly DealFacts[], settings: ThresholdSettings, now: Date): Map<number, HealthInput> {
   const ids = dealList.map((deal) => deal.id);
   const inputs = new Map<number, HealthInput>();
   if (ids.length === 0) return inputs;
-  const people = db
-    .select({
-      id: stakeholders.id,
-      dealId: stakeholders.dealId,
-      name: contacts.name,
-      influence: stakeholders.influence,
-      stance: stakeholders.stance,
-      level: contacts.level,
-      decisionRole: stakeholders.decisionRole,
-      isCoach: stakeholders.isCoach,
-    })
-    .from(stakeholders)
-    .innerJoin(contacts, eq(contacts.id, stakeholders.contactId))
-    .where(inArray(stakeholders.dealId, ids))
-    .all();
-  const lastContact = new Map(
-    db
-      .select({ stakeholderId: activityStakeholders.stakeholderId, at: max(activities.occurredAt) })
-      .from(activityStakeholders)
-      .innerJoin(activities, eq(activities.id, activityStakeholders.activityId))
-      .where(inArray(activities.dealId, ids))
-      .groupBy(activityStakeholders.stakeholderId)
-      .all()
-      .map((row) => [row.stakeholderId, row.at]),
-  );
-  const points = db
-    .select({ dealId: infoPoints.dealId, point: infoPoints.point, status: infoPoints.status, verifiedAt: infoPoints.verifiedAt, updatedAt: infoPoints.updatedAt })
-    .from(infoPoints)
-    .where(inArray(infoPoints.dealId, ids))
-    .all();
   const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000).toISOString();
-  const history = db
-    .select({ dealId: coverageSnapshots.dealId, at: coverageSnapshots.at, influence: coverageSnapshots.influence })
-    .from(coverageSnapshots)
-    .where(and(inArray(coverageSnapshots.dealId, ids), gte(coverageSnapshots.at, since)))
-    .all();
-  // …plus, per deal, the coverage in force when the window opened.
-  const inForce = db
-    .select({ dealId: coverageSnapshots.dealId, at: max(coverageSnapshots.at).as('in_force_at') })
-    .from(coverageSnapshots)
-    .where(and(inArray(coverageSnapshots.dealId, ids), lt(coverageSnapshots.at, since)))
-    .groupBy(coverageSnapshots.dealId)
-    .as('in_force');
-  history.push(
-    ...db
-      .select({ dealId: coverageSnapshots.dealId, at: coverageSnapshots.at, influence: coverageSnapshots.influence })
-      .from(coverageSnapshots)
-      .innerJoin(inForce, and(eq(inForce.dealId, coverageSnapshots.dealId), eq(inForce.at, coverageSnapshots.at)))
-      .all(),
-  );
+  const { people, points, history, ...rows } = readHealthRows(db, ids, since);
+  const lastContact = new Map(rows.lastContact.map((row) => [row.stakeholderId, row.at]));
 
   for (const deal of dealList) {
     inputs.set(deal.id, { deal: { stage: deal.stage, status: deal.status, closeDate: deal.closeDate }, stakeholders: [], infoPoints: [], coverageHistory: [], settings, now });

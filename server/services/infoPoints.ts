@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import type { TInfoPointUpdate } from '../../shared/schemas/infoPoint';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
@@ -10,8 +11,12 @@ import { refreshHealthSnapshot } from './health';
 
 export type InfoPointDto = Omit<typeof infoPoints.$inferSelect, never>;
 
+const infoPointsOfDeal = prepared((db) =>
+  db.select().from(infoPoints).where(eq(infoPoints.dealId, sql.placeholder('dealId'))).orderBy(asc(infoPoints.point)).prepare(),
+);
+
 export function listInfoPoints(db: Db | Tx, dealId: number): InfoPointDto[] {
-  return db.select().from(infoPoints).where(eq(infoPoints.dealId, dealId)).orderBy(asc(infoPoints.point)).all();
+  return infoPointsOfDeal(db).all({ dealId });
 }
 
 /** Stakeholder ids must name people in this deal; returns them deduplicated. */

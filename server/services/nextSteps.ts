@@ -1,4 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import type { z } from 'zod';
 import type { ZNextStepAddSchema, ZNextStepUpdateSchema } from '../../shared/schemas/infoPoint';
 import type { SessionUser } from '../auth/session';
@@ -10,13 +11,17 @@ import { changedFields, recordEvent } from './events';
 
 export type NextStepDto = typeof nextSteps.$inferSelect;
 
-export function listNextSteps(db: Db | Tx, dealId: number): NextStepDto[] {
-  return db
+const nextStepsOfDeal = prepared((db) =>
+  db
     .select()
     .from(nextSteps)
-    .where(eq(nextSteps.dealId, dealId))
+    .where(eq(nextSteps.dealId, sql.placeholder('dealId')))
     .orderBy(asc(nextSteps.done), asc(nextSteps.dueDate), asc(nextSteps.id))
-    .all();
+    .prepare(),
+);
+
+export function listNextSteps(db: Db | Tx, dealId: number): NextStepDto[] {
+  return nextStepsOfDeal(db).all({ dealId });
 }
 
 function requireNextStep(tx: Tx, user: SessionUser, id: number) {

@@ -1,4 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import type { Db, Tx } from '../db/client';
 import { notFound } from '../errors';
 import { activities, activityStakeholders, contacts, relationships, stakeholders } from '../db/schema';
@@ -35,14 +36,18 @@ export const stakeholderColumns = {
 };
 
 /** A stakeholder as the deal room shows it: their part in the deal plus the contact's facts. */
-export function listStakeholders(db: Db | Tx, dealId: number) {
-  return db
+const stakeholdersOfDeal = prepared((db) =>
+  db
     .select(stakeholderColumns)
     .from(stakeholders)
     .innerJoin(contacts, eq(contacts.id, stakeholders.contactId))
-    .where(eq(stakeholders.dealId, dealId))
+    .where(eq(stakeholders.dealId, sql.placeholder('dealId')))
     .orderBy(asc(stakeholders.id))
-    .all();
+    .prepare(),
+);
+
+export function listStakeholders(db: Db | Tx, dealId: number) {
+  return stakeholdersOfDeal(db).all({ dealId });
 }
 export type StakeholderDto = ReturnType<typeof listStakeholders>[number];
 
@@ -53,7 +58,11 @@ export function getStakeholderDto(db: Db | Tx, id: number): StakeholderDto {
   return row;
 }
 
+const relationshipsOfDeal = prepared((db) =>
+  db.select().from(relationships).where(eq(relationships.dealId, sql.placeholder('dealId'))).orderBy(asc(relationships.id)).prepare(),
+);
+
 export function listRelationships(db: Db | Tx, dealId: number) {
-  return db.select().from(relationships).where(eq(relationships.dealId, dealId)).orderBy(asc(relationships.id)).all();
+  return relationshipsOfDeal(db).all({ dealId });
 }
 export type RelationshipDto = ReturnType<typeof listRelationships>[number];

@@ -1,4 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import { TOP_SUCCESS_FACTORS } from '../../shared/domain';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
@@ -10,13 +11,17 @@ import { recordEvent } from './events';
 export type SuccessFactorDto = typeof successFactors.$inferSelect;
 
 /** Ranked, most important first. */
-export function listSuccessFactors(db: Db | Tx, dealId: number): SuccessFactorDto[] {
-  return db
+const successFactorsOfDeal = prepared((db) =>
+  db
     .select()
     .from(successFactors)
-    .where(eq(successFactors.dealId, dealId))
+    .where(eq(successFactors.dealId, sql.placeholder('dealId')))
     .orderBy(asc(successFactors.rank), asc(successFactors.id))
-    .all();
+    .prepare(),
+);
+
+export function listSuccessFactors(db: Db | Tx, dealId: number): SuccessFactorDto[] {
+  return successFactorsOfDeal(db).all({ dealId });
 }
 
 const topTitles = (factors: SuccessFactorDto[]) => factors.slice(0, TOP_SUCCESS_FACTORS).map((factor) => factor.title);

@@ -1,0 +1,23 @@
+import type { Db, Tx } from './client';
+
+/** A database and every transaction on it share one session (one connection). */
+const sessionOf = (db: Db | Tx): object => (db as unknown as { session: object }).session;
+
+/**
+ * A query built and prepared once per connection, then run with placeholders
+ * (`sql.placeholder`). Drizzle otherwise rebuilds the SQL text and better-sqlite3
+ * re-prepares the statement on every call: on the deal room's read path that was
+ * about 45% of the server's CPU. Works inside transactions too (same connection).
+ */
+export function prepared<P>(build: (db: Db | Tx) => P): (db: Db | Tx) => P {
+  const cache = new WeakMap<object, P>();
+  return (db) => {
+    const key = sessionOf(db);
+    let query = cache.get(key);
+    if (query === undefined) {
+      query = build(db);
+      cache.set(key, query);
+    }
+    return query;
+  };
+}
