@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2eApp, type E2eApp } from '../helpers/e2e';
+import { loginAs, type ApiClient } from '../helpers/server';
+
+type Person = { id: number; contactId: number; name: string; stance: string; positionX: number | null; positionY: number | null };
+type Room = { stakeholders: Person[]; relationships: { id: number; fromStakeholderId: number; toStakeholderId: number; kind: string; strength: number }[] };
+
+/** Centre of an element on the page, for mouse gestures. */
+async function centre(locator: Locator) {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 5, from.y + 5, { steps: 2 });
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+describe('a rep maps the buying group of a real deal', () => {
+  let app: E2eApp;
+  let page: Page;
+  let api: ApiClient;
+  let dealUrl: string;
+  let dealId: number;
+  const room = async () => (await api.query<Room>('deal.get', { id: dealId })).data;
+  const card = (id: number) => page.locator(`.react-flow__node[data-id="${id}"]`);
+  const person = async (name: string) => (await room()).stakeholders.find((s) => s.name === name)!;
+  // The deal header sits above the map: scroll the whole canvas into the 1440×900 window before mouse gestures.
+  const showMap = () => page.getByTestId('influence-map').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+
+  beforeAll(async () => {
+    app = await startE2eApp();
+    page = await app.newPage();
+    await app.login(page, 'rep1@demo.test');
+    dealUrl = await app.dealUrl(page, 'Core banking mainframe refresh');
+    dealId = Number(dealUrl.split('/').pop());
+    api = await loginAs(app.server, 'rep1@demo.test');
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('draws one card per stakeholder, keyed by the stakeholder’s id', async () => {
+    await page.goto(`${dealUrl}/map?lang=en`);
+    await page.locator('.react-flow__node').first().waitFor();
+    await showMap();
+    const { stakeholders } = await room();
+    expect(stakeholders.length).toBe(12);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(stakeholders.length);
+    for (const s of stakeholders) expect(await card(s.id).count()).toBe(1);
+    const ceo = card(stakeholders.find((s) => s.name === 'Wang Jianguo')!.id);
+    expect(await ceo.textContent()).toContain('Final decision');
+    // readable at fit zoom on a 1440×900 screen
+    const nameHeight = await ceo.locator('.sh-name').evaluate((el) => el.getBoundingClientRect().height);
+    expect(nameHeight).toBeGreaterThanOrEqual(15);
+  });
+
+  it('adds a new person in the side panel, reporting to the CIO', async () => {
+    const cio = await person('Liu Fang');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    const panel = page.getByTestId('person-panel');
+    await panel.getByLabel('Name').fill('Qian Lei');
+    await panel.getByLabel('Title').fill('Head of Digital Channels');
+    await panel.getByLabel('Level').selectOption('management');
+    await panel.getByLabel('Reports to').selectOption(String(cio.contactId));
+    await panel.getByRole('button', { name: 'Add to map' }).click();
+    await expect.poll(async () => (await room()).stakeholders.some((s) => s.name === 'Qian Lei')).toBe(true);
+    const added = await person('Qian Lei');
+    await card(added.id).waitFor();
+    expect(await card(added.id).textContent()).toContain('Head of Digital Channels');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(13);
+  });
+
+  it('connects two people with an “influences” edge by dragging handle to handle', async () => {
+    const from = await person('Qian Lei');
+    const to = await person('Wang Jianguo');
+    // the dialog from the previous step is closed; the panel shows the new person
+    await drag(page, await centre(card(from.id).locator('.react-flow__handle.source')), await centre(card(to.id).locator('.react-flow__handle.target')));
+    const dialog = page.getByRole('dialog', { name: 'New relationship' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Qian Lei');
+    await dialog.getByText('Strong', { exact: true }).click();
+    await dialog.getByRole('button', { name: 'Connect' }).click();
+    await expect
+      .poll(async () => (await room()).relationships.find((r) => r.fromStakeholderId === from.id && r.toStakeholderId === to.id))
+      .toMatchObject({ kind: 'influences', strength: 3 });
+    const rel = (await room()).relationships.find((r) => r.fromStakeholderId === from.id)!;
+    await page.locator(`.react-flow__edge[data-id="rel-${rel.id}"]`).waitFor();
+  });
+
+  it('drags a card to a new place and saves it on drop', async () => {
+    const mover = await person('He Jun');
+    const start = await centre(card(mover.id));
+    await drag(page, start, { x: start.x - 40, y: start.y + 70 });
+    await expect.poll(async () => (await person('He Jun')).positionX).not.toBeNull();
+  });
+
+  it('keeps the person, the edge and the position after a reload', async () => {
+    const added = await person('Qian Lei');
+    const moved = await person('He Jun');
+    const rel = (await room()).relationships.find((r) => r.fromStakeholderId === added.id)!;
+    await page.reload();
+    await card(added.id).waitFor();
+    await showMap();
+    await page.locator(`.react-flow__edge[data-id="rel-${rel.id}"]`).waitFor();
+    const transform = await card(moved.id).evaluate((el) => (el as HTMLElement).style.transform);
+    expect(transform).toBe(`translate(${moved.positionX}px, ${moved.positionY}px)`);
+  });
+
+  it('turns a neutral person into an ally and the coverage figure moves at once', async () => {
+    const influence = page.getByTestId('coverage-influence').locator('.figure-value');
+    const before = await influence.textContent();
+    const buyer = await person('Zhou Yan');
+    await card(buyer.id).click();
+    const panel = page.getByTestId('person-panel');
+    await panel.getByTestId('stance-select').selectOption('ally');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => influence.textContent()).not.toBe(before);
+    expect(await card(buyer.id).textContent()).toContain('Ally');
+    expect((await person('Zhou Yan')).stance).toBe('ally');
+  });
+
+  it('opens a card from the keyboard, and removes a relationship with Delete after confirming', async () => {
+    const ceo = await person('Wang Jianguo');
+    await card(ceo.id).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('person-panel').locator('h2').textContent()).toBe('Wang Jianguo');
+
+    const added = await person('Qian Lei');
+    const rel = (await room()).relationships.find((r) => r.fromStakeholderId === added.id)!;
+    const edge = page.locator(`.react-flow__edge[data-id="rel-${rel.id}"]`);
+    await edge.focus();
+    await page.keyboard.press('Enter');
+    page.once('dialog', (question) => void question.accept());
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await room()).relationships.some((r) => r.id === rel.id)).toBe(false);
+    await edge.waitFor({ state: 'detached' });
+  });
+
+  it('auto-layout places everyone by reporting lines and saves every position', async () => {
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    await expect.poll(async () => (await room()).stakeholders.every((s) => s.positionX !== null && s.positionY !== null)).toBe(true);
+    const { stakeholders } = await room();
+    const ceo = stakeholders.find((s) => s.name === 'Wang Jianguo')!;
+    const buyer = stakeholders.find((s) => s.name === 'He Jun')!;
+    expect(ceo.positionY!).toBeLessThan(buyer.positionY!);
+    await expect.poll(() => card(buyer.id).evaluate((el) => (el as HTMLElement).style.transform)).toBe(`translate(${buyer.positionX}px, ${buyer.positionY}px)`);
+  });
+
+  it('exports the whole map as a PNG named after the deal', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    expect(download.suggestedFilename()).toBe('Core-banking-mainframe-refresh-influence-map.png');
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(20_000);
+  });
+});
