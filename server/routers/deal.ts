@@ -1,5 +1,7 @@
 import { ZDealCreateSchema, ZDealIdSchema, ZDealListSchema, ZDealUpdateSchema } from '../../shared/schemas/deal';
+import { ZDealMemberSchema, ZDealMembersSchema } from '../../shared/schemas/dealMember';
 import { getDealRoom } from '../services/dealRoom';
+import { addDealMember, listDealMembers, removeDealMember } from '../services/dealMembers';
 import { createDeal, getDealHealth, listDeals, updateDeal } from '../services/deals';
 import { protectedProcedure, router } from '../trpc/init';
 
@@ -9,4 +11,8 @@ export const dealRouter = router({
   health: protectedProcedure.input(ZDealIdSchema).query(({ ctx, input }) => getDealHealth(ctx.db, ctx.user, input.id, ctx.now())),
   create: protectedProcedure.input(ZDealCreateSchema).mutation(({ ctx, input }) => createDeal(ctx.db, ctx.user, input, ctx.now())),
   update: protectedProcedure.input(ZDealUpdateSchema).mutation(({ ctx, input }) => updateDeal(ctx.db, ctx.user, input, ctx.now())),
+  // The deal team (SPEC §7): whoever may edit the deal may change who else is on it.
+  members: protectedProcedure.input(ZDealMembersSchema).query(({ ctx, input }) => listDealMembers(ctx.db, ctx.user, input.dealId)),
+  addMember: protectedProcedure.input(ZDealMemberSchema).mutation(({ ctx, input }) => addDealMember(ctx.db, ctx.user, input, ctx.now())),
+  removeMember: protectedProcedure.input(ZDealMemberSchema).mutation(({ ctx, input }) => removeDealMember(ctx.db, ctx.user, input, ctx.now())),
 });

@@ -1,14 +1,144 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, ne } from 'drizzle-orm';
+import type { TUserCreate, TUserList, TUserResetPassword, TUserUpdate } from '../../shared/schemas/user';
+import { hashPassword } from '../auth/password';
 import type { SessionUser } from '../auth/session';
-import type { Db } from '../db/client';
-import { users } from '../db/schema';
+import { writeTransaction, type Db, type Tx } from '../db/client';
+import { sessions, teams, users } from '../db/schema';
+import { AppError, assertVersion, badInput, notFound } from '../errors';
+import { changedFields, recordEvent } from './events';
 
-/** The people a user can assign deals to or see as owners: their team (admins: everyone). */
-export function listTeamUsers(db: Db, user: SessionUser) {
+/** What the API shows of a user: never the password hash. */
+const userColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  teamId: users.teamId,
+  locale: users.locale,
+  active: users.active,
+  version: users.version,
+};
+export type UserDto = {
+  [K in keyof typeof userColumns]: (typeof userColumns)[K]['_']['data'];
+};
+
+/**
+ * The people a user can assign deals to or see as owners: their team (an admin
+ * with no team named: everyone). Settings asks for inactive users too.
+ */
+export function listTeamUsers(db: Db, user: SessionUser, input: TUserList = {}): UserDto[] {
+  const teamId = input?.teamId;
+  if (teamId !== undefined && teamId !== user.teamId && user.role !== 'admin') throw notFound('Team');
+  const team = teamId ?? (user.role === 'admin' ? undefined : user.teamId);
   return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, teamId: users.teamId })
+    .select(userColumns)
     .from(users)
-    .where(and(eq(users.active, true), user.role === 'admin' ? undefined : eq(users.teamId, user.teamId)))
+    .where(and(input?.includeInactive ? undefined : eq(users.active, true), team === undefined ? undefined : eq(users.teamId, team)))
     .orderBy(asc(users.name))
     .all();
+}
+
+function userDto(db: Db | Tx, id: number): UserDto {
+  const row = db.select(userColumns).from(users).where(eq(users.id, id)).get();
+  if (!row) throw notFound('User');
+  return row;
+}
+
+const emailTaken = (email: string) => new AppError('CONFLICT', 'email: a user with this email already exists', { field: 'email' });
+
+/** An admin adds a user to any team (their own unless told otherwise) with a temporary password. */
+export async function createUser(db: Db, actor: SessionUser, input: TUserCreate, now: Date): Promise<UserDto> {
+  const email = input.email.toLowerCase();
+  const teamId = input.teamId ?? actor.teamId;
+  // Cheap refusals first, so a bad request never pays for a hash.
+  if (!db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).get()) throw badInput('teamId', 'no such team');
+  if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw emailTaken(email);
+  const passwordHash = await hashPassword(input.password);
+  return writeTransaction(db, (tx) => {
+    // Checked again inside the write lock: another admin may have taken the email while we hashed.
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw emailTaken(email);
+    const row = tx
+      .insert(users)
+      .values({ email, name: input.name, passwordHash, role: input.role, teamId, locale: input.locale ?? 'en', createdAt: now.toISOString() })
+      .returning({ id: users.id })
+      .get();
+    const dto = userDto(tx, row.id);
+    recordEvent(tx, { teamId, dealId: null, actorId: actor.id, kind: 'user.created', entity: 'user', entityId: row.id, after: dto, at: now });
+    return dto;
+  });
+}
+
+function activeAdminsOtherThan(tx: Tx, userId: number): number {
+  return tx
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, userId)))
+    .get()!.n;
+}
+
+/**
+ * Role, status, name and locale, with the version check. Guard rails: the last
+ * active admin stays an active admin, and no admin demotes or deactivates
+ * themselves (someone else must, so the team never locks itself out by a slip).
+ * Deactivating ends the user's sessions in the same transaction.
+ */
+export function updateUser(db: Db, actor: SessionUser, input: TUserUpdate, now: Date): UserDto {
+  return writeTransaction(db, (tx) => {
+    const current = userDto(tx, input.id);
+    assertVersion('User', current, input.version, (row) => row);
+    const { id, version, ...patch } = input;
+    void version;
+    const diff = changedFields(current, patch);
+    if (!diff) return current;
+    const losesAdmin = current.role === 'admin' && current.active && ((diff.after.role !== undefined && diff.after.role !== 'admin') || diff.after.active === false);
+    const field = diff.after.active === false ? 'active' : 'role';
+    if (losesAdmin && activeAdminsOtherThan(tx, id) === 0) throw badInput(field, 'the last active admin cannot be demoted or deactivated');
+    if (id === actor.id && diff.after.role !== undefined && diff.after.role !== 'admin') throw badInput('role', 'you cannot change your own role; ask another admin');
+    if (id === actor.id && diff.after.active === false) throw badInput('active', 'you cannot deactivate yourself; ask another admin');
+    tx.update(users)
+      .set({ ...diff.after, version: current.version + 1 })
+      .where(eq(users.id, id))
+      .run();
+    if (diff.after.active === false) tx.delete(sessions).where(eq(sessions.userId, id)).run();
+    const kind = diff.after.active === false ? 'user.deactivated' : diff.after.active === true ? 'user.reactivated' : 'user.updated';
+    recordEvent(tx, {
+      teamId: current.teamId,
+      dealId: null,
+      actorId: actor.id,
+      kind,
+      entity: 'user',
+      entityId: id,
+      before: { name: current.name, ...diff.before },
+      after: { name: diff.after.name ?? current.name, ...diff.after },
+      at: now,
+    });
+    return userDto(tx, id);
+  });
+}
+
+/**
+ * A new password set by an admin ends every session of that user, so a leaked
+ * or forgotten login stops working at once; the admin's own current session
+ * survives a reset of their own password.
+ */
+export async function resetPassword(db: Db, actor: SessionUser, input: TUserResetPassword, now: Date, keepTokenHash: string | null): Promise<{ ok: true }> {
+  userDto(db, input.id);
+  const passwordHash = await hashPassword(input.password);
+  return writeTransaction(db, (tx) => {
+    const target = userDto(tx, input.id);
+    tx.update(users).set({ passwordHash }).where(eq(users.id, target.id)).run();
+    const keep = target.id === actor.id && keepTokenHash ? ne(sessions.tokenHash, keepTokenHash) : undefined;
+    const ended = tx.delete(sessions).where(and(eq(sessions.userId, target.id), keep)).run().changes;
+    recordEvent(tx, {
+      teamId: target.teamId,
+      dealId: null,
+      actorId: actor.id,
+      kind: 'user.passwordReset',
+      entity: 'user',
+      entityId: target.id,
+      after: { name: target.name, sessionsEnded: ended },
+      at: now,
+    });
+    return { ok: true as const };
+  });
 }

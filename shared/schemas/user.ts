@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { LOCALES, ROLES } from '../domain';
+import { zId, zName, zVersion } from './common';
+
+/** Long enough to resist guessing, short enough that hashing stays cheap (argon2id hashes every byte). */
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 200;
+export const zPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+
+/** Everyone lists their own team; an admin may name another. Inactive users only when asked for (Settings). */
+export const ZUserListSchema = z
+  .object({
+    teamId: zId.optional(),
+    includeInactive: z.boolean().optional(),
+  })
+  .optional();
+export type TUserList = z.infer<typeof ZUserListSchema>;
+
+export const ZUserCreateSchema = z.object({
+  email: z.email().max(254),
+  name: zName(200),
+  role: z.enum(ROLES),
+  teamId: zId.optional(),
+  locale: z.enum(LOCALES).optional(),
+  password: zPassword,
+});
+export type TUserCreate = z.infer<typeof ZUserCreateSchema>;
+
+export const ZUserUpdateSchema = z.object({
+  id: zId,
+  version: zVersion,
+  name: zName(200).optional(),
+  role: z.enum(ROLES).optional(),
+  active: z.boolean().optional(),
+  locale: z.enum(LOCALES).optional(),
+});
+export type TUserUpdate = z.infer<typeof ZUserUpdateSchema>;
+
+export const ZUserResetPasswordSchema = z.object({ id: zId, password: zPassword });
+export type TUserResetPassword = z.infer<typeof ZUserResetPasswordSchema>;
