@@ -43,6 +43,8 @@ interface Fixtures {
   add(path: string, input: Record<string, unknown>): Promise<{ id: number; version: number }>;
   read<T>(path: string, input?: unknown): Promise<T>;
   unique(prefix: string): string;
+  /** A fresh rep on rep1's team, made by the admin (users are the admin's to create). */
+  user(): Promise<{ id: number; version: number }>;
 }
 
 interface Rule {
@@ -62,6 +64,9 @@ const ACCESS: Record<string, Rule> = {
   'auth.me': { expect: PUBLIC },
   'auth.setLocale': { expect: SIGNED_IN, input: () => ({ locale: 'en' }) },
   'user.list': { expect: SIGNED_IN },
+  'user.create': { expect: ADMIN, input: (fx) => ({ email: `${fx.unique('user').replace(' ', '')}@demo.test`, name: 'Grace Lin', role: 'rep', password: 'temporary-pass-2031' }) },
+  'user.update': { expect: ADMIN, input: async (fx) => ({ ...versioned(await fx.user()), role: 'manager' }) },
+  'user.resetPassword': { expect: ADMIN, input: async (fx) => ({ id: (await fx.user()).id, password: 'temporary-pass-2032' }) },
   'account.list': { expect: SIGNED_IN },
   'account.create': { expect: SIGNED_IN, input: (fx) => ({ name: fx.unique('Account') }) },
   'deal.list': { expect: SIGNED_IN },
@@ -69,6 +74,9 @@ const ACCESS: Record<string, Rule> = {
   'deal.health': { expect: DEAL, input: async (fx) => ({ id: await deal(fx) }) },
   'deal.create': { expect: ACCOUNT, input: (fx) => ({ accountId: fx.team.accountId, name: fx.unique('Deal'), amount: 1, closeDate: '2031-01-01' }) },
   'deal.update': { expect: DEAL, input: async (fx) => ({ ...versioned(await fx.deal()), amount: 7 }) },
+  'deal.members': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx) }) },
+  'deal.addMember': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx), userId: (await fx.user()).id }) },
+  'deal.removeMember': { expect: DEAL, input: memberRemovalInput },
   'infoPoint.update': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx), point: 4, version: 1, summary: 'Decided by the board' }) },
   'nextStep.add': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx), title: 'Call the CIO' }) },
   'nextStep.update': { expect: DEAL, input: async (fx) => ({ ...(await fx.add('nextStep.add', { title: 'Step' })), done: true }) },
@@ -110,6 +118,12 @@ async function reorderInput(fx: Fixtures) {
   const first = await fx.read<{ id: number }>('successFactor.add', { dealId, title: 'A' });
   const second = await fx.read<{ id: number }>('successFactor.add', { dealId, title: 'B' });
   return { dealId, orderedIds: [second.id, first.id] };
+}
+
+async function memberRemovalInput(fx: Fixtures) {
+  const [dealId, member] = await Promise.all([deal(fx), fx.user()]);
+  await fx.read('deal.addMember', { dealId, userId: member.id });
+  return { dealId, userId: member.id };
 }
 
 async function relationshipInput(fx: Fixtures) {
@@ -174,6 +188,7 @@ describe('access matrix', () => {
         return { id, version };
       },
       read: (path, input) => must(procedures[path]!._def.type === 'query' ? owner.query(path, input) : owner.mutate(path, input), path),
+      user: () => must(clients.admin.mutate('user.create', { email: `${fx.unique('member').replace(' ', '')}@demo.test`, name: 'Grace Lin', role: 'rep', password: 'temporary-pass-2031' }), 'user.create'),
     };
   });
   afterAll(() => server.stop());

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, loginAs, startTestServer, type TestServer, type TrpcResponse } from '../helpers/server';
+import { addOtherTeam, dbFingerprint, lastEvent, type OtherTeam } from '../helpers/world';
+
+interface Member {
+  userId: number;
+  name: string;
+  role: string;
+  active: boolean;
+}
+interface DealRow {
+  id: number;
+  name: string;
+  version: number;
+}
+
+describe('deal team members (SPEC §7: a rep sees and edits deals they were added to)', () => {
+  let server: TestServer;
+  let rep1: ApiClient;
+  let rep2: ApiClient;
+  let manager: ApiClient;
+  let admin: ApiClient;
+  let west: OtherTeam;
+  let ids: Record<'rep1' | 'rep2' | 'manager' | 'admin', number>;
+  let westRepId: number;
+  let harborId: number;
+
+  const members = async (client = rep1, dealId = harborId) => (await client.query<Member[]>('deal.members', { dealId })).data;
+  const dealNames = async (client: ApiClient) => (await client.query<DealRow[]>('deal.list')).data.map((d) => d.name);
+
+  async function refusedWithNothingWritten(write: () => Promise<TrpcResponse>, code: string | string[], field?: string) {
+    const before = dbFingerprint(server);
+    const res = await write();
+    expect(res.status).toBeLessThan(500);
+    expect([code].flat(), JSON.stringify(res.error)).toContain(res.error?.data.code);
+    if (field) expect(res.error?.data.fields).toContain(field);
+    expect(dbFingerprint(server)).toEqual(before);
+    return res;
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    [rep1, rep2, manager, admin] = await Promise.all(['rep1', 'rep2', 'manager', 'admin'].map((who) => loginAs(server, `${who}@demo.test`)));
+    west = await addOtherTeam(server);
+    const team = (await admin.query<{ id: number; email: string }[]>('user.list', { includeInactive: true })).data;
+    const idOf = (email: string) => team.find((u) => u.email === email)!.id;
+    ids = { rep1: idOf('rep1@demo.test'), rep2: idOf('rep2@demo.test'), manager: idOf('manager@demo.test'), admin: idOf('admin@demo.test') };
+    westRepId = idOf(west.repEmail);
+    harborId = (await rep1.query<DealRow[]>('deal.list')).data.find((d) => d.name === 'Core banking mainframe refresh')!.id;
+  });
+  afterAll(() => server.stop());
+
+  it('a deal starts with no team members, and rep2 cannot see rep1’s deal', async () => {
+    expect(await members()).toEqual([]);
+    expect(await dealNames(rep2)).not.toContain('Core banking mainframe refresh');
+    expect((await rep2.query('deal.get', { id: harborId })).error?.data.code).toBe('NOT_FOUND');
+  });
+
+  it('rep2 cannot add themselves to rep1’s deal: the deal stays hidden', async () => {
+    await refusedWithNothingWritten(() => rep2.mutate('deal.addMember', { dealId: harborId, userId: ids.rep2 }), 'NOT_FOUND');
+    await refusedWithNothingWritten(() => rep2.query('deal.members', { dealId: harborId }), 'NOT_FOUND');
+  });
+
+  it('rep1 adds rep2; rep2 now sees the deal and edits it', async () => {
+    const res = await rep1.mutate<Member>('deal.addMember', { dealId: harborId, userId: ids.rep2 });
+    expect(res.data).toMatchObject({ userId: ids.rep2, name: 'Sam Patel', role: 'rep' });
+    const event = lastEvent(server);
+    expect(event).toMatchObject({ kind: 'deal.memberAdded', deal_id: harborId, entity_id: ids.rep2, actor_id: ids.rep1 });
+    expect(JSON.parse(event.after!)).toEqual({ userId: ids.rep2, name: 'Sam Patel' });
+
+    expect(await members()).toEqual([{ userId: ids.rep2, name: 'Sam Patel', role: 'rep', active: true }]);
+    expect(await members(rep2)).toHaveLength(1);
+    expect(await dealNames(rep2)).toContain('Core banking mainframe refresh');
+    const room = await rep2.query<{ infoPoints: { point: number; version: number }[] }>('deal.get', { id: harborId });
+    expect(room.ok).toBe(true);
+    const point = room.data.infoPoints.find((p) => p.point === 7)!;
+    const edit = await rep2.mutate('infoPoint.update', { dealId: harborId, point: 7, version: point.version, summary: 'Our pre-sales team can lend two architects' });
+    expect(edit.ok, edit.error?.message).toBe(true);
+  });
+
+  it('adding someone already on the deal is a CONFLICT; the owner cannot be added', async () => {
+    await refusedWithNothingWritten(() => rep1.mutate('deal.addMember', { dealId: harborId, userId: ids.rep2 }), 'CONFLICT', 'userId');
+    await refusedWithNothingWritten(() => manager.mutate('deal.addMember', { dealId: harborId, userId: ids.rep1 }), 'BAD_REQUEST', 'userId');
+  });
+
+  it('only active users of the deal’s team may join: another team’s user, an unknown id or bad input are BAD_REQUEST', async () => {
+    await refusedWithNothingWritten(() => rep1.mutate('deal.addMember', { dealId: harborId, userId: westRepId }), 'BAD_REQUEST', 'userId');
+    await refusedWithNothingWritten(() => admin.mutate('deal.addMember', { dealId: harborId, userId: westRepId }), 'BAD_REQUEST', 'userId');
+    await refusedWithNothingWritten(() => rep1.mutate('deal.addMember', { dealId: harborId, userId: 99999 }), 'BAD_REQUEST', 'userId');
+    await refusedWithNothingWritten(() => rep1.mutate('deal.addMember', { dealId: harborId, userId: 'rep2' }), 'BAD_REQUEST', 'userId');
+    await refusedWithNothingWritten(() => rep1.mutate('deal.addMember', { dealId: 0, userId: ids.rep2 }), 'BAD_REQUEST', 'dealId');
+    await refusedWithNothingWritten(() => rep1.mutate('deal.removeMember', { dealId: harborId }), 'BAD_REQUEST', 'userId');
+  });
+
+  it('an inactive user cannot join a deal', async () => {
+    const created = await admin.mutate<{ id: number; version: number }>('user.create', { email: 'leaver@demo.test', name: 'Leaver', role: 'rep', password: 'temporary-pass-2031' });
+    await admin.mutate('user.update', { id: created.data.id, version: created.data.version, active: false });
+    await refusedWithNothingWritten(() => rep1.mutate('deal.addMember', { dealId: harborId, userId: created.data.id }), 'BAD_REQUEST', 'userId');
+  });
+
+  it('the other team’s manager can neither see nor change the deal team', async () => {
+    const westManager = await loginAs(server, west.managerEmail);
+    await refusedWithNothingWritten(() => westManager.query('deal.members', { dealId: harborId }), 'NOT_FOUND');
+    await refusedWithNothingWritten(() => westManager.mutate('deal.removeMember', { dealId: harborId, userId: ids.rep2 }), 'NOT_FOUND');
+  });
+
+  it('removing rep2 takes their access away again', async () => {
+    const res = await rep1.mutate('deal.removeMember', { dealId: harborId, userId: ids.rep2 });
+    expect(res.data).toEqual({ ok: true });
+    const event = lastEvent(server);
+    expect(event).toMatchObject({ kind: 'deal.memberRemoved', deal_id: harborId, entity_id: ids.rep2 });
+    expect(JSON.parse(event.before!)).toEqual({ userId: ids.rep2, name: 'Sam Patel' });
+    expect(await members()).toEqual([]);
+    expect(await dealNames(rep2)).not.toContain('Core banking mainframe refresh');
+    expect((await rep2.query('deal.get', { id: harborId })).error?.data.code).toBe('NOT_FOUND');
+    expect((await rep2.mutate('infoPoint.update', { dealId: harborId, point: 7, version: 2, summary: 'Sneaky edit' })).error?.data.code).toBe('NOT_FOUND');
+    // Removing someone who is not on the deal changes nothing.
+    await refusedWithNothingWritten(() => rep1.mutate('deal.removeMember', { dealId: harborId, userId: ids.rep2 }), 'NOT_FOUND');
+  });
+
+  it('the team’s manager and an admin may add members to a rep’s deal', async () => {
+    expect((await manager.mutate('deal.addMember', { dealId: harborId, userId: ids.rep2 })).ok).toBe(true);
+    expect(lastEvent(server)).toMatchObject({ kind: 'deal.memberAdded', actor_id: ids.manager });
+    expect((await admin.mutate('deal.addMember', { dealId: harborId, userId: ids.manager })).ok).toBe(true);
+    expect((await members()).map((m) => m.name)).toEqual(['Morgan Li', 'Sam Patel']);
+    expect(await dealNames(rep2)).toContain('Core banking mainframe refresh');
+  });
+});
