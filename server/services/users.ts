@@ -44,7 +44,7 @@ function userDto(db: Db | Tx, id: number): UserDto {
   return row;
 }
 
-const emailTaken = (email: string) => new AppError('CONFLICT', 'email: a user with this email already exists', { field: 'email' });
+const emailTaken = () => new AppError('CONFLICT', 'email: a user with this email already exists', { field: 'email' });
 
 /** An admin adds a user to any team (their own unless told otherwise) with a temporary password. */
 export async function createUser(db: Db, actor: SessionUser, input: TUserCreate, now: Date): Promise<UserDto> {
@@ -52,11 +52,11 @@ export async function createUser(db: Db, actor: SessionUser, input: TUserCreate,
   const teamId = input.teamId ?? actor.teamId;
   // Cheap refusals first, so a bad request never pays for a hash.
   if (!db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).get()) throw badInput('teamId', 'no such team');
-  if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw emailTaken(email);
+  if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw emailTaken();
   const passwordHash = await hashPassword(input.password);
   return writeTransaction(db, (tx) => {
     // Checked again inside the write lock: another admin may have taken the email while we hashed.
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw emailTaken(email);
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw emailTaken();
     const row = tx
       .insert(users)
       .values({ email, name: input.name, passwordHash, role: input.role, teamId, locale: input.locale ?? 'en', createdAt: now.toISOString() })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, loginAs, startTestServer, type TestServer, type TrpcResponse } from '../helpers/server';
+import { loginAs, startTestServer, type ApiClient, type TestServer, type TrpcResponse } from '../helpers/server';
 import { addOtherTeam, dbFingerprint, lastEvent, type OtherTeam } from '../helpers/world';
 
 interface Member {
