@@ -40,7 +40,12 @@ describe('deal team members (SPEC §7: a rep sees and edits deals they were adde
 
   beforeAll(async () => {
     server = await startTestServer();
-    [rep1, rep2, manager, admin] = await Promise.all(['rep1', 'rep2', 'manager', 'admin'].map((who) => loginAs(server, `${who}@demo.test`)));
+    [rep1, rep2, manager, admin] = await Promise.all([
+      loginAs(server, 'rep1@demo.test'),
+      loginAs(server, 'rep2@demo.test'),
+      loginAs(server, 'manager@demo.test'),
+      loginAs(server, 'admin@demo.test'),
+    ]);
     west = await addOtherTeam(server);
     const team = (await admin.query<{ id: number; email: string }[]>('user.list', { includeInactive: true })).data;
     const idOf = (email: string) => team.find((u) => u.email === email)!.id;
