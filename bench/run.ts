@@ -7,6 +7,7 @@ import { execSync } from 'node:child_process';
 import { loginAs, startTestServer } from '../test/helpers/server';
 import { benchApi } from './api';
 import { measureBundle } from './bundle';
+import { benchMap, printMap } from './map';
 import { benchScale } from './scale';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -21,6 +22,7 @@ try {
   const api = await benchApi(server, rep.cookie!, rich.id, room.stakeholders[0]!, seconds);
   const scale = await benchScale([500, 5000]);
   const bundle = measureBundle();
+  const map = await benchMap(server, bundle.chunks);
 
   console.log(`\nAPI (autocannon, 10 connections, ${seconds} s each, same SQLite file)`);
   console.table(
@@ -48,11 +50,12 @@ try {
     const growth = large.deals / small.deals;
     console.log(`${growth}× the deals: deal.list ${(large.dealList.p50 / small.dealList.p50).toFixed(1)}×, review.pipeline ${(large.reviewPipeline.p50 / small.reviewPipeline.p50).toFixed(1)}× the time (linear would be ${growth}×)`);
   }
+  printMap(map);
   console.log('\nClient JavaScript (gzip)');
   console.table([{ chunk: 'initial route', kB: bundle.initialKb }, ...bundle.chunks.slice(0, 6).map((c) => ({ chunk: c.file, kB: c.kb }))]);
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   console.log(`\nProcess RSS after the load runs (server + load generator in one process): ${rssMb} MB`);
-  writeFileSync('bench/results.json', JSON.stringify({ at: new Date().toISOString(), seconds, api, scale, bundle, rssMb }, null, 2));
+  writeFileSync('bench/results.json', JSON.stringify({ at: new Date().toISOString(), seconds, api, scale, map, bundle, rssMb }, null, 2));
   console.log('Written to bench/results.json');
 } finally {
   await server.stop();

@@ -49,8 +49,13 @@ const FIT_VIEW: FitViewOptions = { padding: { top: '64px', bottom: '60px', left:
 const DELETE_KEYS = ['Delete', 'Backspace'];
 /** Below this zoom a card's small print is unreadable anyway; it is hidden so big maps stay light. */
 const FAR_ZOOM = 0.45;
-/** From this many people on, cards off screen are not rendered, and the overview map starts open. */
+/** From this many people on, the overview map starts open. */
 const BIG_MAP = 60;
+/**
+ * Only beyond this are off-screen cards left out of the DOM: measured (bench/map.ts), 300 cards pan as
+ * smoothly with all of them rendered, and the PNG export needs them all.
+ */
+const VIRTUALIZE_FROM = 1000;
 const zoomIsFar = (state: { transform: [number, number, number] }) => state.transform[2] < FAR_ZOOM;
 
 export default function MapTab() {
@@ -101,6 +106,10 @@ function InfluenceMap() {
   const removeStakeholder = useMutation(trpc.stakeholder.remove.mutationOptions());
   const removeRelationship = useMutation(trpc.relationship.remove.mutationOptions());
   const mutationError = removeStakeholder.error ?? removeRelationship.error;
+
+  // A class toggled on the DOM, not React state: a pan must not re-render the map.
+  const startMoving = useCallback(() => wrapper.current?.classList.add('moving'), []);
+  const stopMoving = useCallback(() => wrapper.current?.classList.remove('moving'), []);
 
   const openPerson = useCallback((id: number) => setPanel({ mode: 'edit', id }), []);
   const onSelectionChange: OnSelectionChangeFunc<AppNode, AppEdge> = useCallback(({ nodes: picked }) => {
@@ -205,6 +214,8 @@ function InfluenceMap() {
           onNodeClick={(_event, node) => openPerson(node.data.person.id)}
           onSelectionChange={onSelectionChange}
           onPaneClick={() => setPanel((current) => (current?.mode === 'edit' ? null : current))}
+          onMoveStart={startMoving}
+          onMoveEnd={stopMoving}
           onConnect={(connection) => connection.source !== connection.target && setPendingConnection(connection)}
           onBeforeDelete={onBeforeDelete}
           connectionMode={ConnectionMode.Loose}
@@ -214,7 +225,7 @@ function InfluenceMap() {
           fitViewOptions={FIT_VIEW}
           minZoom={0.05}
           maxZoom={2}
-          onlyRenderVisibleElements={room.stakeholders.length >= BIG_MAP}
+          onlyRenderVisibleElements={room.stakeholders.length >= VIRTUALIZE_FROM}
           ariaLabelConfig={ariaLabelConfig}
           proOptions={{ hideAttribution: true }}
         >

@@ -1,0 +1,203 @@
+/**
+ * The influence map in headless Chromium: a deal with 300 stakeholders and 450
+ * relationships, side by side with the 12-person demo deal in the same run.
+ * Figures: time from navigation to every card rendered, and frame times while
+ * panning the zoomed-in map (requestAnimationFrame deltas).
+ */
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../test/helpers/browser';
+import { DEMO_PASSWORD, loginAs, type ApiClient, type TestServer } from '../test/helpers/server';
+
+export interface MapCase {
+  name: string;
+  people: number;
+  relationships: number;
+  /** Navigation start → every `.react-flow__node` in the DOM (median of the runs). */
+  allNodesMs: number;
+  runsMs: number[];
+  pan: { frames: number; p50: number; p95: number; over50: number };
+  /** Cards in the DOM once zoomed in to reading distance (off-screen ones are skipped on big maps). */
+  renderedZoomedIn: number;
+}
+export interface MapFigure {
+  demo: MapCase;
+  large: MapCase;
+  ratio: { allNodes: number; panP95: number };
+  chunks: { file: string; kb: number }[];
+}
+
+const LEVELS = ['executive', 'management', 'staff'] as const;
+const KINDS = ['influences', 'allied', 'rivals'] as const;
+const STANCES = ['ally', 'supporter', 'neutral', 'skeptic', 'opponent', 'unknown'] as const;
+const ROLES = ['decision_maker', 'influencer', 'evaluator', 'user', 'gatekeeper', 'procurement'] as const;
+
+/** A deterministic PRNG, so every run maps the same buying group. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+async function must<T>(call: Promise<{ ok: boolean; data: T; error?: { message: string } }>): Promise<T> {
+  const res = await call;
+  if (!res.ok) throw new Error(res.error?.message ?? 'request failed');
+  return res.data;
+}
+
+/**
+ * 6 executives, 54 managers, 240 staff in one reporting tree, laid out by hand on a
+ * 20-column grid (as a rep who arranged a big map would have it), and 450 relationships.
+ */
+async function seedLargeDeal(rep: ApiClient, people = 300, relationships = 450): Promise<number> {
+  const account = await must(rep.mutate<{ id: number }>('account.create', { name: 'Bench Conglomerate', industry: 'Manufacturing', tier: 'A' }));
+  const closeDate = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  const deal = await must(rep.mutate<{ id: number }>('deal.create', { accountId: account.id, name: 'Bench: 300-person buying group', amount: 9_000_000, closeDate }));
+  const rand = random(42);
+  const contacts: number[] = [];
+  const ids: number[] = [];
+  for (let i = 0; i < people; i++) {
+    const level = LEVELS[i < 6 ? 0 : i < 60 ? 1 : 2];
+    const boss = i === 0 ? undefined : i < 6 ? contacts[0] : i < 60 ? contacts[1 + (i % 5)] : contacts[6 + (i % 54)];
+    const added = await must(
+      rep.mutate<{ id: number; contactId: number }>('stakeholder.add', {
+        dealId: deal.id,
+        name: `Person ${String(i + 1).padStart(3, '0')}`,
+        title: `${level} #${i + 1}`,
+        level,
+        ...(boss ? { reportsToContactId: boss } : {}),
+        decisionRole: i === 0 ? 'final_decision_maker' : ROLES[i % ROLES.length],
+        influence: 1 + Math.floor(rand() * 5),
+        stance: STANCES[Math.floor(rand() * STANCES.length)],
+        isCoach: i % 37 === 0,
+        positionX: (i % 20) * 300,
+        positionY: Math.floor(i / 20) * 220,
+      }),
+    );
+    contacts.push(added.contactId);
+    ids.push(added.id);
+  }
+  const seen = new Set<string>();
+  while (seen.size < relationships) {
+    const from = ids[Math.floor(rand() * ids.length)]!;
+    const to = ids[Math.floor(rand() * ids.length)]!;
+    const pair = from < to ? `${from}-${to}` : `${to}-${from}`;
+    if (from === to || seen.has(pair)) continue;
+    seen.add(pair);
+    await must(rep.mutate('relationship.add', { dealId: deal.id, fromStakeholderId: from, toStakeholderId: to, kind: KINDS[seen.size % 3], strength: 1 + (seen.size % 3) }));
+  }
+  return deal.id;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const round = (value: number) => Math.round(value * 10) / 10;
+
+async function measureCase(page: Page, url: string, name: string, people: number, relationships: number, runs = 3): Promise<MapCase> {
+  const runsMs: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    await page.goto('about:blank');
+    await page.goto(url);
+    const handle = await page.waitForFunction((count) => (document.querySelectorAll('.react-flow__node').length >= count ? performance.now() : 0), people, { polling: 'raf', timeout: 30_000 });
+    runsMs.push(Math.round((await handle.jsonValue()) as number));
+  }
+  // Zoom in to reading distance, then pan across by dragging the background, recording every frame.
+  await page.getByTestId('influence-map').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  const box = (await page.getByTestId('influence-map').boundingBox())!;
+  const middle = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.move(middle.x, middle.y);
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(300);
+  // A string, not a function: tsx's name-keeping helpers do not exist inside the page.
+  await page.evaluate(`(() => {
+    const deltas = [];
+    window.__frames = deltas;
+    let last = performance.now();
+    const tick = (now) => { deltas.push(now - last); last = now; if (deltas.length < 100000) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+  const viewport = () => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  const before = await viewport();
+  const renderedZoomedIn = await page.locator('.react-flow__node').count();
+  // Grab the background, not a card (dragging a card would move it): the first empty spot near the middle.
+  const grab = await page.evaluate(
+    `(() => {
+      for (let r = 0; r < 400; r += 8) for (let a = 0; a < 360; a += 30) {
+        const x = ${middle.x} + r * Math.cos(a), y = ${middle.y} + r * Math.sin(a);
+        const hit = document.elementFromPoint(x, y);
+        if (hit && hit.classList.contains('react-flow__pane')) return { x, y };
+      }
+      return null;
+    })()`,
+  );
+  if (!grab) throw new Error(`${name}: no empty spot to grab`);
+  const start = grab as { x: number; y: number };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (let step = 1; step <= 60; step++) await page.mouse.move(start.x - 300 * Math.sin((step / 60) * Math.PI), start.y - step * 4);
+  await page.mouse.up();
+  const frames = await page.evaluate<number[]>('window.__frames.slice(1)');
+  if ((await viewport()) === before) throw new Error(`${name}: the scripted pan did not move the map`);
+  return {
+    name,
+    people,
+    relationships,
+    allNodesMs: percentile(runsMs, 50),
+    runsMs,
+    renderedZoomedIn,
+    pan: { frames: frames.length, p50: round(percentile(frames, 50)), p95: round(percentile(frames, 95)), over50: frames.filter((f) => f > 50).length },
+  };
+}
+
+export async function benchMap(server: TestServer, chunks: { file: string; kb: number }[]): Promise<MapFigure> {
+  const rep = await loginAs(server, 'rep1@demo.test');
+  const deals = (await rep.query<{ id: number; name: string }[]>('deal.list', {})).data;
+  const demoId = deals.find((d) => d.name === 'Core banking mainframe refresh')!.id;
+  const demoRoom = (await rep.query<{ stakeholders: unknown[]; relationships: unknown[] }>('deal.get', { id: demoId })).data;
+  const largeId = await seedLargeDeal(rep);
+
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${server.url}/login?lang=en`);
+    await page.getByLabel('Email').fill('rep1@demo.test');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('pipeline-table').waitFor();
+    const demo = await measureCase(page, `${server.url}/deals/${demoId}/map`, 'demo deal (baseline)', demoRoom.stakeholders.length, demoRoom.relationships.length);
+    const large = await measureCase(page, `${server.url}/deals/${largeId}/map`, '300 people, 450 relationships', 300, 450);
+    return {
+      demo,
+      large,
+      ratio: { allNodes: round(large.allNodesMs / demo.allNodesMs), panP95: round(large.pan.p95 / demo.pan.p95) },
+      chunks: chunks.filter((c) => /MapTab|exportPng/.test(c.file)),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export function printMap(figure: MapFigure): void {
+  console.log('\nInfluence map in headless Chromium (1440×900; navigation → every card rendered, median of 3; pan = rAF frame times)');
+  console.table(
+    [figure.demo, figure.large].map((c) => ({
+      case: c.name,
+      people: c.people,
+      relationships: c.relationships,
+      'all nodes ms': c.allNodesMs,
+      'runs ms': c.runsMs.join(' / '),
+      'pan frames': c.pan.frames,
+      'pan p50/p95 ms': `${c.pan.p50} / ${c.pan.p95}`,
+      'frames > 50 ms': c.pan.over50,
+      'cards in DOM zoomed in': c.renderedZoomedIn,
+    })),
+  );
+  console.log(`300-person map vs demo: ${figure.ratio.allNodes}× the time to render every card, ${figure.ratio.panP95}× the p95 pan frame time`);
+  console.table(figure.chunks.map((c) => ({ 'map chunk': c.file, 'kB gzip': c.kb })));
+}
