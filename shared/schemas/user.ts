@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { LOCALES, ROLES } from '../domain';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../users';
 import { zId, zName, zVersion } from './common';
 
-/** Long enough to resist guessing, short enough that hashing stays cheap (argon2id hashes every byte). */
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 200;
 export const zPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 
 /** Everyone lists their own team; an admin may name another. Inactive users only when asked for (Settings). */

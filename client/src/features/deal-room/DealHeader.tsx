@@ -9,6 +9,7 @@ import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { useFormat } from '../../lib/format';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/useCurrentUser';
+import { DealTeam } from './DealTeam';
 import type { DealRoomData } from './useDealRoom';
 
 type Deal = DealRoomData['deal'];
@@ -87,6 +88,7 @@ export function DealHeader({ room }: { room: DealRoomData }) {
           )}
         </dl>
       )}
+      <DealTeam deal={deal} />
       <HealthSummary health={room.health} stage={deal.stage} settings={settings.data} />
     </header>
   );

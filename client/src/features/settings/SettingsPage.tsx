@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '../../components/States';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { conflictCurrent, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/useCurrentUser';
+import { UsersPanel } from './UsersPanel';
 
 type Thresholds = RouterOutputs['settings']['thresholds'];
 const NUMBER_FIELDS = [
@@ -24,7 +25,6 @@ export default function SettingsPage() {
   const trpc = useTRPC();
   const user = useCurrentUser();
   const settings = useQuery(trpc.settings.thresholds.queryOptions());
-  const users = useQuery(trpc.user.list.queryOptions());
   return (
     <div className="page">
       <div className="page-head">
@@ -35,33 +35,7 @@ export default function SettingsPage() {
       </div>
       <div className="settings-layout">
         {settings.isPending ? <Loading /> : settings.isError ? <ErrorState error={settings.error} /> : <ThresholdForm key={settings.data.version} current={settings.data} editable={user.role === 'admin'} />}
-        <section className="card settings-users" aria-label={t('settings.users')}>
-          <h2 className="card-title">{t('settings.users')}</h2>
-          {users.isPending ? (
-            <Loading />
-          ) : users.isError ? (
-            <ErrorState error={users.error} />
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('settings.userName')}</th>
-                  <th>{t('login.email')}</th>
-                  <th>{t('settings.role')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.map((u) => (
-                  <tr key={u.id}>
-                    <td>{u.name}</td>
-                    <td className="muted">{u.email}</td>
-                    <td>{t(`role.${u.role}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
+        <UsersPanel />
       </div>
     </div>
   );

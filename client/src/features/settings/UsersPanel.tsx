@@ -1,0 +1,290 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../../shared/domain';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../../../shared/users';
+import { Dialog } from '../../components/Dialog';
+import { ErrorState, Loading } from '../../components/States';
+import { errorFields, useErrorText } from '../../lib/fieldErrors';
+import { errorCode, useTRPC, type RouterOutputs } from '../../lib/trpc';
+import { useCurrentUser } from '../auth/useCurrentUser';
+import './users.css';
+
+type TeamUser = RouterOutputs['user']['list'][number];
+
+/**
+ * Settings › team members. Everyone sees who is on the team; an admin adds
+ * people, changes roles, deactivates and resets passwords. The server enforces
+ * every rule (admins only, last admin, no self-demotion); the UI only avoids
+ * offering what would be refused.
+ */
+export function UsersPanel() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const me = useCurrentUser();
+  const isAdmin = me.role === 'admin';
+  const users = useQuery(trpc.user.list.queryOptions(isAdmin ? { teamId: me.teamId, includeInactive: true } : undefined));
+  const [resetting, setResetting] = useState<TeamUser | null>(null);
+  return (
+    <section className={`card settings-users ${isAdmin ? 'settings-users-admin' : ''}`} aria-label={t('settings.users')}>
+      <div className="users-head">
+        <h2 className="card-title">{t('settings.users')}</h2>
+      </div>
+      {isAdmin && <AddUserForm />}
+      {users.isPending ? (
+        <Loading />
+      ) : users.isError ? (
+        <ErrorState error={users.error} />
+      ) : (
+        <table className="table users-table">
+          <thead>
+            <tr>
+              <th>{t('users.name')}</th>
+              <th>{t('users.email')}</th>
+              <th>{t('users.role')}</th>
+              {isAdmin && <th className="users-actions-head">{t('users.actions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {users.data.map((u) =>
+              isAdmin ? (
+                <AdminUserRow key={u.id} user={u} isSelf={u.id === me.id} onReset={() => setResetting(u)} />
+              ) : (
+                <tr key={u.id}>
+                  <td>{u.name}</td>
+                  <td className="muted">{u.email}</td>
+                  <td>{t(`role.${u.role}`)}</td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      )}
+      <Dialog title={resetting ? t('users.resetTitle', { name: resetting.name }) : ''} open={resetting !== null} onClose={() => setResetting(null)}>
+        {resetting && <ResetPasswordForm key={resetting.id} user={resetting} onDone={() => setResetting(null)} />}
+      </Dialog>
+    </section>
+  );
+}
+
+/** The guard-rail refusals read better as their own sentence than as "check the role field". */
+function useUserErrorText() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  return (error: unknown, isSelf: boolean) => {
+    if (errorCode(error) === 'BAD_REQUEST' && errorFields(error).some((f) => f === 'role' || f === 'active')) {
+      return isSelf && !(error instanceof Error && /last active admin/.test(error.message)) ? t('users.selfLocked') : t('users.lastAdmin');
+    }
+    return errorText(error);
+  };
+}
+
+function AdminUserRow({ user, isSelf, onReset }: { user: TeamUser; isSelf: boolean; onReset: () => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const userErrorText = useUserErrorText();
+  const update = useMutation(
+    trpc.user.update.mutationOptions({
+      // Success changes the row; a CONFLICT means someone else changed it: reload either way.
+      onSettled: () => queryClient.invalidateQueries(trpc.user.list.queryFilter()),
+    }),
+  );
+  const toggleActive = () => {
+    const question = user.active ? t('users.confirmDeactivate', { name: user.name }) : t('users.confirmReactivate', { name: user.name });
+    if (window.confirm(question)) update.mutate({ id: user.id, version: user.version, active: !user.active });
+  };
+  return (
+    <>
+      <tr className={user.active ? undefined : 'user-inactive'}>
+        <td>
+          <span className="user-name">{user.name}</span>
+          {isSelf && <span className="badge">{t('users.you')}</span>}
+          {!user.active && <span className="badge user-inactive-badge">{t('users.inactive')}</span>}
+        </td>
+        <td className="muted">{user.email}</td>
+        <td>
+          <select
+            className="users-role"
+            aria-label={t('users.roleOf', { name: user.name })}
+            value={user.role}
+            disabled={isSelf || update.isPending}
+            title={isSelf ? t('users.selfLocked') : undefined}
+            onChange={(e) => update.mutate({ id: user.id, version: user.version, role: e.target.value as Role })}
+          >
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`role.${role}`)}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td className="users-actions">
+          <button type="button" className="btn btn-small" onClick={onReset}>
+            {t('users.resetPassword')}
+          </button>
+          <button type="button" className="btn btn-small" disabled={isSelf || update.isPending} title={isSelf ? t('users.selfLocked') : undefined} onClick={toggleActive}>
+            {user.active ? t('users.deactivate') : t('users.reactivate')}
+          </button>
+        </td>
+      </tr>
+      {update.error && (
+        <tr className="users-row-error">
+          <td colSpan={4}>
+            <p className="form-error" role="alert">
+              {userErrorText(update.error, isSelf)}
+            </p>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+interface NewUser {
+  name: string;
+  email: string;
+  role: Role;
+  password: string;
+}
+const EMPTY: NewUser = { name: '', email: '', role: 'rep', password: '' };
+
+function AddUserForm() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState<NewUser>(EMPTY);
+  const [added, setAdded] = useState<string | null>(null);
+  const create = useMutation(
+    trpc.user.create.mutationOptions({
+      onSuccess: async (user) => {
+        setAdded(user.name);
+        setForm(EMPTY);
+        setOpen(false);
+        await queryClient.invalidateQueries(trpc.user.list.queryFilter());
+      },
+    }),
+  );
+  const bad = new Set(errorFields(create.error));
+  const emailTaken = errorCode(create.error) === 'CONFLICT' && bad.has('email');
+  const fieldError = (field: keyof NewUser) =>
+    bad.has(field) ? <small className="field-error">{field === 'email' && emailTaken ? t('users.emailTaken') : t('error.checkFields', { fields: t(`field.${field}`) })}</small> : null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setAdded(null);
+    create.mutate({ ...form, email: form.email.trim() });
+  };
+
+  if (!open) {
+    return (
+      <div className="users-add-bar">
+        {added && (
+          <p className="users-ok" role="status">
+            {t('users.created', { name: added })}
+          </p>
+        )}
+        <button type="button" className="btn btn-primary" onClick={() => setOpen(true)}>
+          + {t('users.add')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form className="users-add" onSubmit={submit} noValidate aria-label={t('users.addTitle')}>
+      <h3 className="users-add-title">{t('users.addTitle')}</h3>
+      <div className="users-add-grid">
+        <label className={`field ${bad.has('name') ? 'invalid' : ''}`}>
+          <span>{t('users.name')}</span>
+          <input value={form.name} maxLength={200} autoComplete="off" onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          {fieldError('name')}
+        </label>
+        <label className={`field ${bad.has('email') ? 'invalid' : ''}`}>
+          <span>{t('users.email')}</span>
+          <input type="email" value={form.email} maxLength={254} autoComplete="off" onChange={(e) => setForm({ ...form, email: e.target.value })} />
+          {fieldError('email')}
+        </label>
+        <label className={`field ${bad.has('role') ? 'invalid' : ''}`}>
+          <span>{t('users.role')}</span>
+          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`role.${role}`)}
+              </option>
+            ))}
+          </select>
+          {fieldError('role')}
+        </label>
+        <label className={`field ${bad.has('password') ? 'invalid' : ''}`}>
+          <span>{t('users.tempPassword')}</span>
+          <input type="text" value={form.password} minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} autoComplete="new-password" onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          {fieldError('password') ?? <small className="muted">{t('users.tempPasswordHint')}</small>}
+        </label>
+      </div>
+      {create.error && !emailTaken && bad.size === 0 && (
+        <p className="form-error" role="alert">
+          {errorText(create.error)}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="btn" onClick={() => { setOpen(false); create.reset(); setForm(EMPTY); }}>
+          {t('action.cancel')}
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
+          {t('users.add')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ResetPasswordForm({ user, onDone }: { user: TeamUser; onDone: () => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const errorText = useErrorText();
+  const [password, setPassword] = useState('');
+  const reset = useMutation(trpc.user.resetPassword.mutationOptions());
+  const bad = errorFields(reset.error).includes('password');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    reset.mutate({ id: user.id, password });
+  };
+  if (reset.isSuccess) {
+    return (
+      <div>
+        <p className="users-ok" role="status">
+          {t('users.resetDone', { name: user.name })}
+        </p>
+        <div className="form-actions">
+          <button type="button" className="btn btn-primary" onClick={onDone}>
+            {t('action.close')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <form onSubmit={submit} noValidate>
+      <p className="muted small">{t('users.resetHint', { name: user.name })}</p>
+      <label className={`field ${bad ? 'invalid' : ''}`}>
+        <span>{t('users.newPassword')}</span>
+        <input type="text" value={password} minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} autoComplete="new-password" autoFocus onChange={(e) => setPassword(e.target.value)} />
+        {bad ? <small className="field-error">{t('error.checkFields', { fields: t('field.password') })}</small> : <small className="muted">{t('users.tempPasswordHint')}</small>}
+      </label>
+      {reset.error && !bad && (
+        <p className="form-error" role="alert">
+          {errorText(reset.error)}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="btn" onClick={onDone}>
+          {t('action.cancel')}
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={reset.isPending}>
+          {t('users.resetPassword')}
+        </button>
+      </div>
+    </form>
+  );
+}
