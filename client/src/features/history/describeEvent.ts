@@ -140,6 +140,9 @@ export function describeEvent(event: HistoryEvent, ctx: SentenceContext): Senten
     case 'threshold.crossed':
     case 'threshold.lost':
       return say(event.kind === 'threshold.crossed' ? 'thresholdCrossed' : 'thresholdLost', { threshold: label('threshold', after.threshold ?? before.threshold) });
+    case 'deal.memberAdded':
+    case 'deal.memberRemoved':
+      return say(event.kind === 'deal.memberAdded' ? 'memberAdded' : 'memberRemoved', { name: str(after.name) ?? str(before.name) ?? t('history.someoneRemoved') });
     case 'settings.thresholdsUpdated':
       return say('settingsUpdated');
     default:

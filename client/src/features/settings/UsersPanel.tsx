@@ -25,12 +25,24 @@ export function UsersPanel() {
   const isAdmin = me.role === 'admin';
   const users = useQuery(trpc.user.list.queryOptions(isAdmin ? { teamId: me.teamId, includeInactive: true } : undefined));
   const [resetting, setResetting] = useState<TeamUser | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
   return (
     <section className={`card settings-users ${isAdmin ? 'settings-users-admin' : ''}`} aria-label={t('settings.users')}>
       <div className="users-head">
         <h2 className="card-title">{t('settings.users')}</h2>
+        {added && !adding && (
+          <p className="users-ok" role="status">
+            {t('users.created', { name: added })}
+          </p>
+        )}
+        {isAdmin && !adding && (
+          <button type="button" className="btn btn-primary btn-small" onClick={() => { setAdded(null); setAdding(true); }}>
+            + {t('users.add')}
+          </button>
+        )}
       </div>
-      {isAdmin && <AddUserForm />}
+      {isAdmin && adding && <AddUserForm onClose={() => setAdding(false)} onAdded={(name) => { setAdded(name); setAdding(false); }} />}
       {users.isPending ? (
         <Loading />
       ) : users.isError ? (
@@ -149,48 +161,33 @@ interface NewUser {
 }
 const EMPTY: NewUser = { name: '', email: '', role: 'rep', password: '' };
 
-function AddUserForm() {
+function AddUserForm({ onClose, onAdded }: { onClose: () => void; onAdded: (name: string) => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const [open, setOpen] = useState(false);
   const [form, setForm] = useState<NewUser>(EMPTY);
-  const [added, setAdded] = useState<string | null>(null);
   const create = useMutation(
     trpc.user.create.mutationOptions({
       onSuccess: async (user) => {
-        setAdded(user.name);
-        setForm(EMPTY);
-        setOpen(false);
         await queryClient.invalidateQueries(trpc.user.list.queryFilter());
+        onAdded(user.name);
       },
     }),
   );
   const bad = new Set(errorFields(create.error));
   const emailTaken = errorCode(create.error) === 'CONFLICT' && bad.has('email');
   const fieldError = (field: keyof NewUser) =>
-    bad.has(field) ? <small className="field-error">{field === 'email' && emailTaken ? t('users.emailTaken') : t('error.checkFields', { fields: t(`field.${field}`) })}</small> : null;
+    bad.has(field) ? (
+      <small className="field-error">
+        {field === 'email' && emailTaken ? t('users.emailTaken') : field === 'password' ? t('users.tempPasswordHint') : t('error.checkFields', { fields: t(`field.${field}`) })}
+      </small>
+    ) : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setAdded(null);
     create.mutate({ ...form, email: form.email.trim() });
   };
 
-  if (!open) {
-    return (
-      <div className="users-add-bar">
-        {added && (
-          <p className="users-ok" role="status">
-            {t('users.created', { name: added })}
-          </p>
-        )}
-        <button type="button" className="btn btn-primary" onClick={() => setOpen(true)}>
-          + {t('users.add')}
-        </button>
-      </div>
-    );
-  }
   return (
     <form className="users-add" onSubmit={submit} noValidate aria-label={t('users.addTitle')}>
       <h3 className="users-add-title">{t('users.addTitle')}</h3>
@@ -228,7 +225,7 @@ function AddUserForm() {
         </p>
       )}
       <div className="form-actions">
-        <button type="button" className="btn" onClick={() => { setOpen(false); create.reset(); setForm(EMPTY); }}>
+        <button type="button" className="btn" onClick={onClose}>
           {t('action.cancel')}
         </button>
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>
@@ -270,7 +267,7 @@ function ResetPasswordForm({ user, onDone }: { user: TeamUser; onDone: () => voi
       <label className={`field ${bad ? 'invalid' : ''}`}>
         <span>{t('users.newPassword')}</span>
         <input type="text" value={password} minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} autoComplete="new-password" autoFocus onChange={(e) => setPassword(e.target.value)} />
-        {bad ? <small className="field-error">{t('error.checkFields', { fields: t('field.password') })}</small> : <small className="muted">{t('users.tempPasswordHint')}</small>}
+        <small className={bad ? 'field-error' : 'muted'}>{t('users.tempPasswordHint')}</small>
       </label>
       {reset.error && !bad && (
         <p className="form-error" role="alert">
