@@ -49,47 +49,48 @@ export function HealthSummary({ health, stage, settings }: { health: Health; sta
   const text = useScoringText();
   const [open, setOpen] = useState<ThresholdKey | null>(null);
   const due = new Set(settings ? dueThresholds(stage, settings) : []);
-  const openResult = open ? health.thresholds[open] : null;
   return (
     <section className="health-summary" aria-label={t('health.title')} data-testid="health-summary">
       <div className="health-head">
         <HealthBadge status={health.status} large />
         <span className="muted">{t('health.crossedOf', { count: health.crossed })}</span>
       </div>
-      <div className="threshold-cards">
+      <ul className="threshold-list">
         {THRESHOLD_KEYS.map((key) => {
           const result = health.thresholds[key];
+          const isOpen = open === key && !result.passed;
           return (
-            <button
-              key={key}
-              type="button"
-              className={`threshold-card ${result.passed ? 'passed' : 'failed'}${open === key ? ' open' : ''}`}
-              aria-expanded={open === key}
-              aria-controls="threshold-reasons"
-              onClick={() => setOpen(open === key ? null : key)}
-              data-testid={`threshold-${key}`}
-              data-passed={result.passed}
-            >
-              <span className="threshold-icon" aria-hidden="true">{result.passed ? '✓' : '✗'}</span>
-              <span className="threshold-text">
-                <strong>{t(`threshold.${key}`)}</strong>
-                <span className="small">
+            <li key={key}>
+              <button
+                type="button"
+                className={`threshold-row ${result.passed ? 'passed' : 'failed'}${isOpen ? ' open' : ''}`}
+                aria-expanded={result.passed ? undefined : isOpen}
+                aria-controls={isOpen ? 'threshold-reasons' : undefined}
+                disabled={result.passed}
+                onClick={() => setOpen(isOpen ? null : key)}
+                data-testid={`threshold-${key}`}
+                data-passed={result.passed}
+                title={settings ? t('health.expectedBy', { stage: t(`stage.${settings.stageExpectations[key]}`) }) : undefined}
+              >
+                <span className="threshold-icon" aria-hidden="true">{result.passed ? '✓' : '✗'}</span>
+                <strong className="threshold-name">{t(`threshold.${key}`)}</strong>
+                <span className="threshold-state small">
                   {result.passed ? t('health.crossed') : t('health.reasonCount', { count: result.details.length })}
-                  {settings && ` · ${t('health.expectedBy', { stage: t(`stage.${settings.stageExpectations[key]}`) })}`}
                   {due.has(key) && !result.passed && <span className="due-tag">{t('health.due')}</span>}
+                  {!result.passed && <span className="chevron" aria-hidden="true">{isOpen ? '▾' : '▸'}</span>}
                 </span>
-              </span>
-            </button>
+              </button>
+              {isOpen && (
+                <ul className="threshold-reasons" id="threshold-reasons" data-testid="threshold-reasons">
+                  {result.details.map((detail, index) => (
+                    <li key={index}>{text(detail)}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
           );
         })}
-      </div>
-      {openResult && !openResult.passed && (
-        <ul className="threshold-reasons" id="threshold-reasons" data-testid="threshold-reasons">
-          {openResult.details.map((detail, index) => (
-            <li key={index}>{text(detail)}</li>
-          ))}
-        </ul>
-      )}
+      </ul>
       {health.flags.length > 0 && (
         <ul className="risk-flags" aria-label={t('health.flags')} data-testid="risk-flags">
           {health.flags.map((flag) => (

@@ -38,58 +38,62 @@ export function DealHeader({ room }: { room: DealRoomData }) {
   const { deal } = room;
   return (
     <header className="deal-header card">
-      <div className="deal-header-top">
-        <div>
-          <div className="crumbs">
-            <Link to="/">{t('nav.pipeline')}</Link> / <span>{deal.accountName}</span> <TierBadge tier={deal.accountTier} />
-            {deal.accountPurchasePattern === 'one_off' && <span className="badge warn">{t('account.pseudoKey')}</span>}
-          </div>
-          <h1 className="deal-title">{deal.name}</h1>
-        </div>
-        {!editing && (
-          <button type="button" className="btn" onClick={() => setEditing(true)}>
-            {t('dealRoom.editFacts')}
-          </button>
-        )}
-      </div>
-      {editing ? (
-        <DealFactsForm deal={deal} onDone={() => setEditing(false)} />
-      ) : (
-        <dl className="facts">
-          <div>
-            <dt>{t('deal.amount')}</dt>
-            <dd className="fact-amount">{format.money(deal.amount, deal.currency)}</dd>
-          </div>
-          <div>
-            <dt>{t('deal.stage')}</dt>
-            <dd>
-              <StageBadge stage={deal.stage} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t('deal.closeDate')}</dt>
-            <dd>{format.date(deal.closeDate)}</dd>
-          </div>
-          <div>
-            <dt>{t('deal.owner')}</dt>
-            <dd>{deal.ownerName}</dd>
-          </div>
-          <div>
-            <dt>{t('deal.status')}</dt>
-            <dd>
-              <StatusBadge status={deal.status} />
-            </dd>
-          </div>
-          {deal.status === 'lost' && deal.lossReason && (
-            <div className="span-all">
-              <dt>{t('deal.lossReason')}</dt>
-              <dd>{deal.lossReason}</dd>
+      <div className="deal-header-body">
+        <div className="deal-header-facts">
+          <div className="deal-header-top">
+            <div>
+              <div className="crumbs">
+                <Link to="/">{t('nav.pipeline')}</Link> / <span>{deal.accountName}</span> <TierBadge tier={deal.accountTier} />
+                {deal.accountPurchasePattern === 'one_off' && <span className="badge warn">{t('account.pseudoKey')}</span>}
+              </div>
+              <h1 className="deal-title">{deal.name}</h1>
             </div>
+            {!editing && (
+              <button type="button" className="btn" onClick={() => setEditing(true)}>
+                {t('dealRoom.editFacts')}
+              </button>
+            )}
+          </div>
+          {editing ? (
+            <DealFactsForm deal={deal} onDone={() => setEditing(false)} />
+          ) : (
+            <dl className="facts">
+              <div>
+                <dt>{t('deal.amount')}</dt>
+                <dd className="fact-amount">{format.money(deal.amount, deal.currency)}</dd>
+              </div>
+              <div>
+                <dt>{t('deal.stage')}</dt>
+                <dd>
+                  <StageBadge stage={deal.stage} />
+                </dd>
+              </div>
+              <div>
+                <dt>{t('deal.closeDate')}</dt>
+                <dd>{format.date(deal.closeDate)}</dd>
+              </div>
+              <div>
+                <dt>{t('deal.owner')}</dt>
+                <dd>{deal.ownerName}</dd>
+              </div>
+              <div>
+                <dt>{t('deal.status')}</dt>
+                <dd>
+                  <StatusBadge status={deal.status} />
+                </dd>
+              </div>
+              {deal.status === 'lost' && deal.lossReason && (
+                <div className="span-all">
+                  <dt>{t('deal.lossReason')}</dt>
+                  <dd>{deal.lossReason}</dd>
+                </div>
+              )}
+            </dl>
           )}
-        </dl>
-      )}
-      <DealTeam deal={deal} />
-      <HealthSummary health={room.health} stage={deal.stage} settings={settings.data} />
+          <DealTeam deal={deal} />
+        </div>
+        <HealthSummary health={room.health} stage={deal.stage} settings={settings.data} />
+      </div>
     </header>
   );
 }
