@@ -1,4 +1,5 @@
-import { and, eq, exists, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { ROLES, type Role } from '../../shared/domain';
 import type { SessionUser } from '../auth/session';
 import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
@@ -9,58 +10,50 @@ import { notFound } from '../errors';
  * SPEC §7: a rep sees and edits their own deals and deals they were added to;
  * a manager every deal of their team; an admin everything. Seeing and editing
  * are the same right, so one condition serves reads and writes.
+ *
+ * `who` is the user as values, or — by default — as placeholders (`userId`,
+ * `teamId`), so a query built on it can be prepared once per role and connection.
  */
-export function visibleDeals(user: SessionUser, db: Db | Tx): SQL | undefined {
-  if (user.role === 'admin') return undefined;
-  if (user.role === 'manager') return eq(deals.teamId, user.teamId);
+export function visibleDealsFor(role: Role, db: Db | Tx, who: { userId: number | SQLWrapper; teamId: number | SQLWrapper } = placeholders): SQL | undefined {
+  if (role === 'admin') return undefined;
+  if (role === 'manager') return eq(deals.teamId, who.teamId);
   return or(
-    eq(deals.ownerId, user.id),
+    eq(deals.ownerId, who.userId),
     exists(
       db
         .select({ one: dealMembers.userId })
         .from(dealMembers)
-        .where(and(eq(dealMembers.dealId, deals.id), eq(dealMembers.userId, user.id))),
+        .where(and(eq(dealMembers.dealId, deals.id), eq(dealMembers.userId, who.userId))),
     ),
   );
+}
+const placeholders = { userId: sql.placeholder('userId'), teamId: sql.placeholder('teamId') };
+
+/** The same rule with this user's values, for queries built on the fly. */
+export const visibleDeals = (user: SessionUser, db: Db | Tx) => visibleDealsFor(user.role, db, { userId: user.id, teamId: user.teamId });
+
+/** The placeholder values of visibleDealsFor for this user. */
+export const viewer = (user: SessionUser) => ({ userId: user.id, teamId: user.teamId });
+
+/** One prepared query per role. */
+export function perRole<P>(build: (role: Role, db: Db | Tx) => P): (role: Role, db: Db | Tx) => P {
+  const byRole = Object.fromEntries(ROLES.map((role) => [role, prepared((db) => build(role, db))])) as Record<Role, (db: Db | Tx) => P>;
+  return (role, db) => byRole[role](db);
 }
 
 export type DealRow = typeof deals.$inferSelect;
 
-/** The deal if this user may see it; NOT_FOUND otherwise, so other teams' deals stay invisible. */
-/** The same rule as visibleDeals, with the user as placeholders, so each role's lookup is prepared once. */
-const dealForRole = {
-  admin: prepared((db) => db.select().from(deals).where(eq(deals.id, sql.placeholder('dealId'))).prepare()),
-  manager: prepared((db) =>
-    db
-      .select()
-      .from(deals)
-      .where(and(eq(deals.id, sql.placeholder('dealId')), eq(deals.teamId, sql.placeholder('teamId'))))
-      .prepare(),
-  ),
-  rep: prepared((db) =>
-    db
-      .select()
-      .from(deals)
-      .where(
-        and(
-          eq(deals.id, sql.placeholder('dealId')),
-          or(
-            eq(deals.ownerId, sql.placeholder('userId')),
-            exists(
-              db
-                .select({ one: dealMembers.userId })
-                .from(dealMembers)
-                .where(and(eq(dealMembers.dealId, deals.id), eq(dealMembers.userId, sql.placeholder('userId')))),
-            ),
-          ),
-        ),
-      )
-      .prepare(),
-  ),
-};
+const dealForRole = perRole((role, db) =>
+  db
+    .select()
+    .from(deals)
+    .where(and(eq(deals.id, sql.placeholder('dealId')), visibleDealsFor(role, db)))
+    .prepare(),
+);
 
+/** The deal if this user may see it; NOT_FOUND otherwise, so other teams' deals stay invisible. */
 export function requireDeal(db: Db | Tx, user: SessionUser, dealId: number): DealRow {
-  const deal = dealForRole[user.role](db).get({ dealId, teamId: user.teamId, userId: user.id });
+  const deal = dealForRole(user.role, db).get({ dealId, ...viewer(user) });
   if (!deal) throw notFound('Deal');
   return deal;
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { INFO_POINTS, statusForStage } from '../../shared/domain';
 import type { Health } from '../../shared/scoring';
 import type { TDealCreate, TDealUpdate } from '../../shared/schemas/deal';
@@ -7,7 +8,7 @@ import { writeTransaction, type Db, type Tx } from '../db/client';
 import { prepared } from '../db/prepared';
 import { accounts, deals, infoPoints, users } from '../db/schema';
 import { AppError, assertVersion, badInput } from '../errors';
-import { requireAccount, requireDeal, visibleDeals } from './access';
+import { perRole, requireAccount, requireDeal, viewer, visibleDealsFor } from './access';
 import { changedFields, recordEvent } from './events';
 import { dealHealth, healthForDeals, refreshHealthSnapshot } from './health';
 
@@ -58,14 +59,17 @@ export interface DealFilters {
 export type DealWithHealth = DealDto & { health: Health };
 
 /** Every deal the user may see, each with its health (scored in bulk: a handful of queries whatever the count). */
+/** An optional filter as a placeholder: null matches everything. */
+const optionalFilter = (column: SQLiteColumn, name: string) => sql`(${sql.placeholder(name)} is null or ${column} = ${sql.placeholder(name)})`;
+
+const dealList = perRole((role, db) =>
+  dealQuery(db, and(visibleDealsFor(role, db), optionalFilter(deals.status, 'status'), optionalFilter(deals.ownerId, 'ownerId'), optionalFilter(deals.stage, 'stage')))
+    .orderBy(asc(deals.closeDate), asc(deals.id))
+    .prepare(),
+);
+
 export function listDeals(db: Db, user: SessionUser, filters: DealFilters, now: Date): DealWithHealth[] {
-  const where = and(
-    visibleDeals(user, db),
-    filters.status ? eq(deals.status, filters.status) : undefined,
-    filters.ownerId ? eq(deals.ownerId, filters.ownerId) : undefined,
-    filters.stage ? eq(deals.stage, filters.stage) : undefined,
-  );
-  const rows = dealQuery(db, where).orderBy(asc(deals.closeDate), asc(deals.id)).all();
+  const rows = dealList(user.role, db).all({ ...viewer(user), status: filters.status ?? null, ownerId: filters.ownerId ?? null, stage: filters.stage ?? null });
   const health = healthForDeals(db, rows, now);
   return rows.map((row) => ({ ...row, health: health.get(row.id)! }));
 }

@@ -2,7 +2,7 @@
  * Deal health on the server: load what the pure scoring module needs — in bulk,
  * one query per table for any number of deals — and keep the coverage history.
  */
-import { and, desc, eq, gte, inArray, lt, max, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, max, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { computeHealth, type Health, type HealthInput } from '../../shared/scoring';
 import type { ThresholdSettings } from '../../shared/settings';
@@ -29,7 +29,7 @@ const personColumns = {
 const snapshotColumns = { dealId: coverageSnapshots.dealId, at: coverageSnapshots.at, influence: coverageSnapshots.influence };
 
 /** The five reads scoring needs, for the deals `inDeals` selects, with the coverage window opening at `since`. */
-function healthQueries(db: Db | Tx, inDeals: (dealColumn: SQLiteColumn) => SQL | undefined, since: string | SQLWrapper) {
+function healthQueries(db: Db | Tx, inDeals: (dealColumn: SQLiteColumn) => SQL, since: SQLWrapper) {
   // The coverage in force when the window opened: each deal's last snapshot before it.
   const inForce = db
     .select({ dealId: coverageSnapshots.dealId, at: max(coverageSnapshots.at).as('in_force_at') })
@@ -57,9 +57,14 @@ function healthQueries(db: Db | Tx, inDeals: (dealColumn: SQLiteColumn) => SQL |
   };
 }
 
-/** One deal (the deal room, every write's snapshot): the same reads, prepared once per connection. */
-const singleDealQueries = prepared((db) => {
-  const queries = healthQueries(db, (dealColumn) => eq(dealColumn, sql.placeholder('dealId')), sql.placeholder('since'));
+/**
+ * The same reads for any number of deals, prepared once per connection: the deal ids
+ * travel as one JSON array parameter (`json_each`), so one statement serves a single
+ * deal room and a team of thousands of deals alike.
+ */
+const healthReads = prepared((db) => {
+  const inDeals = (dealColumn: SQLiteColumn) => sql`${dealColumn} in (select value from json_each(${sql.placeholder('ids')}))`;
+  const queries = healthQueries(db, inDeals, sql.placeholder('since'));
   return {
     people: queries.people.prepare(),
     lastContact: queries.lastContact.prepare(),
@@ -70,22 +75,13 @@ const singleDealQueries = prepared((db) => {
 });
 
 function readHealthRows(db: Db | Tx, ids: number[], since: string) {
-  if (ids.length === 1) {
-    const queries = singleDealQueries(db);
-    const params = { dealId: ids[0], since };
-    return {
-      people: queries.people.all(params),
-      lastContact: queries.lastContact.all(params),
-      points: queries.points.all(params),
-      history: [...queries.history.all(params), ...queries.inForce.all(params)],
-    };
-  }
-  const queries = healthQueries(db, (dealColumn) => inArray(dealColumn, ids), since);
+  const queries = healthReads(db);
+  const params = { ids: JSON.stringify(ids), since };
   return {
-    people: queries.people.all(),
-    lastContact: queries.lastContact.all(),
-    points: queries.points.all(),
-    history: [...queries.history.all(), ...queries.inForce.all()],
+    people: queries.people.all(params),
+    lastContact: queries.lastContact.all(params),
+    points: queries.points.all(params),
+    history: [...queries.history.all(params), ...queries.inForce.all(params)],
   };
 }
 
