@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { hashPassword } from '../../server/auth/password';
 import { DEFAULT_THRESHOLD_SETTINGS } from '../../shared/settings';
-import { DEMO_PASSWORD, type TestServer } from './server';
+import { expect } from 'vitest';
+import { DEMO_PASSWORD, type TestServer, type TrpcResponse } from './server';
 
 export interface OtherTeam {
   teamId: number;
@@ -77,4 +78,21 @@ export function eventCount(server: TestServer): number {
 
 export function lastEvent(server: TestServer): { kind: string; entity: string; entity_id: number | null; deal_id: number | null; actor_id: number; before: string | null; after: string | null } {
   return server.database.sqlite.prepare('select * from events order by id desc limit 1').get() as ReturnType<typeof lastEvent>;
+}
+
+/**
+ * A refused request: the expected code (or one of them), never a 5xx, the named
+ * field in both the message and `data.fields`, and not one row changed anywhere.
+ */
+export async function expectRefusedWithNothingWritten(server: TestServer, write: () => Promise<TrpcResponse>, code: string | string[], field?: string): Promise<TrpcResponse> {
+  const before = dbFingerprint(server);
+  const res = await write();
+  expect(res.status).toBeLessThan(500);
+  expect([code].flat(), JSON.stringify(res.error)).toContain(res.error?.data.code);
+  if (field) {
+    expect(res.error?.data.fields).toContain(field);
+    expect(res.error?.message).toContain(field);
+  }
+  expect(dbFingerprint(server)).toEqual(before);
+  return res;
 }

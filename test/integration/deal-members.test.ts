@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestServer, type ApiClient, type TestServer, type TrpcResponse } from '../helpers/server';
-import { addOtherTeam, dbFingerprint, lastEvent, type OtherTeam } from '../helpers/world';
+import { addOtherTeam, lastEvent, type OtherTeam, expectRefusedWithNothingWritten } from '../helpers/world';
 
 interface Member {
   userId: number;
@@ -28,15 +28,7 @@ describe('deal team members (SPEC §7: a rep sees and edits deals they were adde
   const members = async (client = rep1, dealId = harborId) => (await client.query<Member[]>('deal.members', { dealId })).data;
   const dealNames = async (client: ApiClient) => (await client.query<DealRow[]>('deal.list')).data.map((d) => d.name);
 
-  async function refusedWithNothingWritten(write: () => Promise<TrpcResponse>, code: string | string[], field?: string) {
-    const before = dbFingerprint(server);
-    const res = await write();
-    expect(res.status).toBeLessThan(500);
-    expect([code].flat(), JSON.stringify(res.error)).toContain(res.error?.data.code);
-    if (field) expect(res.error?.data.fields).toContain(field);
-    expect(dbFingerprint(server)).toEqual(before);
-    return res;
-  }
+  const refusedWithNothingWritten = (write: () => Promise<TrpcResponse>, code: string | string[], field?: string) => expectRefusedWithNothingWritten(server, write, code, field);
 
   beforeAll(async () => {
     server = await startTestServer();

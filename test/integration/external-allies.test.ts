@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, loginAs, startTestServer, type TestServer, type TrpcResponse } from '../helpers/server';
-import { addOtherTeam, dbFingerprint, lastEvent, type OtherTeam } from '../helpers/world';
+import { addOtherTeam, lastEvent, type OtherTeam, expectRefusedWithNothingWritten } from '../helpers/world';
 
 interface ExternalAlly {
   id: number;
@@ -29,17 +29,7 @@ describe('external allies (外部联盟): non-competing suppliers on an account'
   const list = async (client = rep1, accountId = metroAccountId) => (await client.query<ExternalAlly[]>('externalAlly.list', { accountId })).data;
   const network = { accountId: 0, name: 'BlueWave Networks', offering: 'Branch network and SD-WAN', contribution: 'Introduced us to the CIO’s office; shares the IT budget calendar', contactName: 'Karen Wu', contactInfo: 'karen.wu@bluewave.example' };
 
-  async function refusedWithNothingWritten(write: () => Promise<TrpcResponse>, code: string, field?: string) {
-    const before = dbFingerprint(server);
-    const res = await write();
-    expect(res.error?.data.code, JSON.stringify(res.error)).toBe(code);
-    if (field) {
-      expect(res.error?.data.fields).toContain(field);
-      expect(res.error?.message).toContain(field);
-    }
-    expect(dbFingerprint(server)).toEqual(before);
-    return res;
-  }
+  const refusedWithNothingWritten = (write: () => Promise<TrpcResponse>, code: string | string[], field?: string) => expectRefusedWithNothingWritten(server, write, code, field);
 
   beforeAll(async () => {
     server = await startTestServer();

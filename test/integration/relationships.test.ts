@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, loginAs, startTestServer, type TestServer, type TrpcResponse } from '../helpers/server';
-import { addOtherTeam, dbFingerprint, lastEvent } from '../helpers/world';
+import { addOtherTeam, lastEvent, expectRefusedWithNothingWritten } from '../helpers/world';
 
 interface Relationship {
   id: number;
@@ -32,17 +32,7 @@ describe('relationships on the influence map: relationship.add / remove', () => 
   const parse = (text: string | null) => (text === null ? null : JSON.parse(text));
   const link = (from: string, to: string, kind: string, extra: Record<string, unknown> = {}) => ({ dealId, fromStakeholderId: id[from], toStakeholderId: id[to], kind, ...extra });
 
-  async function refusedWithNothingWritten(write: () => Promise<TrpcResponse>, code: string, field?: string) {
-    const before = dbFingerprint(server);
-    const res = await write();
-    expect(res.error?.data.code, JSON.stringify(res.error)).toBe(code);
-    if (field) {
-      expect(res.error?.data.fields).toContain(field);
-      expect(res.error?.message).toContain(field);
-    }
-    expect(dbFingerprint(server)).toEqual(before);
-    return res;
-  }
+  const refusedWithNothingWritten = (write: () => Promise<TrpcResponse>, code: string | string[], field?: string) => expectRefusedWithNothingWritten(server, write, code, field);
 
   beforeAll(async () => {
     server = await startTestServer();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, loginAs, startTestServer, type TestServer, type TrpcResponse } from '../helpers/server';
-import { addOtherTeam, dbFingerprint, eventCount, lastEvent, type OtherTeam } from '../helpers/world';
+import { addOtherTeam, eventCount, lastEvent, type OtherTeam, expectRefusedWithNothingWritten } from '../helpers/world';
 
 interface Stakeholder {
   id: number;
@@ -70,18 +70,7 @@ describe('the buying group of a deal: stakeholder.add / update / remove and cont
   });
   const parse = (text: string | null) => (text === null ? null : JSON.parse(text));
 
-  /** A refused request: the expected code, the named field, and not one row changed anywhere. */
-  async function refusedWithNothingWritten(write: () => Promise<TrpcResponse>, code: string, field?: string) {
-    const before = dbFingerprint(server);
-    const res = await write();
-    expect(res.error?.data.code, JSON.stringify(res.error)).toBe(code);
-    if (field) {
-      expect(res.error?.data.fields).toContain(field);
-      expect(res.error?.message).toContain(field);
-    }
-    expect(dbFingerprint(server)).toEqual(before);
-    return res;
-  }
+  const refusedWithNothingWritten = (write: () => Promise<TrpcResponse>, code: string | string[], field?: string) => expectRefusedWithNothingWritten(server, write, code, field);
 
   beforeAll(async () => {
     server = await startTestServer();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, DEMO_PASSWORD, loginAs, startTestServer, type TestServer, type TrpcResponse } from '../helpers/server';
-import { dbFingerprint, lastEvent } from '../helpers/world';
+import { lastEvent, expectRefusedWithNothingWritten } from '../helpers/world';
 
 interface User {
   id: number;
@@ -34,18 +34,7 @@ describe('users and roles (Settings, admins only)', () => {
     return res.data;
   }
 
-  async function refusedWithNothingWritten(write: () => Promise<TrpcResponse>, code: string, field?: string) {
-    const before = dbFingerprint(server);
-    const res = await write();
-    expect(res.status).toBeLessThan(500);
-    expect(res.error?.data.code, JSON.stringify(res.error)).toBe(code);
-    if (field) {
-      expect(res.error?.data.fields).toContain(field);
-      expect(res.error?.message).toContain(field);
-    }
-    expect(dbFingerprint(server)).toEqual(before);
-    return res;
-  }
+  const refusedWithNothingWritten = (write: () => Promise<TrpcResponse>, code: string | string[], field?: string) => expectRefusedWithNothingWritten(server, write, code, field);
 
   beforeAll(async () => {
     server = await startTestServer();
