@@ -1,7 +1,8 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DECISION_ROLES, LEVELS, STANCES, type DecisionRole, type Level, type Stance } from '../../../../shared/domain';
+import { EnumSelect } from '../../components/EnumSelect';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
 import { useDealRoomData } from '../deal-room/useDealRoom';
@@ -70,6 +71,9 @@ export function StakeholderPanel(props: Props) {
   const patch = usePatchStakeholders(room.deal.id);
   const errorText = useErrorText();
   const contacts = useQuery(trpc.contact.list.queryOptions({ accountId: room.deal.accountId }));
+  const queryClient = useQueryClient();
+  // A new person or an edited contact changes the account's org chart: the who / reports-to pickers must see it.
+  const refreshContacts = () => queryClient.invalidateQueries(trpc.contact.list.queryFilter({ accountId: room.deal.accountId }));
   const [form, setForm] = useState<PersonForm>(() => (props.mode === 'edit' ? fromPerson(props.person) : blank));
   const [version, setVersion] = useState(props.mode === 'edit' ? props.person.version : 0);
   const [conflicted, setConflicted] = useState(false);
@@ -81,7 +85,7 @@ export function StakeholderPanel(props: Props) {
       void invalidate();
     }
   };
-  const add = useMutation(trpc.stakeholder.add.mutationOptions({ onSuccess: async (saved) => { await invalidate(); props.onSaved(saved.id); }, onError }));
+  const add = useMutation(trpc.stakeholder.add.mutationOptions({ onSuccess: async (saved) => { await Promise.all([invalidate(), refreshContacts()]); props.onSaved(saved.id); }, onError }));
   const update = useMutation(
     trpc.stakeholder.update.mutationOptions({
       onSuccess: async (saved) => {
@@ -89,7 +93,7 @@ export function StakeholderPanel(props: Props) {
         setConflicted(false);
         // The card and the coverage figures change now; the refetch brings the health that depends on it.
         patch([saved]);
-        await invalidate();
+        await Promise.all([invalidate(), refreshContacts()]);
       },
       onError,
     }),
@@ -180,13 +184,7 @@ export function StakeholderPanel(props: Props) {
             </label>
             <label className={cls('level')}>
               <span>{t('person.level')}</span>
-              <select value={form.level} onChange={(e) => set('level', e.target.value as Level)}>
-                {LEVELS.map((level) => (
-                  <option key={level} value={level}>
-                    {t(`level.${level}`)}
-                  </option>
-                ))}
-              </select>
+              <EnumSelect values={LEVELS} value={form.level} onChange={(level) => set('level', level)} label={(level) => t(`level.${level}`)} />
               {fieldError('level')}
             </label>
             <label className={cls('reportsToContactId')}>
@@ -209,24 +207,12 @@ export function StakeholderPanel(props: Props) {
         <div className="form-grid">
           <label className={cls('decisionRole')}>
             <span>{t('person.decisionRole')}</span>
-            <select value={form.decisionRole} onChange={(e) => set('decisionRole', e.target.value as DecisionRole)}>
-              {DECISION_ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {t(`decisionRole.${role}`)}
-                </option>
-              ))}
-            </select>
+            <EnumSelect values={DECISION_ROLES} value={form.decisionRole} onChange={(role) => set('decisionRole', role)} label={(role) => t(`decisionRole.${role}`)} />
             {fieldError('decisionRole')}
           </label>
           <label className={cls('stance')}>
             <span>{t('person.stance')}</span>
-            <select value={form.stance} onChange={(e) => set('stance', e.target.value as Stance)} data-testid="stance-select">
-              {STANCES.map((stance) => (
-                <option key={stance} value={stance}>
-                  {t(`stance.${stance}`)}
-                </option>
-              ))}
-            </select>
+            <EnumSelect values={STANCES} value={form.stance} onChange={(stance) => set('stance', stance)} label={(stance) => t(`stance.${stance}`)} data-testid="stance-select" />
             {fieldError('stance')}
           </label>
           <fieldset className={`${cls('influence')} span-2`}>
