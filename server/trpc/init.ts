@@ -5,8 +5,11 @@ import type { SessionUser } from '../auth/session';
 import type { Context } from './context';
 
 interface ValidationIssue {
+  code?: string;
   path?: readonly (PropertyKey | { key: PropertyKey })[];
   message: string;
+  /** For `unrecognized_keys`: the keys nobody asked for. */
+  keys?: readonly string[];
 }
 
 function issuesOf(cause: unknown): ValidationIssue[] | null {
@@ -21,12 +24,19 @@ function fieldOf(issue: ValidationIssue): string {
   return path.length > 0 ? path.map(String).join('.') : 'input';
 }
 
+/** The fields an issue is about: an unknown key names itself (`deal.update {stauts}` → `stauts`). */
+function fieldsOf(issue: ValidationIssue): string[] {
+  if (issue.code !== 'unrecognized_keys' || !issue.keys?.length) return [fieldOf(issue)];
+  const prefix = fieldOf(issue) === 'input' ? '' : `${fieldOf(issue)}.`;
+  return issue.keys.map((key) => `${prefix}${key}`);
+}
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const issues = error.code === 'BAD_REQUEST' ? issuesOf(error.cause) : null;
     const cause = error.cause instanceof AppError ? error.cause : null;
     const message = issues
-      ? issues.map((issue) => `${fieldOf(issue)}: ${issue.message}`).join('; ')
+      ? issues.map((issue) => `${fieldsOf(issue).join(', ')}: ${issue.message}`).join('; ')
       : error.code === 'INTERNAL_SERVER_ERROR'
         ? 'Internal error'
         : shape.message;
@@ -37,7 +47,7 @@ const t = initTRPC.context<Context>().create({
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
-        fields: issues ? issues.map(fieldOf) : cause?.details.field ? [cause.details.field] : undefined,
+        fields: issues ? issues.flatMap(fieldsOf) : cause?.details.field ? [cause.details.field] : undefined,
         current: cause?.details.current,
       },
     };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ACCOUNT_TIERS, PURCHASE_PATTERNS } from '../domain';
 import { zName, zText } from './common';
 
-export const ZAccountCreateSchema = z.object({
+export const ZAccountCreateSchema = z.strictObject({
   name: zName(200),
   industry: zText(100).optional(),
   tier: z.enum(ACCOUNT_TIERS).optional(),

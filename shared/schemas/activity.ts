@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../domain';
 import { zDateTime, zId, zName } from './common';
 
-export const ZActivityLogSchema = z.object({
+export const ZActivityLogSchema = z.strictObject({
   dealId: zId,
   kind: z.enum(ACTIVITY_KINDS),
   occurredAt: zDateTime,
@@ -11,5 +11,5 @@ export const ZActivityLogSchema = z.object({
 });
 export type TActivityLog = z.infer<typeof ZActivityLogSchema>;
 
-export const ZActivityListSchema = z.object({ dealId: zId });
-export const ZActivityRemoveSchema = z.object({ id: zId });
+export const ZActivityListSchema = z.strictObject({ dealId: zId });
+export const ZActivityRemoveSchema = z.strictObject({ id: zId });

@@ -21,10 +21,10 @@ export const contactFields = {
   phone: zText(50).optional(),
 };
 
-export const ZContactListSchema = z.object({ accountId: zId });
+export const ZContactListSchema = z.strictObject({ accountId: zId });
 export type TContactList = z.infer<typeof ZContactListSchema>;
 
-export const ZContactUpdateSchema = z.object({
+export const ZContactUpdateSchema = z.strictObject({
   id: zId,
   version: zVersion,
   ...contactFields,

@@ -10,7 +10,7 @@ export const ZDealListSchema = z
   })
   .optional();
 
-export const ZDealCreateSchema = z.object({
+export const ZDealCreateSchema = z.strictObject({
   accountId: zId,
   name: zName(200),
   amount: zAmount,
@@ -21,7 +21,7 @@ export const ZDealCreateSchema = z.object({
 });
 export type TDealCreate = z.infer<typeof ZDealCreateSchema>;
 
-export const ZDealUpdateSchema = z.object({
+export const ZDealUpdateSchema = z.strictObject({
   id: zId,
   version: zVersion,
   name: zName(200).optional(),
@@ -34,4 +34,4 @@ export const ZDealUpdateSchema = z.object({
 });
 export type TDealUpdate = z.infer<typeof ZDealUpdateSchema>;
 
-export const ZDealIdSchema = z.object({ id: zId });
+export const ZDealIdSchema = z.strictObject({ id: zId });

@@ -12,13 +12,13 @@ const allyFields = {
   contactInfo: zText(500).optional(),
 };
 
-export const ZExternalAllyListSchema = z.object({ accountId: zId });
+export const ZExternalAllyListSchema = z.strictObject({ accountId: zId });
 export type TExternalAllyList = z.infer<typeof ZExternalAllyListSchema>;
 
-export const ZExternalAllyAddSchema = z.object({ accountId: zId, ...allyFields });
+export const ZExternalAllyAddSchema = z.strictObject({ accountId: zId, ...allyFields });
 export type TExternalAllyAdd = z.infer<typeof ZExternalAllyAddSchema>;
 
-export const ZExternalAllyUpdateSchema = z.object({
+export const ZExternalAllyUpdateSchema = z.strictObject({
   id: zId,
   version: zVersion,
   ...allyFields,
@@ -26,5 +26,5 @@ export const ZExternalAllyUpdateSchema = z.object({
 });
 export type TExternalAllyUpdate = z.infer<typeof ZExternalAllyUpdateSchema>;
 
-export const ZExternalAllyRemoveSchema = z.object({ id: zId });
+export const ZExternalAllyRemoveSchema = z.strictObject({ id: zId });
 export type TExternalAllyRemove = z.infer<typeof ZExternalAllyRemoveSchema>;

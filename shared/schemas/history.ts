@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HISTORY_MAX_LIMIT } from '../history';
 import { zId } from './common';
 
-export const ZHistoryGetSchema = z.object({
+export const ZHistoryGetSchema = z.strictObject({
   dealId: zId,
   /** A group ("people"), a family ("stakeholder") or one kind ("stakeholder.stanceChanged"). */
   kind: z

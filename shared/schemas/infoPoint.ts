@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INFO_POINT_STATUSES } from '../domain';
 import { zDate, zDateTime, zId, zName, zText, zVersion } from './common';
 
-export const ZInfoPointUpdateSchema = z.object({
+export const ZInfoPointUpdateSchema = z.strictObject({
   dealId: zId,
   point: z.int().min(1).max(9),
   version: zVersion,
@@ -14,13 +14,13 @@ export const ZInfoPointUpdateSchema = z.object({
 export type TInfoPointUpdate = z.infer<typeof ZInfoPointUpdateSchema>;
 
 // Point 1: next steps
-export const ZNextStepAddSchema = z.object({
+export const ZNextStepAddSchema = z.strictObject({
   dealId: zId,
   title: zName(300),
   owner: zText(120).optional(),
   dueDate: zDate.nullable().optional(),
 });
-export const ZNextStepUpdateSchema = z.object({
+export const ZNextStepUpdateSchema = z.strictObject({
   id: zId,
   version: zVersion,
   title: zName(300).optional(),
@@ -31,14 +31,14 @@ export const ZNextStepUpdateSchema = z.object({
 
 // Point 8: competitors
 const favouredBy = z.array(zId).max(200);
-export const ZCompetitorAddSchema = z.object({
+export const ZCompetitorAddSchema = z.strictObject({
   dealId: zId,
   name: zName(200),
   strengths: zText(2000).optional(),
   weaknesses: zText(2000).optional(),
   favouredByStakeholderIds: favouredBy.optional(),
 });
-export const ZCompetitorUpdateSchema = z.object({
+export const ZCompetitorUpdateSchema = z.strictObject({
   id: zId,
   version: zVersion,
   name: zName(200).optional(),
@@ -48,12 +48,12 @@ export const ZCompetitorUpdateSchema = z.object({
 });
 
 // Point 9: success factors, ranked
-export const ZSuccessFactorAddSchema = z.object({ dealId: zId, title: zName(300) });
-export const ZSuccessFactorUpdateSchema = z.object({ id: zId, version: zVersion, title: zName(300) });
-export const ZSuccessFactorReorderSchema = z.object({
+export const ZSuccessFactorAddSchema = z.strictObject({ dealId: zId, title: zName(300) });
+export const ZSuccessFactorUpdateSchema = z.strictObject({ id: zId, version: zVersion, title: zName(300) });
+export const ZSuccessFactorReorderSchema = z.strictObject({
   dealId: zId,
   /** Every success factor of the deal, most important first. */
   orderedIds: z.array(zId).min(1).max(100),
 });
 
-export const ZRemoveByIdSchema = z.object({ id: zId });
+export const ZRemoveByIdSchema = z.strictObject({ id: zId });

@@ -19,5 +19,5 @@ export const ZRelationshipAddSchema = z
   });
 export type TRelationshipAdd = z.infer<typeof ZRelationshipAddSchema>;
 
-export const ZRelationshipRemoveSchema = z.object({ id: zId });
+export const ZRelationshipRemoveSchema = z.strictObject({ id: zId });
 export type TRelationshipRemove = z.infer<typeof ZRelationshipRemoveSchema>;

@@ -11,10 +11,10 @@ export const ZReviewPipelineSchema = z
   .optional();
 export type TReviewPipeline = z.infer<typeof ZReviewPipelineSchema>;
 
-export const ZCoachingNoteAddSchema = z.object({
+export const ZCoachingNoteAddSchema = z.strictObject({
   dealId: zId,
   body: z.string().trim().min(1).max(4000),
 });
 export type TCoachingNoteAdd = z.infer<typeof ZCoachingNoteAddSchema>;
 
-export const ZCoachingNoteListSchema = z.object({ dealId: zId });
+export const ZCoachingNoteListSchema = z.strictObject({ dealId: zId });

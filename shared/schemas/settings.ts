@@ -5,7 +5,7 @@ import { DEFAULT_THRESHOLD_SETTINGS, type ThresholdSettings } from '../settings'
 const infoPointNumber = z.int().min(1).max(9);
 
 /** The threshold settings of SPEC §4, one row per team. Defaults are the contract's. */
-export const ZThresholdSettingsSchema = z.object({
+export const ZThresholdSettingsSchema = z.strictObject({
   minConfirmed: z.int().min(0).max(INFO_POINTS.length),
   requiredPoints: z
     .array(infoPointNumber)
@@ -17,7 +17,7 @@ export const ZThresholdSettingsSchema = z.object({
   minAllies: z.int().min(0).max(100),
   minCoverage: z.number().min(0).max(1),
   contactDays: z.int().min(1).max(3650),
-  stageExpectations: z.object({
+  stageExpectations: z.strictObject({
     information: z.enum(OPEN_STAGES),
     relationships: z.enum(OPEN_STAGES),
     topDecisionMaker: z.enum(OPEN_STAGES),
@@ -33,4 +33,4 @@ export const ZThresholdUpdateSchema = ZThresholdSettingsSchema.partial().extend(
 });
 export type TThresholdUpdate = z.infer<typeof ZThresholdUpdateSchema>;
 
-export const ZThresholdQuerySchema = z.object({ teamId: z.int().min(1).optional() }).optional();
+export const ZThresholdQuerySchema = z.strictObject({ teamId: z.int().min(1).optional() }).optional();

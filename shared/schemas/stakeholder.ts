@@ -56,7 +56,7 @@ export type TStakeholderAdd = z.infer<typeof ZStakeholderAddSchema>;
  * only `{id, version, positionX, positionY}`. `contactVersion`, when given,
  * also guards the contact row against a concurrent edit from another deal.
  */
-export const ZStakeholderUpdateSchema = z.object({
+export const ZStakeholderUpdateSchema = z.strictObject({
   id: zId,
   version: zVersion,
   contactVersion: zVersion.optional(),
@@ -70,5 +70,5 @@ export const ZStakeholderUpdateSchema = z.object({
 });
 export type TStakeholderUpdate = z.infer<typeof ZStakeholderUpdateSchema>;
 
-export const ZStakeholderRemoveSchema = z.object({ id: zId });
+export const ZStakeholderRemoveSchema = z.strictObject({ id: zId });
 export type TStakeholderRemove = z.infer<typeof ZStakeholderRemoveSchema>;

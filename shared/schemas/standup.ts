@@ -19,4 +19,4 @@ export const ZStandupChangesSchema = z
 export type TStandupChanges = z.infer<typeof ZStandupChangesSchema>;
 
 /** Admins may name the team; everyone else records and reads their own team's stand-ups. */
-export const ZStandupTeamSchema = z.object({ teamId: zId.optional() }).optional();
+export const ZStandupTeamSchema = z.strictObject({ teamId: zId.optional() }).optional();

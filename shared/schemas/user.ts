@@ -14,7 +14,7 @@ export const ZUserListSchema = z
   .optional();
 export type TUserList = z.infer<typeof ZUserListSchema>;
 
-export const ZUserCreateSchema = z.object({
+export const ZUserCreateSchema = z.strictObject({
   email: z.email().max(254),
   name: zName(200),
   role: z.enum(ROLES),
@@ -24,7 +24,7 @@ export const ZUserCreateSchema = z.object({
 });
 export type TUserCreate = z.infer<typeof ZUserCreateSchema>;
 
-export const ZUserUpdateSchema = z.object({
+export const ZUserUpdateSchema = z.strictObject({
   id: zId,
   version: zVersion,
   name: zName(200).optional(),
@@ -34,5 +34,5 @@ export const ZUserUpdateSchema = z.object({
 });
 export type TUserUpdate = z.infer<typeof ZUserUpdateSchema>;
 
-export const ZUserResetPasswordSchema = z.object({ id: zId, password: zPassword });
+export const ZUserResetPasswordSchema = z.strictObject({ id: zId, password: zPassword });
 export type TUserResetPassword = z.infer<typeof ZUserResetPasswordSchema>;

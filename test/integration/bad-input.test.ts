@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../../server/trpc/router';
 import { ApiClient, DEMO_PASSWORD, loginAs, startTestServer, type TestServer, type TrpcResponse } from '../helpers/server';
-import { dbFingerprint } from '../helpers/world';
+import { dbFingerprint, expectRefusedWithNothingWritten } from '../helpers/world';
 
 type Input = Record<string, unknown>;
 type Breakage = [description: string, field: string, breakInput: (valid: Input) => unknown];
@@ -298,6 +298,17 @@ describe('bad input', () => {
     expect(((await post.json()) as { error: { data: { code: string } } }).error.data.code).toBe('BAD_REQUEST');
     const get = await fetch(`${server.url}/trpc/deal.list?input=%7Bnot-json`, { headers: { cookie: clients.rep1.cookie! } });
     expect(get.status).toBe(400);
+  });
+
+  it('a misspelled or unknown field is refused by name instead of silently ignored', async () => {
+    const room = (await clients.rep1.query<{ deal: { version: number } }>('deal.get', { id: ids.dealId })).data;
+    await expectRefusedWithNothingWritten(server, () => clients.rep1.mutate('deal.update', { id: ids.dealId, version: room.deal.version, stauts: 'won' }), 'BAD_REQUEST', 'stauts');
+    await expectRefusedWithNothingWritten(
+      server,
+      () => clients.admin.mutate('settings.updateThresholds', { version: 1, stageExpectations: { information: 'propose', relationships: 'negotiate', topDecisionMaker: 'commit', extra: 'x' } }),
+      'BAD_REQUEST',
+      'stageExpectations.extra',
+    );
   });
 
   it('SQL in a valid string is stored verbatim and does nothing else', async () => {
