@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { THRESHOLD_KEYS } from '../../../../shared/domain';
 import { CHANGE_TONE, type StandupChangeKind } from '../../../../shared/standup';
 import { StageBadge } from '../../components/Badges';
-import { HealthBadge } from '../../components/health/Health';
+import { HealthBadge, useScoringText } from '../../components/health/Health';
 import { useFormat } from '../../lib/format';
 import { topChanges, useChangeText, type StandupDeal } from './changeText';
 import { CoverageArrow } from './CoverageArrow';
@@ -99,6 +99,7 @@ function Slide({ deal }: { deal: StandupDeal }) {
   const { t } = useTranslation();
   const format = useFormat();
   const text = useChangeText();
+  const scoringText = useScoringText();
   const shown = topChanges(deal.changes, SLIDE_CHANGES);
   const more = deal.changes.length - shown.length;
   return (
@@ -118,7 +119,7 @@ function Slide({ deal }: { deal: StandupDeal }) {
           <h2 className="presenter-panel-title">{t('standup.thresholds')}</h2>
           <ul className="presenter-thresholds">
             {THRESHOLD_KEYS.map((key) => {
-              const passed = deal.health.thresholds[key].passed;
+              const { passed, details } = deal.health.thresholds[key];
               return (
                 <li key={key} className={passed ? 'passed' : 'failed'} data-threshold={key} data-passed={passed}>
                   <span className="presenter-threshold-icon" aria-hidden="true">
@@ -126,7 +127,12 @@ function Slide({ deal }: { deal: StandupDeal }) {
                   </span>
                   <span>
                     <span className="presenter-threshold-name">{t(`threshold.${key}`)}</span>
-                    <span className="presenter-threshold-state">{passed ? t('standup.passed') : t('standup.failed')}</span>
+                    {/* Not crossed: the first reason is what the team discusses — the next thing to do. */}
+                    {!passed && details[0] ? (
+                      <span className="presenter-threshold-reason">{scoringText(details[0])}</span>
+                    ) : (
+                      <span className="presenter-threshold-state">{passed ? t('standup.passed') : t('standup.failed')}</span>
+                    )}
                   </span>
                 </li>
               );
