@@ -140,6 +140,12 @@ describe('a hospital group buying an ERP, mapped step by step', () => {
     expect(h.thresholds.information.details[0].key).toBe('reason.information.tooFewWithStale');
     // Due at negotiate: information (lost) and relationships (held); the top decision-maker is due only at commit.
     expect(h.status).toBe('at_risk');
+    // Verifying a point with the customer again clears STALE_INFO and brings it back into the count.
+    const four = (await ok(rep.query('deal.get', { id: dealId }))).infoPoints.find((p: { point: number }) => p.point === 4);
+    await ok(rep.mutate('infoPoint.update', { dealId, point: 4, version: four.version, verifiedAt: server.clock.now.toISOString() }));
+    h = await health(dealId);
+    expect(h.flags.map((f: { code: string }) => f.code)).not.toContain('STALE_INFO');
+    expect(h.thresholds.information.reasons[0]).toContain('Only 1 of 9 information points is confirmed and current');
   });
 
   it('records every threshold crossed and lost in the event log, with the coverage snapshots', async () => {
