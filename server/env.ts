@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   /** Login attempts allowed per IP and per email in a 15-minute window. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   CLIENT_DIST: z.string().min(1).default('dist/client'),
+  /** How often thresholds lost to time alone are recorded in the history; 0 turns the sweep off. */
+  HEALTH_SWEEP_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -7,6 +7,7 @@ import { applyMigrations } from './db/migrate';
 import { seedDemo } from './db/seed';
 import type { Env } from './env';
 import { createLogger, type Logger } from './logger';
+import { sweepHealth } from './services/healthSweep';
 
 export interface RunningServer {
   url: string;
@@ -36,6 +37,18 @@ export async function startServer(env: Env, options: { now?: () => Date } = {}):
     server.listen(env.PORT, env.HOST, resolveListen);
   });
   const { port } = server.address() as AddressInfo;
+  // Thresholds lost to the passage of time reach the history once an hour (and once now, for whatever changed while the server was down).
+  const sweep = () => {
+    try {
+      const recorded = sweepHealth(database.db, now());
+      if (recorded > 0) log.info({ recorded }, 'Recorded deal health that changed with time');
+    } catch (err) {
+      log.error({ err }, 'Health sweep failed');
+    }
+  };
+  const sweepEvery = env.HEALTH_SWEEP_MINUTES * 60_000;
+  const firstSweep = sweepEvery > 0 ? setTimeout(sweep, 1_000).unref() : undefined;
+  const sweeps = sweepEvery > 0 ? setInterval(sweep, sweepEvery).unref() : undefined;
   let closing: Promise<void> | null = null;
   return {
     url: `http://localhost:${port}`,
@@ -44,6 +57,8 @@ export async function startServer(env: Env, options: { now?: () => Date } = {}):
     database,
     log,
     close() {
+      clearTimeout(firstSweep);
+      clearInterval(sweeps);
       closing ??= new Promise<void>((resolveClose) => {
         server.close(() => {
           database.close();

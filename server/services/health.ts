@@ -127,9 +127,9 @@ const passedOf = (thresholds: unknown) => (thresholds ?? {}) as Record<string, b
  * snapshot, and log each threshold crossed or lost. Runs inside the write
  * transaction of the change that caused it, so history never disagrees with data.
  */
-export function refreshHealthSnapshot(tx: Tx, dealId: number, actorId: number | null, at: Date): void {
+export function refreshHealthSnapshot(tx: Tx, dealId: number, actorId: number | null, at: Date): boolean {
   const deal = tx.select({ id: deals.id, teamId: deals.teamId, stage: deals.stage, status: deals.status, closeDate: deals.closeDate }).from(deals).where(eq(deals.id, dealId)).get();
-  if (!deal) return;
+  if (!deal) return false;
   const health = dealHealth(tx, deal, at);
   const last: Snapshot | undefined = tx.select().from(coverageSnapshots).where(eq(coverageSnapshots.dealId, dealId)).orderBy(desc(coverageSnapshots.at), desc(coverageSnapshots.id)).limit(1).get();
   const passed = {
@@ -145,18 +145,19 @@ export function refreshHealthSnapshot(tx: Tx, dealId: number, actorId: number | 
     last.net === coverage.net &&
     last.opposition === coverage.opposition &&
     JSON.stringify(passedOf(last.thresholds)) === JSON.stringify(passed);
-  if (unchanged) return;
+  if (unchanged) return false;
   const stamp = at.toISOString();
   tx.insert(coverageSnapshots)
     .values({ dealId, at: stamp, influence: coverage.influence, headcount: coverage.headcount, net: coverage.net, opposition: coverage.opposition, crossed: health.crossed, thresholds: passed })
     .run();
-  if (!last) return;
+  if (!last) return true;
   const before = passedOf(last.thresholds);
   for (const change of diffThresholdFlags(before, passed)) {
     tx.insert(events)
       .values({ teamId: deal.teamId, dealId, actorId, at: stamp, kind: `threshold.${change.change}`, entity: 'threshold', entityId: null, before: { threshold: change.threshold, passed: !change.passed }, after: { threshold: change.threshold, passed: change.passed } })
       .run();
   }
+  return true;
 }
 
 function diffThresholdFlags(before: Record<string, boolean>, after: Record<string, boolean>) {

@@ -27,6 +27,8 @@ export async function startTestServer(options: { seed?: boolean; env?: Record<st
     SEED_DEMO: options.seed === false ? '0' : '1',
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '1000',
+    // Tests call sweepHealth themselves: a timer writing mid-test would make 'nothing was written' checks flaky.
+    HEALTH_SWEEP_MINUTES: '0',
     ...options.env,
   });
   const clock = { now: options.now ?? new Date() };

@@ -1,0 +1,25 @@
+/**
+ * Thresholds are also lost to time alone: a confirmed point goes stale after
+ * `staleDays`, the top decision-maker's last contact ages past `contactDays`.
+ * No write records that, so an hourly sweep does — a snapshot and a
+ * `threshold.lost` event (by nobody) for every open deal whose health moved —
+ * and the history and the stand-up show it the same day it happened
+ * (every HEALTH_SWEEP_MINUTES, default 60).
+ */
+import { asc, eq } from 'drizzle-orm';
+import { writeTransaction, type Db } from '../db/client';
+import { deals } from '../db/schema';
+import { refreshHealthSnapshot } from './health';
+
+/** Deals per transaction: short write locks, so users' writes never wait long behind the sweep. */
+const BATCH = 100;
+
+/** Record the health of every open deal that changed since its last snapshot. Returns how many did. */
+export function sweepHealth(db: Db, now: Date): number {
+  const open = db.select({ id: deals.id }).from(deals).where(eq(deals.status, 'open')).orderBy(asc(deals.id)).all();
+  let recorded = 0;
+  for (let start = 0; start < open.length; start += BATCH) {
+    recorded += writeTransaction(db, (tx) => open.slice(start, start + BATCH).filter((deal) => refreshHealthSnapshot(tx, deal.id, null, now)).length);
+  }
+  return recorded;
+}
