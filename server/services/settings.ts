@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { ZThresholdSettingsSchema, type TThresholdUpdate } from '../../shared/schemas/settings';
 import { DEFAULT_THRESHOLD_SETTINGS, type ThresholdSettings } from '../../shared/settings';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
+import { prepared } from '../db/prepared';
 import { deals, teams, teamSettings } from '../db/schema';
 import { AppError, assertVersion, notFound } from '../errors';
 import { recordEvent } from './events';
@@ -14,10 +15,22 @@ export interface TeamThresholds extends ThresholdSettings {
 }
 
 /** A team's settings; a team that never saved any uses the §4 defaults (version 1). */
+const settingsOfTeam = prepared((db) => db.select().from(teamSettings).where(eq(teamSettings.teamId, sql.placeholder('teamId'))).prepare());
+/** Validated settings by team and version: read on every health computation, changed a few times a year. */
+const validated = new Map<string, ThresholdSettings>();
+
 export function getThresholds(db: Db | Tx, teamId: number): TeamThresholds {
-  const row = db.select().from(teamSettings).where(eq(teamSettings.teamId, teamId)).get();
-  const parsed = row ? ZThresholdSettingsSchema.safeParse(row.thresholds) : null;
-  return { ...(parsed?.success ? parsed.data : DEFAULT_THRESHOLD_SETTINGS), teamId, version: row?.version ?? 1 };
+  const row = settingsOfTeam(db).get({ teamId });
+  if (!row) return { ...DEFAULT_THRESHOLD_SETTINGS, teamId, version: 1 };
+  const key = `${teamId}:${row.version}:${JSON.stringify(row.thresholds)}`;
+  let settings = validated.get(key);
+  if (!settings) {
+    const parsed = ZThresholdSettingsSchema.safeParse(row.thresholds);
+    settings = parsed.success ? parsed.data : DEFAULT_THRESHOLD_SETTINGS;
+    if (validated.size > 1000) validated.clear();
+    validated.set(key, settings);
+  }
+  return { ...settings, teamId, version: row.version };
 }
 
 /** Everyone reads their own team's settings; an admin may read any team's. */
