@@ -87,11 +87,13 @@ export function describeChange(t: TFunction, change: { kind: string; params: Sta
       values[name] = group ? t(`${group}.${value}`) : value;
     } else values[name] = value;
   }
-  if (kind === 'closeDateChanged' && format.date) {
-    values.from = format.date(String(change.params.from));
-    values.to = format.date(String(change.params.to));
-  }
-  if (kind === 'nextStepOverdue' && format.date) values.dueDate = format.date(String(change.params.dueDate));
+  // A date that is missing stays "none" rather than becoming "Invalid Date".
+  const date = (name: string) => {
+    const value = change.params[name];
+    if (format.date && typeof value === 'string') values[name] = format.date(value);
+  };
+  if (kind === 'closeDateChanged') ['from', 'to'].forEach(date);
+  if (kind === 'nextStepOverdue') date('dueDate');
   if (kind === 'amountChanged' && format.money) {
     const currency = String(change.params.currency);
     values.from = format.money(Number(change.params.from), currency);
@@ -99,5 +101,7 @@ export function describeChange(t: TFunction, change: { kind: string; params: Sta
   }
   if (kind === 'newAlly' && change.params.from == null) return t('standup.change.newAllyAdded', values);
   if (kind === 'activity' && (!Array.isArray(change.params.people) || change.params.people.length === 0)) return t('standup.change.activityAlone', values);
+  // A kind this build does not know (a newer server) still reads as a sentence, not a key.
+  if (!(STANDUP_CHANGE_KINDS as readonly string[]).includes(kind)) return t('standup.change.unknown', { kind: change.kind });
   return t(`standup.change.${kind}`, values);
 }

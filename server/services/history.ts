@@ -2,13 +2,14 @@
  * A deal's history: coverage over time, the thresholds it crossed and lost,
  * and its event log — newest first, filtered by kind, actor or person.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, like, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, like, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { THRESHOLD_KEYS, type ThresholdKey } from '../../shared/domain';
 import { HISTORY_DEFAULT_LIMIT, HISTORY_KIND_GROUPS } from '../../shared/history';
 import type { THistoryGet } from '../../shared/schemas/history';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
 import { contacts, coverageSnapshots, events, stakeholders, users } from '../db/schema';
+import { badInput } from '../errors';
 import { requireDeal, type DealRow } from './access';
 
 /** Enough points for years of daily changes; the chart shows the newest if a deal ever has more. */
@@ -105,6 +106,7 @@ export function getHistory(db: Db, user: SessionUser, input: THistoryGet) {
       return isThreshold(change.threshold) ? [{ at, threshold: change.threshold, passed: change.passed === true, actorName }] : [];
     });
 
+  const limit = input.limit ?? HISTORY_DEFAULT_LIMIT;
   const eventRows = db
     .select({
       id: events.id,
@@ -125,11 +127,15 @@ export function getHistory(db: Db, user: SessionUser, input: THistoryGet) {
         kindFilter(input.kind),
         input.actorId === undefined ? undefined : eq(events.actorId, input.actorId),
         input.stakeholderId === undefined ? undefined : aboutStakeholder(db, input.stakeholderId),
+        input.cursor == null ? undefined : olderThan(db, scope, input.cursor),
       ),
     )
     .orderBy(desc(events.at), desc(events.id))
-    .limit(input.limit ?? HISTORY_DEFAULT_LIMIT)
+    // One more than asked for says whether an older page exists, without a count query.
+    .limit(limit + 1)
     .all();
+  const page = eventRows.slice(0, limit);
+  const nextCursor = eventRows.length > limit ? page.at(-1)!.id : null;
 
   // Everyone who ever changed this deal, for the "by person" filter, whatever is filtered now.
   const actors = db
@@ -140,7 +146,17 @@ export function getHistory(db: Db, user: SessionUser, input: THistoryGet) {
     .orderBy(asc(users.name))
     .all();
 
-  return { snapshots, thresholdChanges, events: eventRows, actors, people: peopleOf(db, deal.id) };
+  return { snapshots, thresholdChanges, events: page, nextCursor, actors, people: peopleOf(db, deal.id) };
+}
+
+/**
+ * Events after `cursor` in the log's order (newest first: by time, then id).
+ * The cursor must be an event of this deal's history, so it says nothing about other deals.
+ */
+function olderThan(db: Db, scope: SQL, cursor: number): SQL {
+  const from = db.select({ at: events.at, id: events.id }).from(events).where(and(scope, eq(events.id, cursor))).get();
+  if (!from) throw badInput('cursor', 'not an event of this deal’s history');
+  return or(lt(events.at, from.at), and(eq(events.at, from.at), lt(events.id, from.id)))!;
 }
 
 function thresholdFlags(value: unknown): Record<ThresholdKey, boolean> {

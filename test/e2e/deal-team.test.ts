@@ -10,8 +10,6 @@ describe('a rep brings a teammate onto a deal from the deal-room header', () => 
   beforeAll(async () => {
     app = await startE2eApp();
     page = await app.newPage();
-    // Confirmation prompts (removing a teammate) are accepted, as a user would.
-    page.on('dialog', (dialog) => void dialog.accept());
     await app.login(page, 'rep1@demo.test');
     dealUrl = await app.dealUrl(page, 'Core banking mainframe refresh');
   });
@@ -53,6 +51,8 @@ describe('a rep brings a teammate onto a deal from the deal-room header', () => 
   it('removing Sam Patel (after confirming) takes the deal out of their pipeline', async () => {
     const team = page.getByRole('group', { name: 'Deal team' });
     await team.getByRole('button', { name: 'Remove Sam Patel from the deal team' }).click();
+    const question = page.getByRole('dialog', { name: 'Remove Sam Patel from the deal team' });
+    await question.getByRole('button', { name: 'Remove', exact: true }).click();
     await expect.poll(() => team.textContent()).not.toContain('Sam Patel');
 
     const rep2 = await app.newPage();

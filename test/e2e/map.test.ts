@@ -137,10 +137,38 @@ describe('a rep maps the buying group of a real deal', () => {
     const edge = page.locator(`.react-flow__edge[data-id="rel-${rel.id}"]`);
     await edge.focus();
     await page.keyboard.press('Enter');
-    page.once('dialog', (question) => void question.accept());
     await page.keyboard.press('Delete');
+    // The app's own dialog asks, naming the two people; Enter confirms.
+    const question = page.getByRole('dialog', { name: 'Remove relationship' });
+    await question.waitFor();
+    expect(await question.textContent()).toContain('Qian Lei → Wang Jianguo');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Remove relationship');
+    await page.keyboard.press('Enter');
     await expect.poll(async () => (await room()).relationships.some((r) => r.id === rel.id)).toBe(false);
     await edge.waitFor({ state: 'detached' });
+    await question.waitFor({ state: 'hidden' });
+    // Focus is back on the map, so the keyboard can carry on there.
+    await expect.poll(() => page.getByTestId('influence-map').evaluate((map) => map.contains(document.activeElement))).toBe(true);
+  });
+
+  it('asks before taking a person off the map; Esc keeps them, and focus goes back to their card', async () => {
+    const buyer = await person('He Jun');
+    await card(buyer.id).click();
+    await page.keyboard.press('Delete');
+    const question = page.getByRole('dialog', { name: 'Remove from map' });
+    await question.waitFor();
+    expect(await question.textContent()).toContain('Remove He Jun from this deal’s map?');
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'hidden' });
+    await expect.poll(() => card(buyer.id).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect((await room()).stakeholders.some((s) => s.id === buyer.id)).toBe(true);
+
+    // Cancel on the panel's button is a no too.
+    await page.getByTestId('person-panel').getByRole('button', { name: 'Remove from map' }).click();
+    await question.waitFor();
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await question.waitFor({ state: 'hidden' });
+    expect((await room()).stakeholders.some((s) => s.id === buyer.id)).toBe(true);
   });
 
   it('auto-layout places everyone by reporting lines and saves every position', async () => {

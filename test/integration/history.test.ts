@@ -16,6 +16,7 @@ interface History {
   snapshots: { at: string; influence: number; headcount: number; net: number; opposition: number; crossed: number; thresholds: Record<string, boolean> }[];
   thresholdChanges: { at: string; threshold: string; passed: boolean; actorName: string | null }[];
   events: HistoryEvent[];
+  nextCursor: number | null;
   actors: { id: number; name: string }[];
   people: { id: number; name: string }[];
 }
@@ -179,6 +180,78 @@ describe('a deal’s history: coverage over time, thresholds crossed, the event 
     expect(two.snapshots).toEqual(all.snapshots);
   });
 
+  describe('paging with a cursor (“Show older”)', () => {
+    /** Follow nextCursor from the top until the log runs out. */
+    async function pages(input: Record<string, unknown>) {
+      const out: History[] = [];
+      let cursor: number | null = null;
+      do {
+        out.push(await history({ ...input, ...(cursor === null ? {} : { cursor }) }));
+        cursor = out.at(-1)!.nextCursor;
+      } while (cursor !== null && out.length < 20);
+      return out;
+    }
+
+    beforeAll(async () => {
+      // Three next steps in one instant: the cursor must tell them apart by id, neither repeating nor skipping one.
+      tick();
+      for (const title of ['Book the pilot', 'Send references', 'Meet procurement']) expect((await rep1.mutate('nextStep.add', { dealId, title })).ok).toBe(true);
+      tick();
+      expect((await rep1.mutate('nextStep.add', { dealId, title: 'Draft the proposal' })).ok).toBe(true);
+    });
+
+    it('limit 5 walks the whole log in three pages, without overlap or gap', async () => {
+      const all = await history({ limit: 1000 });
+      expect(all.events.length).toBeGreaterThan(10);
+      expect(all.events.length).toBeLessThanOrEqual(15);
+      expect(all.nextCursor).toBeNull();
+
+      const walked = await pages({ limit: 5 });
+      expect(walked).toHaveLength(3);
+      expect(walked.map((page) => page.events.length)).toEqual([5, 5, all.events.length - 10]);
+      // Each page's cursor is its oldest event; the last page says there is nothing older.
+      expect(walked[0]!.nextCursor).toBe(walked[0]!.events[4]!.id);
+      expect(walked[2]!.nextCursor).toBeNull();
+      const ids = walked.flatMap((page) => page.events.map((event) => event.id));
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(walked.flatMap((page) => page.events)).toEqual(all.events);
+    });
+
+    it('a page exactly as long as what is left says there is nothing older', async () => {
+      const all = await history({ limit: 1000 });
+      const whole = await history({ limit: all.events.length });
+      expect(whole.events).toEqual(all.events);
+      expect(whole.nextCursor).toBeNull();
+    });
+
+    it('keeps the filters from page to page', async () => {
+      const information = await history({ kind: 'information', limit: 1000 });
+      expect(kinds(information)).toEqual(['nextStep.added', 'nextStep.added', 'nextStep.added', 'nextStep.added', 'infoPoint.updated']);
+      const walked = await pages({ kind: 'information', limit: 2 });
+      expect(walked).toHaveLength(3);
+      expect(walked.flatMap((page) => page.events)).toEqual(information.events);
+
+      const aboutHuang = await history({ stakeholderId: huangId, limit: 1000 });
+      expect((await pages({ stakeholderId: huangId, limit: 1 })).flatMap((page) => page.events)).toEqual(aboutHuang.events);
+    });
+
+    it('takes what tRPC’s infinite queries send: a null cursor for the top, and a direction', async () => {
+      const top = await history({ limit: 5, cursor: null, direction: 'forward' });
+      expect(top.events).toEqual((await history({ limit: 5 })).events);
+      const next = await history({ limit: 5, cursor: top.nextCursor, direction: 'forward' });
+      expect(next.events[0]!.id).not.toBe(top.events[4]!.id);
+    });
+
+    it('refuses a cursor that is not an event of this deal’s history, naming the field', async () => {
+      const rich = (await rep1.query<History>('history.get', { dealId: richDealId, limit: 1 })).data;
+      for (const cursor of [rich.events[0]!.id, 987_654]) {
+        const res = await rep1.query('history.get', { dealId, cursor });
+        expect(res.error?.data.code).toBe('BAD_REQUEST');
+        expect(res.error?.message).toContain('cursor');
+      }
+    });
+  });
+
   it('shows the seeded rich deal with at least one snapshot', async () => {
     const res = await rep1.query<History>('history.get', { dealId: richDealId });
     expect(res.ok).toBe(true);
@@ -222,6 +295,9 @@ describe('a deal’s history: coverage over time, thresholds crossed, the event 
       ['a very long kind', { dealId: 1, kind: 'a'.repeat(65) }, 'kind'],
       ['a text actorId', { dealId: 1, actorId: 'me' }, 'actorId'],
       ['a huge stakeholderId', { dealId: 1, stakeholderId: 2 ** 60 }, 'stakeholderId'],
+      ['a text cursor', { dealId: 1, cursor: 'older' }, 'cursor'],
+      ['a negative cursor', { dealId: 1, cursor: -5 }, 'cursor'],
+      ['an unknown direction', { dealId: 1, direction: 'sideways' }, 'direction'],
     ];
     it.each(cases)('%s', async (_label, input, field) => {
       const res = await rep1.query('history.get', input);

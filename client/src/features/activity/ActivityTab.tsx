@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../../../shared/domain';
 import { Empty, ErrorState, Loading } from '../../components/States';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { useFormat } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -28,6 +29,7 @@ function localNow(): string {
 
 export default function ActivityTab() {
   const { t } = useTranslation();
+  const [confirm, confirmDialog] = useConfirm();
   const trpc = useTRPC();
   const room = useDealRoomData();
   const dealId = room.deal.id;
@@ -73,7 +75,7 @@ export default function ActivityTab() {
                       {format.date(activity.occurredAt)} · {activity.createdByName}
                     </span>
                     {activity.createdBy === me.id && (
-                      <button type="button" className="btn btn-ghost btn-icon" aria-label={t('action.removeItem', { item: t(`activityKind.${activity.kind}`) })} onClick={() => window.confirm(t('activity.confirmRemove')) && remove.mutate({ id: activity.id })}>
+                      <button type="button" className="btn btn-ghost btn-icon" aria-label={t('action.removeItem', { item: t(`activityKind.${activity.kind}`) })} onClick={() => void confirm({ title: t('action.removeItem', { item: t(`activityKind.${activity.kind}`) }), message: t('activity.confirmRemove'), confirmLabel: t('action.remove') }).then((yes) => yes && remove.mutate({ id: activity.id }))}>
                         ×
                       </button>
                     )}
@@ -95,6 +97,7 @@ export default function ActivityTab() {
         )}
         {remove.error && <p className="form-error">{errorText(remove.error)}</p>}
       </section>
+      {confirmDialog}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useErrorText } from '../../lib/fieldErrors';
 import { useTRPC } from '../../lib/trpc';
 import type { DealRoomData } from './useDealRoom';
@@ -15,6 +16,7 @@ type Deal = DealRoomData['deal'];
  */
 export function DealTeam({ deal }: { deal: Deal }) {
   const { t } = useTranslation();
+  const [confirm, confirmDialog] = useConfirm();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
@@ -60,7 +62,7 @@ export function DealTeam({ deal }: { deal: Deal }) {
               aria-label={t('dealTeam.remove', { name: member.name })}
               title={t('dealTeam.remove', { name: member.name })}
               disabled={remove.isPending}
-              onClick={() => window.confirm(t('dealTeam.confirmRemove', { name: member.name })) && remove.mutate({ dealId: deal.id, userId: member.userId })}
+              onClick={() => void confirm({ title: t('dealTeam.remove', { name: member.name }), message: t('dealTeam.confirmRemove', { name: member.name }), confirmLabel: t('action.remove') }).then((yes) => yes && remove.mutate({ dealId: deal.id, userId: member.userId }))}
             >
               ×
             </button>
@@ -97,6 +99,7 @@ export function DealTeam({ deal }: { deal: Deal }) {
           {errorText(error)}
         </p>
       )}
+      {confirmDialog}
     </div>
   );
 }

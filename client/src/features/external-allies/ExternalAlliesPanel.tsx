@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { conflictCurrent, useTRPC, type RouterOutputs } from '../../lib/trpc';
 
@@ -29,6 +30,7 @@ const draftOf = (ally: ExternalAlly): Draft => ({
  */
 export function ExternalAlliesPanel({ accountId, accountName }: { accountId: number; accountName: string }) {
   const { t } = useTranslation();
+  const [confirm, confirmDialog] = useConfirm();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
@@ -162,7 +164,7 @@ export function ExternalAlliesPanel({ accountId, accountName }: { accountId: num
                       type="button"
                       className="btn btn-ghost btn-icon"
                       aria-label={t('action.removeItem', { item: ally.name })}
-                      onClick={() => window.confirm(t('confirm.remove', { item: ally.name })) && remove.mutate({ id: ally.id })}
+                      onClick={() => void confirm({ title: t('action.removeItem', { item: ally.name }), message: t('confirm.remove', { item: ally.name }), confirmLabel: t('action.remove') }).then((yes) => yes && remove.mutate({ id: ally.id }))}
                     >
                       ×
                     </button>
@@ -188,6 +190,7 @@ export function ExternalAlliesPanel({ accountId, accountName }: { accountId: num
         </ul>
       )}
       {editingId === null && remove.error && <p className="form-error">{errorText(remove.error)}</p>}
+      {confirmDialog}
     </section>
   );
 }

@@ -6,8 +6,15 @@ import { useFormat } from '../../lib/format';
 import { describeEvent, groupOf, type HistoryData, type SentenceContext } from './describeEvent';
 import { useHistoryFilters } from './useHistoryFilters';
 
-/** Every change to the deal as one sentence, newest first, filterable by kind and person. */
-export function EventLog({ data, limit }: { data: HistoryData; limit: number }) {
+/** Whether the log goes further back than what is shown, and how to fetch the next page of it. */
+export interface OlderEvents {
+  more: boolean;
+  loading: boolean;
+  load: () => void;
+}
+
+/** Every change to the deal as one sentence, newest first, filterable by kind and person, a page at a time. */
+export function EventLog({ data, older }: { data: HistoryData; older: OlderEvents }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const { filters, set, clear, active } = useHistoryFilters();
@@ -32,7 +39,7 @@ export function EventLog({ data, limit }: { data: HistoryData; limit: number }) 
           </h2>
           <p className="muted small">
             {t('history.logCount', { count: data.events.length })}
-            {data.events.length >= limit && ` ${t('history.logLimited', { count: limit })}`}
+            {older.more && ` ${t('history.logLimited', { count: data.events.length })}`}
           </p>
         </div>
         <div className="history-filters">
@@ -104,6 +111,13 @@ export function EventLog({ data, limit }: { data: HistoryData; limit: number }) 
             );
           })}
         </ol>
+      )}
+      {older.more && (
+        <div className="history-older">
+          <button type="button" className="btn btn-small" onClick={older.load} disabled={older.loading} data-testid="history-show-older">
+            {older.loading ? t('history.loadingOlder') : t('history.showOlder')}
+          </button>
+        </div>
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HISTORY_DEFAULT_LIMIT } from '../../../../shared/history';
@@ -19,21 +19,32 @@ export default function HistoryTab() {
   const trpc = useTRPC();
   const dealId = useDealId();
   const { filters } = useHistoryFilters();
-  const history = useQuery({
-    ...trpc.history.get.queryOptions({ dealId, kind: filters.kind, actorId: filters.actorId, stakeholderId: filters.stakeholderId, limit: HISTORY_DEFAULT_LIMIT }),
+  // Pages of the event log, newest first; "Show older" asks for the page before the oldest shown.
+  const history = useInfiniteQuery({
+    ...trpc.history.get.infiniteQueryOptions(
+      { dealId, kind: filters.kind, actorId: filters.actorId, stakeholderId: filters.stakeholderId, limit: HISTORY_DEFAULT_LIMIT },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
     // Other tabs' writes do not invalidate history: read it fresh each time the tab opens.
     staleTime: 0,
     // A filter change keeps the chart and list on screen until the new list arrives.
     placeholderData: keepPreviousData,
   });
+  // The chart, thresholds and name lists come with every page; the newest page's are the ones to show.
+  const data = useMemo<HistoryData | undefined>(() => {
+    const pages = history.data?.pages;
+    return pages?.[0] && { ...pages[0], events: pages.flatMap((page) => page.events), nextCursor: pages.at(-1)!.nextCursor };
+  }, [history.data]);
 
   if (history.isPending) return <Loading />;
   if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
+  if (!data) return <Loading />;
+  const older = { more: history.hasNextPage, loading: history.isFetchingNextPage, load: () => void history.fetchNextPage() };
   return (
     <div className="history-layout" aria-busy={history.isFetching} aria-label={t('history.title')}>
-      <CoverageCard data={history.data} />
-      <ThresholdChanges data={history.data} />
-      <EventLog data={history.data} limit={HISTORY_DEFAULT_LIMIT} />
+      <CoverageCard data={data} />
+      <ThresholdChanges data={data} />
+      <EventLog data={data} older={older} />
     </div>
   );
 }

@@ -145,6 +145,23 @@ export function describeEvent(event: HistoryEvent, ctx: SentenceContext): Senten
       return say(event.kind === 'deal.memberAdded' ? 'memberAdded' : 'memberRemoved', { name: str(after.name) ?? str(before.name) ?? t('history.someoneRemoved') });
     case 'settings.thresholdsUpdated':
       return say('settingsUpdated');
+    case 'standup.recorded':
+      return say('standupRecorded');
+    case 'account.created':
+      return say('accountCreated', { name: str(after.name) ?? '' });
+    // Team-level: a deal's history never shows these, but the sentence must read if one ever does.
+    // Their entityId is a user's, not a stakeholder's, so the name comes from the event alone.
+    case 'user.created':
+    case 'user.updated':
+    case 'user.deactivated':
+    case 'user.reactivated':
+    case 'user.passwordReset': {
+      const name = str(after.name) ?? str(before.name) ?? t('history.someone');
+      if (event.kind === 'user.created') return say('user.created', { name, role: label('role', after.role) });
+      if (event.kind !== 'user.updated') return say(`user.${event.kind.split('.')[1]}`, { name });
+      if (before.role !== after.role && str(after.role)) return say('user.roleChanged', { name, from: label('role', before.role), to: label('role', after.role) });
+      return say('user.updated', { name, fields: fieldList(changedKeys) });
+    }
     default:
       return say('unknown', { kind: event.kind });
   }

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useErrorText } from '../../lib/fieldErrors';
 import { useTRPC } from '../../lib/trpc';
 import type { DealRoomData } from '../deal-room/useDealRoom';
@@ -19,6 +20,7 @@ const empty: Draft = { name: '', strengths: '', weaknesses: '', favouredBy: [] }
 
 export function CompetitorsList({ dealId, competitors, stakeholders }: { dealId: number; competitors: Competitor[]; stakeholders: Stakeholder[] }) {
   const { t } = useTranslation();
+  const [confirm, confirmDialog] = useConfirm();
   const trpc = useTRPC();
   const errorText = useErrorText();
   const invalidate = useInvalidateDeal(dealId);
@@ -101,7 +103,7 @@ export function CompetitorsList({ dealId, competitors, stakeholders }: { dealId:
                   <button type="button" className="btn btn-ghost btn-small" onClick={() => startEdit(c)}>
                     {t('action.edit')}
                   </button>
-                  <button type="button" className="btn btn-ghost btn-icon" aria-label={t('action.removeItem', { item: c.name })} onClick={() => window.confirm(t('confirm.remove', { item: c.name })) && remove.mutate({ id: c.id })}>
+                  <button type="button" className="btn btn-ghost btn-icon" aria-label={t('action.removeItem', { item: c.name })} onClick={() => void confirm({ title: t('action.removeItem', { item: c.name }), message: t('confirm.remove', { item: c.name }), confirmLabel: t('action.remove') }).then((yes) => yes && remove.mutate({ id: c.id }))}>
                     ×
                   </button>
                 </span>
@@ -124,6 +126,7 @@ export function CompetitorsList({ dealId, competitors, stakeholders }: { dealId:
         </button>
       )}
       {error && <p className="form-error">{errorText(error)}</p>}
+      {confirmDialog}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useErrorText } from '../../lib/fieldErrors';
 import { todayIso, useFormat } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -11,6 +12,7 @@ type Step = DealRoomData['nextSteps'][number];
 
 export function NextStepsList({ dealId, steps }: { dealId: number; steps: Step[] }) {
   const { t } = useTranslation();
+  const [confirm, confirmDialog] = useConfirm();
   const trpc = useTRPC();
   const format = useFormat();
   const errorText = useErrorText();
@@ -50,7 +52,7 @@ export function NextStepsList({ dealId, steps }: { dealId: number; steps: Step[]
                     </span>
                   </span>
                 </label>
-                <button type="button" className="btn btn-ghost btn-icon" aria-label={t('action.removeItem', { item: step.title })} onClick={() => window.confirm(t('confirm.remove', { item: step.title })) && remove.mutate({ id: step.id })}>
+                <button type="button" className="btn btn-ghost btn-icon" aria-label={t('action.removeItem', { item: step.title })} onClick={() => void confirm({ title: t('action.removeItem', { item: step.title }), message: t('confirm.remove', { item: step.title }), confirmLabel: t('action.remove') }).then((yes) => yes && remove.mutate({ id: step.id }))}>
                   ×
                 </button>
               </li>
@@ -67,6 +69,7 @@ export function NextStepsList({ dealId, steps }: { dealId: number; steps: Step[]
         </button>
       </form>
       {error && <p className="form-error">{errorText(error)}</p>}
+      {confirmDialog}
     </section>
   );
 }

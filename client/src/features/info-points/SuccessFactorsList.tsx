@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { TOP_SUCCESS_FACTORS } from '../../../../shared/domain';
 import { useErrorText } from '../../lib/fieldErrors';
 import { useTRPC } from '../../lib/trpc';
@@ -11,6 +12,7 @@ type Factor = DealRoomData['successFactors'][number];
 
 export function SuccessFactorsList({ dealId, factors }: { dealId: number; factors: Factor[] }) {
   const { t } = useTranslation();
+  const [confirm, confirmDialog] = useConfirm();
   const trpc = useTRPC();
   const errorText = useErrorText();
   const invalidate = useInvalidateDeal(dealId);
@@ -78,7 +80,7 @@ export function SuccessFactorsList({ dealId, factors }: { dealId: number; factor
                 <button type="button" className="btn btn-ghost btn-icon" disabled={index === factors.length - 1 || reorder.isPending} onClick={() => move(index, 1)} aria-label={t('successFactors.moveDown', { item: factor.title })}>
                   ↓
                 </button>
-                <button type="button" className="btn btn-ghost btn-icon" aria-label={t('action.removeItem', { item: factor.title })} onClick={() => window.confirm(t('confirm.remove', { item: factor.title })) && remove.mutate({ id: factor.id })}>
+                <button type="button" className="btn btn-ghost btn-icon" aria-label={t('action.removeItem', { item: factor.title })} onClick={() => void confirm({ title: t('action.removeItem', { item: factor.title }), message: t('confirm.remove', { item: factor.title }), confirmLabel: t('action.remove') }).then((yes) => yes && remove.mutate({ id: factor.id }))}>
                   ×
                 </button>
               </span>
@@ -93,6 +95,7 @@ export function SuccessFactorsList({ dealId, factors }: { dealId: number; factor
         </button>
       </form>
       {error && <p className="form-error">{errorText(error)}</p>}
+      {confirmDialog}
     </section>
   );
 }

@@ -23,6 +23,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RELATIONSHIP_KINDS, type RelationshipKind } from '../../../../shared/domain';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useErrorText } from '../../lib/fieldErrors';
 import { useTRPC } from '../../lib/trpc';
 import { useNow } from '../../lib/useNow';
@@ -69,7 +70,7 @@ export default function MapTab() {
 type PanelState = { mode: 'edit'; id: number } | { mode: 'add' } | null;
 
 function InfluenceMap() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const room = useDealRoomData();
   const now = useNow();
@@ -103,6 +104,8 @@ function InfluenceMap() {
     });
   }, []);
 
+  const [confirm, confirmDialog] = useConfirm();
+  const listFormat = useMemo(() => new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' }), [i18n.language]);
   const removeStakeholder = useMutation(trpc.stakeholder.remove.mutationOptions());
   const removeRelationship = useMutation(trpc.relationship.remove.mutationOptions());
   const mutationError = removeStakeholder.error ?? removeRelationship.error;
@@ -124,24 +127,70 @@ function InfluenceMap() {
     window.requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="person-panel"] select, [data-testid="person-panel"] input')?.focus());
   };
 
+  /** What the confirmation names: "Qian Lei → Wang Jianguo (influences)". */
+  const describeRelationship = useCallback(
+    (id: number) => {
+      const rel = room.relationships.find((r) => r.id === id);
+      if (!rel) return '';
+      const name = (personId: number) => room.stakeholders.find((p) => p.id === personId)?.name ?? '?';
+      return t('map.relationshipPair', { from: name(rel.fromStakeholderId), to: name(rel.toStakeholderId), kind: kindLabels[rel.kind] });
+    },
+    [room.relationships, room.stakeholders, kindLabels, t],
+  );
+
+  /**
+   * Keyboard focus stays on the map: the closed dialog hands it back to the card or edge
+   * that had it; when that one is being removed (or focus was in the panel), the map takes it.
+   */
+  const refocusMap = useCallback((doomedIds: readonly string[]) => {
+    const canvas = wrapper.current;
+    const active = document.activeElement;
+    const onDoomed = active instanceof Element && doomedIds.some((id) => active.closest(`[data-id="${CSS.escape(id)}"]`));
+    if (canvas && (onDoomed || !canvas.contains(active))) canvas.focus({ preventScroll: true });
+  }, []);
+
+  /** Asks first, in the app's own dialog; true when the people were removed. */
+  const removePeople = useCallback(
+    async (people: readonly StakeholderRow[]) => {
+      const confirmed = await confirm({
+        title: t('map.removePerson'),
+        message: t('map.confirmRemovePeople', { names: listFormat.format(people.map((p) => p.name)) }),
+        confirmLabel: t('map.removePerson'),
+      });
+      if (!confirmed) return false;
+      for (const person of people) await removeStakeholder.mutateAsync({ id: person.id }).catch(() => undefined);
+      refocusMap(people.map((p) => String(p.id)));
+      setPanel((current) => (current?.mode === 'edit' && people.some((p) => p.id === current.id) ? null : current));
+      await invalidate();
+      return true;
+    },
+    [confirm, t, listFormat, removeStakeholder, invalidate, refocusMap],
+  );
+
   const onBeforeDelete: OnBeforeDelete<AppNode, AppEdge> = useCallback(
     async ({ nodes: doomedNodes, edges: doomedEdges }) => {
       const relationshipIds = doomedEdges.map((edge) => edge.data?.relationshipId).filter((id): id is number => typeof id === 'number');
       const people = doomedNodes.map((node) => node.data.person);
-      if (people.length === 0 && relationshipIds.length === 0) return false;
-      const question =
-        people.length > 0 ? t('map.confirmRemovePeople', { names: people.map((p) => p.name).join(', ') }) : t('map.confirmRemoveRelationship', { count: relationshipIds.length });
-      if (!window.confirm(question)) return false;
       // Removing a person removes their relationships too, so only a pure edge deletion removes edges.
-      for (const person of people) await removeStakeholder.mutateAsync({ id: person.id }).catch(() => undefined);
-      if (people.length === 0) for (const id of relationshipIds) await removeRelationship.mutateAsync({ id }).catch(() => undefined);
+      if (people.length > 0) {
+        if (await removePeople(people)) setSelectedEdges(new Set());
+        return false;
+      }
+      if (relationshipIds.length === 0) return false;
+      const confirmed = await confirm({
+        title: t('map.removeRelationship', { count: relationshipIds.length }),
+        message: t('map.confirmRemoveRelationship', { count: relationshipIds.length, pairs: listFormat.format(relationshipIds.map(describeRelationship)) }),
+        confirmLabel: t('map.removeRelationship', { count: relationshipIds.length }),
+      });
+      if (!confirmed) return false;
+      for (const id of relationshipIds) await removeRelationship.mutateAsync({ id }).catch(() => undefined);
+      refocusMap(relationshipIds.map((id) => `rel-${id}`));
       setSelectedEdges(new Set());
-      setPanel((current) => (current?.mode === 'edit' && people.some((p) => p.id === current.id) ? null : current));
       await invalidate();
       // The refetch redraws the map from the server; React Flow must not delete on its own.
       return false;
     },
-    [t, removeStakeholder, removeRelationship, invalidate],
+    [t, confirm, listFormat, removePeople, describeRelationship, removeRelationship, invalidate, refocusMap],
   );
 
   const autoLayout = async () => {
@@ -203,7 +252,7 @@ function InfluenceMap() {
 
   return (
     <div className="map-layout">
-      <div className={`map-canvas card${far ? ' zoom-far' : ''}`} ref={wrapper} data-testid="influence-map" onKeyDown={onKeyDown}>
+      <div className={`map-canvas card${far ? ' zoom-far' : ''}`} ref={wrapper} data-testid="influence-map" onKeyDown={onKeyDown} tabIndex={-1}>
         <ReactFlow<AppNode, AppEdge>
           nodes={nodes}
           edges={edges}
@@ -269,10 +318,11 @@ function InfluenceMap() {
       </div>
       <aside className="map-side">
         {panel?.mode === 'add' && <StakeholderPanel key="add" mode="add" newPosition={newPersonPosition} onClose={() => setPanel(null)} onSaved={(id) => { openPerson(id); select(id); }} />}
-        {selected && <StakeholderPanel key={selected.id} mode="edit" person={selected} onClose={closePanel} onSaved={() => undefined} />}
+        {selected && <StakeholderPanel key={selected.id} mode="edit" person={selected} onClose={closePanel} onSaved={() => undefined} onRemove={() => void removePeople([selected])} />}
         <CoveragePanel stakeholders={room.stakeholders} onSelect={(id) => { openPerson(id); select(id); }} />
       </aside>
       <RelationshipDialog connection={pendingConnection} onClose={() => setPendingConnection(null)} />
+      {confirmDialog}
     </div>
   );
 }

@@ -60,7 +60,7 @@ const fromPerson = (p: StakeholderRow): PersonForm => ({
 
 type Props =
   | { mode: 'add'; onClose: () => void; onSaved: (id: number) => void; /** Where the new card goes, when the map is arranged by hand. */ newPosition?: () => { x: number; y: number } | undefined }
-  | { mode: 'edit'; person: StakeholderRow; onClose: () => void; onSaved: (id: number) => void };
+  | { mode: 'edit'; person: StakeholderRow; onClose: () => void; onSaved: (id: number) => void; /** Asks, removes and closes the panel: the map owns it, as it does for the Delete key. */ onRemove: () => void };
 
 /** Add a person to the buying group, or edit the selected one: every stakeholder field, validated by the server. */
 export function StakeholderPanel(props: Props) {
@@ -98,8 +98,7 @@ export function StakeholderPanel(props: Props) {
       onError,
     }),
   );
-  const remove = useMutation(trpc.stakeholder.remove.mutationOptions({ onSuccess: async () => { await invalidate(); props.onClose(); } }));
-  const error = add.error ?? update.error ?? remove.error;
+  const error = add.error ?? update.error;
   const bad = new Set(errorFields(error));
   const inDeal = new Set(room.stakeholders.map((s) => s.contactId));
   const existing = props.mode === 'add' && form.contactId !== '';
@@ -253,7 +252,7 @@ export function StakeholderPanel(props: Props) {
         {error && !conflicted && <p className="form-error">{errorText(error)}</p>}
         <div className="form-actions">
           {props.mode === 'edit' && (
-            <button type="button" className="btn btn-ghost danger" onClick={() => window.confirm(t('map.confirmRemovePeople', { names: form.name })) && remove.mutate({ id: props.person.id })}>
+            <button type="button" className="btn btn-ghost danger" onClick={props.onRemove}>
               {t('map.removePerson')}
             </button>
           )}

@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../../../../shared/domain';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../../../shared/users';
 import { Dialog } from '../../components/Dialog';
 import { ErrorState, Loading } from '../../components/States';
+import { useConfirm, type ConfirmRequest } from '../../components/ConfirmDialog';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { errorCode, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/useCurrentUser';
@@ -26,6 +27,7 @@ export function UsersPanel() {
   const users = useQuery(trpc.user.list.queryOptions(isAdmin ? { teamId: me.teamId, includeInactive: true } : undefined));
   const [resetting, setResetting] = useState<TeamUser | null>(null);
   const [adding, setAdding] = useState(false);
+  const [confirm, confirmDialog] = useConfirm();
   const [added, setAdded] = useState<string | null>(null);
   return (
     <section className={`card settings-users ${isAdmin ? 'settings-users-admin' : ''}`} aria-label={t('settings.users')}>
@@ -60,7 +62,7 @@ export function UsersPanel() {
           <tbody>
             {users.data.map((u) =>
               isAdmin ? (
-                <AdminUserRow key={u.id} user={u} isSelf={u.id === me.id} onReset={() => setResetting(u)} />
+                <AdminUserRow key={u.id} user={u} isSelf={u.id === me.id} onReset={() => setResetting(u)} confirm={confirm} />
               ) : (
                 <tr key={u.id}>
                   <td>{u.name}</td>
@@ -75,6 +77,7 @@ export function UsersPanel() {
       <Dialog title={resetting ? t('users.resetTitle', { name: resetting.name }) : ''} open={resetting !== null} onClose={() => setResetting(null)}>
         {resetting && <ResetPasswordForm key={resetting.id} user={resetting} onDone={() => setResetting(null)} />}
       </Dialog>
+      {confirmDialog}
     </section>
   );
 }
@@ -91,7 +94,7 @@ function useUserErrorText() {
   };
 }
 
-function AdminUserRow({ user, isSelf, onReset }: { user: TeamUser; isSelf: boolean; onReset: () => void }) {
+function AdminUserRow({ user, isSelf, onReset, confirm }: { user: TeamUser; isSelf: boolean; onReset: () => void; confirm: (request: ConfirmRequest) => Promise<boolean> }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -104,7 +107,8 @@ function AdminUserRow({ user, isSelf, onReset }: { user: TeamUser; isSelf: boole
   );
   const toggleActive = () => {
     const question = user.active ? t('users.confirmDeactivate', { name: user.name }) : t('users.confirmReactivate', { name: user.name });
-    if (window.confirm(question)) update.mutate({ id: user.id, version: user.version, active: !user.active });
+    const label = user.active ? t('users.deactivate') : t('users.reactivate');
+    void confirm({ title: label, message: question, confirmLabel: label }).then((yes) => yes && update.mutate({ id: user.id, version: user.version, active: !user.active }));
   };
   return (
     <>
