@@ -2,19 +2,22 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppShell } from './components/AppShell';
 import { Loading, NotFound } from './components/States';
-import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { PipelinePage } from './features/pipeline/PipelinePage';
+import { lazyWithStrings } from './i18n';
 
-// Each area below the pipeline is its own chunk: the first screen loads only what it shows.
-const DealRoomPage = lazy(() => import('./features/deal-room/DealRoomPage'));
-const NinePointsTab = lazy(() => import('./features/info-points/NinePointsTab'));
-const MapTab = lazy(() => import('./features/map/MapTab'));
-const ActivityTab = lazy(() => import('./features/activity/ActivityTab'));
-const HistoryTab = lazy(() => import('./features/history/HistoryTab'));
-const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
-const ReviewPage = lazy(() => import('./features/review/ReviewPage'));
-const StandupPage = lazy(() => import('./features/standup/StandupPage'));
+// Someone signed in (most visits) never sees the login page; its strings are core, so it needs none loaded.
+const LoginPage = lazy(() => import('./features/auth/LoginPage').then((module) => ({ default: module.LoginPage })));
+// Each area below the pipeline is its own chunk, its strings too: the first screen loads only what it shows.
+// A screen names every area whose strings it shows (the history tells of people, points, activities and settings).
+const DealRoomPage = lazyWithStrings(() => import('./features/deal-room/DealRoomPage'), ['dealRoom', 'review']);
+const NinePointsTab = lazyWithStrings(() => import('./features/info-points/NinePointsTab'), ['dealRoom', 'infoPoints']);
+const MapTab = lazyWithStrings(() => import('./features/map/MapTab'), ['dealRoom', 'map']);
+const ActivityTab = lazyWithStrings(() => import('./features/activity/ActivityTab'), ['activity', 'infoPoints']);
+const HistoryTab = lazyWithStrings(() => import('./features/history/HistoryTab'), ['history', 'map', 'infoPoints', 'activity', 'settings']);
+const SettingsPage = lazyWithStrings(() => import('./features/settings/SettingsPage'), ['settings', 'infoPoints']);
+const ReviewPage = lazyWithStrings(() => import('./features/review/ReviewPage'), ['review']);
+const StandupPage = lazyWithStrings(() => import('./features/standup/StandupPage'), ['standup', 'activity']);
 
 /** The URLs of SPEC §5. Deep links work on reload: the server answers every path with the app. */
 export function AppRoutes() {

@@ -1,19 +1,74 @@
 import i18next from 'i18next';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../shared/domain';
 import enCommon from '../../../shared/i18n/en/common.json';
 import enScoring from '../../../shared/i18n/en/scoring.json';
-import { NAMESPACES } from '../../../shared/i18n/namespaces';
+import { NAMESPACES, type Area } from '../../../shared/i18n/namespaces';
 
 const STORAGE_KEY = 'dealroom.locale';
 
-/** English ships with the app; other languages load on first use (a separate chunk each). */
-const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Record<(typeof NAMESPACES)[number], object>>> = {
+/** English core ships with the app; other languages' core loads on first use (a separate chunk each). */
+const coreLoaders: Record<Exclude<Locale, 'en'>, () => Promise<Record<(typeof NAMESPACES)[number], object>>> = {
   'zh-CN': async () => {
     const [common, scoring] = await Promise.all([import('../../../shared/i18n/zh-CN/common.json'), import('../../../shared/i18n/zh-CN/scoring.json')]);
     return { common: common.default, scoring: scoring.default };
   },
 };
+
+/** An area's strings, a chunk per language: they load with the area's screen, not with the first page. */
+const areaLoaders = import.meta.glob<{ default: object }>('./*/areas/*.json', { base: '../../../shared/i18n' });
+
+/** What is in i18next (or on its way), by `locale/core` and `locale/area`, so each file loads once. */
+const loads = new Map<string, Promise<void>>([['en/core', Promise.resolve()]]);
+/** Every area a screen has asked for: a change of language loads them again in the new one. */
+const areasInUse = new Set<Area>();
+/** The language last asked for, which may still be loading. */
+let targetLocale: Locale = 'en';
+
+function once(key: string, load: () => Promise<void>): Promise<void> {
+  let loading = loads.get(key);
+  if (!loading) {
+    loading = load();
+    loads.set(key, loading);
+    // A chunk that failed to arrive (offline, a deploy in between) is tried again next time.
+    loading.catch(() => loads.delete(key));
+  }
+  return loading;
+}
+
+function loadCore(locale: Locale): Promise<void> {
+  return once(`${locale}/core`, async () => {
+    const bundles = await coreLoaders[locale as Exclude<Locale, 'en'>]();
+    for (const ns of NAMESPACES) i18next.addResourceBundle(locale, ns, bundles[ns], true, true);
+  });
+}
+
+function loadArea(locale: Locale, area: Area): Promise<void> {
+  return once(`${locale}/${area}`, async () => {
+    const load = areaLoaders[`./${locale}/areas/${area}.json`];
+    if (!load) throw new Error(`i18n: no strings for ${locale}/${area}`);
+    i18next.addResourceBundle(locale, 'common', (await load()).default, true, true);
+  });
+}
+
+/** English too, as the fallback, like the core. */
+const localesToLoad = (): Locale[] => [...new Set<Locale>(['en', currentLocale(), targetLocale])];
+
+/** Loads an area's strings in the language on screen (and the one being switched to). */
+export async function ensureAreas(...areas: Area[]): Promise<void> {
+  for (const area of areas) areasInUse.add(area);
+  await Promise.all(localesToLoad().flatMap((locale) => areas.map((area) => loadArea(locale, area))));
+}
+
+/**
+ * `React.lazy` for a screen that shows an area's strings: the code and the strings
+ * arrive together, so the screen never renders a raw key or falls back to English.
+ * Every such screen gets `forms` too (field names, error sentences): all of them edit something.
+ */
+export function lazyWithStrings<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, areas: Area[] = []): LazyExoticComponent<ComponentType<P>> {
+  return lazy(() => Promise.all([load(), ensureAreas('forms', ...areas)]).then(([module]) => module));
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -26,12 +81,6 @@ function initialLocale(): Locale {
   const stored = window.localStorage.getItem(STORAGE_KEY);
   if (isLocale(stored)) return stored;
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
-
-async function ensureLoaded(locale: Locale): Promise<void> {
-  if (locale === 'en' || i18next.hasResourceBundle(locale, 'common')) return;
-  const bundles = await loaders[locale]();
-  for (const ns of NAMESPACES) i18next.addResourceBundle(locale, ns, bundles[ns], true, true);
 }
 
 /** Resolve before the first render, so no screen flashes in the wrong language. */
@@ -50,9 +99,12 @@ export async function initI18n(): Promise<void> {
   await setLocale(locale, { remember: false });
 }
 
+/** Switches only once the new language's core and every area on screen (or loaded before) are in. */
 export async function setLocale(locale: Locale, { remember = true } = {}): Promise<void> {
   if (remember) window.localStorage.setItem(STORAGE_KEY, locale);
-  await ensureLoaded(locale);
+  targetLocale = locale;
+  await Promise.all([loadCore(locale), ...[...areasInUse].map((area) => loadArea(locale, area))]);
+  if (targetLocale !== locale) return; // a later choice won while this one loaded
   document.documentElement.lang = locale;
   await i18next.changeLanguage(locale);
 }

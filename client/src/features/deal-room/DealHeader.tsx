@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { STAGES, type Stage } from '../../../../shared/domain';
 import { StageBadge, StatusBadge, TierBadge } from '../../components/Badges';
-import { HealthSummary } from '../../components/health/Health';
+import { HealthSummary } from '../../components/health/HealthSummary';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { useFormat } from '../../lib/format';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';

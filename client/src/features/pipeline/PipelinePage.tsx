@@ -1,19 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ACCOUNT_TIERS, DEAL_STATUSES, STAGES, stageIndex } from '../../../../shared/domain';
 import { StageBadge, StatusBadge, TierBadge } from '../../components/Badges';
 import { HealthBadge, ThresholdMarks } from '../../components/health/Health';
 import { Empty, ErrorState, Loading } from '../../components/States';
+import { lazyWithStrings } from '../../i18n';
 import { useFormat } from '../../lib/format';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useNow } from '../../lib/useNow';
 import { useCurrentUser } from '../auth/useCurrentUser';
-import { PipelineBoard } from './PipelineBoard';
 import { usePipelineFilters } from './usePipelineFilters';
-// The dialog (and its account form) loads on first use.
-const CreateDealDialog = lazy(() => import('./CreateDealDialog'));
+// The dialog (and its account form, and their strings) loads on first use; so does the board view.
+const CreateDealDialog = lazyWithStrings(() => import('./CreateDealDialog'), ['createDeal']);
+const PipelineBoard = lazyWithStrings(async () => ({ default: (await import('./PipelineBoard')).PipelineBoard }));
 
 type DealRow = RouterOutputs['deal']['list'][number];
 type SortKey = 'name' | 'amount' | 'stage' | 'closeDate' | 'owner' | 'risk' | 'coverage';
@@ -141,7 +142,9 @@ export function PipelinePage() {
           </button>
         </Empty>
       ) : filters.view === 'board' ? (
-        <PipelineBoard deals={rows} />
+        <Suspense fallback={<Loading />}>
+          <PipelineBoard deals={rows} />
+        </Suspense>
       ) : (
         <div className="card table-card">
           <table className="table" data-testid="pipeline-table">

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CHANGE_TONE, type StandupChangeKind } from '../../../../shared/standup';
 import { StageBadge } from '../../components/Badges';
 import { HealthBadge } from '../../components/health/Health';
 import { Empty, ErrorState, Loading } from '../../components/States';
+import { lazyWithStrings } from '../../i18n';
 import { useErrorText } from '../../lib/fieldErrors';
 import { useFormat } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -14,7 +15,7 @@ import { useChangeText, type StandupDeal } from './changeText';
 import { CoverageArrow } from './CoverageArrow';
 import './standup.css';
 // Presenter mode loads when the manager starts presenting.
-const Presenter = lazy(() => import('./Presenter'));
+const Presenter = lazyWithStrings(() => import('./Presenter'), ['standup', 'activity']);
 
 const DEFAULT_DAYS = 7;
 const DAY_MS = 86_400_000;

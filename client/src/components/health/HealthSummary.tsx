@@ -1,0 +1,81 @@
+// The deal room's verdict and the risk-flag chips, apart from the badge and marks the pipeline shows: the first page does not load them.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { THRESHOLD_KEYS, type Stage, type ThresholdKey } from '../../../../shared/domain';
+import { dueThresholds, type Health, type RiskFlag } from '../../../../shared/scoring';
+import type { ThresholdSettings } from '../../../../shared/settings';
+import { HealthBadge, useScoringText } from './Health';
+import './health.css';
+
+/**
+ * The deal room's verdict: status, the three thresholds with the stage each is
+ * expected by and, on demand, every reason it is not crossed; then the risk flags.
+ */
+export function HealthSummary({ health, stage, settings }: { health: Health; stage: Stage; settings: ThresholdSettings | undefined }) {
+  const { t } = useTranslation();
+  const text = useScoringText();
+  const [open, setOpen] = useState<ThresholdKey | null>(null);
+  const due = new Set(settings ? dueThresholds(stage, settings) : []);
+  return (
+    <section className="health-summary" aria-label={t('health.title')} data-testid="health-summary">
+      <div className="health-head">
+        <HealthBadge status={health.status} large />
+        <span className="muted">{t('health.crossedOf', { count: health.crossed })}</span>
+      </div>
+      <ul className="threshold-list">
+        {THRESHOLD_KEYS.map((key) => {
+          const result = health.thresholds[key];
+          const isOpen = open === key && !result.passed;
+          return (
+            <li key={key}>
+              <button
+                type="button"
+                className={`threshold-row ${result.passed ? 'passed' : 'failed'}${isOpen ? ' open' : ''}`}
+                aria-expanded={result.passed ? undefined : isOpen}
+                aria-controls={isOpen ? 'threshold-reasons' : undefined}
+                disabled={result.passed}
+                onClick={() => setOpen(isOpen ? null : key)}
+                data-testid={`threshold-${key}`}
+                data-passed={result.passed}
+                title={settings ? t('health.expectedBy', { stage: t(`stage.${settings.stageExpectations[key]}`) }) : undefined}
+              >
+                <span className="threshold-icon" aria-hidden="true">{result.passed ? '✓' : '✗'}</span>
+                <strong className="threshold-name">{t(`threshold.${key}`)}</strong>
+                <span className="threshold-state small">
+                  {result.passed ? t('health.crossed') : t('health.reasonCount', { count: result.details.length })}
+                  {due.has(key) && !result.passed && <span className="due-tag">{t('health.due')}</span>}
+                  {!result.passed && <span className="chevron" aria-hidden="true">{isOpen ? '▾' : '▸'}</span>}
+                </span>
+              </button>
+              {isOpen && (
+                <ul className="threshold-reasons" id="threshold-reasons" data-testid="threshold-reasons">
+                  {result.details.map((detail, index) => (
+                    <li key={index}>{text(detail)}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {health.flags.length > 0 && (
+        <ul className="risk-flags" aria-label={t('health.flags')} data-testid="risk-flags">
+          {health.flags.map((flag) => (
+            <FlagChip key={flag.code} flag={flag} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function FlagChip({ flag }: { flag: RiskFlag }) {
+  const { t } = useTranslation();
+  const text = useScoringText();
+  return (
+    <li className={`flag-chip severity-${flag.severity}`} title={text(flag)} data-code={flag.code}>
+      <span className="flag-title">{t(`scoring:flagTitle.${flag.code}`)}</span>
+      <span className="flag-text">{text(flag)}</span>
+    </li>
+  );
+}
