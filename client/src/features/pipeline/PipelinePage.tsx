@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ACCOUNT_TIERS, DEAL_STATUSES, STAGES, stageIndex } from '../../../../shared/domain';
 import { StageBadge, StatusBadge, TierBadge } from '../../components/Badges';
+import { OwnerFilter } from '../../components/OwnerFilter';
 import { HealthBadge, ThresholdMarks } from '../../components/health/Health';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { lazyWithStrings } from '../../i18n';
 import { useFormat } from '../../lib/format';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useNow } from '../../lib/useNow';
-import { useCurrentUser } from '../auth/useCurrentUser';
 import { usePipelineFilters } from './usePipelineFilters';
 // The dialog (and its account form, and their strings) loads on first use; so does the board view.
 const CreateDealDialog = lazyWithStrings(() => import('./CreateDealDialog'), ['createDeal']);
@@ -36,13 +36,11 @@ export function PipelinePage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const format = useFormat();
-  const user = useCurrentUser();
   const { filters, set } = usePipelineFilters();
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'closeDate', dir: 1 });
   const [creating, setCreating] = useState(false);
   const today = new Date(useNow()).toISOString().slice(0, 10);
   const deals = useQuery(trpc.deal.list.queryOptions({ status: filters.status, stage: filters.stage, ownerId: filters.ownerId }));
-  const users = useQuery({ ...trpc.user.list.queryOptions(), enabled: user.role !== 'rep' });
 
   const rows = useMemo(() => {
     const list = (deals.data ?? []).filter((deal) => !filters.tier || deal.accountTier === filters.tier);
@@ -104,19 +102,7 @@ export function PipelinePage() {
             ))}
           </select>
         </label>
-        {user.role !== 'rep' && (
-          <label className="inline-field">
-            <span>{t('pipeline.filterOwner')}</span>
-            <select value={filters.ownerId ?? ''} onChange={(e) => set('owner', e.target.value || undefined)}>
-              <option value="">{t('pipeline.all')}</option>
-              {users.data?.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <OwnerFilter label={t('pipeline.filterOwner')} allLabel={t('pipeline.all')} value={filters.ownerId} onChange={(ownerId) => set('owner', ownerId?.toString())} />
         <label className="inline-field">
           <span>{t('pipeline.filterTier')}</span>
           <select value={filters.tier ?? ''} onChange={(e) => set('tier', e.target.value || undefined)}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { OPEN_STAGES, THRESHOLD_KEYS, type HealthStatus, type OpenStage } from '../../../../shared/domain';
 import { StageBadge } from '../../components/Badges';
+import { OwnerFilter } from '../../components/OwnerFilter';
 import { HealthBadge, ThresholdMarks, useScoringText } from '../../components/health/Health';
 import { FlagChip } from '../../components/health/HealthSummary';
 import { Empty, ErrorState, Loading } from '../../components/States';
@@ -48,7 +49,6 @@ export default function ReviewPage() {
   const user = useCurrentUser();
   const { filters, set } = useReviewFilters();
   const review = useQuery(trpc.review.pipeline.queryOptions({ ownerId: filters.ownerId, stage: filters.stage }));
-  const users = useQuery({ ...trpc.user.list.queryOptions(), enabled: user.role !== 'rep' });
   const groups = useMemo(() => GROUPS.map((status) => ({ status, rows: (review.data ?? []).filter((row) => row.health.status === status) })), [review.data]);
 
   return (
@@ -61,19 +61,7 @@ export default function ReviewPage() {
       </div>
 
       <div className="filters" role="group" aria-label={t('review.filters')}>
-        {user.role !== 'rep' && (
-          <label className="inline-field">
-            <span>{t('review.owner')}</span>
-            <select value={filters.ownerId ?? ''} onChange={(e) => set('owner', e.target.value)}>
-              <option value="">{t('review.all')}</option>
-              {users.data?.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <OwnerFilter label={t('review.owner')} allLabel={t('review.all')} value={filters.ownerId} onChange={(ownerId) => set('owner', ownerId?.toString() ?? '')} />
         <label className="inline-field">
           <span>{t('review.stage')}</span>
           <select value={filters.stage ?? ''} onChange={(e) => set('stage', e.target.value)}>
