@@ -119,6 +119,30 @@ export function dealHealth(db: Db | Tx, deal: DealFacts & { teamId: number }, no
   return healthForDeals(db, [deal], now).get(deal.id)!;
 }
 
+/**
+ * The deal room's health from the people and points it has already read (they carry
+ * everything scoring needs), so only the coverage window is read again.
+ */
+export function dealHealthFrom(
+  db: Db | Tx,
+  deal: DealFacts & { teamId: number },
+  rows: { stakeholders: HealthInput['stakeholders']; infoPoints: HealthInput['infoPoints'] },
+  now: Date,
+): Health {
+  const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000).toISOString();
+  const queries = healthReads(db);
+  const params = { ids: JSON.stringify([deal.id]), since };
+  const coverageHistory = [...queries.history.all(params), ...queries.inForce.all(params)].map(({ at, influence }) => ({ at, influence }));
+  return computeHealth({
+    deal: { stage: deal.stage, status: deal.status, closeDate: deal.closeDate },
+    stakeholders: rows.stakeholders,
+    infoPoints: rows.infoPoints,
+    coverageHistory,
+    settings: getThresholds(db, deal.teamId),
+    now,
+  });
+}
+
 type Snapshot = typeof coverageSnapshots.$inferSelect;
 const passedOf = (thresholds: unknown) => (thresholds ?? {}) as Record<string, boolean>;
 
