@@ -2,13 +2,15 @@
  * Deal health on the server: load what the pure scoring module needs — in bulk,
  * one query per table for any number of deals — and keep the coverage history.
  */
-import { and, desc, eq, gte, lt, max, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, max, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { computeHealth, type Health, type HealthInput } from '../../shared/scoring';
 import type { ThresholdSettings } from '../../shared/settings';
 import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
-import { activities, activityStakeholders, contacts, coverageSnapshots, deals, events, infoPoints, stakeholders } from '../db/schema';
+import { groupBy } from '../../shared/groupBy';
+import { activities, activityStakeholders, contacts, coverageSnapshots, deals, infoPoints, stakeholders } from '../db/schema';
+import { recordEvent } from './events';
 import { getThresholds } from './settings';
 
 /** COVERAGE_DROP looks back 14 days; a day more covers the calendar-day edge. */
@@ -105,8 +107,7 @@ export function loadHealthInputs(db: Db | Tx, dealList: readonly DealFacts[], se
 
 /** Health for a list of deals of possibly several teams (each team has its own settings). */
 export function healthForDeals(db: Db | Tx, dealList: readonly (DealFacts & { teamId: number })[], now: Date): Map<number, Health> {
-  const byTeam = new Map<number, (DealFacts & { teamId: number })[]>();
-  for (const deal of dealList) byTeam.set(deal.teamId, [...(byTeam.get(deal.teamId) ?? []), deal]);
+  const byTeam = groupBy(dealList, (deal) => deal.teamId);
   const result = new Map<number, Health>();
   for (const [teamId, teamDeals] of byTeam) {
     const settings = getThresholds(db, teamId);
@@ -146,42 +147,90 @@ export function dealHealthFrom(
 type Snapshot = typeof coverageSnapshots.$inferSelect;
 const passedOf = (thresholds: unknown) => (thresholds ?? {}) as Record<string, boolean>;
 
+/** Each deal's latest snapshot (snapshots are append-only, so the highest id is the latest). */
+const latestSnapshots = prepared((db) =>
+  db
+    .select()
+    .from(coverageSnapshots)
+    .where(
+      inArray(
+        coverageSnapshots.id,
+        db
+          .select({ id: max(coverageSnapshots.id) })
+          .from(coverageSnapshots)
+          .where(sql`${coverageSnapshots.dealId} in (select value from json_each(${sql.placeholder('ids')}))`)
+          .groupBy(coverageSnapshots.dealId),
+      ),
+    )
+    .prepare(),
+);
+
 /**
- * Record the deal's coverage and thresholds if they changed since the last
- * snapshot, and log each threshold crossed or lost. Runs inside the write
- * transaction of the change that caused it, so history never disagrees with data.
+ * Record each deal's coverage and thresholds where they changed since its last
+ * snapshot, and log each threshold crossed or lost. Scores the deals in bulk (the
+ * same handful of reads for one deal or a whole team), inside the caller's
+ * transaction, so history never disagrees with data. Returns how many changed.
  */
-export function refreshHealthSnapshot(tx: Tx, dealId: number, actorId: number | null, at: Date): boolean {
-  const deal = tx.select({ id: deals.id, teamId: deals.teamId, stage: deals.stage, status: deals.status, closeDate: deals.closeDate }).from(deals).where(eq(deals.id, dealId)).get();
-  if (!deal) return false;
-  const health = dealHealth(tx, deal, at);
-  const last: Snapshot | undefined = tx.select().from(coverageSnapshots).where(eq(coverageSnapshots.dealId, dealId)).orderBy(desc(coverageSnapshots.at), desc(coverageSnapshots.id)).limit(1).get();
-  const passed = {
-    information: health.thresholds.information.passed,
-    relationships: health.thresholds.relationships.passed,
-    topDecisionMaker: health.thresholds.topDecisionMaker.passed,
-  };
-  const { coverage } = health;
-  const unchanged =
-    last &&
-    last.influence === coverage.influence &&
-    last.headcount === coverage.headcount &&
-    last.net === coverage.net &&
-    last.opposition === coverage.opposition &&
-    JSON.stringify(passedOf(last.thresholds)) === JSON.stringify(passed);
-  if (unchanged) return false;
-  const stamp = at.toISOString();
-  tx.insert(coverageSnapshots)
-    .values({ dealId, at: stamp, influence: coverage.influence, headcount: coverage.headcount, net: coverage.net, opposition: coverage.opposition, crossed: health.crossed, thresholds: passed })
-    .run();
-  if (!last) return true;
-  const before = passedOf(last.thresholds);
-  for (const change of diffThresholdFlags(before, passed)) {
-    tx.insert(events)
-      .values({ teamId: deal.teamId, dealId, actorId, at: stamp, kind: `threshold.${change.change}`, entity: 'threshold', entityId: null, before: { threshold: change.threshold, passed: !change.passed }, after: { threshold: change.threshold, passed: change.passed } })
+export function recordHealthSnapshots(tx: Tx, dealList: readonly (DealFacts & { teamId: number })[], actorId: number | null, at: Date): number {
+  if (dealList.length === 0) return 0;
+  const healths = healthForDeals(tx, dealList, at);
+  const last = new Map<number, Snapshot>(latestSnapshots(tx).all({ ids: JSON.stringify(dealList.map((deal) => deal.id)) }).map((row) => [row.dealId, row]));
+  let recorded = 0;
+  for (const deal of dealList) {
+    const health = healths.get(deal.id)!;
+    const previous = last.get(deal.id);
+    const passed = {
+      information: health.thresholds.information.passed,
+      relationships: health.thresholds.relationships.passed,
+      topDecisionMaker: health.thresholds.topDecisionMaker.passed,
+    };
+    const { coverage } = health;
+    const unchanged =
+      previous &&
+      previous.influence === coverage.influence &&
+      previous.headcount === coverage.headcount &&
+      previous.net === coverage.net &&
+      previous.opposition === coverage.opposition &&
+      JSON.stringify(passedOf(previous.thresholds)) === JSON.stringify(passed);
+    if (unchanged) continue;
+    recorded += 1;
+    tx.insert(coverageSnapshots)
+      .values({ dealId: deal.id, at: at.toISOString(), influence: coverage.influence, headcount: coverage.headcount, net: coverage.net, opposition: coverage.opposition, crossed: health.crossed, thresholds: passed })
       .run();
+    if (!previous) continue;
+    for (const change of diffThresholdFlags(passedOf(previous.thresholds), passed)) {
+      recordEvent(tx, {
+        teamId: deal.teamId,
+        dealId: deal.id,
+        actorId,
+        kind: `threshold.${change.change}`,
+        entity: 'threshold',
+        entityId: null,
+        before: { threshold: change.threshold, passed: !change.passed },
+        after: { threshold: change.threshold, passed: change.passed },
+        at,
+      });
+    }
   }
-  return true;
+  return recorded;
+}
+
+const dealFacts = { id: deals.id, teamId: deals.teamId, stage: deals.stage, status: deals.status, closeDate: deals.closeDate };
+
+/** The open deals of a team, or of every team, as recordHealthSnapshots takes them. */
+export function openDealFacts(db: Db | Tx, teamId?: number) {
+  return db
+    .select(dealFacts)
+    .from(deals)
+    .where(and(eq(deals.status, 'open'), teamId === undefined ? undefined : eq(deals.teamId, teamId)))
+    .orderBy(asc(deals.id))
+    .all();
+}
+
+/** One deal's snapshot after a write to it (see recordHealthSnapshots). */
+export function refreshHealthSnapshot(tx: Tx, dealId: number, actorId: number | null, at: Date): boolean {
+  const deal = tx.select(dealFacts).from(deals).where(eq(deals.id, dealId)).get();
+  return deal ? recordHealthSnapshots(tx, [deal], actorId, at) > 0 : false;
 }
 
 function diffThresholdFlags(before: Record<string, boolean>, after: Record<string, boolean>) {

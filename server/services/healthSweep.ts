@@ -6,20 +6,19 @@
  * and the history and the stand-up show it the same day it happened
  * (every HEALTH_SWEEP_MINUTES, default 60).
  */
-import { asc, eq } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db/client';
-import { deals } from '../db/schema';
-import { refreshHealthSnapshot } from './health';
+import { openDealFacts, recordHealthSnapshots } from './health';
 
 /** Deals per transaction: short write locks, so users' writes never wait long behind the sweep. */
-const BATCH = 100;
+const BATCH = 500;
 
 /** Record the health of every open deal that changed since its last snapshot. Returns how many did. */
 export function sweepHealth(db: Db, now: Date): number {
-  const open = db.select({ id: deals.id }).from(deals).where(eq(deals.status, 'open')).orderBy(asc(deals.id)).all();
+  const open = openDealFacts(db);
   let recorded = 0;
+  // Scored in bulk, a batch per transaction; a deal closed meanwhile is scored as it was, which changes no threshold.
   for (let start = 0; start < open.length; start += BATCH) {
-    recorded += writeTransaction(db, (tx) => open.slice(start, start + BATCH).filter((deal) => refreshHealthSnapshot(tx, deal.id, null, now)).length);
+    recorded += writeTransaction(db, (tx) => recordHealthSnapshots(tx, open.slice(start, start + BATCH), null, now));
   }
   return recorded;
 }

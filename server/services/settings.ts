@@ -1,13 +1,13 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { ZThresholdSettingsSchema, type TThresholdUpdate } from '../../shared/schemas/settings';
 import { DEFAULT_THRESHOLD_SETTINGS, type ThresholdSettings } from '../../shared/settings';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { prepared } from '../db/prepared';
-import { deals, teams, teamSettings } from '../db/schema';
+import { teams, teamSettings } from '../db/schema';
 import { AppError, assertVersion, notFound } from '../errors';
 import { recordEvent } from './events';
-import { refreshHealthSnapshot } from './health';
+import { openDealFacts, recordHealthSnapshots } from './health';
 
 export interface TeamThresholds extends ThresholdSettings {
   teamId: number;
@@ -57,9 +57,7 @@ export function updateThresholds(db: Db, user: SessionUser, input: TThresholdUpd
       .run();
     recordEvent(tx, { teamId, dealId: null, actorId: user.id, kind: 'settings.thresholdsUpdated', entity: 'teamSettings', entityId: teamId, before: currentSettings, after: next.data, at: now });
     // New settings can cross or lose thresholds on every open deal of the team: record it now, in the same transaction.
-    for (const deal of tx.select({ id: deals.id }).from(deals).where(and(eq(deals.teamId, teamId), eq(deals.status, 'open'))).all()) {
-      refreshHealthSnapshot(tx, deal.id, user.id, now);
-    }
+    recordHealthSnapshots(tx, openDealFacts(tx, teamId), user.id, now);
     return { ...next.data, teamId, version: current.version + 1 };
   });
 }

@@ -6,6 +6,7 @@
  * consecutive periods never report it twice.
  */
 import { and, asc, eq, gt, gte, inArray, lte } from 'drizzle-orm';
+import { groupBy } from '../../shared/groupBy';
 import { describeChange, type StandupChangeKind, type StandupParams } from '../../shared/standup';
 import { translator } from '../../shared/i18n/translator';
 import type { TStandupChanges } from '../../shared/schemas/standup';
@@ -178,7 +179,7 @@ export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges
     .innerJoin(deals, eq(deals.id, activities.dealId))
     .where(and(dealScope, gt(activities.occurredAt, since), lte(activities.occurredAt, until)))
     .all();
-  const participants = new Map<number, string[]>();
+  let participants = new Map<number, { activityId: number; name: string }[]>();
   if (contactsMade.length > 0) {
     const rows = db
       .select({ activityId: activityStakeholders.activityId, name: contacts.name })
@@ -188,10 +189,10 @@ export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges
       .where(inArray(activityStakeholders.activityId, contactsMade.map((activity) => activity.id)))
       .orderBy(asc(contacts.name))
       .all();
-    for (const row of rows) participants.set(row.activityId, [...(participants.get(row.activityId) ?? []), row.name]);
+    participants = groupBy(rows, (row) => row.activityId);
   }
   for (const activity of contactsMade) {
-    raw.push({ dealId: activity.dealId, at: activity.at, kind: 'activity', actorId: activity.actorId, params: { activityKind: activity.kind, summary: activity.summary, people: participants.get(activity.id) ?? [] } });
+    raw.push({ dealId: activity.dealId, at: activity.at, kind: 'activity', actorId: activity.actorId, params: { activityKind: activity.kind, summary: activity.summary, people: (participants.get(activity.id) ?? []).map((row) => row.name) } });
   }
 
   // A step due on day D goes overdue at the end of D (UTC): report it if that moment falls in the period.
@@ -218,15 +219,16 @@ export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges
     .map((row) => row.dealId);
   const dealIds = [...new Set([...raw.map((change) => change.dealId), ...snapshotDeals])];
   if (dealIds.length === 0) return [];
-  const history = new Map<number, { at: string; influence: number }[]>();
-  for (const row of db
-    .select({ dealId: coverageSnapshots.dealId, at: coverageSnapshots.at, influence: coverageSnapshots.influence })
-    .from(coverageSnapshots)
-    .where(and(inArray(coverageSnapshots.dealId, dealIds), lte(coverageSnapshots.at, until)))
-    .orderBy(asc(coverageSnapshots.at), asc(coverageSnapshots.id))
-    .all()) {
-    history.set(row.dealId, [...(history.get(row.dealId) ?? []), row]);
-  }
+  const history = groupBy(
+    db
+      .select({ dealId: coverageSnapshots.dealId, at: coverageSnapshots.at, influence: coverageSnapshots.influence })
+      .from(coverageSnapshots)
+      .where(and(inArray(coverageSnapshots.dealId, dealIds), lte(coverageSnapshots.at, until)))
+      .orderBy(asc(coverageSnapshots.at), asc(coverageSnapshots.id))
+      .all(),
+    (row) => row.dealId,
+  );
+  const changesByDeal = groupBy(raw, (change) => change.dealId);
 
   const dealRows = db
     .select({ id: deals.id, teamId: deals.teamId, name: deals.name, accountName: accounts.name, ownerId: deals.ownerId, ownerName: users.name, stage: deals.stage, status: deals.status, closeDate: deals.closeDate, amount: deals.amount, currency: deals.currency })
@@ -245,8 +247,7 @@ export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges
     const coverage = history.get(deal.id) ?? [];
     const atSince = influenceAt(coverage, since);
     const atUntil = influenceAt(coverage, until);
-    const changes: StandupChange[] = raw
-      .filter((change) => change.dealId === deal.id)
+    const changes: StandupChange[] = (changesByDeal.get(deal.id) ?? [])
       .sort((a, b) => a.at.localeCompare(b.at))
       .map((change) => ({
         at: change.at,

@@ -3,7 +3,7 @@ import { CURRENCIES, DEAL_STATUSES, STAGES } from '../domain';
 import { zAmount, zDate, zId, zName, zText, zVersion } from './common';
 
 export const ZDealListSchema = z
-  .object({
+  .strictObject({
     status: z.enum(DEAL_STATUSES).optional(),
     ownerId: zId.optional(),
     stage: z.enum(STAGES).optional(),

@@ -6,7 +6,7 @@ export const zRelationshipStrength = z.int().min(1).max(3);
 
 /** An edge between two people of one deal, besides reporting lines. */
 export const ZRelationshipAddSchema = z
-  .object({
+  .strictObject({
     dealId: zId,
     fromStakeholderId: zId,
     toStakeholderId: zId,

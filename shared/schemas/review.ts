@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { OPEN_STAGES } from '../domain';
-import { zId } from './common';
+import { zId, zName } from './common';
 
 /** The review covers open deals only, so only open stages filter it. */
 export const ZReviewPipelineSchema = z
-  .object({
+  .strictObject({
     ownerId: zId.optional(),
     stage: z.enum(OPEN_STAGES).optional(),
   })
@@ -13,7 +13,7 @@ export type TReviewPipeline = z.infer<typeof ZReviewPipelineSchema>;
 
 export const ZCoachingNoteAddSchema = z.strictObject({
   dealId: zId,
-  body: z.string().trim().min(1).max(4000),
+  body: zName(4000),
 });
 export type TCoachingNoteAdd = z.infer<typeof ZCoachingNoteAddSchema>;
 

@@ -27,7 +27,7 @@ const newContactKeys = ['name', 'title', 'department', 'level', 'reportsToContac
  * Stance defaults to `unknown` — not knowing is a fact the scoring counts.
  */
 export const ZStakeholderAddSchema = z
-  .object({
+  .strictObject({
     dealId: zId,
     contactId: zId.optional(),
     ...contactFields,

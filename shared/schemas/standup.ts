@@ -5,7 +5,7 @@ import { zDateTime, zId } from './common';
 export const STANDUP_MAX_DAYS = 366;
 
 export const ZStandupChangesSchema = z
-  .object({
+  .strictObject({
     since: zDateTime,
     until: zDateTime.optional(),
     ownerId: zId.optional(),

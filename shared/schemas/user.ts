@@ -7,7 +7,7 @@ export const zPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 
 /** Everyone lists their own team; an admin may name another. Inactive users only when asked for (Settings). */
 export const ZUserListSchema = z
-  .object({
+  .strictObject({
     teamId: zId.optional(),
     includeInactive: z.boolean().optional(),
   })

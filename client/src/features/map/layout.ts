@@ -12,6 +12,7 @@
  * keeps dagre's 20 kB out of the map's bundle.
  */
 import { LEVELS, type Level } from '../../../../shared/domain';
+import { groupBy } from '../../../../shared/groupBy';
 
 export interface LayoutPerson {
   id: number;
@@ -60,11 +61,10 @@ export function layoutByReportingLines(people: readonly LayoutPerson[], options:
       seen.add(up.id);
     }
   }
-  const reports = new Map<number, LayoutPerson[]>();
-  for (const person of sorted) {
-    const head = boss.get(person.id);
-    if (head) reports.set(head.id, [...(reports.get(head.id) ?? []), person]);
-  }
+  const reports = groupBy(
+    sorted.filter((person) => boss.has(person.id)),
+    (person) => boss.get(person.id)!.id,
+  );
 
   const rank = new Map<number, number>();
   const rankOf = (person: LayoutPerson): number => {
