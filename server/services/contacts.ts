@@ -2,11 +2,11 @@ import { asc, eq } from 'drizzle-orm';
 import type { TContactPatch, TContactUpdate } from '../../shared/schemas/contact';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
-import { contacts, stakeholders } from '../db/schema';
+import { contacts } from '../db/schema';
 import { assertVersion, badInput, notFound } from '../errors';
 import { requireAccount } from './access';
 import { changedFields, recordEvent } from './events';
-import { refreshHealthSnapshot } from './health';
+import { dealFactsOfContact, recordHealthSnapshots } from './health';
 
 export type ContactRow = typeof contacts.$inferSelect;
 
@@ -96,8 +96,7 @@ export function patchContact(tx: Tx, contact: ContactRow, patch: TContactPatch, 
 
 /** A contact's level counts in the coverage of every deal they are on. */
 export function refreshDealsOfContact(tx: Tx, contactId: number, actorId: number, now: Date): void {
-  const dealIds = tx.select({ dealId: stakeholders.dealId }).from(stakeholders).where(eq(stakeholders.contactId, contactId)).all();
-  for (const { dealId } of dealIds) refreshHealthSnapshot(tx, dealId, actorId, now);
+  recordHealthSnapshots(tx, dealFactsOfContact(tx, contactId), actorId, now);
 }
 
 export function updateContact(db: Db, user: SessionUser, input: TContactUpdate, now: Date): ContactDto {

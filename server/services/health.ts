@@ -227,6 +227,15 @@ export function openDealFacts(db: Db | Tx, teamId?: number) {
     .all();
 }
 
+/** Every deal a contact is mapped on: a change to the contact's level moves all their coverages. */
+export function dealFactsOfContact(db: Db | Tx, contactId: number) {
+  return db
+    .select(dealFacts)
+    .from(deals)
+    .where(inArray(deals.id, db.select({ id: stakeholders.dealId }).from(stakeholders).where(eq(stakeholders.contactId, contactId))))
+    .all();
+}
+
 /** One deal's snapshot after a write to it (see recordHealthSnapshots). */
 export function refreshHealthSnapshot(tx: Tx, dealId: number, actorId: number | null, at: Date): boolean {
   const deal = tx.select(dealFacts).from(deals).where(eq(deals.id, dealId)).get();
