@@ -1,38 +1,25 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2eApp, type E2eApp } from '../helpers/e2e';
+import { describe, expect, it } from 'vitest';
+import { useLoggedInDealRoom } from '../helpers/e2e';
 
 describe('a rep reads the history of a deal', () => {
-  let app: E2eApp;
-  let page: Page;
-  let dealUrl: string;
+  const room = useLoggedInDealRoom('rep1@demo.test', 'Core banking mainframe refresh');
 
-  beforeAll(async () => {
-    app = await startE2eApp();
-    page = await app.newPage();
-    await app.login(page, 'rep1@demo.test');
-    dealUrl = await app.dealUrl(page, 'Core banking mainframe refresh');
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  const log = () => page.getByTestId('history-events');
+  const log = () => room.page.getByTestId('history-events');
 
   it('shows coverage over time as a chart, and the event log in sentences', async () => {
-    await page.goto(`${dealUrl}/history?lang=en`);
+    await room.page.goto(`${room.dealUrl}/history?lang=en`);
     await log().waitFor();
-    expect(await page.getByTestId('history-chart').locator('canvas').count()).toBeGreaterThan(0);
-    expect(await page.getByRole('heading', { name: 'Coverage over time' }).count()).toBe(1);
-    expect(await page.getByRole('heading', { name: 'Threshold changes' }).count()).toBe(1);
+    expect(await room.page.getByTestId('history-chart').locator('canvas').count()).toBeGreaterThan(0);
+    expect(await room.page.getByRole('heading', { name: 'Coverage over time' }).count()).toBe(1);
+    expect(await room.page.getByRole('heading', { name: 'Threshold changes' }).count()).toBe(1);
     const text = await log().textContent();
     expect(text).toContain('created the deal “Core banking mainframe refresh”');
     expect(await log().locator('li').count()).toBeGreaterThan(0);
   });
 
   it('shows a stance change as a sentence at the top of the log', async () => {
-    // Change a stance through the API the page itself uses, then reopen the tab.
-    const changed = await page.evaluate(async () => {
+    // Change a stance through the API the room.page itself uses, then reopen the tab.
+    const changed = await room.page.evaluate(async () => {
       const dealId = Number(location.pathname.split('/')[2]);
       const room = await (await fetch(`/trpc/deal.get?input=${encodeURIComponent(JSON.stringify({ id: dealId }))}`)).json();
       const person = room.result.data.stakeholders.find((s: { stance: string }) => s.stance !== 'ally');
@@ -44,7 +31,7 @@ describe('a rep reads the history of a deal', () => {
       return { ok: res.ok, name: person.name as string };
     });
     expect(changed.ok).toBe(true);
-    await page.reload();
+    await room.page.reload();
     await log().waitFor();
     // Newest first: the stance change (and any threshold it crossed) leads the log.
     const top = async () => (await log().locator('li').evaluateAll((items) => items.slice(0, 3).map((li) => li.textContent))).join('\n');
@@ -52,20 +39,20 @@ describe('a rep reads the history of a deal', () => {
   });
 
   it('filters by kind and actor through the URL', async () => {
-    await page.getByLabel('What').selectOption('people');
-    await expect.poll(() => page.url()).toContain('kind=people');
+    await room.page.getByLabel('What').selectOption('people');
+    await expect.poll(() => room.page.url()).toContain('kind=people');
     await expect.poll(async () => (await log().locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')))).every((kind) => /^(stakeholder|relationship|contact|externalAlly)\./.test(kind ?? ''))).toBe(true);
-    await page.getByLabel('What').selectOption('');
-    await expect.poll(() => page.url()).not.toContain('kind=');
+    await room.page.getByLabel('What').selectOption('');
+    await expect.poll(() => room.page.url()).not.toContain('kind=');
   });
 
   it('switches to 简体中文 and shows the history in Chinese sentences', async () => {
-    await page.goto(`${dealUrl}/history?lang=zh-CN`);
+    await room.page.goto(`${room.dealUrl}/history?lang=zh-CN`);
     await log().waitFor();
-    await expect.poll(() => page.getByRole('heading', { name: '支持面变化趋势' }).count()).toBe(1);
+    await expect.poll(() => room.page.getByRole('heading', { name: '支持面变化趋势' }).count()).toBe(1);
     const text = (await log().textContent()) ?? '';
     expect(text).toContain('创建了商机「Core banking mainframe refresh」');
     expect(text).toMatch(/的态度从「.+」改为「盟友」/);
-    expect(await page.getByRole('heading', { name: '事件日志' }).count()).toBe(1);
+    expect(await room.page.getByRole('heading', { name: '事件日志' }).count()).toBe(1);
   });
 });

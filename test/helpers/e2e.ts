@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from './server';
 
@@ -46,4 +47,23 @@ export async function startE2eApp(): Promise<E2eApp> {
       if (consoleErrors.length > 0) throw new Error(`Uncaught errors in the page:\n${consoleErrors.join('\n')}`);
     },
   };
+}
+
+/**
+ * The usual end-to-end file: before its tests, a seeded app and a page logged in as
+ * `email`, with the URL of the deal called `dealName`; after them, everything closed
+ * (and any uncaught page error reported). Read the fields inside tests, not at load.
+ */
+export function useLoggedInDealRoom(email: string, dealName: string): { readonly app: E2eApp; readonly page: Page; readonly dealUrl: string } {
+  const room = {} as { app: E2eApp; page: Page; dealUrl: string };
+  beforeAll(async () => {
+    room.app = await startE2eApp();
+    room.page = await room.app.newPage();
+    await room.app.login(room.page, email);
+    room.dealUrl = await room.app.dealUrl(room.page, dealName);
+  });
+  afterAll(async () => {
+    await room.app?.close();
+  });
+  return room;
 }
