@@ -1,6 +1,6 @@
 import type { RiskFlagCode } from '../domain';
 import { isSupportive } from './coverage';
-import { daysSince, isoDay } from './dates';
+import { daysSince, isoDay } from '../dates';
 import { message, renderEnglish } from './messages';
 import { contactedWithin, finalDecisionMakers } from './thresholds';
 import type { Coverage, CoverageSample, FlagSeverity, HealthInput, RiskFlag, ScoringMessage } from './types';

@@ -1,7 +1,7 @@
 import { INFO_POINTS, LEVELS, type Level, type ThresholdKey } from '../domain';
 import type { ThresholdSettings } from '../settings';
 import { isSupportive } from './coverage';
-import { daysSince } from './dates';
+import { daysSince } from '../dates';
 import { message, renderEnglish } from './messages';
 import type { Coverage, HealthInput, ScoredInfoPoint, ScoredStakeholder, ScoringMessage, ThresholdResult } from './types';
 

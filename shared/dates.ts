@@ -1,4 +1,18 @@
-const DAY_MS = 86_400_000;
+/**
+ * Day arithmetic, in one place. Deal Room counts in UTC calendar days: "verified 91 days
+ * ago" means 91 midnights passed, whatever the hour or the reader's time zone.
+ */
+export const DAY_MS = 86_400_000;
+
+/** The instant `days` whole days after `from` (before it when negative). */
+export function addDays(from: Date, days: number): Date {
+  return new Date(from.getTime() + days * DAY_MS);
+}
+
+/** The instant `days` whole days before `from`. */
+export function daysBefore(from: Date, days: number): Date {
+  return addDays(from, -days);
+}
 
 /** Midnight UTC of the calendar day of an ISO date (YYYY-MM-DD) or instant. */
 function utcDay(value: string | Date): number {
@@ -14,7 +28,7 @@ export function daysSince(earlier: string, now: Date): number {
   return Math.round((utcDay(now) - utcDay(earlier)) / DAY_MS);
 }
 
+/** The UTC calendar day of an instant, as YYYY-MM-DD. */
 export function isoDay(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
-
