@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../domain';
 import { zDateTime, zId, zName } from './common';
+import { LIMITS } from './limits';
 
 export const ZActivityLogSchema = z.strictObject({
   dealId: zId,
   kind: z.enum(ACTIVITY_KINDS),
   occurredAt: zDateTime,
   stakeholderIds: z.array(zId).max(100),
-  summary: zName(4000),
+  summary: zName(LIMITS.note),
 });
 export type TActivityLog = z.infer<typeof ZActivityLogSchema>;
 

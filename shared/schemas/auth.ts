@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { LOCALES } from '../domain';
+import { LIMITS } from './limits';
 
 export const ZLoginSchema = z.strictObject({
-  email: z.email().max(254),
-  password: z.string().min(1).max(200),
+  email: z.email().max(LIMITS.email),
+  password: z.string().min(1).max(LIMITS.password),
 });
 export type TLogin = z.infer<typeof ZLoginSchema>;
 

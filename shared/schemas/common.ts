@@ -18,10 +18,10 @@ function noControlCharacters(value: string): boolean {
 }
 const CONTROL_MESSAGE = 'must not contain control characters';
 
-/** A required line of text: trimmed, not empty, bounded. */
-export const zName = (max = 200) => z.string().trim().min(1).max(max).refine(noControlCharacters, CONTROL_MESSAGE);
-/** Optional free text: trimmed and bounded; empty means "none". */
-export const zText = (max = 2000) => z.string().trim().max(max).refine(noControlCharacters, CONTROL_MESSAGE);
+/** A required line of text: trimmed, not empty, bounded by one of `LIMITS` (./limits). */
+export const zName = (max: number) => z.string().trim().min(1).max(max).refine(noControlCharacters, CONTROL_MESSAGE);
+/** Optional free text: trimmed and bounded by one of `LIMITS` (./limits); empty means "none". */
+export const zText = (max: number) => z.string().trim().max(max).refine(noControlCharacters, CONTROL_MESSAGE);
 
 /** A calendar date, YYYY-MM-DD, that really exists (no 2026-02-30). */
 export const zDate = z.iso.date();

@@ -1,24 +1,25 @@
 import { z } from 'zod';
 import { LEVELS } from '../domain';
 import { zId, zName, zText, zVersion } from './common';
+import { LIMITS } from './limits';
 
 /** An email address, or empty for "none". */
 export const zEmail = z
   .string()
   .trim()
-  .max(254)
+  .max(LIMITS.email)
   .refine((value) => value === '' || z.email().safeParse(value).success, 'must be an email address');
 
 /** The facts of a person at an account: the org chart lives here, shared by every deal with that account. */
 export const contactFields = {
-  name: zName(200),
-  title: zText(200).optional(),
-  department: zText(200).optional(),
+  name: zName(LIMITS.name),
+  title: zText(LIMITS.jobTitle).optional(),
+  department: zText(LIMITS.department).optional(),
   level: z.enum(LEVELS),
   /** Another contact of the same account; null clears it. */
   reportsToContactId: zId.nullable().optional(),
   email: zEmail.optional(),
-  phone: zText(50).optional(),
+  phone: zText(LIMITS.phone).optional(),
 };
 
 export const ZContactListSchema = z.strictObject({ accountId: zId });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CURRENCIES, DEAL_STATUSES, STAGES } from '../domain';
 import { zAmount, zDate, zId, zName, zText, zVersion } from './common';
+import { LIMITS } from './limits';
 
 export const ZDealListSchema = z
   .strictObject({
@@ -12,7 +13,7 @@ export const ZDealListSchema = z
 
 export const ZDealCreateSchema = z.strictObject({
   accountId: zId,
-  name: zName(200),
+  name: zName(LIMITS.name),
   amount: zAmount,
   closeDate: zDate,
   stage: z.enum(STAGES).optional(),
@@ -24,13 +25,13 @@ export type TDealCreate = z.infer<typeof ZDealCreateSchema>;
 export const ZDealUpdateSchema = z.strictObject({
   id: zId,
   version: zVersion,
-  name: zName(200).optional(),
+  name: zName(LIMITS.name).optional(),
   amount: zAmount.optional(),
   currency: z.enum(CURRENCIES).optional(),
   stage: z.enum(STAGES).optional(),
   closeDate: zDate.optional(),
   ownerId: zId.optional(),
-  lossReason: zText(1000).nullable().optional(),
+  lossReason: zText(LIMITS.lossReason).nullable().optional(),
 });
 export type TDealUpdate = z.infer<typeof ZDealUpdateSchema>;
 

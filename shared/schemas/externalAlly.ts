@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { zId, zName, zText, zVersion } from './common';
+import { LIMITS } from './limits';
 
 /** A non-competing supplier who sells to the same account (外部联盟). */
 const allyFields = {
-  name: zName(200),
+  name: zName(LIMITS.name),
   /** What they sell to the account. */
-  offering: zText(2000).optional(),
+  offering: zText(LIMITS.description).optional(),
   /** What they bring to our deals there: introductions, intelligence, a joint offer. */
-  contribution: zText(2000).optional(),
-  contactName: zText(200).optional(),
-  contactInfo: zText(500).optional(),
+  contribution: zText(LIMITS.description).optional(),
+  contactName: zText(LIMITS.name).optional(),
+  contactInfo: zText(LIMITS.contactInfo).optional(),
 };
 
 export const ZExternalAllyListSchema = z.strictObject({ accountId: zId });

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { HISTORY_MAX_LIMIT } from '../history';
 import { zId } from './common';
+import { LIMITS } from './limits';
 
 export const ZHistoryGetSchema = z.strictObject({
   dealId: zId,
   /** A group ("people"), a family ("stakeholder") or one kind ("stakeholder.stanceChanged"). */
   kind: z
     .string()
-    .max(64)
+    .max(LIMITS.eventKind)
     .regex(/^[A-Za-z]+(\.[A-Za-z]+)?$/, 'must be a kind, a kind family or a group')
     .optional(),
   actorId: zId.optional(),

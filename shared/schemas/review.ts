@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OPEN_STAGES } from '../domain';
 import { zId, zName } from './common';
+import { LIMITS } from './limits';
 
 /** The review covers open deals only, so only open stages filter it. */
 export const ZReviewPipelineSchema = z
@@ -13,7 +14,7 @@ export type TReviewPipeline = z.infer<typeof ZReviewPipelineSchema>;
 
 export const ZCoachingNoteAddSchema = z.strictObject({
   dealId: zId,
-  body: zName(4000),
+  body: zName(LIMITS.note),
 });
 export type TCoachingNoteAdd = z.infer<typeof ZCoachingNoteAddSchema>;
 

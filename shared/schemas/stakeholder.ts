@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DECISION_ROLES, INFLUENCE_MAX, INFLUENCE_MIN, STANCES } from '../domain';
 import { zId, zText, zVersion } from './common';
 import { contactFields } from './contact';
+import { LIMITS } from './limits';
 
 /** Map coordinates: finite (z.number refuses Infinity and NaN) and within a sane canvas. */
 export const zMapPosition = z.number().min(-1e6).max(1e6);
@@ -12,9 +13,9 @@ const partFields = {
   influence: z.int().min(INFLUENCE_MIN).max(INFLUENCE_MAX),
   stance: z.enum(STANCES),
   isCoach: z.boolean().optional(),
-  explicitNeeds: zText(4000).optional(),
-  implicitNeeds: zText(4000).optional(),
-  notes: zText(4000).optional(),
+  explicitNeeds: zText(LIMITS.note).optional(),
+  implicitNeeds: zText(LIMITS.note).optional(),
+  notes: zText(LIMITS.note).optional(),
   positionX: zMapPosition.nullable().optional(),
   positionY: zMapPosition.nullable().optional(),
 };

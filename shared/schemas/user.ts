@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOCALES, ROLES } from '../domain';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../users';
 import { zId, zName, zVersion } from './common';
+import { LIMITS } from './limits';
 
 export const zPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 
@@ -15,8 +16,8 @@ export const ZUserListSchema = z
 export type TUserList = z.infer<typeof ZUserListSchema>;
 
 export const ZUserCreateSchema = z.strictObject({
-  email: z.email().max(254),
-  name: zName(200),
+  email: z.email().max(LIMITS.email),
+  name: zName(LIMITS.name),
   role: z.enum(ROLES),
   teamId: zId.optional(),
   locale: z.enum(LOCALES).optional(),
@@ -27,7 +28,7 @@ export type TUserCreate = z.infer<typeof ZUserCreateSchema>;
 export const ZUserUpdateSchema = z.strictObject({
   id: zId,
   version: zVersion,
-  name: zName(200).optional(),
+  name: zName(LIMITS.name).optional(),
   role: z.enum(ROLES).optional(),
   active: z.boolean().optional(),
   locale: z.enum(LOCALES).optional(),

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../../../shared/domain';
+import { LIMITS } from '../../../../shared/schemas/limits';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
@@ -159,7 +160,7 @@ function QuickLog({ dealId, stakeholders, onLogged }: { dealId: number; stakehol
       </fieldset>
       <label className={`field ${bad.has('summary') ? 'invalid' : ''}`}>
         <span>{t('activity.summary')}</span>
-        <textarea rows={4} maxLength={4000} value={summary} onChange={(e) => setSummary(e.target.value)} placeholder={t('activity.summaryPlaceholder')} required />
+        <textarea rows={4} maxLength={LIMITS.note} value={summary} onChange={(e) => setSummary(e.target.value)} placeholder={t('activity.summaryPlaceholder')} required />
       </label>
       {log.error && <p className="form-error">{errorText(log.error)}</p>}
       <button type="submit" className="btn btn-primary" disabled={!summary.trim() || log.isPending}>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { STAGES, type Stage } from '../../../../shared/domain';
+import { LIMITS } from '../../../../shared/schemas/limits';
 import { StageBadge, StatusBadge, TierBadge } from '../../components/Badges';
 import { HealthSummary } from '../../components/health/HealthSummary';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
@@ -213,7 +214,7 @@ function DealFactsForm({ deal, onDone }: { deal: Deal; onDone: () => void }) {
         {form.stage === 'lost' && (
           <label className="field span-all">
             <span>{t('deal.lossReason')}</span>
-            <input maxLength={1000} value={form.lossReason} onChange={(e) => setForm({ ...form, lossReason: e.target.value })} />
+            <input maxLength={LIMITS.lossReason} value={form.lossReason} onChange={(e) => setForm({ ...form, lossReason: e.target.value })} />
           </label>
         )}
       </div>

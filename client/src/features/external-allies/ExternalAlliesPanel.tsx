@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../../shared/schemas/limits';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { conflictCurrent, useTRPC, type RouterOutputs } from '../../lib/trpc';
@@ -87,23 +88,23 @@ export function ExternalAlliesPanel({ accountId, accountName }: { accountId: num
     <form className="ally-form form-grid" onSubmit={submit} aria-label={editingId === 'new' ? t('externalAllies.add') : t('externalAllies.edit')}>
       <label className={`${cls('name')} span-2`}>
         <span>{t('externalAllies.name')}</span>
-        <input required maxLength={200} value={draft.name} onChange={set('name')} autoFocus placeholder={t('externalAllies.namePlaceholder')} />
+        <input required maxLength={LIMITS.name} value={draft.name} onChange={set('name')} autoFocus placeholder={t('externalAllies.namePlaceholder')} />
       </label>
       <label className={`${cls('offering')} span-2`}>
         <span>{t('externalAllies.offering')}</span>
-        <textarea rows={2} maxLength={2000} value={draft.offering} onChange={set('offering')} placeholder={t('externalAllies.offeringPlaceholder')} />
+        <textarea rows={2} maxLength={LIMITS.description} value={draft.offering} onChange={set('offering')} placeholder={t('externalAllies.offeringPlaceholder')} />
       </label>
       <label className={`${cls('contribution')} span-2`}>
         <span>{t('externalAllies.contribution')}</span>
-        <textarea rows={2} maxLength={2000} value={draft.contribution} onChange={set('contribution')} placeholder={t('externalAllies.contributionPlaceholder')} />
+        <textarea rows={2} maxLength={LIMITS.description} value={draft.contribution} onChange={set('contribution')} placeholder={t('externalAllies.contributionPlaceholder')} />
       </label>
       <label className={cls('contactName')}>
         <span>{t('externalAllies.contactName')}</span>
-        <input maxLength={200} value={draft.contactName} onChange={set('contactName')} />
+        <input maxLength={LIMITS.name} value={draft.contactName} onChange={set('contactName')} />
       </label>
       <label className={cls('contactInfo')}>
         <span>{t('externalAllies.contactInfo')}</span>
-        <input maxLength={500} value={draft.contactInfo} onChange={set('contactInfo')} placeholder={t('externalAllies.contactInfoPlaceholder')} />
+        <input maxLength={LIMITS.contactInfo} value={draft.contactInfo} onChange={set('contactInfo')} placeholder={t('externalAllies.contactInfoPlaceholder')} />
       </label>
       {conflicted && <p className="conflict span-2">{t('externalAllies.conflict')}</p>}
       {mutationError && !conflicted && <p className="form-error span-2">{errorText(mutationError)}</p>}

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../../shared/schemas/limits';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { useErrorText } from '../../lib/fieldErrors';
 import { useTRPC } from '../../lib/trpc';
@@ -51,15 +52,15 @@ export function CompetitorsList({ dealId, competitors, stakeholders }: { dealId:
     <form className="competitor-form" onSubmit={submit}>
       <label className="field">
         <span>{t('competitors.name')}</span>
-        <input required maxLength={200} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} autoFocus />
+        <input required maxLength={LIMITS.name} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} autoFocus />
       </label>
       <label className="field">
         <span>{t('competitors.strengths')}</span>
-        <textarea rows={2} maxLength={2000} value={draft.strengths} onChange={(e) => setDraft({ ...draft, strengths: e.target.value })} />
+        <textarea rows={2} maxLength={LIMITS.description} value={draft.strengths} onChange={(e) => setDraft({ ...draft, strengths: e.target.value })} />
       </label>
       <label className="field">
         <span>{t('competitors.weaknesses')}</span>
-        <textarea rows={2} maxLength={2000} value={draft.weaknesses} onChange={(e) => setDraft({ ...draft, weaknesses: e.target.value })} />
+        <textarea rows={2} maxLength={LIMITS.description} value={draft.weaknesses} onChange={(e) => setDraft({ ...draft, weaknesses: e.target.value })} />
       </label>
       <fieldset className="field">
         <legend>{t('competitors.favouredBy')}</legend>

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INFO_POINT_STATUSES, type InfoPointStatus } from '../../../../shared/domain';
 import { DEFAULT_THRESHOLD_SETTINGS } from '../../../../shared/settings';
+import { LIMITS } from '../../../../shared/schemas/limits';
 import { useErrorText } from '../../lib/fieldErrors';
 import { todayIso, useFormat } from '../../lib/format';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
@@ -109,7 +110,7 @@ export function InfoPointCard({ point, dealId, stakeholders, children }: { point
           </fieldset>
           <label className="field">
             <span>{t('infoPoints.summary')}</span>
-            <textarea rows={4} maxLength={4000} value={draft.summary} onChange={(e) => setDraft({ ...draft, summary: e.target.value })} placeholder={t('infoPoints.summaryPlaceholder')} />
+            <textarea rows={4} maxLength={LIMITS.note} value={draft.summary} onChange={(e) => setDraft({ ...draft, summary: e.target.value })} placeholder={t('infoPoints.summaryPlaceholder')} />
           </label>
           <label className="field">
             <span>{t('infoPoints.source')}</span>

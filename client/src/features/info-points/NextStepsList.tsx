@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../../shared/schemas/limits';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { useErrorText } from '../../lib/fieldErrors';
 import { todayIso, useFormat } from '../../lib/format';
@@ -61,8 +62,8 @@ export function NextStepsList({ dealId, steps }: { dealId: number; steps: Step[]
         </ul>
       )}
       <form className="add-row" onSubmit={submit}>
-        <input aria-label={t('nextSteps.newTitle')} placeholder={t('nextSteps.newTitle')} maxLength={300} value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
-        <input aria-label={t('nextSteps.owner')} placeholder={t('nextSteps.owner')} maxLength={120} value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} className="w-owner" />
+        <input aria-label={t('nextSteps.newTitle')} placeholder={t('nextSteps.newTitle')} maxLength={LIMITS.itemTitle} value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
+        <input aria-label={t('nextSteps.owner')} placeholder={t('nextSteps.owner')} maxLength={LIMITS.stepOwner} value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} className="w-owner" />
         <input aria-label={t('nextSteps.due')} type="date" value={draft.dueDate} onChange={(e) => setDraft({ ...draft, dueDate: e.target.value })} className="w-date" />
         <button type="submit" className="btn btn-small" disabled={!draft.title.trim() || add.isPending}>
           {t('action.add')}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { TOP_SUCCESS_FACTORS } from '../../../../shared/domain';
+import { LIMITS } from '../../../../shared/schemas/limits';
 import { useErrorText } from '../../lib/fieldErrors';
 import { useTRPC } from '../../lib/trpc';
 import type { DealRoomData } from '../deal-room/useDealRoom';
@@ -57,7 +58,7 @@ export function SuccessFactorsList({ dealId, factors }: { dealId: number; factor
                 <input
                   className="grow"
                   aria-label={t('successFactors.title')}
-                  maxLength={300}
+                  maxLength={LIMITS.itemTitle}
                   value={editing.title}
                   autoFocus
                   onChange={(e) => setEditing({ id: factor.id, title: e.target.value })}
@@ -89,7 +90,7 @@ export function SuccessFactorsList({ dealId, factors }: { dealId: number; factor
         </ol>
       )}
       <form className="add-row" onSubmit={submit}>
-        <input aria-label={t('successFactors.new')} placeholder={t('successFactors.new')} maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} />
+        <input aria-label={t('successFactors.new')} placeholder={t('successFactors.new')} maxLength={LIMITS.itemTitle} value={title} onChange={(e) => setTitle(e.target.value)} />
         <button type="submit" className="btn btn-small" disabled={!title.trim() || add.isPending}>
           {t('action.add')}
         </button>

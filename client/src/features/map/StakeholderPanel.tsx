@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DECISION_ROLES, LEVELS, STANCES, type DecisionRole, type Level, type Stance } from '../../../../shared/domain';
+import { LIMITS } from '../../../../shared/schemas/limits';
 import { EnumSelect } from '../../components/EnumSelect';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
@@ -168,17 +169,17 @@ export function StakeholderPanel(props: Props) {
           <div className="form-grid">
             <label className={`${cls('name')} span-2`}>
               <span>{t('person.name')}</span>
-              <input required maxLength={200} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus={props.mode === 'add'} />
+              <input required maxLength={LIMITS.name} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus={props.mode === 'add'} />
               {fieldError('name')}
             </label>
             <label className={cls('title')}>
               <span>{t('person.title')}</span>
-              <input maxLength={200} value={form.title} onChange={(e) => set('title', e.target.value)} />
+              <input maxLength={LIMITS.jobTitle} value={form.title} onChange={(e) => set('title', e.target.value)} />
               {fieldError('title')}
             </label>
             <label className={cls('department')}>
               <span>{t('person.department')}</span>
-              <input maxLength={200} value={form.department} onChange={(e) => set('department', e.target.value)} />
+              <input maxLength={LIMITS.department} value={form.department} onChange={(e) => set('department', e.target.value)} />
               {fieldError('department')}
             </label>
             <label className={cls('level')}>
@@ -234,17 +235,17 @@ export function StakeholderPanel(props: Props) {
           </label>
           <label className={`${cls('explicitNeeds')} span-2`}>
             <span>{t('person.explicitNeeds')}</span>
-            <textarea rows={2} maxLength={4000} value={form.explicitNeeds} onChange={(e) => set('explicitNeeds', e.target.value)} />
+            <textarea rows={2} maxLength={LIMITS.note} value={form.explicitNeeds} onChange={(e) => set('explicitNeeds', e.target.value)} />
             {fieldError('explicitNeeds')}
           </label>
           <label className={`${cls('implicitNeeds')} span-2`}>
             <span>{t('person.implicitNeeds')}</span>
-            <textarea rows={2} maxLength={4000} value={form.implicitNeeds} onChange={(e) => set('implicitNeeds', e.target.value)} />
+            <textarea rows={2} maxLength={LIMITS.note} value={form.implicitNeeds} onChange={(e) => set('implicitNeeds', e.target.value)} />
             {fieldError('implicitNeeds')}
           </label>
           <label className={`${cls('notes')} span-2`}>
             <span>{t('person.notes')}</span>
-            <textarea rows={2} maxLength={4000} value={form.notes} onChange={(e) => set('notes', e.target.value)} />
+            <textarea rows={2} maxLength={LIMITS.note} value={form.notes} onChange={(e) => set('notes', e.target.value)} />
             {fieldError('notes')}
           </label>
         </div>

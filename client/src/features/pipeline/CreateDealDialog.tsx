@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ACCOUNT_TIERS, CURRENCIES, OPEN_STAGES, PURCHASE_PATTERNS, type AccountTier, type Currency, type OpenStage, type PurchasePattern } from '../../../../shared/domain';
+import { LIMITS } from '../../../../shared/schemas/limits';
 import { Dialog } from '../../components/Dialog';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { todayIso } from '../../lib/format';
@@ -83,11 +84,11 @@ function CreateDealForm({ onClose }: { onClose: () => void }) {
           <legend>{t('createDeal.newAccountLegend')}</legend>
           <label className={`field span-2 ${bad.has('name') && createAccount.error ? 'invalid' : ''}`}>
             <span>{t('account.name')}</span>
-            <input required maxLength={200} value={account.name} onChange={(e) => setAccount({ ...account, name: e.target.value })} />
+            <input required maxLength={LIMITS.name} value={account.name} onChange={(e) => setAccount({ ...account, name: e.target.value })} />
           </label>
           <label className="field">
             <span>{t('account.industry')}</span>
-            <input maxLength={100} value={account.industry} onChange={(e) => setAccount({ ...account, industry: e.target.value })} />
+            <input maxLength={LIMITS.industry} value={account.industry} onChange={(e) => setAccount({ ...account, industry: e.target.value })} />
           </label>
           <label className="field">
             <span>{t('account.tier')}</span>
@@ -113,7 +114,7 @@ function CreateDealForm({ onClose }: { onClose: () => void }) {
       )}
       <label className={`field span-2 ${bad.has('name') && createDeal.error ? 'invalid' : ''}`}>
         <span>{t('deal.name')}</span>
-        <input required maxLength={200} value={deal.name} onChange={(e) => setDeal({ ...deal, name: e.target.value })} />
+        <input required maxLength={LIMITS.name} value={deal.name} onChange={(e) => setDeal({ ...deal, name: e.target.value })} />
       </label>
       <label className={`field ${bad.has('amount') ? 'invalid' : ''}`}>
         <span>{t('deal.amount')}</span>

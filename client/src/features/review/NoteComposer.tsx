@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../../shared/schemas/limits';
 import { useErrorText } from '../../lib/fieldErrors';
 import { useTRPC } from '../../lib/trpc';
 
@@ -47,7 +48,7 @@ export function NoteComposer({ dealId, dealName, ownerName }: { dealId: number; 
       <label htmlFor={id} className="visually-hidden">
         {t('review.noteLabel', { deal: dealName })}
       </label>
-      <textarea id={id} rows={3} maxLength={4000} value={body} autoFocus placeholder={t('review.notePlaceholder', { owner: ownerName })} onChange={(e) => setBody(e.target.value)} />
+      <textarea id={id} rows={3} maxLength={LIMITS.note} value={body} autoFocus placeholder={t('review.notePlaceholder', { owner: ownerName })} onChange={(e) => setBody(e.target.value)} />
       {add.error && (
         <p className="form-error" role="alert">
           {errorText(add.error)}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/domain';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../../../shared/users';
+import { LIMITS } from '../../../../shared/schemas/limits';
 import { Dialog } from '../../components/Dialog';
 import { ErrorState, Loading } from '../../components/States';
 import { useConfirm, type ConfirmRequest } from '../../components/ConfirmDialog';
@@ -198,12 +199,12 @@ function AddUserForm({ onClose, onAdded }: { onClose: () => void; onAdded: (name
       <div className="users-add-grid">
         <label className={`field ${bad.has('name') ? 'invalid' : ''}`}>
           <span>{t('users.name')}</span>
-          <input value={form.name} maxLength={200} autoComplete="off" onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          <input value={form.name} maxLength={LIMITS.name} autoComplete="off" onChange={(e) => setForm({ ...form, name: e.target.value })} />
           {fieldError('name')}
         </label>
         <label className={`field ${bad.has('email') ? 'invalid' : ''}`}>
           <span>{t('users.email')}</span>
-          <input type="email" value={form.email} maxLength={254} autoComplete="off" onChange={(e) => setForm({ ...form, email: e.target.value })} />
+          <input type="email" value={form.email} maxLength={LIMITS.email} autoComplete="off" onChange={(e) => setForm({ ...form, email: e.target.value })} />
           {fieldError('email')}
         </label>
         <label className={`field ${bad.has('role') ? 'invalid' : ''}`}>

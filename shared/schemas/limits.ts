@@ -1,0 +1,32 @@
+import { PASSWORD_MAX } from '../users';
+
+/**
+ * Text length limits, in one place: the zod schemas bound each field with these and
+ * the client's inputs set `maxLength` from the same values, so a form can never accept
+ * what the API then refuses. No zod here: the client bundle imports this file.
+ */
+export const LIMITS = {
+  /** A name: a person, account, deal, competitor or external ally (and an ally's contact person). */
+  name: 200,
+  /** A contact's job title. */
+  jobTitle: 200,
+  department: 200,
+  industry: 100,
+  /** The longest address SMTP allows (RFC 5321). */
+  email: 254,
+  phone: 50,
+  /** How to reach an external ally's contact person. */
+  contactInfo: 500,
+  password: PASSWORD_MAX,
+  /** A next step's or a success factor's title. */
+  itemTitle: 300,
+  /** Who owns a next step, as free text (may be someone outside the team). */
+  stepOwner: 120,
+  /** A short description: a competitor's strengths or weaknesses, an ally's offering or contribution. */
+  description: 2000,
+  lossReason: 1000,
+  /** A note: an information point's summary, an activity's summary, a coaching note, a stakeholder's needs and notes. */
+  note: 4000,
+  /** A history filter: an event kind, a kind family or a group. */
+  eventKind: 64,
+} as const;
