@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import express from 'express';
 import { hashToken, SESSION_COOKIE } from '../server/auth/session';
+import { daysBefore } from '../shared/dates';
 import { computeHealth, type HealthInput } from '../shared/scoring';
 import { DEFAULT_THRESHOLD_SETTINGS } from '../shared/settings';
 import type { TestServer } from '../test/helpers/server';
@@ -97,7 +98,7 @@ function startBaseline(databasePath: string) {
       inputs.get(dealId)!.stakeholders.push({ ...person, isCoach: Boolean(person.isCoach), lastContactAt: contacted.get(person.id) ?? null });
     }
     for (const { dealId, ...point } of healthPoints.all(json) as (HealthInput['infoPoints'][number] & { dealId: number })[]) inputs.get(dealId)!.infoPoints.push(point);
-    for (const { dealId, ...sample } of healthHistory.all(json, new Date(now.getTime() - 15 * 86_400_000).toISOString()) as (HealthInput['coverageHistory'][number] & { dealId: number })[]) {
+    for (const { dealId, ...sample } of healthHistory.all(json, daysBefore(now, 15).toISOString()) as (HealthInput['coverageHistory'][number] & { dealId: number })[]) {
       inputs.get(dealId)!.coverageHistory.push(sample);
     }
     return new Map([...inputs].map(([id, input]) => [id, computeHealth(input)]));

@@ -5,6 +5,7 @@
  * panning the zoomed-in map (requestAnimationFrame deltas).
  */
 import type { Page } from 'playwright-core';
+import { addDays, isoDay } from '../shared/dates';
 import { launchBrowser } from '../test/helpers/browser';
 import { DEMO_PASSWORD, loginAs, type ApiClient, type TestServer } from '../test/helpers/server';
 
@@ -52,7 +53,7 @@ async function must<T>(call: Promise<{ ok: boolean; data: T; error?: { message: 
  */
 async function seedLargeDeal(rep: ApiClient, people = 300, relationships = 450): Promise<number> {
   const account = await must(rep.mutate<{ id: number }>('account.create', { name: 'Bench Conglomerate', industry: 'Manufacturing', tier: 'A' }));
-  const closeDate = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  const closeDate = isoDay(addDays(new Date(), 60));
   const deal = await must(rep.mutate<{ id: number }>('deal.create', { accountId: account.id, name: 'Bench: 300-person buying group', amount: 9_000_000, closeDate }));
   const rand = random(42);
   const contacts: number[] = [];

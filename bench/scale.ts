@@ -4,9 +4,9 @@
  * manager at 500 and at 5,000 deals, on the real server over HTTP.
  */
 import Database from 'better-sqlite3';
+import { addDays, daysBefore, isoDay } from '../shared/dates';
 import { loginAs, startTestServer, type ApiClient } from '../test/helpers/server';
 
-const DAY = 86_400_000;
 const LEVELS = ['executive', 'management', 'management', 'staff', 'staff', 'staff'] as const;
 const STANCES = ['ally', 'supporter', 'neutral', 'unknown', 'skeptic', 'opponent'] as const;
 const ROLES = ['final_decision_maker', 'decision_maker', 'influencer', 'evaluator', 'user', 'gatekeeper', 'procurement'] as const;
@@ -38,7 +38,7 @@ export function seedDeals(path: string, count: number, now: Date): void {
     for (let i = 0; i < count; i++) {
       const account = Number(insertAccount.run(team.teamId, `Bench account ${count}-${i}`, pick(['A', 'B', 'C'])).lastInsertRowid);
       const owner = pick(owners);
-      const deal = Number(insertDeal.run(team.teamId, account, `Bench deal ${i}`, Math.round(rand() * 5e6), pick(STAGES), new Date(now.getTime() + (rand() * 300 - 60) * DAY).toISOString().slice(0, 10), owner).lastInsertRowid);
+      const deal = Number(insertDeal.run(team.teamId, account, `Bench deal ${i}`, Math.round(rand() * 5e6), pick(STAGES), isoDay(addDays(now, rand() * 300 - 60)), owner).lastInsertRowid);
       const people: number[] = [];
       let boss: number | null = null;
       for (let p = 0; p < 12; p++) {
@@ -47,15 +47,15 @@ export function seedDeals(path: string, count: number, now: Date): void {
         people.push(Number(insertStakeholder.run(deal, contact, p === 0 ? 'final_decision_maker' : pick(ROLES.slice(1)), 1 + Math.floor(rand() * 5), pick(STANCES), rand() < 0.1 ? 1 : 0).lastInsertRowid));
       }
       for (let point = 1; point <= 9; point++) {
-        const at = new Date(now.getTime() - rand() * 120 * DAY).toISOString();
+        const at = daysBefore(now, rand() * 120).toISOString();
         insertPoint.run(deal, point, pick(['unknown', 'partial', 'confirmed']), at, at);
       }
       // A year of contact: two activities a month, each with one or two people.
       for (let week = 0; week < 52; week += 2) {
-        const activity = Number(insertActivity.run(deal, new Date(now.getTime() - (week * 7 + rand() * 7) * DAY).toISOString(), owner).lastInsertRowid);
+        const activity = Number(insertActivity.run(deal, daysBefore(now, week * 7 + rand() * 7).toISOString(), owner).lastInsertRowid);
         link.run(activity, people[Math.floor(rand() * 12)]);
       }
-      for (let s = 0; s < 4; s++) snapshot.run(deal, new Date(now.getTime() - s * 10 * DAY).toISOString(), rand());
+      for (let s = 0; s < 4; s++) snapshot.run(deal, daysBefore(now, s * 10).toISOString(), rand());
     }
   })();
   db.close();

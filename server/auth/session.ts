@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { parse as parseCookie } from 'cookie';
 import type { Request, Response } from 'express';
+import { addDays } from '../../shared/dates';
 import type { Locale, Role } from '../../shared/domain';
 import type { Db } from '../db/client';
 import { prepared } from '../db/prepared';
@@ -34,7 +35,7 @@ export function hashToken(token: string): string {
 /** Create a session row and return the raw token for the cookie; only its hash is stored. */
 export function createSession(db: Db, userId: number, now: Date, days: number): { token: string; expiresAt: Date } {
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + days * 86_400_000);
+  const expiresAt = addDays(now, days);
   db.insert(sessions)
     .values({ tokenHash: hashToken(token), userId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() })
     .run();

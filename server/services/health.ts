@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, gte, inArray, lt, max, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { daysBefore } from '../../shared/dates';
 import { computeHealth, type Health, type HealthInput } from '../../shared/scoring';
 import type { ThresholdSettings } from '../../shared/settings';
 import type { Db, Tx } from '../db/client';
@@ -92,7 +93,7 @@ export function loadHealthInputs(db: Db | Tx, dealList: readonly DealFacts[], se
   const ids = dealList.map((deal) => deal.id);
   const inputs = new Map<number, HealthInput>();
   if (ids.length === 0) return inputs;
-  const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000).toISOString();
+  const since = daysBefore(now, HISTORY_DAYS).toISOString();
   const { people, points, history, ...rows } = readHealthRows(db, ids, since);
   const lastContact = new Map(rows.lastContact.map((row) => [row.stakeholderId, row.at]));
 
@@ -130,7 +131,7 @@ export function dealHealthFrom(
   rows: { stakeholders: HealthInput['stakeholders']; infoPoints: HealthInput['infoPoints'] },
   now: Date,
 ): Health {
-  const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000).toISOString();
+  const since = daysBefore(now, HISTORY_DAYS).toISOString();
   const queries = healthReads(db);
   const params = { ids: JSON.stringify([deal.id]), since };
   const coverageHistory = [...queries.history.all(params), ...queries.inForce.all(params)].map(({ at, influence }) => ({ at, influence }));

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { addDays } from '../../shared/dates';
 import { prepared } from '../db/prepared';
 import type { TInfoPointUpdate } from '../../shared/schemas/infoPoint';
 import type { SessionUser } from '../auth/session';
@@ -35,7 +36,7 @@ export function requireDealStakeholders(tx: Db | Tx, dealId: number, ids: readon
 /** Normalise a date or instant to an ISO instant and refuse the future (a day of slack for time zones). */
 export function toVerifiedInstant(value: string, now: Date): string {
   const instant = new Date(value.length === 10 ? `${value}T00:00:00.000Z` : value);
-  if (instant.getTime() > now.getTime() + 86_400_000) throw badInput('verifiedAt', 'cannot be in the future');
+  if (instant.getTime() > addDays(now, 1).getTime()) throw badInput('verifiedAt', 'cannot be in the future');
   return instant.toISOString();
 }
 

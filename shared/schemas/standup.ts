@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DAY_MS } from '../dates';
 import { zDateTime, zId } from './common';
 
 /** At most a year per stand-up report: enough for any cadence, bounded for the server. */
@@ -14,7 +15,7 @@ export const ZStandupChangesSchema = z
     if (input.until === undefined) return;
     const span = Date.parse(input.until) - Date.parse(input.since);
     if (span < 0) ctx.addIssue({ code: 'custom', path: ['until'], message: 'must not be before since' });
-    else if (span > STANDUP_MAX_DAYS * 86_400_000) ctx.addIssue({ code: 'custom', path: ['until'], message: `must be within ${STANDUP_MAX_DAYS} days of since` });
+    else if (span > STANDUP_MAX_DAYS * DAY_MS) ctx.addIssue({ code: 'custom', path: ['until'], message: `must be within ${STANDUP_MAX_DAYS} days of since` });
   });
 export type TStandupChanges = z.infer<typeof ZStandupChangesSchema>;
 

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DAY_MS } from '../../../shared/dates';
 
 /** Locale-aware formatters; memoised per language by Intl itself being cheap enough at this scale. */
 export function useFormat() {
@@ -21,7 +22,7 @@ export function useFormat() {
     },
     relativeDays(value: string | null | undefined, now = new Date()) {
       if (!value) return null;
-      const days = Math.round((new Date(value).getTime() - now.getTime()) / 86_400_000);
+      const days = Math.round((new Date(value).getTime() - now.getTime()) / DAY_MS);
       return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
     },
   };

@@ -1,9 +1,10 @@
+import { daysBefore } from '../../../shared/dates';
 import type { Level, Stance } from '../../../shared/domain';
 import type { HealthInput, ScoredInfoPoint, ScoredStakeholder } from '../../../shared/scoring';
 import { DEFAULT_THRESHOLD_SETTINGS, type ThresholdSettings } from '../../../shared/settings';
 
 export const NOW = new Date('2026-06-15T10:00:00Z');
-export const daysAgo = (days: number, from = NOW) => new Date(from.getTime() - days * 86_400_000).toISOString();
+export const daysAgo = (days: number, from = NOW) => daysBefore(from, days).toISOString();
 
 let nextId = 1;
 export function person(overrides: Partial<ScoredStakeholder> = {}): ScoredStakeholder {

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { daysSince } from '../../../../shared/dates';
 import { INFO_POINT_STATUSES, type InfoPointStatus } from '../../../../shared/domain';
 import { DEFAULT_THRESHOLD_SETTINGS } from '../../../../shared/settings';
 import { LIMITS } from '../../../../shared/schemas/limits';
@@ -27,8 +28,6 @@ const toDraft = (p: InfoPoint): Draft => ({
   sourceStakeholderId: p.sourceStakeholderId ? String(p.sourceStakeholderId) : '',
   verifiedToday: true,
 });
-
-const DAY = 86_400_000;
 
 export function InfoPointCard({ point, dealId, stakeholders, children }: { point: InfoPoint; dealId: number; stakeholders: Stakeholder[]; children?: ReactNode }) {
   const { t } = useTranslation();
@@ -81,7 +80,8 @@ export function InfoPointCard({ point, dealId, stakeholders, children }: { point
     });
   const verifyNow = () => update.mutate({ dealId, point: point.point, version, verifiedAt: todayIso() });
   const source = stakeholders.find((s) => s.id === point.sourceStakeholderId);
-  const ageDays = point.verifiedAt ? Math.floor((now - new Date(point.verifiedAt).getTime()) / DAY) : null;
+  // Calendar days, as the scoring counts them, so the card turns stale on the day the threshold does.
+  const ageDays = point.verifiedAt ? daysSince(point.verifiedAt, new Date(now)) : null;
   const stale = point.status === 'confirmed' && ageDays !== null && ageDays > DEFAULT_THRESHOLD_SETTINGS.staleDays;
   const label = t(`infoPoint.${point.point}.label`);
 

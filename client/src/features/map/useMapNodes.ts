@@ -1,13 +1,13 @@
 import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
+import { daysSince } from '../../../../shared/dates';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
 import type { DealRoomData } from '../deal-room/useDealRoom';
 import { DEFAULT_LAYOUT, layoutByReportingLines } from './layout';
 import { usePatchStakeholders } from './useStakeholderCache';
 import type { AppNode, StakeholderRow } from './types';
 
-const DAY = 86_400_000;
 type XY = { x: number; y: number };
 
 const savedPosition = (person: StakeholderRow): XY | null =>
@@ -24,7 +24,8 @@ function syncNodes(previous: readonly AppNode[], stakeholders: readonly Stakehol
   const auto = stakeholders.some((person) => savedPosition(person) === null) ? layoutByReportingLines(stakeholders) : null;
   return stakeholders.map((person) => {
     const old = before.get(String(person.id));
-    const daysSinceContact = person.lastContactAt ? Math.max(0, Math.floor((now - new Date(person.lastContactAt).getTime()) / DAY)) : null;
+    // Calendar days, as the scoring counts them for the top decision maker's contact threshold.
+    const daysSinceContact = person.lastContactAt ? Math.max(0, daysSince(person.lastContactAt, new Date(now))) : null;
     const position = old?.dragging ? old.position : (savedPosition(person) ?? auto?.get(person.id) ?? { x: 0, y: 0 });
     if (old && old.data.person === person && old.data.daysSinceContact === daysSinceContact && old.position.x === position.x && old.position.y === position.y) return old;
     return {

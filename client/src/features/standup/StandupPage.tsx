@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { daysBefore } from '../../../../shared/dates';
 import { CHANGE_TONE, type StandupChangeKind } from '../../../../shared/standup';
 import { StageBadge } from '../../components/Badges';
 import { HealthBadge } from '../../components/health/Health';
@@ -18,7 +19,6 @@ import './standup.css';
 const Presenter = lazyWithStrings(() => import('./Presenter'), ['standup', 'activity']);
 
 const DEFAULT_DAYS = 7;
-const DAY_MS = 86_400_000;
 
 /** `datetime-local` inputs speak the browser's local time; the API speaks UTC instants. */
 const toLocalInput = (iso: string) => {
@@ -57,7 +57,7 @@ export default function StandupPage() {
   const canRun = user.role !== 'rep';
 
   const last = useQuery(trpc.standup.last.queryOptions());
-  const fallbackSince = new Date(openedAt - DEFAULT_DAYS * DAY_MS).toISOString();
+  const fallbackSince = daysBefore(new Date(openedAt), DEFAULT_DAYS).toISOString();
   const since = customSince ?? last.data?.heldAt ?? fallbackSince;
   const changes = useQuery({ ...trpc.standup.changes.queryOptions({ since, ownerId }), enabled: last.isSuccess });
   const users = useQuery({ ...trpc.user.list.queryOptions(), enabled: canRun });
