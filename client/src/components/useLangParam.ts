@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
-import { isLocale, setLocale, currentLocale } from '../i18n';
+import { currentLocale, matchLocale, setLocale } from '../i18n';
 
-/** `?lang=zh-CN` or `?lang=en` on any URL switches the language (SPEC §5). */
+/** `?lang=zh-CN` or `?lang=en` on any URL switches the language (SPEC §5); `?lang=zh` or `?lang=en-GB` too. */
 export function useLangParam(): void {
   const [params] = useSearchParams();
-  const lang = params.get('lang');
+  const lang = matchLocale(params.get('lang'));
   useEffect(() => {
-    if (isLocale(lang) && lang !== currentLocale()) void setLocale(lang);
+    if (lang && lang !== currentLocale()) void setLocale(lang);
   }, [lang]);
 }

@@ -1,10 +1,13 @@
 import i18next from 'i18next';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { initReactI18next } from 'react-i18next';
-import { LOCALES, type Locale } from '../../../shared/domain';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import type { Locale } from '../../../shared/domain';
 import enCommon from '../../../shared/i18n/en/common.json';
 import enScoring from '../../../shared/i18n/en/scoring.json';
 import { NAMESPACES, type Area } from '../../../shared/i18n/namespaces';
+import { isValidLanguageTag, normaliseLocale, pickLocale } from './locale';
+
+export { isLocale, matchLocale, normaliseLocale } from './locale';
 
 const STORAGE_KEY = 'dealroom.locale';
 
@@ -70,22 +73,46 @@ export function lazyWithStrings<P extends object>(load: () => Promise<{ default:
   return lazy(() => Promise.all([load(), ensureAreas('forms', ...areas)]).then(([module]) => module));
 }
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+/** Storage can be off (private modes, blocked site data): the language then lasts for the visit. */
+function readStored(): string | null {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
 }
 
-/** ?lang= wins, then the last choice on this device, then the browser's language. */
+function remember(locale: Locale): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // nothing to keep it in; the choice still applies until the page closes
+  }
+}
+
+/** ?lang= wins, then the last choice on this device, then the browser's languages in its order. */
 function initialLocale(): Locale {
   const fromUrl = new URLSearchParams(window.location.search).get('lang');
-  if (isLocale(fromUrl)) return fromUrl;
-  const stored = window.localStorage.getItem(STORAGE_KEY);
-  if (isLocale(stored)) return stored;
-  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  return pickLocale([fromUrl, readStored(), ...(navigator.languages ?? []), navigator.language]);
+}
+
+/**
+ * Third-party code formats with `navigator.language` unchecked: uPlot 1.6.32 runs
+ * `new Intl.NumberFormat(navigator.language)` when imported (leeoniya/uPlot#1053), which
+ * throws on the `en-US@posix` a POSIX-configured Chromium reports. Where the browser's tag
+ * is one Intl rejects, this page reports the app's locale instead.
+ */
+function shieldBrowserLanguage(locale: Locale): void {
+  if (isValidLanguageTag(navigator.language)) return;
+  const valid = (navigator.languages ?? []).filter(isValidLanguageTag);
+  Object.defineProperty(navigator, 'language', { value: locale, configurable: true });
+  Object.defineProperty(navigator, 'languages', { value: Object.freeze(valid.length > 0 ? valid : [locale]), configurable: true });
 }
 
 /** Resolve before the first render, so no screen flashes in the wrong language. */
 export async function initI18n(): Promise<void> {
   const locale = initialLocale();
+  shieldBrowserLanguage(locale);
   await i18next.use(initReactI18next).init({
     resources: { en: { common: enCommon, scoring: enScoring } },
     lng: 'en',
@@ -100,8 +127,8 @@ export async function initI18n(): Promise<void> {
 }
 
 /** Switches only once the new language's core and every area on screen (or loaded before) are in. */
-export async function setLocale(locale: Locale, { remember = true } = {}): Promise<void> {
-  if (remember) window.localStorage.setItem(STORAGE_KEY, locale);
+export async function setLocale(locale: Locale, { remember: keep = true } = {}): Promise<void> {
+  if (keep) remember(locale);
   targetLocale = locale;
   await Promise.all([loadCore(locale), ...[...areasInUse].map((area) => loadArea(locale, area))]);
   if (targetLocale !== locale) return; // a later choice won while this one loaded
@@ -110,7 +137,13 @@ export async function setLocale(locale: Locale, { remember = true } = {}): Promi
 }
 
 export function currentLocale(): Locale {
-  return isLocale(i18next.language) ? i18next.language : 'en';
+  return normaliseLocale(i18next.language);
+}
+
+/** The locale on screen, for every `Intl` formatter: always one the app supports, so none can throw. */
+export function useLocale(): Locale {
+  const { i18n } = useTranslation();
+  return normaliseLocale(i18n.language);
 }
 
 export default i18next;

@@ -1,10 +1,9 @@
-import { useTranslation } from 'react-i18next';
 import { DAY_MS } from '../../../shared/dates';
+import { useLocale } from '../i18n';
 
-/** Locale-aware formatters; memoised per language by Intl itself being cheap enough at this scale. */
+/** Locale-aware formatters in the locale on screen (never the browser's raw tag); Intl is cheap enough at this scale not to memoise. */
 export function useFormat() {
-  const { i18n } = useTranslation();
-  const locale = i18n.language;
+  const locale = useLocale();
   return {
     money(amount: number, currency: string) {
       return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);

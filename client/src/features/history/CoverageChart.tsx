@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { useLocale } from '../../i18n';
 import { useFormat } from '../../lib/format';
 import type { CoverageSeries, ThresholdMarker } from './coverageSeries';
 
@@ -30,11 +31,11 @@ function stackIndex(markers: readonly ThresholdMarker[]): number[] {
 
 /** Coverage over time, drawn by uPlot on a canvas; threshold marks are HTML over the plot so they can be hovered and read. */
 export function CoverageChart({ series }: { series: CoverageSeries }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const hostRef = useRef<HTMLDivElement>(null);
   const [overlay, setOverlay] = useState<Overlay | null>(null);
-  const locale = i18n.language;
+  const locale = useLocale();
   const stacks = useMemo(() => stackIndex(series.markers), [series.markers]);
 
   useEffect(() => {

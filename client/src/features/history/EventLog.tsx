@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HISTORY_KIND_GROUP_NAMES } from '../../../../shared/history';
 import { Empty } from '../../components/States';
+import { useLocale } from '../../i18n';
 import { useFormat } from '../../lib/format';
 import { describeEvent, groupOf, type HistoryData, type SentenceContext } from './describeEvent';
 import { useHistoryFilters } from './useHistoryFilters';
@@ -15,10 +16,10 @@ export interface OlderEvents {
 
 /** Every change to the deal as one sentence, newest first, filterable by kind and person, a page at a time. */
 export function EventLog({ data, older }: { data: HistoryData; older: OlderEvents }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const { filters, set, clear, active } = useHistoryFilters();
-  const locale = i18n.language;
+  const locale = useLocale();
   const names = useMemo(() => new Map(data.people.map((person) => [person.id, person.name])), [data.people]);
   const when = useMemo(() => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' }), [locale]);
   const listFormat = useMemo(() => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }), [locale]);

@@ -24,6 +24,7 @@ import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'reac
 import { useTranslation } from 'react-i18next';
 import { RELATIONSHIP_KINDS, type RelationshipKind } from '../../../../shared/domain';
 import { useConfirm } from '../../components/ConfirmDialog';
+import { normaliseLocale } from '../../i18n';
 import { useErrorText } from '../../lib/fieldErrors';
 import { useTRPC } from '../../lib/trpc';
 import { useNow } from '../../lib/useNow';
@@ -105,7 +106,7 @@ function InfluenceMap() {
   }, []);
 
   const [confirm, confirmDialog] = useConfirm();
-  const listFormat = useMemo(() => new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' }), [i18n.language]);
+  const listFormat = useMemo(() => new Intl.ListFormat(normaliseLocale(i18n.language), { style: 'long', type: 'conjunction' }), [i18n.language]);
   const removeStakeholder = useMutation(trpc.stakeholder.remove.mutationOptions());
   const removeRelationship = useMutation(trpc.relationship.remove.mutationOptions());
   const mutationError = removeStakeholder.error ?? removeRelationship.error;

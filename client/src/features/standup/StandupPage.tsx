@@ -7,7 +7,7 @@ import { CHANGE_TONE, type StandupChangeKind } from '../../../../shared/standup'
 import { StageBadge } from '../../components/Badges';
 import { HealthBadge } from '../../components/health/Health';
 import { Empty, ErrorState, Loading } from '../../components/States';
-import { lazyWithStrings } from '../../i18n';
+import { lazyWithStrings, useLocale } from '../../i18n';
 import { useErrorText } from '../../lib/fieldErrors';
 import { useFormat } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -179,10 +179,11 @@ export default function StandupPage() {
 }
 
 function StandupDealCard({ deal }: { deal: StandupDeal }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const text = useChangeText();
   // Within a stand-up period the year goes without saying; the weekday helps the team place it.
-  const day = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', month: 'short', day: 'numeric' });
+  const day = new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric' });
   return (
     <li className="card standup-deal" data-testid="standup-deal" data-deal-id={deal.dealId}>
       <div className="standup-deal-head">
