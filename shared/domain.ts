@@ -51,6 +51,7 @@ export const DECISION_ROLES = [
 ] as const;
 export type DecisionRole = (typeof DECISION_ROLES)[number];
 
+/** Warmest to coldest, unknown last: the order every list and legend shows them in. */
 export const STANCES = ['ally', 'supporter', 'neutral', 'skeptic', 'opponent', 'unknown'] as const;
 export type Stance = (typeof STANCES)[number];
 

@@ -1,14 +1,14 @@
 import { Panel } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { RELATIONSHIP_KINDS } from '../../../../shared/domain';
-import { STANCE_COLOR, STANCE_ORDER } from './stance';
+import { RELATIONSHIP_KINDS, STANCES } from '../../../../shared/domain';
+import { STANCE_COLOR } from './stance';
 
 /** What the colours and lines mean, in the corner of the map (and of the exported picture's viewer's mind). */
 export function MapLegend() {
   const { t } = useTranslation();
   return (
     <Panel position="bottom-left" className="map-legend" aria-label={t('map.legend')}>
-      {STANCE_ORDER.map((stance) => (
+      {STANCES.map((stance) => (
         <span key={stance}>
           <i style={{ background: STANCE_COLOR[stance] }} />
           {t(`stance.${stance}`)}

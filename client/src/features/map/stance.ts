@@ -9,5 +9,3 @@ export const STANCE_COLOR: Record<Stance, string> = {
   opponent: '#c53030',
   unknown: '#cbd5e0',
 };
-
-export const STANCE_ORDER: readonly Stance[] = ['ally', 'supporter', 'neutral', 'skeptic', 'opponent', 'unknown'];
