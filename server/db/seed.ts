@@ -4,12 +4,15 @@
  * empty database; dates are relative to `now` so the demo never goes stale.
  */
 import { count, eq } from 'drizzle-orm';
+import { addDays, daysBefore, isoDay } from '../../shared/dates';
 import { INFO_POINTS, statusForStage } from '../../shared/domain';
 import { computeHealth } from '../../shared/scoring';
 import { DEFAULT_THRESHOLD_SETTINGS } from '../../shared/settings';
-import { refreshHealthSnapshot } from '../services/health';
+import { recordEvent } from '../services/events';
+import { recordDealHealth, refreshHealthSnapshot } from '../services/health';
 import { listInfoPoints } from '../services/infoPoints';
 import { listStakeholders } from '../services/stakeholders';
+import { getThresholds } from '../services/teamThresholds';
 import { hashPassword } from '../auth/password';
 import { writeTransaction, type Db, type Tx } from './client';
 import * as t from './schema';
@@ -17,9 +20,8 @@ import { accountsSeed, buyingGroups, dealsSeed, harborBankInfo, harborBankPeople
 
 export const DEMO_PASSWORD = 'dealroom-demo';
 
-const day = 86_400_000;
-const isoDaysAgo = (now: Date, days: number) => new Date(now.getTime() - days * day).toISOString();
-const dateIn = (now: Date, days: number) => new Date(now.getTime() + days * day).toISOString().slice(0, 10);
+const isoDaysAgo = (now: Date, days: number) => daysBefore(now, days).toISOString();
+const dateIn = (now: Date, days: number) => isoDay(addDays(now, days));
 
 /** Seed the demo team if the database has no users. Returns whether it seeded. */
 export async function seedDemo(db: Db, now: Date): Promise<boolean> {
@@ -92,20 +94,20 @@ function seedInto(tx: Tx, now: Date, passwordHash: string): void {
         )
         .run();
     }
-    tx.insert(t.events)
-      .values({ teamId: team.id, dealId: deal.id, actorId: owners[seed.owner].id, kind: 'deal.created', entity: 'deal', entityId: deal.id, after: { name: deal.name, stage: deal.stage }, at: isoDaysAgo(now, 120) })
-      .run();
+    recordEvent(tx, { teamId: team.id, dealId: deal.id, actorId: owners[seed.owner].id, kind: 'deal.created', entity: 'deal', entityId: deal.id, after: { name: deal.name, stage: deal.stage }, at: daysBefore(now, 120) });
   }
   seedCoverageHistory(tx, now, team.id);
 }
 
 /**
  * Replay each open deal's map as it grew — people added one by one, stances that
- * changed — into coverage snapshots and their threshold changes, so a fresh demo
- * already has a history. The last snapshot is today's truth (refreshHealthSnapshot).
+ * changed — so a fresh demo already has a history. Each moment is scored as it
+ * was and recorded by the app's own code (recordDealHealth: a snapshot where
+ * coverage moved, an event per threshold crossed or lost); the last snapshot is
+ * today's truth (refreshHealthSnapshot).
  */
 function seedCoverageHistory(tx: Tx, now: Date, teamId: number): void {
-  const settings = DEFAULT_THRESHOLD_SETTINGS;
+  const settings = getThresholds(tx, teamId);
   for (const deal of tx.select().from(t.deals).where(eq(t.deals.status, 'open')).all()) {
     const people = listStakeholders(tx, deal.id);
     const created = new Map(tx.select({ id: t.stakeholders.id, createdAt: t.stakeholders.createdAt }).from(t.stakeholders).where(eq(t.stakeholders.dealId, deal.id)).all().map((row) => [row.id, row.createdAt]));
@@ -115,7 +117,6 @@ function seedCoverageHistory(tx: Tx, now: Date, teamId: number): void {
     const contacts = people.flatMap((person) => (person.lastContactAt ? [person.lastContactAt] : []));
     const moments = [...new Set([...created.values(), ...changes.map((change) => change.at), ...contacts])].sort();
     const points = listInfoPoints(tx, deal.id);
-    let previous: Record<string, boolean> | null = null;
     for (const at of moments) {
       const present = people
         .filter((person) => created.get(person.id)! <= at)
@@ -123,24 +124,22 @@ function seedCoverageHistory(tx: Tx, now: Date, teamId: number): void {
           const pending = changes.find((change) => change.stakeholder.id === person.id && change.at > at);
           return { ...person, stance: pending ? pending.from : person.stance, lastContactAt: person.lastContactAt && person.lastContactAt <= at ? person.lastContactAt : null };
         });
-      const health = computeHealth({ deal, stakeholders: present, infoPoints: points, coverageHistory: [], settings, now: new Date(at) });
-      const passed = { information: health.thresholds.information.passed, relationships: health.thresholds.relationships.passed, topDecisionMaker: health.thresholds.topDecisionMaker.passed };
-      const { influence, headcount, net, opposition } = health.coverage;
-      tx.insert(t.coverageSnapshots).values({ dealId: deal.id, at, influence, headcount, net, opposition, crossed: health.crossed, thresholds: passed }).run();
       for (const change of changes.filter((c) => c.at === at)) {
         const who = { stakeholderId: change.stakeholder.id, name: change.stakeholder.name };
-        tx.insert(t.events)
-          .values({ teamId, dealId: deal.id, actorId: deal.ownerId, at, kind: 'stakeholder.stanceChanged', entity: 'stakeholder', entityId: change.stakeholder.id, before: { ...who, stance: change.from }, after: { ...who, stance: change.stakeholder.stance } })
-          .run();
+        recordEvent(tx, {
+          teamId,
+          dealId: deal.id,
+          actorId: deal.ownerId,
+          kind: 'stakeholder.stanceChanged',
+          entity: 'stakeholder',
+          entityId: change.stakeholder.id,
+          before: { ...who, stance: change.from },
+          after: { ...who, stance: change.stakeholder.stance },
+          at: new Date(at),
+        });
       }
-      for (const key of Object.keys(passed) as (keyof typeof passed)[]) {
-        if (previous && previous[key] !== passed[key]) {
-          tx.insert(t.events)
-            .values({ teamId, dealId: deal.id, actorId: deal.ownerId, at, kind: `threshold.${passed[key] ? 'crossed' : 'lost'}`, entity: 'threshold', entityId: null, before: { threshold: key, passed: previous[key] }, after: { threshold: key, passed: passed[key] } })
-            .run();
-        }
-      }
-      previous = passed;
+      const health = computeHealth({ deal, stakeholders: present, infoPoints: points, coverageHistory: [], settings, now: new Date(at) });
+      recordDealHealth(tx, deal, health, deal.ownerId, new Date(at));
     }
     refreshHealthSnapshot(tx, deal.id, null, now);
   }

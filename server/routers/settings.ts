@@ -1,5 +1,6 @@
 import { ZThresholdQuerySchema, ZThresholdUpdateSchema } from '../../shared/schemas/settings';
-import { getThresholds, readableTeam, updateThresholds } from '../services/settings';
+import { readableTeam, updateThresholds } from '../services/settings';
+import { getThresholds } from '../services/teamThresholds';
 import { adminProcedure, protectedProcedure, router } from '../trpc/init';
 
 export const settingsRouter = router({

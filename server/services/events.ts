@@ -1,17 +1,14 @@
+import type { DomainEvent } from '../../shared/events';
 import type { Tx } from '../db/client';
 import { events } from '../db/schema';
 
-export interface EventInput {
+/** One event of shared/events.ts, with where, by whom and when it happened. */
+export type EventInput = DomainEvent & {
   teamId: number;
   dealId: number | null;
   actorId: number | null;
-  kind: string;
-  entity: string;
-  entityId: number | null;
-  before?: unknown;
-  after?: unknown;
   at: Date;
-}
+};
 
 /** Append to the event log. Called inside the same transaction as the change it records. */
 export function recordEvent(tx: Tx, event: EventInput): void {
@@ -23,8 +20,8 @@ export function recordEvent(tx: Tx, event: EventInput): void {
       kind: event.kind,
       entity: event.entity,
       entityId: event.entityId,
-      before: event.before ?? null,
-      after: event.after ?? null,
+      before: 'before' in event ? event.before : null,
+      after: 'after' in event ? event.after : null,
       at: event.at.toISOString(),
     })
     .run();

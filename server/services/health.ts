@@ -5,6 +5,7 @@
 import { and, asc, eq, gte, inArray, lt, max, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { daysBefore } from '../../shared/dates';
+import { THRESHOLD_KEYS, type ThresholdKey } from '../../shared/domain';
 import { computeHealth, type Health, type HealthInput } from '../../shared/scoring';
 import type { ThresholdSettings } from '../../shared/settings';
 import type { Db, Tx } from '../db/client';
@@ -12,7 +13,7 @@ import { prepared } from '../db/prepared';
 import { groupBy } from '../../shared/groupBy';
 import { activities, activityStakeholders, contacts, coverageSnapshots, deals, infoPoints, stakeholders } from '../db/schema';
 import { recordEvent } from './events';
-import { getThresholds } from './settings';
+import { getThresholds } from './teamThresholds';
 
 /** COVERAGE_DROP looks back 14 days; a day more covers the calendar-day edge. */
 const HISTORY_DAYS = 15;
@@ -146,7 +147,8 @@ export function dealHealthFrom(
 }
 
 type Snapshot = typeof coverageSnapshots.$inferSelect;
-const passedOf = (thresholds: unknown) => (thresholds ?? {}) as Record<string, boolean>;
+type ThresholdFlags = Record<ThresholdKey, boolean>;
+const passedOf = (thresholds: unknown) => (thresholds ?? {}) as Partial<ThresholdFlags>;
 
 /** Each deal's latest snapshot (snapshots are append-only, so the highest id is the latest). */
 const latestSnapshots = prepared((db) =>
@@ -165,6 +167,7 @@ const latestSnapshots = prepared((db) =>
     )
     .prepare(),
 );
+const latestSnapshotsOf = (tx: Tx, dealIds: number[]) => new Map<number, Snapshot>(latestSnapshots(tx).all({ ids: JSON.stringify(dealIds) }).map((row) => [row.dealId, row]));
 
 /**
  * Record each deal's coverage and thresholds where they changed since its last
@@ -175,45 +178,52 @@ const latestSnapshots = prepared((db) =>
 export function recordHealthSnapshots(tx: Tx, dealList: readonly (DealFacts & { teamId: number })[], actorId: number | null, at: Date): number {
   if (dealList.length === 0) return 0;
   const healths = healthForDeals(tx, dealList, at);
-  const last = new Map<number, Snapshot>(latestSnapshots(tx).all({ ids: JSON.stringify(dealList.map((deal) => deal.id)) }).map((row) => [row.dealId, row]));
-  let recorded = 0;
-  for (const deal of dealList) {
-    const health = healths.get(deal.id)!;
-    const previous = last.get(deal.id);
-    const passed = {
-      information: health.thresholds.information.passed,
-      relationships: health.thresholds.relationships.passed,
-      topDecisionMaker: health.thresholds.topDecisionMaker.passed,
-    };
-    const { coverage } = health;
-    const unchanged =
-      previous &&
-      previous.influence === coverage.influence &&
-      previous.headcount === coverage.headcount &&
-      previous.net === coverage.net &&
-      previous.opposition === coverage.opposition &&
-      JSON.stringify(passedOf(previous.thresholds)) === JSON.stringify(passed);
-    if (unchanged) continue;
-    recorded += 1;
-    tx.insert(coverageSnapshots)
-      .values({ dealId: deal.id, at: at.toISOString(), influence: coverage.influence, headcount: coverage.headcount, net: coverage.net, opposition: coverage.opposition, crossed: health.crossed, thresholds: passed })
-      .run();
-    if (!previous) continue;
-    for (const change of diffThresholdFlags(passedOf(previous.thresholds), passed)) {
-      recordEvent(tx, {
-        teamId: deal.teamId,
-        dealId: deal.id,
-        actorId,
-        kind: `threshold.${change.change}`,
-        entity: 'threshold',
-        entityId: null,
-        before: { threshold: change.threshold, passed: !change.passed },
-        after: { threshold: change.threshold, passed: change.passed },
-        at,
-      });
-    }
+  const last = latestSnapshotsOf(tx, dealList.map((deal) => deal.id));
+  return dealList.filter((deal) => recordAgainst(tx, deal, healths.get(deal.id)!, last.get(deal.id), actorId, at)).length;
+}
+
+/**
+ * One deal's health as scored elsewhere — the demo seed replays a map as it grew —
+ * recorded exactly as the app records it: a snapshot where it changed, an event
+ * for each threshold crossed or lost. Returns whether it changed.
+ */
+export function recordDealHealth(tx: Tx, deal: { id: number; teamId: number }, health: Health, actorId: number | null, at: Date): boolean {
+  return recordAgainst(tx, deal, health, latestSnapshotsOf(tx, [deal.id]).get(deal.id), actorId, at);
+}
+
+function recordAgainst(tx: Tx, deal: { id: number; teamId: number }, health: Health, previous: Snapshot | undefined, actorId: number | null, at: Date): boolean {
+  const passed: ThresholdFlags = {
+    information: health.thresholds.information.passed,
+    relationships: health.thresholds.relationships.passed,
+    topDecisionMaker: health.thresholds.topDecisionMaker.passed,
+  };
+  const { coverage } = health;
+  const unchanged =
+    previous &&
+    previous.influence === coverage.influence &&
+    previous.headcount === coverage.headcount &&
+    previous.net === coverage.net &&
+    previous.opposition === coverage.opposition &&
+    JSON.stringify(passedOf(previous.thresholds)) === JSON.stringify(passed);
+  if (unchanged) return false;
+  tx.insert(coverageSnapshots)
+    .values({ dealId: deal.id, at: at.toISOString(), influence: coverage.influence, headcount: coverage.headcount, net: coverage.net, opposition: coverage.opposition, crossed: health.crossed, thresholds: passed })
+    .run();
+  if (!previous) return true;
+  for (const change of diffThresholdFlags(passedOf(previous.thresholds), passed)) {
+    recordEvent(tx, {
+      teamId: deal.teamId,
+      dealId: deal.id,
+      actorId,
+      kind: change.passed ? 'threshold.crossed' : 'threshold.lost',
+      entity: 'threshold',
+      entityId: null,
+      before: { threshold: change.threshold, passed: !change.passed },
+      after: { threshold: change.threshold, passed: change.passed },
+      at,
+    });
   }
-  return recorded;
+  return true;
 }
 
 const dealFacts = { id: deals.id, teamId: deals.teamId, stage: deals.stage, status: deals.status, closeDate: deals.closeDate };
@@ -243,9 +253,7 @@ export function refreshHealthSnapshot(tx: Tx, dealId: number, actorId: number | 
   return deal ? recordHealthSnapshots(tx, [deal], actorId, at) > 0 : false;
 }
 
-function diffThresholdFlags(before: Record<string, boolean>, after: Record<string, boolean>) {
-  return Object.entries(after)
-    .filter(([key, passed]) => before[key] !== undefined && before[key] !== passed)
-    .map(([threshold, passed]) => ({ threshold, passed, change: passed ? ('crossed' as const) : ('lost' as const) }));
+/** The thresholds whose flag flipped; a flag the last snapshot did not record is no change. */
+function diffThresholdFlags(before: Partial<ThresholdFlags>, after: ThresholdFlags) {
+  return THRESHOLD_KEYS.filter((key) => before[key] !== undefined && before[key] !== after[key]).map((threshold) => ({ threshold, passed: after[threshold] }));
 }
-

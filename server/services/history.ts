@@ -3,7 +3,8 @@
  * and its event log — newest first, filtered by kind, actor or person.
  */
 import { and, asc, desc, eq, gte, inArray, isNull, like, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { THRESHOLD_KEYS, type ThresholdKey } from '../../shared/domain';
+import type { ThresholdKey } from '../../shared/domain';
+import { readEvent, type EventKind } from '../../shared/events';
 import { HISTORY_DEFAULT_LIMIT, HISTORY_KIND_GROUPS } from '../../shared/history';
 import type { THistoryGet } from '../../shared/schemas/history';
 import type { SessionUser } from '../auth/session';
@@ -16,7 +17,8 @@ import { requireDeal, type DealRow } from './access';
 const MAX_SNAPSHOTS = 5000;
 
 /** Dragging a card on the map is housekeeping, not history: shown only when asked for by name. */
-const HOUSEKEEPING_KINDS = ['stakeholder.moved'];
+const HOUSEKEEPING_KINDS: EventKind[] = ['stakeholder.moved'];
+const THRESHOLD_KINDS: EventKind[] = ['threshold.crossed', 'threshold.lost'];
 
 /** A JSON column as a document SQLite can read, or NULL, so a bad row can never fail the query. */
 type JsonColumn = typeof events.after | typeof events.before;
@@ -35,7 +37,7 @@ function dealScope(db: Db, deal: DealRow): SQL {
     .all()
     .map((row) => row.id);
   const related = [
-    eq(events.kind, 'settings.thresholdsUpdated'),
+    eq(events.kind, 'settings.thresholdsUpdated' satisfies EventKind),
     and(eq(events.entity, 'externalAlly'), sql`coalesce(json_extract(${doc(events.after)}, '$.accountId'), json_extract(${doc(events.before)}, '$.accountId')) = ${deal.accountId}`),
   ];
   if (contactIds.length > 0) related.push(and(eq(events.entity, 'contact'), inArray(events.entityId, contactIds)));
@@ -70,8 +72,6 @@ function aboutStakeholder(db: Db, stakeholderId: number): SQL {
   )!;
 }
 
-const isThreshold = (value: unknown): value is ThresholdKey => typeof value === 'string' && (THRESHOLD_KEYS as readonly string[]).includes(value);
-
 export function getHistory(db: Db, user: SessionUser, input: THistoryGet) {
   const deal = requireDeal(db, user, input.dealId);
   const scope = dealScope(db, deal);
@@ -95,15 +95,17 @@ export function getHistory(db: Db, user: SessionUser, input: THistoryGet) {
     .map((snapshot) => ({ ...snapshot, thresholds: thresholdFlags(snapshot.thresholds) }));
 
   const thresholdChanges = db
-    .select({ at: events.at, after: events.after, actorName: users.name })
+    .select({ at: events.at, kind: events.kind, entity: events.entity, entityId: events.entityId, before: events.before, after: events.after, actorName: users.name })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))
-    .where(and(eq(events.dealId, deal.id), inArray(events.kind, ['threshold.crossed', 'threshold.lost'])))
+    .where(and(eq(events.dealId, deal.id), inArray(events.kind, THRESHOLD_KINDS)))
     .orderBy(desc(events.at), desc(events.id))
     .all()
-    .flatMap(({ at, after, actorName }) => {
-      const change = (after ?? {}) as { threshold?: unknown; passed?: unknown };
-      return isThreshold(change.threshold) ? [{ at, threshold: change.threshold, passed: change.passed === true, actorName }] : [];
+    .flatMap(({ at, actorName, ...row }) => {
+      const event = readEvent(row);
+      if (event.kind !== 'threshold.crossed' && event.kind !== 'threshold.lost') return [];
+      const { threshold, passed } = event.after;
+      return threshold === undefined ? [] : [{ at, threshold, passed: passed === true, actorName }];
     });
 
   const limit = input.limit ?? HISTORY_DEFAULT_LIMIT;

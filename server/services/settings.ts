@@ -1,37 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { ZThresholdSettingsSchema, type TThresholdUpdate } from '../../shared/schemas/settings';
-import { DEFAULT_THRESHOLD_SETTINGS, type ThresholdSettings } from '../../shared/settings';
 import type { SessionUser } from '../auth/session';
-import { writeTransaction, type Db, type Tx } from '../db/client';
-import { prepared } from '../db/prepared';
+import { writeTransaction, type Db } from '../db/client';
 import { teams, teamSettings } from '../db/schema';
 import { AppError, assertVersion, notFound } from '../errors';
 import { recordEvent } from './events';
 import { openDealFacts, recordHealthSnapshots } from './health';
-
-export interface TeamThresholds extends ThresholdSettings {
-  teamId: number;
-  version: number;
-}
-
-/** A team's settings; a team that never saved any uses the §4 defaults (version 1). */
-const settingsOfTeam = prepared((db) => db.select().from(teamSettings).where(eq(teamSettings.teamId, sql.placeholder('teamId'))).prepare());
-/** Validated settings by team and version: read on every health computation, changed a few times a year. */
-const validated = new Map<string, ThresholdSettings>();
-
-export function getThresholds(db: Db | Tx, teamId: number): TeamThresholds {
-  const row = settingsOfTeam(db).get({ teamId });
-  if (!row) return { ...DEFAULT_THRESHOLD_SETTINGS, teamId, version: 1 };
-  const key = `${teamId}:${row.version}:${JSON.stringify(row.thresholds)}`;
-  let settings = validated.get(key);
-  if (!settings) {
-    const parsed = ZThresholdSettingsSchema.safeParse(row.thresholds);
-    settings = parsed.success ? parsed.data : DEFAULT_THRESHOLD_SETTINGS;
-    if (validated.size > 1000) validated.clear();
-    validated.set(key, settings);
-  }
-  return { ...settings, teamId, version: row.version };
-}
+import { getThresholds, type TeamThresholds } from './teamThresholds';
 
 /** Everyone reads their own team's settings; an admin may read any team's. */
 export function readableTeam(user: SessionUser, teamId: number | undefined): number {

@@ -4,6 +4,7 @@
  */
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { TStakeholderAdd, TStakeholderUpdate } from '../../shared/schemas/stakeholder';
+import type { EventKind } from '../../shared/events';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { competitorFavouredBy, contacts, infoPoints, relationships, stakeholders } from '../db/schema';
@@ -98,7 +99,7 @@ function requireStakeholder(tx: Tx, user: SessionUser, id: number) {
 }
 
 /** Position-only changes are map housekeeping; their own kind keeps them out of stand-up sentences. */
-function updateKind(changed: string[]): string {
+function updateKind(changed: string[]): Extract<EventKind, 'stakeholder.stanceChanged' | 'stakeholder.moved' | 'stakeholder.updated'> {
   if (changed.includes('stance')) return 'stakeholder.stanceChanged';
   if (changed.every((key) => key === 'positionX' || key === 'positionY')) return 'stakeholder.moved';
   return 'stakeholder.updated';

@@ -6,6 +6,8 @@
  * consecutive periods never report it twice.
  */
 import { and, asc, eq, gt, gte, inArray, lte } from 'drizzle-orm';
+import { addDays, daysBefore, isoDay } from '../../shared/dates';
+import { readEvent } from '../../shared/events';
 import { groupBy } from '../../shared/groupBy';
 import { describeChange, type StandupChangeKind, type StandupParams } from '../../shared/standup';
 import { translator } from '../../shared/i18n/translator';
@@ -15,6 +17,7 @@ import type { Db } from '../db/client';
 import { accounts, activities, activityStakeholders, contacts, coverageSnapshots, deals, events, nextSteps, stakeholders, users } from '../db/schema';
 import { visibleDeals } from './access';
 import { healthForDeals } from './health';
+import { changesOfEvent, STANDUP_EVENT_KINDS } from './standupEvents';
 
 export interface StandupChange {
   at: string;
@@ -24,7 +27,6 @@ export interface StandupChange {
   params: StandupParams;
 }
 
-type Json = Record<string, unknown>;
 interface RawChange {
   dealId: number;
   at: string;
@@ -32,97 +34,6 @@ interface RawChange {
   actorId: number | null;
   params: StandupParams;
 }
-
-const DAY_MS = 86_400_000;
-const asObject = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
-
-/** One event of the log as zero or more stand-up changes. */
-function changesOfEvent(event: { kind: string; entityId: number | null; before: unknown; after: unknown }, stakeholderName: (id: number | null) => string | null): { kind: StandupChangeKind; params: StandupParams }[] {
-  const before = asObject(event.before);
-  const after = asObject(event.after);
-  const out: { kind: StandupChangeKind; params: StandupParams }[] = [];
-  switch (event.kind) {
-    case 'deal.created':
-      out.push({ kind: 'dealCreated', params: { name: str(after.name) ?? '' } });
-      break;
-    case 'deal.stageChanged':
-    case 'deal.updated':
-      if ('stage' in after) out.push({ kind: 'stageChanged', params: { from: str(before.stage), to: str(after.stage) } });
-      if ('closeDate' in after) out.push({ kind: 'closeDateChanged', params: { from: str(before.closeDate), to: str(after.closeDate) } });
-      if (typeof after.amount === 'number' && typeof before.amount === 'number') {
-        out.push({ kind: 'amountChanged', params: { from: before.amount, to: after.amount, currency: str(after.currency) ?? str(before.currency) ?? 'USD' } });
-      }
-      break;
-    case 'threshold.crossed':
-    case 'threshold.lost':
-      out.push({ kind: event.kind === 'threshold.crossed' ? 'thresholdCrossed' : 'thresholdLost', params: { threshold: str(after.threshold) ?? str(before.threshold) } });
-      break;
-    case 'stakeholder.added': {
-      const name = str(after.name) ?? stakeholderName(event.entityId) ?? '';
-      if (after.stance === 'ally') out.push({ kind: 'newAlly', params: { name, from: null } });
-      if (after.isCoach === true) out.push({ kind: 'newCoach', params: { name } });
-      if (out.length === 0) out.push({ kind: 'stakeholderAdded', params: { name, stance: str(after.stance) ?? 'unknown' } });
-      break;
-    }
-    case 'stakeholder.removed':
-      out.push({ kind: 'stakeholderRemoved', params: { name: str(before.name) ?? str(after.name) ?? stakeholderName(event.entityId) ?? '' } });
-      break;
-    case 'stakeholder.updated':
-    case 'stakeholder.stanceChanged': {
-      const name = str(after.name) ?? str(before.name) ?? stakeholderName(event.entityId) ?? '';
-      if ('stance' in after && before.stance !== after.stance) {
-        const from = str(before.stance);
-        if (after.stance === 'ally') out.push({ kind: 'newAlly', params: { name, from } });
-        else out.push({ kind: 'stanceChanged', params: { name, from, to: str(after.stance) } });
-      }
-      if ('isCoach' in after && before.isCoach !== after.isCoach) out.push({ kind: after.isCoach ? 'newCoach' : 'coachLost', params: { name } });
-      break;
-    }
-    case 'successFactor.added':
-      out.push({ kind: 'successFactorAdded', params: { title: str(after.title) ?? '', rank: strings(after.ranking).indexOf(str(after.title) ?? '') + 1 || null } });
-      break;
-    case 'successFactor.removed':
-      out.push({ kind: 'successFactorRemoved', params: { title: str(before.title) ?? '' } });
-      break;
-    case 'successFactor.updated':
-      out.push({ kind: 'successFactorRenamed', params: { from: str(after.previousTitle) ?? '', to: str(after.title) ?? '' } });
-      break;
-    case 'successFactor.reordered':
-      out.push({ kind: 'successFactorsReordered', params: { top: strings(after.top) } });
-      break;
-    case 'infoPoint.updated':
-      if (after.status === 'confirmed' && before.status !== 'confirmed') out.push({ kind: 'infoPointConfirmed', params: { point: Number(after.point ?? before.point) } });
-      break;
-    case 'competitor.added':
-      out.push({ kind: 'competitorAdded', params: { name: str(after.name) ?? '' } });
-      break;
-    case 'nextStep.done':
-      out.push({ kind: 'nextStepDone', params: { title: str(after.title) ?? str(before.title) ?? '' } });
-      break;
-  }
-  return out;
-}
-
-const STANDUP_EVENT_KINDS = [
-  'deal.created',
-  'deal.stageChanged',
-  'deal.updated',
-  'threshold.crossed',
-  'threshold.lost',
-  'stakeholder.added',
-  'stakeholder.removed',
-  'stakeholder.updated',
-  'stakeholder.stanceChanged',
-  'successFactor.added',
-  'successFactor.removed',
-  'successFactor.updated',
-  'successFactor.reordered',
-  'infoPoint.updated',
-  'competitor.added',
-  'nextStep.done',
-];
 
 /** Coverage influence of each deal at an instant: the latest snapshot at or before it, 0 when none. */
 function influenceAt(history: { at: string; influence: number }[], instant: string): number {
@@ -143,10 +54,10 @@ export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges
   const raw: RawChange[] = [];
 
   const logged = db
-    .select({ dealId: events.dealId, at: events.at, kind: events.kind, entityId: events.entityId, before: events.before, after: events.after, actorId: events.actorId })
+    .select({ dealId: events.dealId, at: events.at, kind: events.kind, entity: events.entity, entityId: events.entityId, before: events.before, after: events.after, actorId: events.actorId })
     .from(events)
     .innerJoin(deals, eq(deals.id, events.dealId))
-    .where(and(dealScope, gt(events.at, since), lte(events.at, until), inArray(events.kind, STANDUP_EVENT_KINDS)))
+    .where(and(dealScope, gt(events.at, since), lte(events.at, until), inArray(events.kind, [...STANDUP_EVENT_KINDS])))
     .orderBy(asc(events.at), asc(events.id))
     .all();
   const stakeholderIds = [...new Set(logged.filter((event) => event.kind.startsWith('stakeholder.') && event.entityId !== null).map((event) => event.entityId!))];
@@ -163,7 +74,7 @@ export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges
   );
   const seen = new Set<string>();
   for (const event of logged) {
-    for (const change of changesOfEvent(event, (id) => (id === null ? null : (names.get(id) ?? null)))) {
+    for (const change of changesOfEvent(readEvent(event), (id) => (id === null ? null : (names.get(id) ?? null)))) {
       // A stance change may be logged both as an update and as a stanceChanged event: report it once.
       const key = `${event.dealId}|${event.entityId}|${event.at}|${change.kind}|${JSON.stringify(change.params)}`;
       if (seen.has(key)) continue;
@@ -196,7 +107,7 @@ export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges
   }
 
   // A step due on day D goes overdue at the end of D (UTC): report it if that moment falls in the period.
-  const firstDue = new Date(Date.parse(since) - DAY_MS).toISOString().slice(0, 10);
+  const firstDue = isoDay(daysBefore(new Date(since), 1));
   const steps = db
     .select({ dealId: nextSteps.dealId, title: nextSteps.title, owner: nextSteps.owner, dueDate: nextSteps.dueDate })
     .from(nextSteps)
@@ -204,7 +115,7 @@ export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges
     .where(and(dealScope, eq(nextSteps.done, false), gte(nextSteps.dueDate, firstDue), lte(nextSteps.dueDate, until.slice(0, 10))))
     .all();
   for (const step of steps) {
-    const overdueAt = new Date(Date.parse(`${step.dueDate}T00:00:00.000Z`) + DAY_MS).toISOString();
+    const overdueAt = addDays(new Date(`${step.dueDate}T00:00:00.000Z`), 1).toISOString();
     if (overdueAt <= since || overdueAt > until) continue;
     raw.push({ dealId: step.dealId, at: overdueAt, kind: 'nextStepOverdue', actorId: null, params: { title: step.title, dueDate: step.dueDate, owner: step.owner } });
   }

@@ -6,6 +6,7 @@ import { writeTransaction, type Db, type Tx } from '../db/client';
 import { successFactors } from '../db/schema';
 import { AppError, assertVersion, notFound } from '../errors';
 import { requireDeal, type DealRow } from './access';
+import type { EventKind, SuccessFactorRanking } from '../../shared/events';
 import { recordEvent } from './events';
 
 export type SuccessFactorDto = typeof successFactors.$inferSelect;
@@ -41,7 +42,7 @@ function writeRanks(tx: Tx, ordered: SuccessFactorDto[], stamp: string): void {
  * Every change to the ranking is kept: the event holds the top three before and
  * after, so history and the stand-up can say what moved.
  */
-function logChange(tx: Tx, user: SessionUser, deal: DealRow, kind: string, entityId: number, before: SuccessFactorDto[], now: Date, extra: Record<string, unknown> = {}) {
+function logChange(tx: Tx, user: SessionUser, deal: DealRow, kind: Extract<EventKind, `successFactor.${string}`>, entityId: number, before: SuccessFactorDto[], now: Date, extra: Pick<SuccessFactorRanking, 'title' | 'previousTitle'> = {}) {
   const after = listSuccessFactors(tx, deal.id);
   recordEvent(tx, {
     teamId: deal.teamId,

@@ -4,6 +4,7 @@
  * from the `t` and formatters it is given, so both languages read the same facts.
  */
 import type { TFunction } from 'i18next';
+import { readEvent } from '../../../../shared/events';
 import { HISTORY_KIND_GROUPS, type HistoryKindGroup } from '../../../../shared/history';
 import type { RouterOutputs } from '../../lib/trpc';
 
@@ -25,11 +26,16 @@ export interface Sentence {
   detail?: string;
 }
 
-type Doc = Record<string, unknown>;
-const asDoc = (value: unknown): Doc => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Doc) : {});
-const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
-const ids = (value: unknown): number[] => (Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : []);
+/** An empty text reads as missing, so a sentence falls back to the next name it has. */
+const filled = (value: string | null | undefined): string | undefined => value || undefined;
+
+/** The fields whose value differs between the two sides, in the order the after side lists them. */
+function changedKeys(before: object, after: object): string[] {
+  const was = new Map(Object.entries(before));
+  return Object.entries(after)
+    .filter(([key, value]) => JSON.stringify(was.get(key)) !== JSON.stringify(value))
+    .map(([key]) => key);
+}
 
 /** Which filter group a kind belongs to; undefined for a family no group names. */
 export function groupOf(kind: string): HistoryKindGroup | undefined {
@@ -37,132 +43,151 @@ export function groupOf(kind: string): HistoryKindGroup | undefined {
   return (Object.keys(HISTORY_KIND_GROUPS) as HistoryKindGroup[]).find((group) => (HISTORY_KIND_GROUPS[group] as readonly string[]).includes(family));
 }
 
-export function describeEvent(event: HistoryEvent, ctx: SentenceContext): Sentence {
+export function describeEvent(row: HistoryEvent, ctx: SentenceContext): Sentence {
   const { t } = ctx;
-  const before = asDoc(event.before);
-  const after = asDoc(event.after);
-  const actor = event.actorName ?? t('history.someone');
-  const label = (prefix: string, value: unknown) => (str(value) ? t(`${prefix}.${str(value)}`, { defaultValue: str(value) }) : t('history.none'));
+  const event = readEvent(row);
+  const actor = row.actorName ?? t('history.someone');
+  const label = (prefix: string, value: string | null | undefined) => (value ? t(`${prefix}.${value}`, { defaultValue: value }) : t('history.none'));
   const fieldList = (keys: string[]) =>
     keys.length === 0
       ? t('history.details')
       : ctx.list([...new Set(keys.map((key) => t(`field.${key}`, { defaultValue: key })))]);
-  // Stakeholder and contact events repeat who the person is on both sides; what differs is what changed.
-  const changedKeys = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-  const personName = str(after.name) ?? str(before.name) ?? (event.entityId !== null ? ctx.personName(event.entityId) : undefined) ?? t('history.someoneRemoved');
+  // Stakeholder and contact events repeat who the person is on both sides; the id names someone since removed.
+  const person = (...names: (string | null | undefined)[]) =>
+    names.map(filled).find((name) => name !== undefined) ?? (event.entityId !== null ? ctx.personName(event.entityId) : undefined) ?? t('history.someoneRemoved');
+  const someoneOf = (id: number | undefined) => (id === undefined ? undefined : ctx.personName(id)) ?? t('history.someoneRemoved');
   const say = (key: string, params: Record<string, unknown> = {}, detail?: string): Sentence => ({ text: t(`history.event.${key}`, { actor, ...params }), detail });
+  const verb = (kind: string) => kind.split('.')[1] ?? '';
 
   switch (event.kind) {
     case 'deal.created':
-      return say('dealCreated', { name: str(after.name) ?? '' });
+      return say('dealCreated', { name: event.after.name ?? '' });
     case 'deal.stageChanged':
-      return say('stageChanged', { from: label('stage', before.stage), to: label('stage', after.stage) });
+      return say('stageChanged', { from: label('stage', event.before.stage), to: label('stage', event.after.stage) });
     case 'deal.updated': {
+      const { before, after } = event;
       const keys = Object.keys(after).filter((key) => key !== 'status');
-      if (keys.length === 1 && keys[0] === 'closeDate') return say('closeDateChanged', { from: ctx.date(str(before.closeDate)), to: ctx.date(str(after.closeDate)) });
-      if (keys.length === 1 && keys[0] === 'amount' && num(before.amount) !== undefined && num(after.amount) !== undefined) {
-        const currency = str(after.currency) ?? str(before.currency) ?? 'USD';
-        return say('amountChanged', { from: ctx.money(num(before.amount)!, currency), to: ctx.money(num(after.amount)!, currency) });
+      if (keys.length === 1 && keys[0] === 'closeDate') return say('closeDateChanged', { from: ctx.date(filled(before.closeDate)), to: ctx.date(filled(after.closeDate)) });
+      if (keys.length === 1 && keys[0] === 'amount' && typeof before.amount === 'number' && typeof after.amount === 'number') {
+        const currency = filled(after.currency) ?? filled(before.currency) ?? 'USD';
+        return say('amountChanged', { from: ctx.money(before.amount, currency), to: ctx.money(after.amount, currency) });
       }
       return say('dealUpdated', { fields: fieldList(keys.length > 0 ? keys : Object.keys(after)) });
     }
     case 'infoPoint.updated': {
-      const point = num(after.point) ?? num(before.point) ?? 0;
+      const { before, after } = event;
+      const point = after.point ?? before.point ?? 0;
       const title = t(`infoPoint.${point}.label`, { defaultValue: '' });
-      const summary = str(after.summary);
+      const summary = filled(after.summary);
       if ('status' in after) {
         const key = after.status === 'confirmed' ? 'pointConfirmed' : 'pointStatus';
         return say(key, { point, title, from: label('infoStatus', before.status), to: label('infoStatus', after.status) }, summary);
       }
-      if ('sourceStakeholderId' in after && num(after.sourceStakeholderId) !== undefined) {
-        return say('pointSource', { point, title, name: ctx.personName(num(after.sourceStakeholderId)!) ?? t('history.someoneRemoved') });
-      }
+      if (typeof after.sourceStakeholderId === 'number') return say('pointSource', { point, title, name: someoneOf(after.sourceStakeholderId) });
       const keys = Object.keys(after).filter((key) => key !== 'point');
       if (keys.length === 1 && keys[0] === 'verifiedAt') return say('pointVerified', { point, title });
       return say('pointUpdated', { point, title, fields: fieldList(keys) }, summary);
     }
     case 'nextStep.added':
+      return say('nextStep.added', { title: event.after.title ?? '' });
     case 'nextStep.done':
     case 'nextStep.updated':
+      return say(`nextStep.${verb(event.kind)}`, { title: filled(event.after.title) ?? filled(event.before.title) ?? '' });
     case 'nextStep.removed':
-      return say(`nextStep.${event.kind.split('.')[1]}`, { title: str(after.title) ?? str(before.title) ?? '' });
+      return say('nextStep.removed', { title: event.before.title ?? '' });
     case 'competitor.added':
+      return say('competitor.added', { name: event.after.name ?? '' });
     case 'competitor.updated':
+      return say('competitor.updated', { name: filled(event.after.name) ?? filled(event.before.name) ?? '' });
     case 'competitor.removed':
-      return say(`competitor.${event.kind.split('.')[1]}`, { name: str(after.name) ?? str(before.name) ?? '' });
+      return say('competitor.removed', { name: event.before.name ?? '' });
     case 'successFactor.added':
     case 'successFactor.removed':
-      return say(`successFactor.${event.kind.split('.')[1]}`, { title: str(after.title) ?? str(before.title) ?? '' });
+      return say(`successFactor.${verb(event.kind)}`, { title: filled(event.after.title) ?? filled(event.before.title) ?? '' });
     case 'successFactor.updated':
-      return say('successFactor.renamed', { from: str(after.previousTitle) ?? '', to: str(after.title) ?? '' });
+      return say('successFactor.renamed', { from: event.after.previousTitle ?? '', to: event.after.title ?? '' });
     case 'successFactor.reordered':
-      return say('successFactor.reordered', { top: ctx.list(Array.isArray(after.top) ? after.top.filter((v): v is string => typeof v === 'string') : []) });
+      return say('successFactor.reordered', { top: ctx.list(event.after.top ?? []) });
     case 'activity.logged':
     case 'activity.removed': {
-      const doc = event.kind === 'activity.logged' ? after : before;
-      const people = ids(doc.stakeholderIds).map((id) => ctx.personName(id) ?? t('history.someoneRemoved'));
-      const activity = t(`history.activityNoun.${str(doc.kind) ?? 'note'}`, { defaultValue: label('activityKind', doc.kind) });
-      const key = event.kind === 'activity.removed' ? 'activityRemoved' : people.length > 0 ? 'activityWith' : 'activityLogged';
-      return say(key, { activity, people: ctx.list(people) }, str(doc.summary));
+      const logged = event.kind === 'activity.logged';
+      const doc = logged ? event.after : event.before;
+      const people = (doc.stakeholderIds ?? []).map(someoneOf);
+      const activity = t(`history.activityNoun.${filled(doc.kind) ?? 'note'}`, { defaultValue: label('activityKind', doc.kind) });
+      const key = !logged ? 'activityRemoved' : people.length > 0 ? 'activityWith' : 'activityLogged';
+      return say(key, { activity, people: ctx.list(people) }, filled(doc.summary));
     }
-    case 'stakeholder.added':
-      return say('stakeholderAdded', { name: personName, role: label('decisionRole', after.decisionRole), influence: num(after.influence) ?? '?', stance: label('stance', after.stance) });
+    case 'stakeholder.added': {
+      const { after } = event;
+      return say('stakeholderAdded', { name: person(after.name), role: label('decisionRole', after.decisionRole), influence: after.influence ?? '?', stance: label('stance', after.stance) });
+    }
     case 'stakeholder.stanceChanged':
-      return say('stanceChanged', { name: personName, from: label('stance', before.stance), to: label('stance', after.stance) });
+      return say('stanceChanged', { name: person(event.after.name, event.before.name), from: label('stance', event.before.stance), to: label('stance', event.after.stance) });
     case 'stakeholder.updated': {
-      if (before.isCoach !== after.isCoach && typeof after.isCoach === 'boolean') return say(after.isCoach ? 'coachGained' : 'coachLost', { name: personName });
-      if (before.influence !== after.influence && num(after.influence) !== undefined) return say('influenceChanged', { name: personName, from: num(before.influence) ?? '?', to: num(after.influence) });
-      if (before.decisionRole !== after.decisionRole && str(after.decisionRole)) return say('roleChanged', { name: personName, from: label('decisionRole', before.decisionRole), to: label('decisionRole', after.decisionRole) });
-      return say('stakeholderUpdated', { name: personName, fields: fieldList(changedKeys) });
+      const { before, after } = event;
+      const name = person(after.name, before.name);
+      if (before.isCoach !== after.isCoach && typeof after.isCoach === 'boolean') return say(after.isCoach ? 'coachGained' : 'coachLost', { name });
+      if (before.influence !== after.influence && typeof after.influence === 'number') return say('influenceChanged', { name, from: before.influence ?? '?', to: after.influence });
+      if (before.decisionRole !== after.decisionRole && filled(after.decisionRole)) return say('roleChanged', { name, from: label('decisionRole', before.decisionRole), to: label('decisionRole', after.decisionRole) });
+      return say('stakeholderUpdated', { name, fields: fieldList(changedKeys(before, after)) });
     }
     case 'stakeholder.moved':
-      return say('stakeholderMoved', { name: personName });
+      return say('stakeholderMoved', { name: person(event.after.name, event.before.name) });
     case 'stakeholder.removed':
-      return say('stakeholderRemoved', { name: personName });
+      return say('stakeholderRemoved', { name: person(event.before.name) });
     case 'relationship.added':
     case 'relationship.removed': {
-      const doc = event.kind === 'relationship.added' ? after : before;
-      const nameOf = (nameKey: string, idKey: string) => str(doc[nameKey]) ?? ctx.personName(num(doc[idKey]) ?? 0) ?? t('history.someoneRemoved');
-      return say(event.kind === 'relationship.added' ? 'relationshipAdded' : 'relationshipRemoved', {
-        from: nameOf('fromName', 'fromStakeholderId'),
-        to: nameOf('toName', 'toStakeholderId'),
+      const added = event.kind === 'relationship.added';
+      const doc = added ? event.after : event.before;
+      return say(added ? 'relationshipAdded' : 'relationshipRemoved', {
+        from: filled(doc.fromName) ?? someoneOf(doc.fromStakeholderId ?? 0),
+        to: filled(doc.toName) ?? someoneOf(doc.toStakeholderId ?? 0),
         relation: label('relationship', doc.kind),
       });
     }
     case 'contact.updated':
-      return say('contactUpdated', { name: personName, fields: fieldList(changedKeys) });
+      return say('contactUpdated', { name: person(event.after.name, event.before.name), fields: fieldList(changedKeys(event.before, event.after)) });
     case 'externalAlly.added':
+      return say('externalAlly.added', { name: event.after.name ?? '' });
     case 'externalAlly.updated':
+      return say('externalAlly.updated', { name: filled(event.after.name) ?? filled(event.before.name) ?? '' });
     case 'externalAlly.removed':
-      return say(`externalAlly.${event.kind.split('.')[1]}`, { name: str(after.name) ?? str(before.name) ?? '' });
+      return say('externalAlly.removed', { name: event.before.name ?? '' });
     case 'coachingNote.added':
-      return say('coachingNote', {}, str(after.body));
+      return say('coachingNote', {}, filled(event.after.body));
     case 'threshold.crossed':
     case 'threshold.lost':
-      return say(event.kind === 'threshold.crossed' ? 'thresholdCrossed' : 'thresholdLost', { threshold: label('threshold', after.threshold ?? before.threshold) });
+      return say(event.kind === 'threshold.crossed' ? 'thresholdCrossed' : 'thresholdLost', { threshold: label('threshold', event.after.threshold ?? event.before.threshold) });
     case 'deal.memberAdded':
+      return say('memberAdded', { name: filled(event.after.name) ?? t('history.someoneRemoved') });
     case 'deal.memberRemoved':
-      return say(event.kind === 'deal.memberAdded' ? 'memberAdded' : 'memberRemoved', { name: str(after.name) ?? str(before.name) ?? t('history.someoneRemoved') });
+      return say('memberRemoved', { name: filled(event.before.name) ?? t('history.someoneRemoved') });
     case 'settings.thresholdsUpdated':
       return say('settingsUpdated');
     case 'standup.recorded':
       return say('standupRecorded');
     case 'account.created':
-      return say('accountCreated', { name: str(after.name) ?? '' });
+      return say('accountCreated', { name: event.after.name ?? '' });
     // Team-level: a deal's history never shows these, but the sentence must read if one ever does.
     // Their entityId is a user's, not a stakeholder's, so the name comes from the event alone.
     case 'user.created':
-    case 'user.updated':
+      return say('user.created', { name: filled(event.after.name) ?? t('history.someone'), role: label('role', event.after.role) });
+    case 'user.passwordReset':
+      return say('user.passwordReset', { name: filled(event.after.name) ?? t('history.someone') });
     case 'user.deactivated':
     case 'user.reactivated':
-    case 'user.passwordReset': {
-      const name = str(after.name) ?? str(before.name) ?? t('history.someone');
-      if (event.kind === 'user.created') return say('user.created', { name, role: label('role', after.role) });
-      if (event.kind !== 'user.updated') return say(`user.${event.kind.split('.')[1]}`, { name });
-      if (before.role !== after.role && str(after.role)) return say('user.roleChanged', { name, from: label('role', before.role), to: label('role', after.role) });
-      return say('user.updated', { name, fields: fieldList(changedKeys) });
+    case 'user.updated': {
+      const { before, after } = event;
+      const name = filled(after.name) ?? filled(before.name) ?? t('history.someone');
+      if (event.kind !== 'user.updated') return say(`user.${verb(event.kind)}`, { name });
+      if (before.role !== after.role && filled(after.role)) return say('user.roleChanged', { name, from: label('role', before.role), to: label('role', after.role) });
+      return say('user.updated', { name, fields: fieldList(changedKeys(before, after)) });
     }
-    default:
-      return say('unknown', { kind: event.kind });
+    case 'unknown':
+      return say('unknown', { kind: event.storedKind });
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
   }
 }

@@ -1,0 +1,138 @@
+/**
+ * The stand-up's reading of the event log: each kind as zero or more stand-up
+ * changes. The switch names every kind, including those the stand-up leaves
+ * out, so a new kind does not compile until someone decides what it means here.
+ */
+import type { EventKind, ReadEvent } from '../../shared/events';
+import type { StandupChangeKind, StandupParams } from '../../shared/standup';
+
+export interface EventChange {
+  kind: StandupChangeKind;
+  params: StandupParams;
+}
+
+/** The kinds that can yield a stand-up change: the SQL reads only these (changesOfEvent is empty for the rest). */
+export const STANDUP_EVENT_KINDS = [
+  'deal.created',
+  'deal.stageChanged',
+  'deal.updated',
+  'threshold.crossed',
+  'threshold.lost',
+  'stakeholder.added',
+  'stakeholder.removed',
+  'stakeholder.updated',
+  'stakeholder.stanceChanged',
+  'successFactor.added',
+  'successFactor.removed',
+  'successFactor.updated',
+  'successFactor.reordered',
+  'infoPoint.updated',
+  'competitor.added',
+  'nextStep.done',
+] as const satisfies readonly EventKind[];
+
+/** One event of the log as zero or more stand-up changes. */
+export function changesOfEvent(event: ReadEvent, stakeholderName: (id: number | null) => string | null): EventChange[] {
+  const out: EventChange[] = [];
+  switch (event.kind) {
+    case 'deal.created':
+      out.push({ kind: 'dealCreated', params: { name: event.after.name ?? '' } });
+      break;
+    case 'deal.stageChanged':
+    case 'deal.updated': {
+      const { before, after } = event;
+      if ('stage' in after) out.push({ kind: 'stageChanged', params: { from: before.stage ?? null, to: after.stage ?? null } });
+      if ('closeDate' in after) out.push({ kind: 'closeDateChanged', params: { from: before.closeDate ?? null, to: after.closeDate ?? null } });
+      if (typeof after.amount === 'number' && typeof before.amount === 'number') {
+        out.push({ kind: 'amountChanged', params: { from: before.amount, to: after.amount, currency: after.currency ?? before.currency ?? 'USD' } });
+      }
+      break;
+    }
+    case 'threshold.crossed':
+    case 'threshold.lost':
+      out.push({ kind: event.kind === 'threshold.crossed' ? 'thresholdCrossed' : 'thresholdLost', params: { threshold: event.after.threshold ?? event.before.threshold ?? null } });
+      break;
+    case 'stakeholder.added': {
+      const { after } = event;
+      const name = after.name ?? stakeholderName(event.entityId) ?? '';
+      if (after.stance === 'ally') out.push({ kind: 'newAlly', params: { name, from: null } });
+      if (after.isCoach === true) out.push({ kind: 'newCoach', params: { name } });
+      if (out.length === 0) out.push({ kind: 'stakeholderAdded', params: { name, stance: after.stance ?? 'unknown' } });
+      break;
+    }
+    case 'stakeholder.removed':
+      out.push({ kind: 'stakeholderRemoved', params: { name: event.before.name ?? stakeholderName(event.entityId) ?? '' } });
+      break;
+    case 'stakeholder.updated':
+    case 'stakeholder.stanceChanged': {
+      const { before, after } = event;
+      const name = after.name ?? before.name ?? stakeholderName(event.entityId) ?? '';
+      if ('stance' in after && before.stance !== after.stance) {
+        const from = before.stance ?? null;
+        if (after.stance === 'ally') out.push({ kind: 'newAlly', params: { name, from } });
+        else out.push({ kind: 'stanceChanged', params: { name, from, to: after.stance ?? null } });
+      }
+      if ('isCoach' in after && before.isCoach !== after.isCoach) out.push({ kind: after.isCoach ? 'newCoach' : 'coachLost', params: { name } });
+      break;
+    }
+    case 'successFactor.added': {
+      const title = event.after.title ?? '';
+      out.push({ kind: 'successFactorAdded', params: { title, rank: (event.after.ranking ?? []).indexOf(title) + 1 || null } });
+      break;
+    }
+    case 'successFactor.removed':
+      out.push({ kind: 'successFactorRemoved', params: { title: event.before.title ?? '' } });
+      break;
+    case 'successFactor.updated':
+      out.push({ kind: 'successFactorRenamed', params: { from: event.after.previousTitle ?? '', to: event.after.title ?? '' } });
+      break;
+    case 'successFactor.reordered':
+      out.push({ kind: 'successFactorsReordered', params: { top: event.after.top ?? [] } });
+      break;
+    case 'infoPoint.updated': {
+      const { before, after } = event;
+      if (after.status === 'confirmed' && before.status !== 'confirmed') out.push({ kind: 'infoPointConfirmed', params: { point: Number(after.point ?? before.point) } });
+      break;
+    }
+    case 'competitor.added':
+      out.push({ kind: 'competitorAdded', params: { name: event.after.name ?? '' } });
+      break;
+    case 'nextStep.done':
+      out.push({ kind: 'nextStepDone', params: { title: event.after.title ?? event.before.title ?? '' } });
+      break;
+    // Left out on purpose: contacts come from the activity log itself, card moves are
+    // housekeeping, and the rest is team or account admin that no deal slide shows.
+    case 'account.created':
+    case 'activity.logged':
+    case 'activity.removed':
+    case 'coachingNote.added':
+    case 'competitor.updated':
+    case 'competitor.removed':
+    case 'contact.updated':
+    case 'deal.memberAdded':
+    case 'deal.memberRemoved':
+    case 'externalAlly.added':
+    case 'externalAlly.updated':
+    case 'externalAlly.removed':
+    case 'nextStep.added':
+    case 'nextStep.updated':
+    case 'nextStep.removed':
+    case 'relationship.added':
+    case 'relationship.removed':
+    case 'settings.thresholdsUpdated':
+    case 'stakeholder.moved':
+    case 'standup.recorded':
+    case 'user.created':
+    case 'user.updated':
+    case 'user.deactivated':
+    case 'user.reactivated':
+    case 'user.passwordReset':
+    case 'unknown':
+      break;
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+  return out;
+}

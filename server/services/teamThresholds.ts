@@ -1,0 +1,35 @@
+/**
+ * A team's threshold settings, read. Its own module because both the health
+ * scoring (health.ts) and the settings writes (settings.ts, which re-scores
+ * every open deal) need it: neither imports the other for it.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { ZThresholdSettingsSchema } from '../../shared/schemas/settings';
+import { DEFAULT_THRESHOLD_SETTINGS, type ThresholdSettings } from '../../shared/settings';
+import type { Db, Tx } from '../db/client';
+import { prepared } from '../db/prepared';
+import { teamSettings } from '../db/schema';
+
+export interface TeamThresholds extends ThresholdSettings {
+  teamId: number;
+  version: number;
+}
+
+/** A team's settings; a team that never saved any uses the §4 defaults (version 1). */
+const settingsOfTeam = prepared((db) => db.select().from(teamSettings).where(eq(teamSettings.teamId, sql.placeholder('teamId'))).prepare());
+/** Validated settings by team and version: read on every health computation, changed a few times a year. */
+const validated = new Map<string, ThresholdSettings>();
+
+export function getThresholds(db: Db | Tx, teamId: number): TeamThresholds {
+  const row = settingsOfTeam(db).get({ teamId });
+  if (!row) return { ...DEFAULT_THRESHOLD_SETTINGS, teamId, version: 1 };
+  const key = `${teamId}:${row.version}:${JSON.stringify(row.thresholds)}`;
+  let settings = validated.get(key);
+  if (!settings) {
+    const parsed = ZThresholdSettingsSchema.safeParse(row.thresholds);
+    settings = parsed.success ? parsed.data : DEFAULT_THRESHOLD_SETTINGS;
+    if (validated.size > 1000) validated.clear();
+    validated.set(key, settings);
+  }
+  return { ...settings, teamId, version: row.version };
+}
