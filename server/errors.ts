@@ -26,7 +26,7 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not
 export const forbidden = (why: string) => new AppError('FORBIDDEN', why);
 export const badInput = (field: string, message: string) =>
   new AppError('BAD_REQUEST', `${field}: ${message}`, { field });
-export const conflict = (what: string, current: unknown) =>
+const conflict = (what: string, current: unknown) =>
   new AppError('CONFLICT', `${what} was changed by someone else; reload and try again`, { current });
 
 /** Refuse a write made against an old version, handing back what is there now. */

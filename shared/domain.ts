@@ -16,7 +16,7 @@ export const PURCHASE_PATTERNS = ['recurring', 'one_off'] as const;
 export type PurchasePattern = (typeof PURCHASE_PATTERNS)[number];
 
 export const OPEN_STAGES = ['qualify', 'discover', 'propose', 'negotiate', 'commit'] as const;
-export const CLOSED_STAGES = ['won', 'lost'] as const;
+const CLOSED_STAGES = ['won', 'lost'] as const;
 export const STAGES = [...OPEN_STAGES, ...CLOSED_STAGES] as const;
 export type OpenStage = (typeof OPEN_STAGES)[number];
 export type Stage = (typeof STAGES)[number];
@@ -78,7 +78,6 @@ export type InfoPointStatus = (typeof INFO_POINT_STATUSES)[number];
 
 /** The nine information points, numbered 1..9 as in the method. Labels live in i18n. */
 export const INFO_POINTS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
-export type InfoPointNumber = (typeof INFO_POINTS)[number];
 
 /** Points whose cards also hold a list: next steps (1), competitors (8), success factors (9). */
 export const NEXT_STEPS_POINT = 1;

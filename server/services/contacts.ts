@@ -35,7 +35,7 @@ export function listContacts(db: Db, user: SessionUser, accountId: number): Cont
   return db.select(contactColumns).from(contacts).where(eq(contacts.accountId, account.id)).orderBy(asc(contacts.name), asc(contacts.id)).all();
 }
 
-export function getContactDto(db: Db | Tx, id: number): ContactDto {
+function getContactDto(db: Db | Tx, id: number): ContactDto {
   const row = db.select(contactColumns).from(contacts).where(eq(contacts.id, id)).get();
   if (!row) throw notFound('Contact');
   return row;

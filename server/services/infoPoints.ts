@@ -34,7 +34,7 @@ export function requireDealStakeholders(tx: Db | Tx, dealId: number, ids: readon
 }
 
 /** Normalise a date or instant to an ISO instant and refuse the future (a day of slack for time zones). */
-export function toVerifiedInstant(value: string, now: Date): string {
+function toVerifiedInstant(value: string, now: Date): string {
   const instant = new Date(value.length === 10 ? `${value}T00:00:00.000Z` : value);
   if (instant.getTime() > addDays(now, 1).getTime()) throw badInput('verifiedAt', 'cannot be in the future');
   return instant.toISOString();

@@ -11,7 +11,7 @@ import { recordEvent } from './events';
 import type { RelationshipDto } from './stakeholders';
 
 /** `allied` and `rivals` go both ways; only `influences` has a direction. */
-export const SYMMETRIC_KINDS: readonly RelationshipKind[] = ['allied', 'rivals'];
+const SYMMETRIC_KINDS: readonly RelationshipKind[] = ['allied', 'rivals'];
 
 function personOfDeal(tx: Tx, dealId: number, stakeholderId: number, field: 'fromStakeholderId' | 'toStakeholderId') {
   const person = tx

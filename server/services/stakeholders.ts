@@ -10,7 +10,7 @@ const lastContactAt = sql<string | null>`(
   where ${activityStakeholders.stakeholderId} = ${stakeholders.id}
 )`;
 
-export const stakeholderColumns = {
+const stakeholderColumns = {
   id: stakeholders.id,
   dealId: stakeholders.dealId,
   contactId: stakeholders.contactId,

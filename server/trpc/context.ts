@@ -18,13 +18,9 @@ export interface AppDeps {
 export interface Context extends AppDeps {
   user: SessionUser | null;
   sessionTokenHash: string | null;
-  req: Request | null;
-  res: Response | null;
-}
-
-/** Context without HTTP, for `createCaller` in tests and scripts. */
-export function createContextInner(deps: AppDeps, user: SessionUser | null = null): Context {
-  return { ...deps, user, sessionTokenHash: null, req: null, res: null };
+  /** Every call arrives over HTTP (tests too: docs/decisions/0011), so there is always a request. */
+  req: Request;
+  res: Response;
 }
 
 export function createContextFactory(deps: AppDeps) {

@@ -69,7 +69,6 @@ const mapErrors = t.middleware(async ({ next, ctx, path }) => {
 });
 
 export const router = t.router;
-export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors);
 
 /** Logged in: `ctx.user` is non-null below this point. */
@@ -78,7 +77,7 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user as SessionUser } });
 });
 
-export function roleProcedure(...roles: Role[]) {
+function roleProcedure(...roles: Role[]) {
   return protectedProcedure.use(({ ctx, next }) => {
     if (!roles.includes(ctx.user.role)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: `Only ${roles.join(' or ')} may do this` });

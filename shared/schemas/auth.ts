@@ -6,6 +6,5 @@ export const ZLoginSchema = z.strictObject({
   email: z.email().max(LIMITS.email),
   password: z.string().min(1).max(LIMITS.password),
 });
-export type TLogin = z.infer<typeof ZLoginSchema>;
 
 export const ZSetLocaleSchema = z.strictObject({ locale: z.enum(LOCALES) });

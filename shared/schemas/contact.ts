@@ -4,7 +4,7 @@ import { zId, zName, zText, zVersion } from './common';
 import { LIMITS } from './limits';
 
 /** An email address, or empty for "none". */
-export const zEmail = z
+const zEmail = z
   .string()
   .trim()
   .max(LIMITS.email)
@@ -23,7 +23,6 @@ export const contactFields = {
 };
 
 export const ZContactListSchema = z.strictObject({ accountId: zId });
-export type TContactList = z.infer<typeof ZContactListSchema>;
 
 export const ZContactUpdateSchema = z.strictObject({
   id: zId,

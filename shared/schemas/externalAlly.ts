@@ -14,7 +14,6 @@ const allyFields = {
 };
 
 export const ZExternalAllyListSchema = z.strictObject({ accountId: zId });
-export type TExternalAllyList = z.infer<typeof ZExternalAllyListSchema>;
 
 export const ZExternalAllyAddSchema = z.strictObject({ accountId: zId, ...allyFields });
 export type TExternalAllyAdd = z.infer<typeof ZExternalAllyAddSchema>;
@@ -28,4 +27,3 @@ export const ZExternalAllyUpdateSchema = z.strictObject({
 export type TExternalAllyUpdate = z.infer<typeof ZExternalAllyUpdateSchema>;
 
 export const ZExternalAllyRemoveSchema = z.strictObject({ id: zId });
-export type TExternalAllyRemove = z.infer<typeof ZExternalAllyRemoveSchema>;

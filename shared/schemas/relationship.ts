@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RELATIONSHIP_KINDS } from '../domain';
 import { zId } from './common';
 
-export const zRelationshipStrength = z.int().min(1).max(3);
+const zRelationshipStrength = z.int().min(1).max(3);
 
 /** An edge between two people of one deal, besides reporting lines. */
 export const ZRelationshipAddSchema = z
@@ -20,4 +20,3 @@ export const ZRelationshipAddSchema = z
 export type TRelationshipAdd = z.infer<typeof ZRelationshipAddSchema>;
 
 export const ZRelationshipRemoveSchema = z.strictObject({ id: zId });
-export type TRelationshipRemove = z.infer<typeof ZRelationshipRemoveSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INFO_POINTS, OPEN_STAGES } from '../domain';
-import { DEFAULT_THRESHOLD_SETTINGS, type ThresholdSettings } from '../settings';
+import type { ThresholdSettings } from '../settings';
 
 const infoPointNumber = z.int().min(1).max(9);
 
@@ -23,8 +23,6 @@ export const ZThresholdSettingsSchema = z.strictObject({
     topDecisionMaker: z.enum(OPEN_STAGES),
   }),
 }) satisfies z.ZodType<ThresholdSettings>;
-export type TThresholdSettings = ThresholdSettings;
-export { DEFAULT_THRESHOLD_SETTINGS };
 
 /** settings.updateThresholds: any subset of the settings, against the version it was read at. */
 export const ZThresholdUpdateSchema = ZThresholdSettingsSchema.partial().extend({

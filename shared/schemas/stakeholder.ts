@@ -5,7 +5,7 @@ import { contactFields } from './contact';
 import { LIMITS } from './limits';
 
 /** Map coordinates: finite (z.number refuses Infinity and NaN) and within a sane canvas. */
-export const zMapPosition = z.number().min(-1e6).max(1e6);
+const zMapPosition = z.number().min(-1e6).max(1e6);
 
 /** A person's part in one deal. */
 const partFields = {
@@ -72,4 +72,3 @@ export const ZStakeholderUpdateSchema = z.strictObject({
 export type TStakeholderUpdate = z.infer<typeof ZStakeholderUpdateSchema>;
 
 export const ZStakeholderRemoveSchema = z.strictObject({ id: zId });
-export type TStakeholderRemove = z.infer<typeof ZStakeholderRemoveSchema>;

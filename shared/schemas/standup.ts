@@ -3,7 +3,7 @@ import { DAY_MS } from '../dates';
 import { zDateTime, zId } from './common';
 
 /** At most a year per stand-up report: enough for any cadence, bounded for the server. */
-export const STANDUP_MAX_DAYS = 366;
+const STANDUP_MAX_DAYS = 366;
 
 export const ZStandupChangesSchema = z
   .strictObject({

@@ -4,7 +4,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from '../users';
 import { zId, zName, zVersion } from './common';
 import { LIMITS } from './limits';
 
-export const zPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+const zPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 
 /** Everyone lists their own team; an admin may name another. Inactive users only when asked for (Settings). */
 export const ZUserListSchema = z

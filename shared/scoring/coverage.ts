@@ -4,7 +4,7 @@ import type { Coverage } from './types';
 type CoveragePerson = { influence: number; stance: Stance; level: Level };
 
 export const isSupportive = (stance: Stance) => SUPPORTIVE_STANCES.includes(stance);
-export const isOpposing = (stance: Stance) => OPPOSING_STANCES.includes(stance);
+const isOpposing = (stance: Stance) => OPPOSING_STANCES.includes(stance);
 
 /**
  * Support coverage (SPEC §4): how much of the buying group's influence is on our side.

@@ -6,11 +6,11 @@ import { contactedWithin, finalDecisionMakers } from './thresholds';
 import type { Coverage, CoverageSample, FlagSeverity, HealthInput, RiskFlag, ScoringMessage } from './types';
 
 /** An info point not touched for this many days raises STALE_INFO. */
-export const STALE_INFO_DAYS = 30;
+const STALE_INFO_DAYS = 30;
 /** COVERAGE_DROP compares today's coverage with the best of this many days… */
-export const COVERAGE_DROP_WINDOW_DAYS = 14;
+const COVERAGE_DROP_WINDOW_DAYS = 14;
 /** …and fires on a fall of at least this much (with a hair of slack for floating point: 0.7 − 0.6 is 0.0999…). */
-export const COVERAGE_DROP_MIN = 0.1;
+const COVERAGE_DROP_MIN = 0.1;
 const EPSILON = 1e-9;
 
 const SEVERITY: Record<RiskFlagCode, FlagSeverity> = {

@@ -10,7 +10,7 @@ export function dueThresholds(stage: Stage, settings: ThresholdSettings): Thresh
   return THRESHOLD_KEYS.filter((key) => stageIndex(stage) >= stageIndex(settings.stageExpectations[key]));
 }
 
-export function healthStatus(input: Pick<HealthInput, 'deal' | 'settings'>, thresholds: Record<ThresholdKey, ThresholdResult>): HealthStatus {
+function healthStatus(input: Pick<HealthInput, 'deal' | 'settings'>, thresholds: Record<ThresholdKey, ThresholdResult>): HealthStatus {
   if (input.deal.status !== 'open') return 'closed';
   const failing = dueThresholds(input.deal.stage, input.settings).filter((key) => !thresholds[key].passed).length;
   return failing === 0 ? 'on_track' : failing === 1 ? 'at_risk' : 'critical';

@@ -10,7 +10,7 @@ function result(details: ScoringMessage[]): ThresholdResult {
 }
 
 /** A confirmed point counts only while it is fresh: verified no more than `staleDays` calendar days ago. */
-export function isFreshlyConfirmed(point: ScoredInfoPoint, settings: ThresholdSettings, now: Date): boolean {
+function isFreshlyConfirmed(point: ScoredInfoPoint, settings: ThresholdSettings, now: Date): boolean {
   if (point.status !== 'confirmed') return false;
   return daysSince(point.verifiedAt ?? point.updatedAt, now) <= settings.staleDays;
 }

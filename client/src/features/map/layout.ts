@@ -21,7 +21,7 @@ export interface LayoutPerson {
   reportsToContactId: number | null;
 }
 
-export interface LayoutOptions {
+interface LayoutOptions {
   nodeWidth: number;
   nodeHeight: number;
   columnGap: number;

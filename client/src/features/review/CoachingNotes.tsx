@@ -38,5 +38,3 @@ export function CoachingNotes({ dealId }: { dealId: number }) {
     </section>
   );
 }
-
-export default CoachingNotes;
