@@ -127,6 +127,9 @@ interface EventPayloads {
 }
 
 export type EventKind = keyof EventPayloads;
+type FamilyOf<K> = K extends `${infer F}.${string}` ? F : never;
+/** The part of a kind before the dot ("stakeholder"): what the History tab's filters group. */
+export type EventFamily = FamilyOf<EventKind>;
 
 /** One event as the app writes it. */
 export type DomainEvent = { [K in EventKind]: { kind: K; entityId: number | null } & EventPayloads[K] }[EventKind];

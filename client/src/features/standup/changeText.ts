@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { describeChange, type StandupParams } from '../../../../shared/standup';
+import { describeChange, type StandupChangeKind, type StandupParams } from '../../../../shared/standup';
 import { useFormat } from '../../lib/format';
 import type { RouterOutputs } from '../../lib/trpc';
 
@@ -22,7 +22,7 @@ export function coveragePoints(delta: number): number {
  * The changes worth a slide, most telling first: thresholds, stage, people,
  * then the rest; within a rank, in the order they happened.
  */
-const RANK: Record<string, number> = {
+const RANK: Partial<Record<StandupChangeKind, number>> = {
   thresholdLost: 0,
   thresholdCrossed: 0,
   stageChanged: 1,
