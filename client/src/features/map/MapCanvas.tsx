@@ -1,0 +1,156 @@
+import '@xyflow/react/dist/style.css';
+import {
+  Background,
+  ConnectionMode,
+  ControlButton,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  useStore,
+  type Connection,
+  type EdgeTypes,
+  type FitViewOptions,
+  type NodeTypes,
+  type OnBeforeDelete,
+  type OnEdgesChange,
+  type OnNodesChange,
+  type OnSelectionChangeFunc,
+} from '@xyflow/react';
+import { useCallback, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDealRoomData } from '../deal-room/useDealRoom';
+import { RelationshipEdge } from './edges/RelationshipEdge';
+import { ReportingEdge } from './edges/ReportingEdge';
+import { MapLegend } from './MapLegend';
+import { StakeholderNode } from './nodes/StakeholderNode';
+import { STANCE_COLOR } from './stance';
+import type { AppEdge, AppNode } from './types';
+import { useMapAriaLabels } from './useMapAriaLabels';
+
+// Declared once at module level so React Flow never sees a new object and re-mounts nodes or edges.
+const nodeTypes = { stakeholder: StakeholderNode } satisfies NodeTypes;
+const edgeTypes = { reports: ReportingEdge, relationship: RelationshipEdge } satisfies EdgeTypes;
+/** Room for the toolbar above and the legend below; never blown up past 120% on a big screen. */
+export const FIT_VIEW: FitViewOptions = { padding: { top: '64px', bottom: '60px', left: '28px', right: '28px' }, maxZoom: 1.2, minZoom: 0.05 };
+const DELETE_KEYS = ['Delete', 'Backspace'];
+/** Below this zoom a card's small print is unreadable anyway; it is hidden so big maps stay light. */
+const FAR_ZOOM = 0.45;
+/** From this many people on, the overview map starts open. */
+const BIG_MAP = 60;
+/**
+ * Only beyond this are off-screen cards left out of the DOM: measured (bench/map.ts), 300 cards pan as
+ * smoothly with all of them rendered, and the PNG export needs them all.
+ */
+const VIRTUALIZE_FROM = 1000;
+const zoomIsFar = (state: { transform: [number, number, number] }) => state.transform[2] < FAR_ZOOM;
+
+export interface MapNotice {
+  text: string;
+  /** A failed removal, shown as an error; otherwise a plain status line. */
+  isError: boolean;
+}
+
+interface MapCanvasProps {
+  /** The focusable element around the map: focus returns here, and the PNG export draws it. */
+  canvas: RefObject<HTMLDivElement | null>;
+  nodes: AppNode[];
+  edges: AppEdge[];
+  onNodesChange: OnNodesChange<AppNode>;
+  onEdgesChange: OnEdgesChange<AppEdge>;
+  onBeforeDelete: OnBeforeDelete<AppNode, AppEdge>;
+  onOpenPerson: (id: number) => void;
+  onPaneClick: () => void;
+  /** A handle dragged onto another person's: the relationship dialog asks what it is. */
+  onConnect: (connection: Connection) => void;
+  notice: MapNotice | null;
+  onDismissNotice: () => void;
+  /** The toolbar, drawn over the map. */
+  children: ReactNode;
+}
+
+/** The influence map itself: cards, lines, zoom controls, overview, legend, and the notice strip under them. */
+export function MapCanvas({ canvas, nodes, edges, onNodesChange, onEdgesChange, onBeforeDelete, onOpenPerson, onPaneClick, onConnect, notice, onDismissNotice, children }: MapCanvasProps) {
+  const { t } = useTranslation();
+  const room = useDealRoomData();
+  const ariaLabelConfig = useMapAriaLabels();
+  const far = useStore(zoomIsFar);
+  const [overview, setOverview] = useState(room.stakeholders.length >= BIG_MAP);
+
+  // A class toggled on the DOM, not React state: a pan must not re-render the map.
+  const startMoving = useCallback(() => canvas.current?.classList.add('moving'), [canvas]);
+  const stopMoving = useCallback(() => canvas.current?.classList.remove('moving'), [canvas]);
+
+  const onSelectionChange: OnSelectionChangeFunc<AppNode, AppEdge> = useCallback(
+    ({ nodes: picked }) => {
+      if (picked.length === 1) onOpenPerson(picked[0]!.data.person.id);
+    },
+    [onOpenPerson],
+  );
+  // Enter on a focused card opens it, and moves focus into the panel so the keyboard can carry on there.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter') return;
+    const card = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
+    if (!card?.dataset.id) return;
+    onOpenPerson(Number(card.dataset.id));
+    window.requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="person-panel"] select, [data-testid="person-panel"] input')?.focus());
+  };
+
+  const overviewLabel = overview ? t('map.hideOverview') : t('map.showOverview');
+  return (
+    <div className={`map-canvas card${far ? ' zoom-far' : ''}`} ref={canvas} data-testid="influence-map" onKeyDown={onKeyDown} tabIndex={-1}>
+      <ReactFlow<AppNode, AppEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeClick={(_event, node) => onOpenPerson(node.data.person.id)}
+        onSelectionChange={onSelectionChange}
+        onPaneClick={onPaneClick}
+        onMoveStart={startMoving}
+        onMoveEnd={stopMoving}
+        onConnect={(connection) => connection.source !== connection.target && onConnect(connection)}
+        onBeforeDelete={onBeforeDelete}
+        connectionMode={ConnectionMode.Loose}
+        connectionRadius={36}
+        deleteKeyCode={DELETE_KEYS}
+        fitView
+        fitViewOptions={FIT_VIEW}
+        minZoom={0.05}
+        maxZoom={2}
+        onlyRenderVisibleElements={room.stakeholders.length >= VIRTUALIZE_FROM}
+        ariaLabelConfig={ariaLabelConfig}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} color="#e2e8f0" />
+        <Controls showInteractive={false} fitViewOptions={{ ...FIT_VIEW, duration: 300 }}>
+          <ControlButton onClick={() => setOverview((open) => !open)} title={overviewLabel} aria-label={overviewLabel} aria-pressed={overview}>
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+              <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
+            </svg>
+          </ControlButton>
+        </Controls>
+        {overview && <MiniMap pannable zoomable nodeColor={(node) => STANCE_COLOR[(node as AppNode).data.person.stance]} nodeStrokeWidth={3} />}
+        {children}
+        <MapLegend />
+        {room.stakeholders.length === 0 && (
+          <Panel position="top-center" className="map-empty">
+            <strong>{t('map.emptyTitle')}</strong>
+            <p>{t('map.emptyBody')}</p>
+          </Panel>
+        )}
+      </ReactFlow>
+      {notice && (
+        <p className={`map-notice${notice.isError ? ' form-error' : ''}`} role="status">
+          {notice.text}
+          <button type="button" className="btn btn-ghost btn-icon" onClick={onDismissNotice} aria-label={t('action.close')}>
+            ×
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
