@@ -61,7 +61,7 @@ export function CoveragePanel({ stakeholders, onSelect }: { stakeholders: Stakeh
                   {person.name}
                   {person.isCoach && <span className="badge coach">{t('map.badge.coach')}</span>}
                 </span>
-                <span className="kp-stance" style={{ color: STANCE_COLOR[person.stance] === '#cbd5e0' ? '#718096' : STANCE_COLOR[person.stance] }}>
+                <span className="kp-stance" style={{ '--stance': STANCE_COLOR[person.stance] } as React.CSSProperties}>
                   {t(`stance.${person.stance}`)}
                 </span>
               </button>
