@@ -7,7 +7,8 @@
 import type { Page } from 'playwright-core';
 import { addDays, isoDay } from '../shared/dates';
 import { launchBrowser } from '../test/helpers/browser';
-import { DEMO_PASSWORD, loginAs, type ApiClient, type TestServer } from '../test/helpers/server';
+import { loginAs, type ApiSession } from '../test/helpers/api';
+import { DEMO_PASSWORD, type TestServer } from '../test/helpers/server';
 
 export interface MapCase {
   name: string;
@@ -41,41 +42,33 @@ function random(seed: number) {
   };
 }
 
-async function must<T>(call: Promise<{ ok: boolean; data: T; error?: { message: string } }>): Promise<T> {
-  const res = await call;
-  if (!res.ok) throw new Error(res.error?.message ?? 'request failed');
-  return res.data;
-}
-
 /**
  * 6 executives, 54 managers, 240 staff in one reporting tree, laid out by hand on a
  * 20-column grid (as a rep who arranged a big map would have it), and 450 relationships.
  */
-async function seedLargeDeal(rep: ApiClient, people = 300, relationships = 450): Promise<number> {
-  const account = await must(rep.mutate<{ id: number }>('account.create', { name: 'Bench Conglomerate', industry: 'Manufacturing', tier: 'A' }));
+async function seedLargeDeal(rep: ApiSession, people = 300, relationships = 450): Promise<number> {
+  const account = await rep.trpc.account.create.mutate({ name: 'Bench Conglomerate', industry: 'Manufacturing', tier: 'A' });
   const closeDate = isoDay(addDays(new Date(), 60));
-  const deal = await must(rep.mutate<{ id: number }>('deal.create', { accountId: account.id, name: 'Bench: 300-person buying group', amount: 9_000_000, closeDate }));
+  const deal = await rep.trpc.deal.create.mutate({ accountId: account.id, name: 'Bench: 300-person buying group', amount: 9_000_000, closeDate });
   const rand = random(42);
   const contacts: number[] = [];
   const ids: number[] = [];
   for (let i = 0; i < people; i++) {
     const level = LEVELS[i < 6 ? 0 : i < 60 ? 1 : 2];
     const boss = i === 0 ? undefined : i < 6 ? contacts[0] : i < 60 ? contacts[1 + (i % 5)] : contacts[6 + (i % 54)];
-    const added = await must(
-      rep.mutate<{ id: number; contactId: number }>('stakeholder.add', {
+    const added = await rep.trpc.stakeholder.add.mutate({
         dealId: deal.id,
         name: `Person ${String(i + 1).padStart(3, '0')}`,
         title: `${level} #${i + 1}`,
         level,
         ...(boss ? { reportsToContactId: boss } : {}),
-        decisionRole: i === 0 ? 'final_decision_maker' : ROLES[i % ROLES.length],
+        decisionRole: i === 0 ? 'final_decision_maker' : ROLES[i % ROLES.length]!,
         influence: 1 + Math.floor(rand() * 5),
         stance: STANCES[Math.floor(rand() * STANCES.length)],
         isCoach: i % 37 === 0,
         positionX: (i % 20) * 300,
         positionY: Math.floor(i / 20) * 220,
-      }),
-    );
+      });
     contacts.push(added.contactId);
     ids.push(added.id);
   }
@@ -86,7 +79,7 @@ async function seedLargeDeal(rep: ApiClient, people = 300, relationships = 450):
     const pair = from < to ? `${from}-${to}` : `${to}-${from}`;
     if (from === to || seen.has(pair)) continue;
     seen.add(pair);
-    await must(rep.mutate('relationship.add', { dealId: deal.id, fromStakeholderId: from, toStakeholderId: to, kind: KINDS[seen.size % 3], strength: 1 + (seen.size % 3) }));
+    await rep.trpc.relationship.add.mutate({ dealId: deal.id, fromStakeholderId: from, toStakeholderId: to, kind: KINDS[seen.size % 3]!, strength: 1 + (seen.size % 3) });
   }
   return deal.id;
 }
@@ -158,9 +151,9 @@ async function measureCase(page: Page, url: string, name: string, people: number
 
 export async function benchMap(server: TestServer, chunks: { file: string; kb: number }[]): Promise<MapFigure> {
   const rep = await loginAs(server, 'rep1@demo.test');
-  const deals = (await rep.query<{ id: number; name: string }[]>('deal.list', {})).data;
+  const deals = await rep.trpc.deal.list.query({});
   const demoId = deals.find((d) => d.name === 'Core banking mainframe refresh')!.id;
-  const demoRoom = (await rep.query<{ stakeholders: unknown[]; relationships: unknown[] }>('deal.get', { id: demoId })).data;
+  const demoRoom = await rep.trpc.deal.get.query({ id: demoId });
   const largeId = await seedLargeDeal(rep);
 
   const browser = await launchBrowser();

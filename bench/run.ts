@@ -4,7 +4,8 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
-import { loginAs, startTestServer } from '../test/helpers/server';
+import { loginAs } from '../test/helpers/api';
+import { startTestServer } from '../test/helpers/server';
 import { benchApi } from './api';
 import { measureBundle } from './bundle';
 import { benchMap, printMap } from './map';
@@ -16,9 +17,9 @@ if (!existsSync('dist/client/index.html')) execSync('npm run build', { stdio: 'i
 const server = await startTestServer();
 try {
   const rep = await loginAs(server, 'rep1@demo.test');
-  const deals = (await rep.query<{ id: number; name: string }[]>('deal.list', {})).data;
+  const deals = await rep.trpc.deal.list.query({});
   const rich = deals.find((d) => d.name === 'Core banking mainframe refresh')!;
-  const room = (await rep.query<{ stakeholders: { id: number; version: number }[] }>('deal.get', { id: rich.id })).data;
+  const room = await rep.trpc.deal.get.query({ id: rich.id });
   const api = await benchApi(server, rep.cookie!, rich.id, room.stakeholders[0]!, seconds);
   const scale = await benchScale([500, 5000]);
   const bundle = measureBundle();

@@ -4,10 +4,16 @@
  * a test can prove that a refused request wrote nothing.
  */
 import { createHash } from 'node:crypto';
-import { hashPassword } from '../../server/auth/password';
-import { DEFAULT_THRESHOLD_SETTINGS } from '../../shared/settings';
+import { count, desc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { DEMO_PASSWORD, type TestServer, type TrpcResponse } from './server';
+import { hashPassword } from '../../server/auth/password';
+import { events } from '../../server/db/schema';
+import { DEFAULT_THRESHOLD_SETTINGS } from '../../shared/settings';
+import type { ApiError } from './api';
+import { DEMO_PASSWORD, type TestServer } from './server';
+
+/** One row of the event log, as the schema types it (`before`/`after` are parsed JSON). */
+export type EventRow = typeof events.$inferSelect;
 
 export interface OtherTeam {
   teamId: number;
@@ -61,8 +67,8 @@ export async function addOtherTeam(server: TestServer, name = 'Key Accounts — 
 export function dbFingerprint(server: TestServer): Record<string, string> {
   const sqlite = server.database.sqlite;
   const tables = sqlite
-    .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`)
-    .all() as { name: string }[];
+    .prepare<[], { name: string }>(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`)
+    .all();
   const result: Record<string, string> = {};
   for (const { name } of tables) {
     const rows = sqlite.prepare(`select * from "${name}"`).raw().all();
@@ -71,28 +77,51 @@ export function dbFingerprint(server: TestServer): Record<string, string> {
   return result;
 }
 
-/** Every event-log row, newest last. */
+/** How many rows the event log holds. */
 export function eventCount(server: TestServer): number {
-  return (server.database.sqlite.prepare('select count(*) as n from events').get() as { n: number }).n;
+  return server.database.db.select({ n: count() }).from(events).get()?.n ?? 0;
 }
 
-export function lastEvent(server: TestServer): { kind: string; entity: string; entity_id: number | null; deal_id: number | null; actor_id: number; before: string | null; after: string | null } {
-  return server.database.sqlite.prepare('select * from events order by id desc limit 1').get() as ReturnType<typeof lastEvent>;
+/** The newest event-log row (of one kind, when given); fails the test when there is none. */
+export function lastEvent(server: TestServer, kind?: string): EventRow {
+  const row = server.database.db
+    .select()
+    .from(events)
+    .where(kind === undefined ? undefined : eq(events.kind, kind))
+    .orderBy(desc(events.id))
+    .limit(1)
+    .get();
+  if (!row) throw new Error(`no event${kind ? ` of kind ${kind}` : ''} in the log`);
+  return row;
 }
 
 /**
  * A refused request: the expected code (or one of them), never a 5xx, the named
- * field in both the message and `data.fields`, and not one row changed anywhere.
+ * field in both the message and `fields`, and not one row changed anywhere.
+ * Takes a typed call or a raw one (`session.raw.mutate`) for deliberately wrong input.
  */
-export async function expectRefusedWithNothingWritten(server: TestServer, write: () => Promise<TrpcResponse>, code: string | string[], field?: string): Promise<TrpcResponse> {
+export async function expectRefusedWithNothingWritten<R extends { error?: ApiError | undefined }>(
+  server: TestServer,
+  write: () => Promise<R>,
+  code: ApiError['code'] | ApiError['code'][],
+  field?: string,
+): Promise<R & { error: ApiError }> {
   const before = dbFingerprint(server);
   const res = await write();
-  expect(res.status).toBeLessThan(500);
-  expect([code].flat(), JSON.stringify(res.error)).toContain(res.error?.data.code);
+  const error = res.error;
+  if (!error) throw new Error(`expected ${[code].flat().join(' or ')}, but the request succeeded`);
+  expect(error.httpStatus).toBeLessThan(500);
+  expect([code].flat(), JSON.stringify(error)).toContain(error.code);
   if (field) {
-    expect(res.error?.data.fields).toContain(field);
-    expect(res.error?.message).toContain(field);
+    expect(error.fields).toContain(field);
+    expect(error.message).toContain(field);
   }
   expect(dbFingerprint(server)).toEqual(before);
-  return res;
+  return { ...res, error };
+}
+
+/** `expectRefusedWithNothingWritten` bound to a suite's server, which `beforeAll` assigns later. */
+export function refusalCheck(server: () => TestServer) {
+  return <R extends { error?: ApiError | undefined }>(write: () => Promise<R>, code: ApiError['code'] | ApiError['code'][], field?: string) =>
+    expectRefusedWithNothingWritten(server(), write, code, field);
 }

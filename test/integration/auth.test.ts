@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, DEMO_PASSWORD, loginAs, startTestServer, type TestServer } from '../helpers/server';
+import { addDays } from '../../shared/dates';
+import { ApiSession, expectOk, loginAs } from '../helpers/api';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/server';
 
-const DAY = 86_400_000;
 const SESSION_DAYS = 14;
-
-interface SessionUser {
-  id: number;
-  email: string;
-  name: string;
-  role: string;
-  teamId: number;
-  locale: string;
-}
 
 /** The attributes of the session cookie in a Set-Cookie header, lower-cased. */
 function cookieAttributes(setCookie: string | null): { token: string; attributes: Map<string, string> } {
@@ -26,8 +18,8 @@ function cookieAttributes(setCookie: string | null): { token: string; attributes
   return { token: pair!.split('=')[1]!, attributes };
 }
 
-function withCookie(server: { url: string }, cookie: string | null): ApiClient {
-  const client = new ApiClient(server.url);
+function withCookie(server: { url: string }, cookie: string | null): ApiSession {
+  const client = new ApiSession(server.url);
   client.cookie = cookie;
   return client;
 }
@@ -41,9 +33,9 @@ describe('auth', () => {
   afterAll(() => server.stop());
 
   it('login returns the user without secrets and sets the session cookie; me answers with the same user', async () => {
-    const client = new ApiClient(server.url);
-    const login = await client.mutate<{ user: SessionUser }>('auth.login', { email: 'rep1@demo.test', password: DEMO_PASSWORD });
-    expect(login.status).toBe(200);
+    const client = new ApiSession(server.url);
+    const login = await client.mutate('auth.login', { email: 'rep1@demo.test', password: DEMO_PASSWORD });
+    expectOk(login);
     expect(login.data.user).toEqual({
       id: expect.any(Number),
       email: 'rep1@demo.test',
@@ -55,39 +47,40 @@ describe('auth', () => {
     expect(JSON.stringify(login.data)).not.toMatch(/argon2|password/i);
     expect(client.cookie).toMatch(/^dr_session=.+/);
 
-    const me = await client.query<{ user: SessionUser }>('auth.me');
+    const me = await client.query('auth.me');
     expect(me.data).toEqual({ user: login.data.user });
   });
 
   it('the email is matched case-insensitively', async () => {
-    const client = new ApiClient(server.url);
-    const login = await client.mutate<{ user: SessionUser }>('auth.login', { email: 'Rep1@Demo.TEST', password: DEMO_PASSWORD });
-    expect(login.ok).toBe(true);
+    const client = new ApiSession(server.url);
+    const login = await client.mutate('auth.login', { email: 'Rep1@Demo.TEST', password: DEMO_PASSWORD });
+    expectOk(login);
     expect(login.data.user.email).toBe('rep1@demo.test');
   });
 
   it('me is null for an anonymous visitor, and protected procedures answer UNAUTHORIZED', async () => {
-    const anonymous = new ApiClient(server.url);
+    const anonymous = new ApiSession(server.url);
     const me = await anonymous.query('auth.me');
-    expect(me.status).toBe(200);
+    expectOk(me);
     expect(me.data).toBeNull();
     const deals = await anonymous.query('deal.list');
-    expect(deals.status).toBe(401);
-    expect(deals.error?.data.code).toBe('UNAUTHORIZED');
+    expect(deals.error?.httpStatus).toBe(401);
+    expect(deals.error?.code).toBe('UNAUTHORIZED');
   });
 
   it('a wrong password and an unknown email get the same UNAUTHORIZED answer, with no user detail', async () => {
-    const wrongPassword = await new ApiClient(server.url).mutate('auth.login', { email: 'rep1@demo.test', password: 'not-the-password' });
-    const unknownEmail = await new ApiClient(server.url).mutate('auth.login', { email: 'nobody@demo.test', password: 'not-the-password' });
+    // Raw, to see the response headers too.
+    const wrongPassword = await new ApiSession(server.url).raw.mutate('auth.login', { email: 'rep1@demo.test', password: 'not-the-password' });
+    const unknownEmail = await new ApiSession(server.url).raw.mutate('auth.login', { email: 'nobody@demo.test', password: 'not-the-password' });
     for (const res of [wrongPassword, unknownEmail]) {
       expect(res.status).toBe(401);
-      expect(res.error?.data.code).toBe('UNAUTHORIZED');
+      expect(res.error?.code).toBe('UNAUTHORIZED');
       expect(res.error?.message).toBe('Wrong email or password');
-      expect(res.error?.data.current).toBeUndefined();
+      expect(res.error?.current).toBeUndefined();
       expect(res.headers.get('set-cookie')).toBeNull();
       expect(JSON.stringify(res.error)).not.toMatch(/Riley|argon2|"id"|teamId/);
     }
-    expect(wrongPassword.error?.data.fields).toEqual(unknownEmail.error?.data.fields);
+    expect(wrongPassword.error?.fields).toEqual(unknownEmail.error?.fields);
   });
 
   it('every login issues a new session token, and logging in again ends the old session', async () => {
@@ -95,34 +88,35 @@ describe('auth', () => {
     const second = await loginAs(server, 'rep2@demo.test');
     expect(first.cookie).not.toBe(second.cookie);
     // Two separate logins are two live sessions (two browsers).
-    expect((await first.query('auth.me')).data).not.toBeNull();
-    expect((await second.query('auth.me')).data).not.toBeNull();
+    expect(await first.trpc.auth.me.query()).not.toBeNull();
+    expect(await second.trpc.auth.me.query()).not.toBeNull();
 
     const oldCookie = first.cookie;
     const relogin = await first.mutate('auth.login', { email: 'rep2@demo.test', password: DEMO_PASSWORD });
-    expect(relogin.ok).toBe(true);
+    expectOk(relogin);
     expect(first.cookie).not.toBe(oldCookie);
-    expect((await withCookie(server, oldCookie).query('auth.me')).data).toBeNull();
-    expect((await first.query('auth.me')).data).not.toBeNull();
+    expect(await withCookie(server, oldCookie).trpc.auth.me.query()).toBeNull();
+    expect(await first.trpc.auth.me.query()).not.toBeNull();
   });
 
   it('the session table keeps only a hash of the token', async () => {
     const client = await loginAs(server, 'manager@demo.test');
     const token = client.cookie!.split('=')[1]!;
-    const rows = server.database.sqlite.prepare('select token_hash from sessions').all() as { token_hash: string }[];
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.some((row) => row.token_hash === token)).toBe(false);
+    const hashes = server.database.sqlite.prepare<[], { token_hash: string }>('select token_hash from sessions').all().map((row) => row.token_hash);
+    expect(hashes.length).toBeGreaterThan(0);
+    expect(hashes).not.toContain(token);
+    expect(hashes.every((hash) => /^[0-9a-f]{64}$/.test(hash))).toBe(true);
   });
 
   it('logout ends the session on the server: the old cookie no longer works', async () => {
     const client = await loginAs(server, 'rep1@demo.test');
     const stolenCookie = client.cookie;
-    const logout = await client.mutate<{ ok: boolean }>('auth.logout');
+    const logout = await client.mutate('auth.logout');
     expect(logout.data).toEqual({ ok: true });
     expect(client.cookie).toBeNull();
     const replay = withCookie(server, stolenCookie);
-    expect((await replay.query('auth.me')).data).toBeNull();
-    expect((await replay.query('deal.list')).error?.data.code).toBe('UNAUTHORIZED');
+    expect(await replay.trpc.auth.me.query()).toBeNull();
+    expect((await replay.query('deal.list')).error?.code).toBe('UNAUTHORIZED');
   });
 
   it('a forged or garbled session cookie is simply not a session', async () => {
@@ -133,8 +127,8 @@ describe('auth', () => {
   });
 
   it('logout without a session is harmless', async () => {
-    const res = await new ApiClient(server.url).mutate('auth.logout');
-    expect(res.status).toBe(200);
+    const res = await new ApiSession(server.url).mutate('auth.logout');
+    expectOk(res);
     expect(res.data).toEqual({ ok: true });
   });
 
@@ -142,18 +136,18 @@ describe('auth', () => {
     const start = server.clock.now;
     try {
       const client = await loginAs(server, 'rep1@demo.test');
-      server.clock.now = new Date(start.getTime() + (SESSION_DAYS - 1) * DAY);
-      expect((await client.query('auth.me')).data).not.toBeNull();
-      server.clock.now = new Date(start.getTime() + SESSION_DAYS * DAY + 60_000);
-      expect((await client.query('auth.me')).data).toBeNull();
-      expect((await client.query('deal.list')).error?.data.code).toBe('UNAUTHORIZED');
+      server.clock.now = addDays(start, SESSION_DAYS - 1);
+      expect(await client.trpc.auth.me.query()).not.toBeNull();
+      server.clock.now = new Date(addDays(start, SESSION_DAYS).getTime() + 60_000);
+      expect(await client.trpc.auth.me.query()).toBeNull();
+      expect((await client.query('deal.list')).error?.code).toBe('UNAUTHORIZED');
     } finally {
       server.clock.now = start;
     }
   });
 
   it('the cookie is HttpOnly, SameSite=Lax, Path=/, expires with the session and is not Secure over plain HTTP', async () => {
-    const res = await new ApiClient(server.url).mutate('auth.login', { email: 'rep1@demo.test', password: DEMO_PASSWORD });
+    const res = await new ApiSession(server.url).raw.mutate('auth.login', { email: 'rep1@demo.test', password: DEMO_PASSWORD });
     const { token, attributes } = cookieAttributes(res.headers.get('set-cookie'));
     expect(token.length).toBeGreaterThanOrEqual(40);
     expect(attributes.has('httponly')).toBe(true);
@@ -161,15 +155,15 @@ describe('auth', () => {
     expect(attributes.get('path')).toBe('/');
     expect(attributes.has('secure')).toBe(false);
     const expires = new Date(attributes.get('expires')!).getTime();
-    expect(Math.abs(expires - (server.clock.now.getTime() + SESSION_DAYS * DAY))).toBeLessThan(5_000);
+    expect(Math.abs(expires - addDays(server.clock.now, SESSION_DAYS).getTime())).toBeLessThan(5_000);
   });
 
   it('setLocale changes the user’s language and me reports it', async () => {
     const client = await loginAs(server, 'rep2@demo.test');
-    const res = await client.mutate<{ user: SessionUser }>('auth.setLocale', { locale: 'zh-CN' });
-    expect(res.data.user.locale).toBe('zh-CN');
-    expect((await client.query<{ user: SessionUser }>('auth.me')).data.user.locale).toBe('zh-CN');
-    await client.mutate('auth.setLocale', { locale: 'en' });
+    const res = await client.trpc.auth.setLocale.mutate({ locale: 'zh-CN' });
+    expect(res.user.locale).toBe('zh-CN');
+    expect((await client.trpc.auth.me.query())?.user.locale).toBe('zh-CN');
+    await client.trpc.auth.setLocale.mutate({ locale: 'en' });
   });
 });
 
@@ -181,9 +175,9 @@ describe('auth behind an HTTPS proxy (TRUST_PROXY=1)', () => {
   afterAll(() => server.stop());
 
   it('the cookie is Secure when the proxy says the request came over HTTPS', async () => {
-    const client = new ApiClient(server.url, { 'x-forwarded-proto': 'https' });
-    const res = await client.mutate('auth.login', { email: 'rep1@demo.test', password: DEMO_PASSWORD });
-    expect(res.ok).toBe(true);
+    const client = new ApiSession(server.url, { 'x-forwarded-proto': 'https' });
+    const res = await client.raw.mutate('auth.login', { email: 'rep1@demo.test', password: DEMO_PASSWORD });
+    expect(res.status).toBe(200);
     const { attributes } = cookieAttributes(res.headers.get('set-cookie'));
     expect(attributes.has('secure')).toBe(true);
     expect(attributes.has('httponly')).toBe(true);
@@ -191,16 +185,16 @@ describe('auth behind an HTTPS proxy (TRUST_PROXY=1)', () => {
   });
 
   it('logout clears the cookie with the same Secure flag', async () => {
-    const client = new ApiClient(server.url, { 'x-forwarded-proto': 'https' });
-    await client.mutate('auth.login', { email: 'rep1@demo.test', password: DEMO_PASSWORD });
-    const res = await client.mutate('auth.logout');
+    const client = new ApiSession(server.url, { 'x-forwarded-proto': 'https' });
+    await client.trpc.auth.login.mutate({ email: 'rep1@demo.test', password: DEMO_PASSWORD });
+    const res = await client.raw.mutate('auth.logout');
     const { attributes } = cookieAttributes(res.headers.get('set-cookie'));
     expect(attributes.has('secure')).toBe(true);
     expect(new Date(attributes.get('expires')!).getTime()).toBeLessThan(Date.now());
   });
 
   it('without X-Forwarded-Proto: https the cookie is not Secure', async () => {
-    const res = await new ApiClient(server.url).mutate('auth.login', { email: 'rep2@demo.test', password: DEMO_PASSWORD });
+    const res = await new ApiSession(server.url).raw.mutate('auth.login', { email: 'rep2@demo.test', password: DEMO_PASSWORD });
     expect(cookieAttributes(res.headers.get('set-cookie')).attributes.has('secure')).toBe(false);
   });
 });
@@ -214,24 +208,24 @@ describe('login rate limit (LOGIN_RATE_LIMIT=3)', () => {
 
   it('after 3 failed attempts on one account, even the right password is refused with TOO_MANY_REQUESTS', async () => {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const res = await new ApiClient(server.url).mutate('auth.login', { email: 'rep2@demo.test', password: `guess-${attempt}` });
-      expect(res.error?.data.code).toBe('UNAUTHORIZED');
+      const res = await new ApiSession(server.url).mutate('auth.login', { email: 'rep2@demo.test', password: `guess-${attempt}` });
+      expect(res.error?.code).toBe('UNAUTHORIZED');
     }
-    const blocked = await new ApiClient(server.url).mutate('auth.login', { email: 'rep2@demo.test', password: DEMO_PASSWORD });
+    const blocked = await new ApiSession(server.url).raw.mutate('auth.login', { email: 'rep2@demo.test', password: DEMO_PASSWORD });
     expect(blocked.status).toBe(429);
-    expect(blocked.error?.data.code).toBe('TOO_MANY_REQUESTS');
+    expect(blocked.error?.code).toBe('TOO_MANY_REQUESTS');
     expect(blocked.error?.message).toMatch(/try again/i);
     expect(blocked.headers.get('set-cookie')).toBeNull();
   });
 
   it('another account from the same address can still log in, and a success resets its counter', async () => {
     for (let attempt = 0; attempt < 2; attempt++) {
-      await new ApiClient(server.url).mutate('auth.login', { email: 'manager@demo.test', password: 'wrong' });
+      await new ApiSession(server.url).mutate('auth.login', { email: 'manager@demo.test', password: 'wrong' });
     }
     await loginAs(server, 'manager@demo.test');
     for (let attempt = 0; attempt < 2; attempt++) {
-      const res = await new ApiClient(server.url).mutate('auth.login', { email: 'manager@demo.test', password: 'wrong' });
-      expect(res.error?.data.code).toBe('UNAUTHORIZED');
+      const res = await new ApiSession(server.url).mutate('auth.login', { email: 'manager@demo.test', password: 'wrong' });
+      expect(res.error?.code).toBe('UNAUTHORIZED');
     }
     await loginAs(server, 'manager@demo.test');
   });
@@ -240,9 +234,9 @@ describe('login rate limit (LOGIN_RATE_LIMIT=3)', () => {
     const codes: string[] = [];
     for (let attempt = 0; attempt < 16; attempt++) {
       // Without TRUST_PROXY, X-Forwarded-For is not believed.
-      const client = new ApiClient(server.url, { 'x-forwarded-for': `203.0.113.${attempt}` });
+      const client = new ApiSession(server.url, { 'x-forwarded-for': `203.0.113.${attempt}` });
       const res = await client.mutate('auth.login', { email: `spray${attempt}@demo.test`, password: 'wrong' });
-      codes.push(res.error!.data.code);
+      codes.push(res.error?.code ?? 'ok');
     }
     expect(codes.at(-1)).toBe('TOO_MANY_REQUESTS');
   });

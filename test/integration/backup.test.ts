@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer, type TestServer } from '../helpers/server';
+import { expectOk, loginAs } from '../helpers/api';
+import { startTestServer, type TestServer } from '../helpers/server';
 
 describe('online backup and restore', () => {
   let live: TestServer;
@@ -16,7 +17,7 @@ describe('online backup and restore', () => {
 
   it('backs up the live database while it serves, and the backup restores into a working server', async () => {
     const rep = await loginAs(live, 'rep1@demo.test');
-    expect((await rep.mutate('account.create', { name: 'Written before the backup' })).ok).toBe(true);
+    expectOk(await rep.mutate('account.create', { name: 'Written before the backup' }));
     const file = join(live.dir, 'backup.sqlite');
     const output = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', file], {
       env: { ...process.env, DATABASE_PATH: live.database.sqlite.name },
@@ -24,12 +25,12 @@ describe('online backup and restore', () => {
     });
     expect(output).toContain('integrity ok');
     // The live server kept working during and after the backup.
-    expect((await rep.mutate('account.create', { name: 'Written after the backup' })).ok).toBe(true);
+    expectOk(await rep.mutate('account.create', { name: 'Written after the backup' }));
 
     // Restore = start a server on the backup file.
     restored = await startTestServer({ env: { DATABASE_PATH: file } });
     const again = await loginAs(restored, 'rep1@demo.test');
-    const names = (await again.query<{ name: string }[]>('account.list')).data.map((a) => a.name);
+    const names = (await again.trpc.account.list.query()).map((a) => a.name);
     expect(names).toContain('Written before the backup');
     expect(names).not.toContain('Written after the backup');
   });

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../../server/trpc/router';
-import { ApiClient, DEMO_PASSWORD, loginAs, startTestServer, type TestServer, type TrpcResponse } from '../helpers/server';
+import { ApiSession, loginAs, type RawResponse } from '../helpers/api';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/server';
 import { dbFingerprint, expectRefusedWithNothingWritten } from '../helpers/world';
 
 type Input = Record<string, unknown>;
@@ -231,21 +232,22 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 describe('bad input', () => {
   let server: TestServer;
-  let clients: Record<Family['as'], ApiClient>;
+  let clients: Record<Family['as'], ApiSession>;
   let ids: Ids;
 
-  const call = (as: Family['as'], path: string, input: unknown): Promise<TrpcResponse> =>
-    procedures[path]?._def.type === 'query' ? clients[as].query(path, input) : clients[as].mutate(path, input);
+  // Broken input on purpose: the raw client is the only one that lets it through.
+  const call = (as: Family['as'], path: string, input: unknown): Promise<RawResponse> =>
+    procedures[path]?._def.type === 'query' ? clients[as].raw.query(path, input) : clients[as].raw.mutate(path, input);
 
   beforeAll(async () => {
     server = await startTestServer();
     const [rep1, admin] = await Promise.all([loginAs(server, 'rep1@demo.test'), loginAs(server, 'admin@demo.test')]);
-    clients = { rep1, admin, anonymous: new ApiClient(server.url) };
-    const harbor = (await rep1.query<{ id: number; name: string; accountId: number; version: number }[]>('deal.list')).data.find((d) => d.name === 'Core banking mainframe refresh')!;
-    const room = (await rep1.query<{ stakeholders: { id: number }[] }>('deal.get', { id: harbor.id })).data;
-    const step = (await rep1.mutate<{ id: number }>('nextStep.add', { dealId: harbor.id, title: 'Step to break' })).data;
-    const factors = (await rep1.query<{ successFactors: { id: number }[] }>('deal.get', { id: harbor.id })).data.successFactors.map((f) => f.id);
-    const settings = (await admin.query<{ version: number }>('settings.thresholds')).data;
+    clients = { rep1, admin, anonymous: new ApiSession(server.url) };
+    const harbor = (await rep1.trpc.deal.list.query()).find((d) => d.name === 'Core banking mainframe refresh')!;
+    const room = await rep1.trpc.deal.get.query({ id: harbor.id });
+    const step = await rep1.trpc.nextStep.add.mutate({ dealId: harbor.id, title: 'Step to break' });
+    const factors = (await rep1.trpc.deal.get.query({ id: harbor.id })).successFactors.map((f) => f.id);
+    const settings = await admin.trpc.settings.thresholds.query();
     ids = {
       accountId: harbor.accountId,
       dealId: harbor.id,
@@ -265,9 +267,9 @@ describe('bad input', () => {
           const before = dbFingerprint(server);
           const res = await call(family.as, family.path, breakInput(family.valid(ids)));
           expect(res.status, res.error?.message).toBe(400);
-          expect(res.error?.data.code).toBe('BAD_REQUEST');
+          expect(res.error?.code).toBe('BAD_REQUEST');
           expect(res.error?.message).toMatch(new RegExp(`(^|; )${escapeRegExp(field)}: `));
-          expect(res.error?.data.fields).toContain(field);
+          expect(res.error?.fields).toContain(field);
           expect(dbFingerprint(server)).toEqual(before);
         });
       }
@@ -276,7 +278,7 @@ describe('bad input', () => {
 
   it('no request body pollutes Object.prototype', async () => {
     const body = '{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "name": "Proto Co"}';
-    const res = await fetch(`${server.url}/trpc/account.create`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: clients.rep1.cookie! }, body });
+    const res = await clients.rep1.raw.fetch('/trpc/account.create', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(res.status).toBeLessThan(500);
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -285,27 +287,28 @@ describe('bad input', () => {
   it('inputs that are not objects at all are refused', async () => {
     for (const input of [null, [], 'deal', 42, true]) {
       const before = dbFingerprint(server);
-      const res = await clients.rep1.mutate('deal.create', input);
+      const res = await clients.rep1.raw.mutate('deal.create', input);
       expect(res.status, JSON.stringify(input)).toBe(400);
-      expect(res.error?.data.code).toBe('BAD_REQUEST');
+      expect(res.error?.code).toBe('BAD_REQUEST');
       expect(dbFingerprint(server)).toEqual(before);
     }
   });
 
   it('malformed JSON is a 400, in a body or in a query string', async () => {
-    const post = await fetch(`${server.url}/trpc/account.create`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: clients.rep1.cookie! }, body: '{"name": "Broken' });
+    const post = await clients.rep1.raw.fetch('/trpc/account.create', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name": "Broken' });
     expect(post.status).toBe(400);
-    expect(((await post.json()) as { error: { data: { code: string } } }).error.data.code).toBe('BAD_REQUEST');
-    const get = await fetch(`${server.url}/trpc/deal.list?input=%7Bnot-json`, { headers: { cookie: clients.rep1.cookie! } });
+    expect(post.error?.code).toBe('BAD_REQUEST');
+    const get = await clients.rep1.raw.fetch('/trpc/deal.list?input=%7Bnot-json');
     expect(get.status).toBe(400);
+    expect(get.error?.code).toBe('BAD_REQUEST');
   });
 
   it('a misspelled or unknown field is refused by name instead of silently ignored', async () => {
-    const room = (await clients.rep1.query<{ deal: { version: number } }>('deal.get', { id: ids.dealId })).data;
-    await expectRefusedWithNothingWritten(server, () => clients.rep1.mutate('deal.update', { id: ids.dealId, version: room.deal.version, stauts: 'won' }), 'BAD_REQUEST', 'stauts');
+    const room = await clients.rep1.trpc.deal.get.query({ id: ids.dealId });
+    await expectRefusedWithNothingWritten(server, () => clients.rep1.raw.mutate('deal.update', { id: ids.dealId, version: room.deal.version, stauts: 'won' }), 'BAD_REQUEST', 'stauts');
     await expectRefusedWithNothingWritten(
       server,
-      () => clients.admin.mutate('settings.updateThresholds', { version: 1, stageExpectations: { information: 'propose', relationships: 'negotiate', topDecisionMaker: 'commit', extra: 'x' } }),
+      () => clients.admin.raw.mutate('settings.updateThresholds', { version: 1, stageExpectations: { information: 'propose', relationships: 'negotiate', topDecisionMaker: 'commit', extra: 'x' } }),
       'BAD_REQUEST',
       'stageExpectations.extra',
     );
@@ -313,46 +316,46 @@ describe('bad input', () => {
 
   it('SQL in a valid string is stored verbatim and does nothing else', async () => {
     const sql = `Robert'); DROP TABLE deals; -- " OR 1=1 /*`;
-    const account = await clients.rep1.mutate<{ id: number; name: string }>('account.create', { name: sql, industry: `'; DELETE FROM users; --` });
-    expect(account.data.name).toBe(sql);
-    const deal = await clients.rep1.mutate<{ id: number; name: string }>('deal.create', { accountId: account.data.id, name: `x' UNION SELECT password_hash FROM users --`, amount: 1, closeDate: '2031-01-01' });
-    expect(deal.data.name).toBe(`x' UNION SELECT password_hash FROM users --`);
-    const step = await clients.rep1.mutate<{ title: string }>('nextStep.add', { dealId: deal.data.id, title: `%' OR '%'='` });
-    expect(step.data.title).toBe(`%' OR '%'='`);
-    const accounts = (await clients.rep1.query<{ id: number; name: string; industry: string }[]>('account.list')).data;
-    expect(accounts.find((a) => a.id === account.data.id)).toMatchObject({ name: sql, industry: `'; DELETE FROM users; --` });
-    expect((await clients.admin.query<unknown[]>('user.list')).data.length).toBe(4);
-    expect((await clients.rep1.query<unknown[]>('deal.list')).data.length).toBeGreaterThan(1);
+    const account = await clients.rep1.trpc.account.create.mutate({ name: sql, industry: `'; DELETE FROM users; --` });
+    expect(account.name).toBe(sql);
+    const deal = await clients.rep1.trpc.deal.create.mutate({ accountId: account.id, name: `x' UNION SELECT password_hash FROM users --`, amount: 1, closeDate: '2031-01-01' });
+    expect(deal.name).toBe(`x' UNION SELECT password_hash FROM users --`);
+    const step = await clients.rep1.trpc.nextStep.add.mutate({ dealId: deal.id, title: `%' OR '%'='` });
+    expect(step.title).toBe(`%' OR '%'='`);
+    const accounts = await clients.rep1.trpc.account.list.query();
+    expect(accounts.find((a) => a.id === account.id)).toMatchObject({ name: sql, industry: `'; DELETE FROM users; --` });
+    expect((await clients.admin.trpc.user.list.query()).length).toBe(4);
+    expect((await clients.rep1.trpc.deal.list.query()).length).toBeGreaterThan(1);
   });
 
   it('line breaks and tabs are allowed in text; Unicode is kept as sent', async () => {
     const summary = 'CEO: yes\n\tCFO: not yet — 资金已到位 ✅';
-    const res = await clients.rep1.mutate<{ summary: string }>('activity.log', { dealId: ids.dealId, kind: 'note', occurredAt: '2024-03-01T09:00:00Z', stakeholderIds: [], summary });
-    expect(res.data.summary).toBe(summary);
+    const res = await clients.rep1.trpc.activity.log.mutate({ dealId: ids.dealId, kind: 'note', occurredAt: '2024-03-01T09:00:00Z', stakeholderIds: [], summary });
+    expect(res.summary).toBe(summary);
   });
 
   it('a body over 1 MB is refused with 413 and a JSON error, and nothing is written', async () => {
     const before = dbFingerprint(server);
     const res = await clients.rep1.mutate('account.create', { name: 'Big', industry: 'x'.repeat(1_100_000) });
-    expect(res.status).toBe(413);
-    expect(res.error?.data.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(res.error?.httpStatus).toBe(413);
+    expect(res.error?.code).toBe('PAYLOAD_TOO_LARGE');
     expect(dbFingerprint(server)).toEqual(before);
   });
 
   it('a batch larger than 20 calls is refused; a batch of 20 is served', async () => {
     const paths = (n: number) => Array.from({ length: n }, () => 'auth.me').join(',');
-    const tooMany = await fetch(`${server.url}/trpc/${paths(21)}?batch=1`, { headers: { cookie: clients.rep1.cookie! } });
+    const tooMany = await clients.rep1.raw.fetch(`/trpc/${paths(21)}?batch=1`);
     expect(tooMany.status).toBe(400);
-    expect(JSON.stringify(await tooMany.json())).toMatch(/Batch call exceeds maximum size/);
-    const fine = await fetch(`${server.url}/trpc/${paths(20)}?batch=1`, { headers: { cookie: clients.rep1.cookie! } });
+    expect(JSON.stringify(tooMany.body)).toMatch(/Batch call exceeds maximum size/);
+    const fine = await clients.rep1.raw.fetch(`/trpc/${paths(20)}?batch=1`);
     expect(fine.status).toBe(200);
-    expect(((await fine.json()) as unknown[]).length).toBe(20);
+    expect(fine.body).toHaveLength(20);
 
     const before = dbFingerprint(server);
     const inputs = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [i, { name: `Batch ${i}` }]));
-    const writes = await fetch(`${server.url}/trpc/${Array.from({ length: 21 }, () => 'account.create').join(',')}?batch=1`, {
+    const writes = await clients.rep1.raw.fetch(`/trpc/${Array.from({ length: 21 }, () => 'account.create').join(',')}?batch=1`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: clients.rep1.cookie! },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(inputs),
     });
     expect(writes.status).toBe(400);
@@ -360,9 +363,9 @@ describe('bad input', () => {
   });
 
   it('a mutation posted with no body is a call without input', async () => {
-    const res = await fetch(`${server.url}/trpc/deal.create`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: clients.rep1.cookie! } });
+    const res = await clients.rep1.raw.fetch('/trpc/deal.create', { method: 'POST', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/accountId/);
+    expect(res.error?.message).toMatch(/accountId/);
   });
 
   describe('random JSON never causes a 5xx, and a refused write changes nothing', () => {
@@ -382,7 +385,7 @@ describe('bad input', () => {
         await fc.assert(
           fc.asyncProperty(input, async (random) => {
             const before = dbFingerprint(server);
-            const res = await clients[as].mutate(path, random);
+            const res = await clients[as].raw.mutate(path, random);
             expect(res.status, `${path} ${JSON.stringify(random)}: ${res.error?.message}`).toBeLessThan(500);
             expect(res.error === undefined || typeof res.error.message === 'string').toBe(true);
             if (!res.ok) expect(dbFingerprint(server), `${path} ${JSON.stringify(random)}`).toEqual(before);

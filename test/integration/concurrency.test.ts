@@ -1,52 +1,47 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer, type ApiClient, type TestServer } from '../helpers/server';
-
-interface Deal {
-  id: number;
-  name: string;
-  amount: number;
-  version: number;
-}
+import { loginAs, type ApiSession, type RouterOutputs } from '../helpers/api';
+import { startTestServer, type TestServer } from '../helpers/server';
 
 describe('concurrent writers never lose an update', () => {
   let server: TestServer;
-  let clients: ApiClient[];
-  let deal: Deal;
+  let clients: ApiSession[];
+  let deal: RouterOutputs['deal']['list'][number];
 
   beforeAll(async () => {
     server = await startTestServer();
     const first = await loginAs(server, 'rep1@demo.test');
     clients = [first, ...(await Promise.all(Array.from({ length: 19 }, () => loginAs(server, 'rep1@demo.test'))))];
-    const deals = (await first.query<Deal[]>('deal.list')).data;
-    deal = deals.find((d) => d.name === 'Line 9 CBTC signalling platform')!;
+    const deals = await first.trpc.deal.list.query();
+    const line9 = deals.find((d) => d.name === 'Line 9 CBTC signalling platform');
+    if (!line9) throw new Error('the demo seed has no Line 9 deal');
+    deal = line9;
   });
   afterAll(() => server.stop());
 
   it('20 clients × 50 versioned increments, retrying on CONFLICT, apply exactly 1,000', async () => {
     let conflicts = 0;
-    const worker = async (client: ApiClient) => {
-      let current = (await client.query<{ deal: Deal }>('deal.get', { id: deal.id })).data.deal;
+    const worker = async (client: ApiSession) => {
+      let current: Pick<RouterOutputs['deal']['update'], 'version' | 'amount'> = (await client.trpc.deal.get.query({ id: deal.id })).deal;
       for (let applied = 0; applied < 50; ) {
-        const res = await client.mutate<Deal>('deal.update', { id: deal.id, version: current.version, amount: current.amount + 1 });
+        const res = await client.mutate('deal.update', { id: deal.id, version: current.version, amount: current.amount + 1 });
         if (res.ok) {
           applied++;
           current = res.data;
         } else {
-          expect(res.error?.data.code).toBe('CONFLICT');
+          expect(res.error.code).toBe('CONFLICT');
           conflicts++;
-          current = res.error!.data.current as Deal;
+          // SPEC §6: a CONFLICT hands back the row as it is now, so the writer retries on top of it.
+          current = res.error.current as RouterOutputs['deal']['update'];
         }
       }
     };
     await Promise.all(clients.map(worker));
-    const final = (await clients[0]!.query<{ deal: Deal }>('deal.get', { id: deal.id })).data.deal;
+    const final = (await clients[0]!.trpc.deal.get.query({ id: deal.id })).deal;
     expect(final.amount).toBe(deal.amount + 1000);
     expect(final.version).toBe(deal.version + 1000);
     // Each applied update is in the event log exactly once.
-    const logged = server.database.sqlite
-      .prepare(`select count(*) as n from events where deal_id = ? and kind = 'deal.updated'`)
-      .get(deal.id) as { n: number };
-    expect(logged.n).toBe(1000);
+    const logged = server.database.sqlite.prepare<[number], { n: number }>(`select count(*) as n from events where deal_id = ? and kind = 'deal.updated'`).get(deal.id);
+    expect(logged?.n).toBe(1000);
     expect(conflicts).toBeGreaterThan(0);
   }, 120_000);
 
@@ -54,8 +49,9 @@ describe('concurrent writers never lose an update', () => {
     const results = await Promise.all(
       clients.map((client, i) => client.mutate('nextStep.add', { dealId: deal.id, title: `Parallel step ${i}` })),
     );
-    expect(results.every((res) => res.ok)).toBe(true);
-    const room = (await clients[0]!.query<{ nextSteps: { title: string }[] }>('deal.get', { id: deal.id })).data;
+    expect(results).toHaveLength(clients.length);
+    expect(results.filter((res) => !res.ok)).toEqual([]);
+    const room = await clients[0]!.trpc.deal.get.query({ id: deal.id });
     expect(room.nextSteps.filter((step) => step.title.startsWith('Parallel step')).length).toBe(20);
   });
 });

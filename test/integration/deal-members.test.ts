@@ -1,34 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer, type ApiClient, type TestServer, type TrpcResponse } from '../helpers/server';
-import { addOtherTeam, lastEvent, type OtherTeam, expectRefusedWithNothingWritten } from '../helpers/world';
-
-interface Member {
-  userId: number;
-  name: string;
-  role: string;
-  active: boolean;
-}
-interface DealRow {
-  id: number;
-  name: string;
-  version: number;
-}
+import { expectOk, loginAs, type ApiSession } from '../helpers/api';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { addOtherTeam, lastEvent, type OtherTeam, refusalCheck } from '../helpers/world';
 
 describe('deal team members (SPEC §7: a rep sees and edits deals they were added to)', () => {
   let server: TestServer;
-  let rep1: ApiClient;
-  let rep2: ApiClient;
-  let manager: ApiClient;
-  let admin: ApiClient;
+  let rep1: ApiSession;
+  let rep2: ApiSession;
+  let manager: ApiSession;
+  let admin: ApiSession;
   let west: OtherTeam;
   let ids: Record<'rep1' | 'rep2' | 'manager' | 'admin', number>;
   let westRepId: number;
   let harborId: number;
 
-  const members = async (client = rep1, dealId = harborId) => (await client.query<Member[]>('deal.members', { dealId })).data;
-  const dealNames = async (client: ApiClient) => (await client.query<DealRow[]>('deal.list')).data.map((d) => d.name);
+  const members = async (client = rep1, dealId = harborId) => await client.trpc.deal.members.query({ dealId });
+  const dealNames = async (client: ApiSession) => (await client.trpc.deal.list.query()).map((d) => d.name);
 
-  const refusedWithNothingWritten = (write: () => Promise<TrpcResponse>, code: string | string[], field?: string) => expectRefusedWithNothingWritten(server, write, code, field);
+  const refusedWithNothingWritten = refusalCheck(() => server);
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -39,18 +28,24 @@ describe('deal team members (SPEC §7: a rep sees and edits deals they were adde
       loginAs(server, 'admin@demo.test'),
     ]);
     west = await addOtherTeam(server);
-    const team = (await admin.query<{ id: number; email: string }[]>('user.list', { includeInactive: true })).data;
-    const idOf = (email: string) => team.find((u) => u.email === email)!.id;
+    const team = await admin.trpc.user.list.query({ includeInactive: true });
+    const idOf = (email: string) => {
+      const user = team.find((u) => u.email === email);
+      if (!user) throw new Error(`no user ${email}`);
+      return user.id;
+    };
     ids = { rep1: idOf('rep1@demo.test'), rep2: idOf('rep2@demo.test'), manager: idOf('manager@demo.test'), admin: idOf('admin@demo.test') };
     westRepId = idOf(west.repEmail);
-    harborId = (await rep1.query<DealRow[]>('deal.list')).data.find((d) => d.name === 'Core banking mainframe refresh')!.id;
+    const harbor = (await rep1.trpc.deal.list.query()).find((d) => d.name === 'Core banking mainframe refresh');
+    if (!harbor) throw new Error('the demo seed has no Harbor Bank deal');
+    harborId = harbor.id;
   });
   afterAll(() => server.stop());
 
   it('a deal starts with no team members, and rep2 cannot see rep1’s deal', async () => {
     expect(await members()).toEqual([]);
     expect(await dealNames(rep2)).not.toContain('Core banking mainframe refresh');
-    expect((await rep2.query('deal.get', { id: harborId })).error?.data.code).toBe('NOT_FOUND');
+    expect((await rep2.query('deal.get', { id: harborId })).error?.code).toBe('NOT_FOUND');
   });
 
   it('rep2 cannot add themselves to rep1’s deal: the deal stays hidden', async () => {
@@ -59,20 +54,21 @@ describe('deal team members (SPEC §7: a rep sees and edits deals they were adde
   });
 
   it('rep1 adds rep2; rep2 now sees the deal and edits it', async () => {
-    const res = await rep1.mutate<Member>('deal.addMember', { dealId: harborId, userId: ids.rep2 });
+    const res = await rep1.mutate('deal.addMember', { dealId: harborId, userId: ids.rep2 });
     expect(res.data).toMatchObject({ userId: ids.rep2, name: 'Sam Patel', role: 'rep' });
     const event = lastEvent(server);
-    expect(event).toMatchObject({ kind: 'deal.memberAdded', deal_id: harborId, entity_id: ids.rep2, actor_id: ids.rep1 });
-    expect(JSON.parse(event.after!)).toEqual({ userId: ids.rep2, name: 'Sam Patel' });
+    expect(event).toMatchObject({ kind: 'deal.memberAdded', dealId: harborId, entityId: ids.rep2, actorId: ids.rep1 });
+    expect(event.after).toEqual({ userId: ids.rep2, name: 'Sam Patel' });
 
     expect(await members()).toEqual([{ userId: ids.rep2, name: 'Sam Patel', role: 'rep', active: true }]);
     expect(await members(rep2)).toHaveLength(1);
     expect(await dealNames(rep2)).toContain('Core banking mainframe refresh');
-    const room = await rep2.query<{ infoPoints: { point: number; version: number }[] }>('deal.get', { id: harborId });
-    expect(room.ok).toBe(true);
-    const point = room.data.infoPoints.find((p) => p.point === 7)!;
+    const room = await rep2.query('deal.get', { id: harborId });
+    expectOk(room);
+    const point = room.data.infoPoints.find((p) => p.point === 7);
+    if (!point) throw new Error('deal.get lists no information point 7');
     const edit = await rep2.mutate('infoPoint.update', { dealId: harborId, point: 7, version: point.version, summary: 'Our pre-sales team can lend two architects' });
-    expect(edit.ok, edit.error?.message).toBe(true);
+    expectOk(edit);
   });
 
   it('adding someone already on the deal is a CONFLICT; the owner cannot be added', async () => {
@@ -84,15 +80,15 @@ describe('deal team members (SPEC §7: a rep sees and edits deals they were adde
     await refusedWithNothingWritten(() => rep1.mutate('deal.addMember', { dealId: harborId, userId: westRepId }), 'BAD_REQUEST', 'userId');
     await refusedWithNothingWritten(() => admin.mutate('deal.addMember', { dealId: harborId, userId: westRepId }), 'BAD_REQUEST', 'userId');
     await refusedWithNothingWritten(() => rep1.mutate('deal.addMember', { dealId: harborId, userId: 99999 }), 'BAD_REQUEST', 'userId');
-    await refusedWithNothingWritten(() => rep1.mutate('deal.addMember', { dealId: harborId, userId: 'rep2' }), 'BAD_REQUEST', 'userId');
+    await refusedWithNothingWritten(() => rep1.raw.mutate('deal.addMember', { dealId: harborId, userId: 'rep2' }), 'BAD_REQUEST', 'userId');
     await refusedWithNothingWritten(() => rep1.mutate('deal.addMember', { dealId: 0, userId: ids.rep2 }), 'BAD_REQUEST', 'dealId');
-    await refusedWithNothingWritten(() => rep1.mutate('deal.removeMember', { dealId: harborId }), 'BAD_REQUEST', 'userId');
+    await refusedWithNothingWritten(() => rep1.raw.mutate('deal.removeMember', { dealId: harborId }), 'BAD_REQUEST', 'userId');
   });
 
   it('an inactive user cannot join a deal', async () => {
-    const created = await admin.mutate<{ id: number; version: number }>('user.create', { email: 'leaver@demo.test', name: 'Leaver', role: 'rep', password: 'temporary-pass-2031' });
-    await admin.mutate('user.update', { id: created.data.id, version: created.data.version, active: false });
-    await refusedWithNothingWritten(() => rep1.mutate('deal.addMember', { dealId: harborId, userId: created.data.id }), 'BAD_REQUEST', 'userId');
+    const created = await admin.trpc.user.create.mutate({ email: 'leaver@demo.test', name: 'Leaver', role: 'rep', password: 'temporary-pass-2031' });
+    await admin.trpc.user.update.mutate({ id: created.id, version: created.version, active: false });
+    await refusedWithNothingWritten(() => rep1.mutate('deal.addMember', { dealId: harborId, userId: created.id }), 'BAD_REQUEST', 'userId');
   });
 
   it('the other team’s manager can neither see nor change the deal team', async () => {
@@ -105,20 +101,20 @@ describe('deal team members (SPEC §7: a rep sees and edits deals they were adde
     const res = await rep1.mutate('deal.removeMember', { dealId: harborId, userId: ids.rep2 });
     expect(res.data).toEqual({ ok: true });
     const event = lastEvent(server);
-    expect(event).toMatchObject({ kind: 'deal.memberRemoved', deal_id: harborId, entity_id: ids.rep2 });
-    expect(JSON.parse(event.before!)).toEqual({ userId: ids.rep2, name: 'Sam Patel' });
+    expect(event).toMatchObject({ kind: 'deal.memberRemoved', dealId: harborId, entityId: ids.rep2 });
+    expect(event.before).toEqual({ userId: ids.rep2, name: 'Sam Patel' });
     expect(await members()).toEqual([]);
     expect(await dealNames(rep2)).not.toContain('Core banking mainframe refresh');
-    expect((await rep2.query('deal.get', { id: harborId })).error?.data.code).toBe('NOT_FOUND');
-    expect((await rep2.mutate('infoPoint.update', { dealId: harborId, point: 7, version: 2, summary: 'Sneaky edit' })).error?.data.code).toBe('NOT_FOUND');
+    expect((await rep2.query('deal.get', { id: harborId })).error?.code).toBe('NOT_FOUND');
+    expect((await rep2.mutate('infoPoint.update', { dealId: harborId, point: 7, version: 2, summary: 'Sneaky edit' })).error?.code).toBe('NOT_FOUND');
     // Removing someone who is not on the deal changes nothing.
     await refusedWithNothingWritten(() => rep1.mutate('deal.removeMember', { dealId: harborId, userId: ids.rep2 }), 'NOT_FOUND');
   });
 
   it('the team’s manager and an admin may add members to a rep’s deal', async () => {
-    expect((await manager.mutate('deal.addMember', { dealId: harborId, userId: ids.rep2 })).ok).toBe(true);
-    expect(lastEvent(server)).toMatchObject({ kind: 'deal.memberAdded', actor_id: ids.manager });
-    expect((await admin.mutate('deal.addMember', { dealId: harborId, userId: ids.manager })).ok).toBe(true);
+    expectOk(await manager.mutate('deal.addMember', { dealId: harborId, userId: ids.rep2 }));
+    expect(lastEvent(server)).toMatchObject({ kind: 'deal.memberAdded', actorId: ids.manager });
+    expectOk(await admin.mutate('deal.addMember', { dealId: harborId, userId: ids.manager }));
     expect((await members()).map((m) => m.name)).toEqual(['Morgan Li', 'Sam Patel']);
     expect(await dealNames(rep2)).toContain('Core banking mainframe refresh');
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, startChildServer, type ChildServer } from '../helpers/child-server';
-import { ApiClient } from '../helpers/server';
+import { ApiSession, expectOk } from '../helpers/api';
 
 /** SPEC §9: acknowledged writes survive kill -9. `npm run soak` raises the count. */
 const KILLS = Number(process.env.SOAK_KILLS ?? 20);
@@ -24,11 +24,11 @@ describe('acknowledged writes survive a crash of the server', () => {
     let cookie: string | null = null;
     for (let round = 0; round < KILLS; round++) {
       server = await startChildServer(databasePath, port);
-      const client = new ApiClient(server.url);
+      const client = new ApiSession(server.url);
       if (cookie) client.cookie = cookie;
       else {
         const login = await client.mutate('auth.login', { email: 'rep1@demo.test', password: 'dealroom-demo' });
-        expect(login.ok).toBe(true);
+        expectOk(login);
         cookie = client.cookie;
       }
       // Four writers in flight; the kill lands at a random moment in the middle of them.
@@ -53,7 +53,7 @@ describe('acknowledged writes survive a crash of the server', () => {
       const db = new Database(databasePath);
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        const names = new Set((db.prepare('select name from accounts').all() as { name: string }[]).map((row) => row.name));
+        const names = new Set(db.prepare<[], { name: string }>('select name from accounts').all().map((row) => row.name));
         const lost = acknowledged.filter((name) => !names.has(name));
         expect(lost, `acknowledged but lost after kill ${round + 1}`).toEqual([]);
       } finally {

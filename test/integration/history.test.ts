@@ -1,38 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, loginAs, startTestServer, type TestServer } from '../helpers/server';
+import { ApiSession, expectOk, loginAs, type RouterInputs, type RouterOutputs } from '../helpers/api';
+import { startTestServer, type TestServer } from '../helpers/server';
 
-interface HistoryEvent {
-  id: number;
-  at: string;
-  kind: string;
-  entity: string;
-  entityId: number | null;
-  actorId: number | null;
-  actorName: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
-interface History {
-  snapshots: { at: string; influence: number; headcount: number; net: number; opposition: number; crossed: number; thresholds: Record<string, boolean> }[];
-  thresholdChanges: { at: string; threshold: string; passed: boolean; actorName: string | null }[];
-  events: HistoryEvent[];
-  nextCursor: number | null;
-  actors: { id: number; name: string }[];
-  people: { id: number; name: string }[];
-}
-interface InfoPoint {
-  point: number;
-  version: number;
-}
+type History = RouterOutputs['history']['get'];
 
 const kinds = (history: History) => history.events.map((event) => event.kind);
 
 describe('a deal’s history: coverage over time, thresholds crossed, the event log', () => {
   let server: TestServer;
-  let rep1: ApiClient;
-  let rep2: ApiClient;
-  let manager: ApiClient;
-  let admin: ApiClient;
+  let rep1: ApiSession;
+  let rep2: ApiSession;
+  let manager: ApiSession;
+  let admin: ApiSession;
   let dealId: number;
   let richDealId: number;
   let huangId: number;
@@ -46,34 +25,34 @@ describe('a deal’s history: coverage over time, thresholds crossed, the event 
     server.clock.now = new Date(start + ++minute * 60_000);
   };
 
-  const history = async (input: Record<string, unknown> = {}, who = rep1) => {
-    const res = await who.query<History>('history.get', { dealId, ...input });
-    expect(res.error?.message ?? null).toBeNull();
+  const history = async (input: Partial<RouterInputs['history']['get']> = {}, who = rep1) => {
+    const res = await who.query('history.get', { dealId, ...input });
+    expectOk(res);
     return res.data;
   };
 
   async function pointVersion(point: number, who = rep1): Promise<number> {
-    const room = (await who.query<{ infoPoints: InfoPoint[] }>('deal.get', { id: dealId })).data;
+    const room = await who.trpc.deal.get.query({ id: dealId });
     return room.infoPoints.find((p) => p.point === point)!.version;
   }
 
   beforeAll(async () => {
     server = await startTestServer({ now: new Date(start) });
     [rep1, rep2, manager, admin] = await Promise.all([loginAs(server, 'rep1@demo.test'), loginAs(server, 'rep2@demo.test'), loginAs(server, 'manager@demo.test'), loginAs(server, 'admin@demo.test')]);
-    rep1Id = (await rep1.query<{ user: { id: number } }>('auth.me')).data.user.id;
-    managerId = (await manager.query<{ user: { id: number } }>('auth.me')).data.user.id;
-    const deals = (await rep1.query<{ id: number; name: string; accountId: number }[]>('deal.list')).data;
+    rep1Id = (await rep1.trpc.auth.me.query())!.user.id;
+    managerId = (await manager.trpc.auth.me.query())!.user.id;
+    const deals = await rep1.trpc.deal.list.query();
     const rich = deals.find((deal) => deal.name === 'Core banking mainframe refresh')!;
     richDealId = rich.id;
 
     // A fresh deal of rep1's, so every event and snapshot in it comes from this test.
     tick();
-    const created = await rep1.mutate<{ id: number }>('deal.create', { accountId: rich.accountId, name: 'Branch teller terminals', amount: 350_000, closeDate: '2030-09-30', stage: 'discover' });
-    dealId = created.data.id;
+    const created = await rep1.trpc.deal.create.mutate({ accountId: rich.accountId, name: 'Branch teller terminals', amount: 350_000, closeDate: '2030-09-30', stage: 'discover' });
+    dealId = created.id;
     tick();
-    huangId = (await rep1.mutate<{ id: number }>('stakeholder.add', { dealId, name: 'Huang Wei', title: 'CEO', level: 'executive', influence: 5, decisionRole: 'final_decision_maker', stance: 'neutral' })).data.id;
+    huangId = (await rep1.trpc.stakeholder.add.mutate({ dealId, name: 'Huang Wei', title: 'CEO', level: 'executive', influence: 5, decisionRole: 'final_decision_maker', stance: 'neutral' })).id;
     tick();
-    liId = (await rep1.mutate<{ id: number }>('stakeholder.add', { dealId, name: 'Li Na', title: 'Head of branches', level: 'management', influence: 3, decisionRole: 'influencer', stance: 'unknown' })).data.id;
+    liId = (await rep1.trpc.stakeholder.add.mutate({ dealId, name: 'Li Na', title: 'Head of branches', level: 'management', influence: 3, decisionRole: 'influencer', stance: 'unknown' })).id;
   });
   afterAll(async () => {
     await server?.stop();
@@ -90,10 +69,10 @@ describe('a deal’s history: coverage over time, thresholds crossed, the event 
   });
 
   it('records a stance change as an event and a new coverage snapshot', async () => {
-    const { version } = (await rep1.query<{ stakeholders: { id: number; version: number }[] }>('deal.get', { id: dealId })).data.stakeholders.find((s) => s.id === huangId)!;
+    const { version } = (await rep1.trpc.deal.get.query({ id: dealId })).stakeholders.find((s) => s.id === huangId)!;
     tick();
     const res = await rep1.mutate('stakeholder.update', { id: huangId, version, stance: 'supporter' });
-    expect(res.ok).toBe(true);
+    expectOk(res);
     const h = await history();
     expect(h.events[0]).toMatchObject({ kind: 'stakeholder.stanceChanged', entity: 'stakeholder', entityId: huangId, actorId: rep1Id, before: { name: 'Huang Wei', stance: 'neutral' }, after: { stance: 'supporter' } });
     expect(h.snapshots).toHaveLength(2);
@@ -104,7 +83,7 @@ describe('a deal’s history: coverage over time, thresholds crossed, the event 
   it('shows a threshold crossed by an activity, with who crossed it', async () => {
     tick();
     const res = await rep1.mutate('activity.log', { dealId, kind: 'executive_meeting', occurredAt: server.clock.now.toISOString(), stakeholderIds: [huangId], summary: 'Walked the CEO through the branch roll-out' });
-    expect(res.ok).toBe(true);
+    expectOk(res);
     const h = await history();
     // The threshold change is written after the activity in the same transaction: newest first.
     expect(kinds(h).slice(0, 2)).toEqual(['threshold.crossed', 'activity.logged']);
@@ -117,7 +96,7 @@ describe('a deal’s history: coverage over time, thresholds crossed, the event 
   it('records an info point change, by whoever made it', async () => {
     tick();
     const res = await manager.mutate('infoPoint.update', { dealId, point: 4, version: await pointVersion(4, manager), status: 'confirmed', summary: 'CEO decides', sourceStakeholderId: huangId });
-    expect(res.ok).toBe(true);
+    expectOk(res);
     const h = await history();
     expect(h.events[0]).toMatchObject({ kind: 'infoPoint.updated', actorId: managerId, before: { point: 4, status: 'unknown' }, after: { point: 4, status: 'confirmed', sourceStakeholderId: huangId } });
     // Confirming one point crosses nothing and moves no coverage: no new snapshot.
@@ -143,8 +122,8 @@ describe('a deal’s history: coverage over time, thresholds crossed, the event 
   it('filters by actor', async () => {
     expect(kinds(await history({ actorId: managerId }))).toEqual(['infoPoint.updated']);
     const byRep = await history({ actorId: rep1Id });
-    expect(byRep.events.every((e) => e.actorId === rep1Id)).toBe(true);
     expect(byRep.events).toHaveLength(6);
+    expect(byRep.events.every((e) => e.actorId === rep1Id)).toBe(true);
     // The actor list stays whole while filtered, so the filter can be changed.
     expect(byRep.actors).toHaveLength(2);
   });
@@ -158,16 +137,16 @@ describe('a deal’s history: coverage over time, thresholds crossed, the event 
 
   it('keeps a removed person’s name, and their removal, in the log', async () => {
     tick();
-    expect((await rep1.mutate('stakeholder.remove', { id: liId })).ok).toBe(true);
+    expectOk(await rep1.mutate('stakeholder.remove', { id: liId }));
     const h = await history({ stakeholderId: liId });
     expect(kinds(h)).toEqual(['stakeholder.removed', 'stakeholder.added']);
     expect(h.people.find((p) => p.id === liId)?.name).toBe('Li Na');
   });
 
   it('hides map drags unless asked for by name', async () => {
-    const { version } = (await rep1.query<{ stakeholders: { id: number; version: number }[] }>('deal.get', { id: dealId })).data.stakeholders.find((s) => s.id === huangId)!;
+    const { version } = (await rep1.trpc.deal.get.query({ id: dealId })).stakeholders.find((s) => s.id === huangId)!;
     tick();
-    expect((await rep1.mutate('stakeholder.update', { id: huangId, version, positionX: 120, positionY: 40 })).ok).toBe(true);
+    expectOk(await rep1.mutate('stakeholder.update', { id: huangId, version, positionX: 120, positionY: 40 }));
     expect(kinds(await history())).not.toContain('stakeholder.moved');
     expect(kinds(await history({ kind: 'stakeholder.moved' }))).toEqual(['stakeholder.moved']);
   });
@@ -182,7 +161,7 @@ describe('a deal’s history: coverage over time, thresholds crossed, the event 
 
   describe('paging with a cursor (“Show older”)', () => {
     /** Follow nextCursor from the top until the log runs out. */
-    async function pages(input: Record<string, unknown>) {
+    async function pages(input: Partial<RouterInputs['history']['get']>) {
       const out: History[] = [];
       let cursor: number | null = null;
       do {
@@ -195,9 +174,9 @@ describe('a deal’s history: coverage over time, thresholds crossed, the event 
     beforeAll(async () => {
       // Three next steps in one instant: the cursor must tell them apart by id, neither repeating nor skipping one.
       tick();
-      for (const title of ['Book the pilot', 'Send references', 'Meet procurement']) expect((await rep1.mutate('nextStep.add', { dealId, title })).ok).toBe(true);
+      for (const title of ['Book the pilot', 'Send references', 'Meet procurement']) expectOk(await rep1.mutate('nextStep.add', { dealId, title }));
       tick();
-      expect((await rep1.mutate('nextStep.add', { dealId, title: 'Draft the proposal' })).ok).toBe(true);
+      expectOk(await rep1.mutate('nextStep.add', { dealId, title: 'Draft the proposal' }));
     });
 
     it('limit 5 walks the whole log in three pages, without overlap or gap', async () => {
@@ -243,18 +222,18 @@ describe('a deal’s history: coverage over time, thresholds crossed, the event 
     });
 
     it('refuses a cursor that is not an event of this deal’s history, naming the field', async () => {
-      const rich = (await rep1.query<History>('history.get', { dealId: richDealId, limit: 1 })).data;
+      const rich = await rep1.trpc.history.get.query({ dealId: richDealId, limit: 1 });
       for (const cursor of [rich.events[0]!.id, 987_654]) {
         const res = await rep1.query('history.get', { dealId, cursor });
-        expect(res.error?.data.code).toBe('BAD_REQUEST');
+        expect(res.error?.code).toBe('BAD_REQUEST');
         expect(res.error?.message).toContain('cursor');
       }
     });
   });
 
   it('shows the seeded rich deal with at least one snapshot', async () => {
-    const res = await rep1.query<History>('history.get', { dealId: richDealId });
-    expect(res.ok).toBe(true);
+    const res = await rep1.query('history.get', { dealId: richDealId });
+    expectOk(res);
     expect(res.data.snapshots.length).toBeGreaterThanOrEqual(1);
     expect(res.data.events.length).toBeGreaterThan(0);
   });
@@ -262,23 +241,23 @@ describe('a deal’s history: coverage over time, thresholds crossed, the event 
   describe('access', () => {
     it('lets the owner, the manager and an admin read it', async () => {
       for (const who of [rep1, manager, admin]) {
-        const res = await who.query<History>('history.get', { dealId });
-        expect(res.status).toBe(200);
+        const res = await who.query('history.get', { dealId });
+        expectOk(res);
         expect(res.data.events.length).toBeGreaterThan(0);
       }
     });
 
     it('answers NOT_FOUND to another rep, exactly like a missing deal', async () => {
       const other = await rep2.query('history.get', { dealId });
-      expect(other.error?.data.code).toBe('NOT_FOUND');
+      expect(other.error?.code).toBe('NOT_FOUND');
       const missing = await rep1.query('history.get', { dealId: 987_654 });
-      expect(missing.error?.data.code).toBe('NOT_FOUND');
+      expect(missing.error?.code).toBe('NOT_FOUND');
       expect(other.error?.message).toBe(missing.error?.message);
     });
 
     it('answers UNAUTHORIZED without a session', async () => {
-      const res = await new ApiClient(server.url).query('history.get', { dealId });
-      expect(res.error?.data.code).toBe('UNAUTHORIZED');
+      const res = await new ApiSession(server.url).query('history.get', { dealId });
+      expect(res.error?.code).toBe('UNAUTHORIZED');
     });
   });
 
@@ -300,15 +279,16 @@ describe('a deal’s history: coverage over time, thresholds crossed, the event 
       ['an unknown direction', { dealId: 1, direction: 'sideways' }, 'direction'],
     ];
     it.each(cases)('%s', async (_label, input, field) => {
-      const res = await rep1.query('history.get', input);
+      const res = await rep1.raw.query('history.get', input);
       expect(res.status).toBe(400);
-      expect(res.error?.data.code).toBe('BAD_REQUEST');
+      expect(res.error?.code).toBe('BAD_REQUEST');
       expect(res.error?.message).toContain(field);
     });
 
     it('answers malformed JSON input with BAD_REQUEST', async () => {
-      const res = await fetch(`${server.url}/trpc/history.get?input=${encodeURIComponent('{"dealId":')}`, { headers: { cookie: rep1.cookie! } });
+      const res = await rep1.raw.fetch(`/trpc/history.get?input=${encodeURIComponent('{"dealId":')}`);
       expect(res.status).toBe(400);
+      expect(res.error?.code).toBe('BAD_REQUEST');
     });
   });
 });

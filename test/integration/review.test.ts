@@ -1,44 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, loginAs, startTestServer, type TestServer } from '../helpers/server';
+import { ApiSession, expectOk, loginAs, type RouterOutputs } from '../helpers/api';
+import { startTestServer, type TestServer } from '../helpers/server';
 import { addOtherTeam, dbFingerprint, eventCount, lastEvent, type OtherTeam } from '../helpers/world';
 
 /** deal.list row fields (SPEC §6) that a review row carries too. */
 const ROW_FIELDS = ['id', 'name', 'accountId', 'accountName', 'amount', 'currency', 'stage', 'closeDate', 'ownerId', 'ownerName', 'status', 'version'];
-const SEVERITY = { critical: 0, at_risk: 1, on_track: 2 } as const;
+/** Worst first; a closed deal never reaches the review, but its health can say so. */
+const SEVERITY = { critical: 0, at_risk: 1, on_track: 2, closed: 3 } as const;
 
-interface ReviewRow {
-  id: number;
-  name: string;
-  amount: number;
-  stage: string;
-  ownerId: number;
-  ownerName: string;
-  status: string;
-  health: { status: keyof typeof SEVERITY; crossed: number; thresholds: Record<string, { passed: boolean; reasons: string[] }>; flags: { code: string }[] };
-  latestCoachingNote: { id: number; body: string; authorName: string } | null;
-}
-interface Note {
-  id: number;
-  dealId: number;
-  body: string;
-  authorId: number;
-  authorName: string;
-  createdAt: string;
-}
-interface User {
-  id: number;
-  email: string;
-}
+type ReviewRow = RouterOutputs['review']['pipeline'][number];
 
 describe('manager review and coaching notes', () => {
   let server: TestServer;
-  let admin: ApiClient;
-  let manager: ApiClient;
-  let rep1: ApiClient;
-  let rep2: ApiClient;
+  let admin: ApiSession;
+  let manager: ApiSession;
+  let rep1: ApiSession;
+  let rep2: ApiSession;
   let other: OtherTeam;
-  let otherManager: ApiClient;
-  let users: Record<string, User>;
+  let otherManager: ApiSession;
+  let users: Record<string, RouterOutputs['user']['list'][number]>;
   let harbor: ReviewRow;
 
   const names = (rows: ReviewRow[]) => rows.map((row) => row.name).sort();
@@ -53,15 +33,15 @@ describe('manager review and coaching notes', () => {
       loginAs(server, 'rep2@demo.test'),
       loginAs(server, other.managerEmail),
     ]);
-    users = Object.fromEntries((await manager.query<User[]>('user.list')).data.map((user) => [user.email.split('@')[0]!, user]));
-    harbor = (await manager.query<ReviewRow[]>('review.pipeline')).data.find((row) => row.name === 'Core banking mainframe refresh')!;
+    users = Object.fromEntries((await manager.trpc.user.list.query()).map((user) => [user.email.split('@')[0]!, user]));
+    harbor = (await manager.trpc.review.pipeline.query()).find((row) => row.name === 'Core banking mainframe refresh')!;
   });
   afterAll(() => server.stop());
 
   describe('review.pipeline', () => {
     it('lists the team’s open deals only, with deal.list fields, health and the latest note', async () => {
-      const res = await manager.query<ReviewRow[]>('review.pipeline');
-      expect(res.status).toBe(200);
+      const res = await manager.query('review.pipeline');
+      expectOk(res);
       expect(names(res.data)).toEqual(['Core banking mainframe refresh', 'Expo venue network build-out', 'Group-wide hospital ERP', 'Line 9 CBTC signalling platform', 'Warehouse handheld scanners']);
       for (const row of res.data) {
         for (const field of ROW_FIELDS) expect(row, field).toHaveProperty(field);
@@ -74,11 +54,11 @@ describe('manager review and coaching notes', () => {
     });
 
     it('filters by owner and by stage', async () => {
-      const byOwner = (await manager.query<ReviewRow[]>('review.pipeline', { ownerId: users.rep2!.id })).data;
+      const byOwner = await manager.trpc.review.pipeline.query({ ownerId: users.rep2!.id });
       expect(names(byOwner)).toEqual(['Group-wide hospital ERP', 'Warehouse handheld scanners']);
-      const byStage = (await manager.query<ReviewRow[]>('review.pipeline', { stage: 'propose' })).data;
+      const byStage = await manager.trpc.review.pipeline.query({ stage: 'propose' });
       expect(names(byStage)).toEqual(['Line 9 CBTC signalling platform']);
-      const both = (await manager.query<ReviewRow[]>('review.pipeline', { ownerId: users.rep2!.id, stage: 'propose' })).data;
+      const both = await manager.trpc.review.pipeline.query({ ownerId: users.rep2!.id, stage: 'propose' });
       expect(both).toEqual([]);
     });
 
@@ -89,29 +69,30 @@ describe('manager review and coaching notes', () => {
         [{ ownerId: 'x' }, 'ownerId'],
         [{ ownerId: -1 }, 'ownerId'],
       ] as const) {
-        const res = await manager.query('review.pipeline', input);
+        const res = await manager.raw.query('review.pipeline', input);
         expect(res.status, JSON.stringify(input)).toBe(400);
-        expect(res.error?.data.code).toBe('BAD_REQUEST');
-        expect(res.error?.data.fields).toContain(field);
+        expect(res.error?.code).toBe('BAD_REQUEST');
+        expect(res.error?.fields).toContain(field);
       }
     });
 
     it('shows each role only what it may see', async () => {
-      expect(names((await rep1.query<ReviewRow[]>('review.pipeline')).data)).toEqual(['Core banking mainframe refresh', 'Expo venue network build-out', 'Line 9 CBTC signalling platform']);
-      expect(names((await rep2.query<ReviewRow[]>('review.pipeline')).data)).toEqual(['Group-wide hospital ERP', 'Warehouse handheld scanners']);
+      expect(names(await rep1.trpc.review.pipeline.query())).toEqual(['Core banking mainframe refresh', 'Expo venue network build-out', 'Line 9 CBTC signalling platform']);
+      expect(names(await rep2.trpc.review.pipeline.query())).toEqual(['Group-wide hospital ERP', 'Warehouse handheld scanners']);
       // a rep filtering by a colleague sees nothing of theirs
-      expect((await rep1.query<ReviewRow[]>('review.pipeline', { ownerId: users.rep2!.id })).data).toEqual([]);
-      const adminRows = (await admin.query<ReviewRow[]>('review.pipeline')).data;
+      expect(await rep1.trpc.review.pipeline.query({ ownerId: users.rep2!.id })).toEqual([]);
+      const adminRows = await admin.trpc.review.pipeline.query();
       expect(adminRows.length).toBe(6);
       expect(adminRows.some((row) => row.id === other.dealId)).toBe(true);
-      expect((await otherManager.query<ReviewRow[]>('review.pipeline')).data.map((row) => row.id)).toEqual([other.dealId]);
-      const anonymous = await new ApiClient(server.url).query('review.pipeline');
-      expect(anonymous.error?.data.code).toBe('UNAUTHORIZED');
+      expect((await otherManager.trpc.review.pipeline.query()).map((row) => row.id)).toEqual([other.dealId]);
+      const anonymous = await new ApiSession(server.url).query('review.pipeline');
+      expect(anonymous.error?.code).toBe('UNAUTHORIZED');
     });
 
     it('puts the worst deals first: critical, at risk, on track, then the larger amount', async () => {
       // The demo team's order, whatever its health today, follows the rule…
-      const rows = (await manager.query<ReviewRow[]>('review.pipeline')).data;
+      const rows = await manager.trpc.review.pipeline.query();
+      expect(rows.length).toBeGreaterThan(1);
       for (let i = 1; i < rows.length; i++) {
         const [a, b] = [rows[i - 1]!, rows[i]!];
         const bySeverity = SEVERITY[a.health.status] - SEVERITY[b.health.status];
@@ -120,17 +101,16 @@ describe('manager review and coaching notes', () => {
       }
       // …and on the other team, deals of known health land in a known order. An empty deal in commit
       // fails all three due thresholds (critical); in propose only information is due (at risk); in qualify nothing is (on track).
-      const account = (await otherManager.mutate<{ id: number }>('account.create', { name: 'Review order test' })).data;
+      const account = await otherManager.trpc.account.create.mutate({ name: 'Review order test' });
       for (const [name, stage, amount] of [
         ['Small commit', 'commit', 100],
         ['Big commit', 'commit', 200],
         ['Proposal', 'propose', 5_000],
         ['Early lead', 'qualify', 1_000_000],
       ] as const) {
-        const res = await otherManager.mutate('deal.create', { accountId: account.id, name, amount, stage, closeDate: '2030-06-30' });
-        expect(res.status, name).toBe(200);
+        expectOk(await otherManager.mutate('deal.create', { accountId: account.id, name, amount, stage, closeDate: '2030-06-30' }));
       }
-      const ordered = (await otherManager.query<ReviewRow[]>('review.pipeline')).data;
+      const ordered = await otherManager.trpc.review.pipeline.query();
       expect(ordered.map((row) => [row.name, row.health.status])).toEqual([
         ['Big commit', 'critical'],
         ['Small commit', 'critical'],
@@ -146,50 +126,50 @@ describe('manager review and coaching notes', () => {
   });
 
   describe('coaching notes', () => {
-    let note: Note;
+    let note: RouterOutputs['coachingNote']['add'];
 
     it('a manager adds a note, and it is event-logged in the same write', async () => {
       const before = eventCount(server);
-      const res = await manager.mutate<Note>('coachingNote.add', { dealId: harbor.id, body: '  Get Chen Hao to set up the CEO meeting before the proposal.  ' });
-      expect(res.status).toBe(200);
+      const res = await manager.mutate('coachingNote.add', { dealId: harbor.id, body: '  Get Chen Hao to set up the CEO meeting before the proposal.  ' });
+      expectOk(res);
       note = res.data;
       expect(note).toMatchObject({ dealId: harbor.id, body: 'Get Chen Hao to set up the CEO meeting before the proposal.', authorName: 'Morgan Li' });
       expect(eventCount(server)).toBe(before + 1);
       const event = lastEvent(server);
-      expect(event).toMatchObject({ kind: 'coachingNote.added', entity: 'coachingNote', entity_id: note.id, deal_id: harbor.id });
-      expect(JSON.parse(event.after!)).toMatchObject({ body: note.body });
+      expect(event).toMatchObject({ kind: 'coachingNote.added', entity: 'coachingNote', entityId: note.id, dealId: harbor.id });
+      expect(event.after).toMatchObject({ body: note.body });
     });
 
     it('the rep who owns the deal reads it, and the review shows it as the latest note', async () => {
-      const list = await rep1.query<Note[]>('coachingNote.list', { dealId: harbor.id });
-      expect(list.status).toBe(200);
+      const list = await rep1.query('coachingNote.list', { dealId: harbor.id });
+      expectOk(list);
       expect(list.data.map((n) => n.body)).toEqual([note.body]);
-      const row = (await manager.query<ReviewRow[]>('review.pipeline')).data.find((r) => r.id === harbor.id)!;
+      const row = (await manager.trpc.review.pipeline.query()).find((r) => r.id === harbor.id)!;
       expect(row.latestCoachingNote).toMatchObject({ id: note.id, body: note.body, authorName: 'Morgan Li' });
     });
 
     it('lists newest first; an admin can coach too', async () => {
       server.clock.now = new Date(Date.now() + 60_000);
-      const res = await admin.mutate<Note>('coachingNote.add', { dealId: harbor.id, body: 'Ask Risk for their regulator checklist.' });
-      expect(res.status).toBe(200);
+      const res = await admin.mutate('coachingNote.add', { dealId: harbor.id, body: 'Ask Risk for their regulator checklist.' });
+      expectOk(res);
       server.clock.now = new Date();
-      const list = (await rep1.query<Note[]>('coachingNote.list', { dealId: harbor.id })).data;
+      const list = await rep1.trpc.coachingNote.list.query({ dealId: harbor.id });
       expect(list.map((n) => n.authorName)).toEqual(['Ada Admin', 'Morgan Li']);
     });
 
     it('a rep cannot add a note: FORBIDDEN, and nothing is written', async () => {
       const before = dbFingerprint(server);
       const res = await rep1.mutate('coachingNote.add', { dealId: harbor.id, body: 'Note to self' });
-      expect(res.status).toBe(403);
-      expect(res.error?.data.code).toBe('FORBIDDEN');
+      expect(res.error?.httpStatus).toBe(403);
+      expect(res.error?.code).toBe('FORBIDDEN');
       expect(dbFingerprint(server)).toEqual(before);
     });
 
     it('hides notes of deals the user cannot see', async () => {
-      expect((await rep2.query('coachingNote.list', { dealId: harbor.id })).error?.data.code).toBe('NOT_FOUND');
-      expect((await otherManager.query('coachingNote.list', { dealId: harbor.id })).error?.data.code).toBe('NOT_FOUND');
+      expect((await rep2.query('coachingNote.list', { dealId: harbor.id })).error?.code).toBe('NOT_FOUND');
+      expect((await otherManager.query('coachingNote.list', { dealId: harbor.id })).error?.code).toBe('NOT_FOUND');
       const before = dbFingerprint(server);
-      expect((await otherManager.mutate('coachingNote.add', { dealId: harbor.id, body: 'Not my team' })).error?.data.code).toBe('NOT_FOUND');
+      expect((await otherManager.mutate('coachingNote.add', { dealId: harbor.id, body: 'Not my team' })).error?.code).toBe('NOT_FOUND');
       expect(dbFingerprint(server)).toEqual(before);
     });
 
@@ -201,12 +181,12 @@ describe('manager review and coaching notes', () => {
         [{ dealId: harbor.id }, 'body'],
         [{ dealId: 'abc', body: 'Hi' }, 'dealId'],
       ] as const) {
-        const res = await manager.mutate('coachingNote.add', input);
+        const res = await manager.raw.mutate('coachingNote.add', input);
         expect(res.status, JSON.stringify(input).slice(0, 60)).toBe(400);
-        expect(res.error?.data.fields).toContain(field);
+        expect(res.error?.fields).toContain(field);
       }
-      expect((await manager.query('coachingNote.list', { dealId: 0 })).error?.data.fields).toContain('dealId');
-      expect((await manager.mutate('coachingNote.add', { dealId: 999_999, body: 'Hi' })).error?.data.code).toBe('NOT_FOUND');
+      expect((await manager.query('coachingNote.list', { dealId: 0 })).error?.fields).toContain('dealId');
+      expect((await manager.mutate('coachingNote.add', { dealId: 999_999, body: 'Hi' })).error?.code).toBe('NOT_FOUND');
       expect(dbFingerprint(server)).toEqual(before);
     });
   });

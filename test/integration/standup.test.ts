@@ -3,36 +3,12 @@
  * test server's clock, then the stand-up report for Monday 09:00 → Friday 18:00.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, loginAs, startTestServer, type TestServer } from '../helpers/server';
+import { ApiSession, expectOk, loginAs, type RouterInputs, type RouterOutputs } from '../helpers/api';
+import { startTestServer, type TestServer } from '../helpers/server';
 import { addOtherTeam, dbFingerprint, type OtherTeam } from '../helpers/world';
 
-interface Change {
-  at: string;
-  kind: string;
-  summary: string;
-  actor: string | null;
-  params: Record<string, unknown>;
-}
-interface StandupDeal {
-  dealId: number;
-  dealName: string;
-  ownerId: number;
-  ownerName: string;
-  changes: Change[];
-  coverageDelta: number;
-  health: { status: string; thresholds: Record<string, { passed: boolean }> };
-}
-interface Stakeholder {
-  id: number;
-  name: string;
-  version: number;
-}
-interface Room {
-  deal: { id: number; version: number; name: string; ownerId: number };
-  stakeholders: Stakeholder[];
-  infoPoints: { point: number; version: number }[];
-  successFactors: { id: number; title: string }[];
-}
+type Room = RouterOutputs['deal']['get'];
+type StakeholderUpdate = RouterInputs['stakeholder']['update'];
 
 const SEEDED_AT = '2026-03-02T08:00:00.000Z'; // Monday morning: the demo team is seeded
 const SINCE = '2026-03-02T09:00:00.000Z'; // Monday 09:00, the last stand-up
@@ -41,12 +17,12 @@ const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 
 describe('standup.changes over a scripted week', () => {
   let server: TestServer;
-  let admin: ApiClient;
-  let manager: ApiClient;
-  let rep1: ApiClient;
-  let rep2: ApiClient;
+  let admin: ApiSession;
+  let manager: ApiSession;
+  let rep1: ApiSession;
+  let rep2: ApiSession;
   let other: OtherTeam;
-  let otherManager: ApiClient;
+  let otherManager: ApiSession;
   let harbor: Room;
   let line9: Room;
   let hospitalId: number;
@@ -55,19 +31,14 @@ describe('standup.changes over a scripted week', () => {
   const at = (instant: string) => {
     server.clock.now = new Date(instant);
   };
-  const room = async (dealId: number) => (await rep1.query<Room>('deal.get', { id: dealId })).data;
+  const room = async (dealId: number) => await rep1.trpc.deal.get.query({ id: dealId });
   const person = (name: string) => harbor.stakeholders.find((s) => s.name === name)!;
-  async function ok<T>(promise: Promise<{ ok: boolean; status: number; data: T; error?: { message: string } }>): Promise<T> {
-    const res = await promise;
-    if (!res.ok) throw new Error(`${res.status} ${res.error?.message}`);
-    return res.data;
-  }
-  async function setStance(name: string, stance: string, extra: Record<string, unknown> = {}) {
+  async function setStance(name: string, stance: StakeholderUpdate['stance'], extra: Partial<StakeholderUpdate> = {}) {
     harbor = await room(harbor.deal.id);
     const who = person(name);
-    await ok(rep1.mutate('stakeholder.update', { id: who.id, version: who.version, stance, ...extra }));
+    await rep1.trpc.stakeholder.update.mutate({ id: who.id, version: who.version, stance, ...extra });
   }
-  const report = (client: ApiClient, input: Record<string, unknown> = {}) => client.query<StandupDeal[]>('standup.changes', { since: SINCE, until: UNTIL, ...input });
+  const report = (client: ApiSession, input: Partial<RouterInputs['standup']['changes']> = {}) => client.trpc.standup.changes.query({ since: SINCE, until: UNTIL, ...input });
 
   beforeAll(async () => {
     server = await startTestServer({ now: new Date(SEEDED_AT) });
@@ -79,7 +50,7 @@ describe('standup.changes over a scripted week', () => {
       loginAs(server, 'rep2@demo.test'),
       loginAs(server, other.managerEmail),
     ]);
-    const deals = (await manager.query<{ id: number; name: string }[]>('deal.list')).data;
+    const deals = await manager.trpc.deal.list.query();
     const id = (name: string) => deals.find((deal) => deal.name === name)!.id;
     harbor = await room(id('Core banking mainframe refresh'));
     line9 = await room(id('Line 9 CBTC signalling platform'));
@@ -88,42 +59,42 @@ describe('standup.changes over a scripted week', () => {
     // Before the period (Monday 08:30): a stance learned, an activity, the first coverage snapshot.
     at('2026-03-02T08:30:00.000Z');
     await setStance('Guo Tao', 'neutral');
-    await ok(rep1.mutate('activity.log', { dealId: harbor.deal.id, kind: 'call', occurredAt: '2026-03-02T08:15:00.000Z', stakeholderIds: [person('Chen Hao').id], summary: 'Early call before the stand-up' }));
+    await rep1.trpc.activity.log.mutate({ dealId: harbor.deal.id, kind: 'call', occurredAt: '2026-03-02T08:15:00.000Z', stakeholderIds: [person('Chen Hao').id], summary: 'Early call before the stand-up' });
 
     // Exactly at the last stand-up: that stand-up already covered it.
     at(SINCE);
-    await ok(rep1.mutate('activity.log', { dealId: harbor.deal.id, kind: 'note', occurredAt: SINCE, stakeholderIds: [], summary: 'Noted during the last stand-up' }));
+    await rep1.trpc.activity.log.mutate({ dealId: harbor.deal.id, kind: 'note', occurredAt: SINCE, stakeholderIds: [], summary: 'Noted during the last stand-up' });
 
     // Monday: a new person on the map, next steps with due dates.
     at('2026-03-02T10:00:00.000Z');
-    await ok(rep1.mutate('stakeholder.add', { dealId: harbor.deal.id, name: 'Qian Bo', level: 'staff', decisionRole: 'user', influence: 1, stance: 'unknown' }));
-    await ok(rep1.mutate('nextStep.add', { dealId: harbor.deal.id, title: 'Send the regulator pack', dueDate: '2026-03-04' }));
-    const done = await ok(rep1.mutate<{ id: number; version: number }>('nextStep.add', { dealId: harbor.deal.id, title: 'Book the reference visit', dueDate: '2026-03-04' }));
-    await ok(rep1.mutate('nextStep.add', { dealId: harbor.deal.id, title: 'Final proposal', dueDate: '2026-03-09' }));
+    await rep1.trpc.stakeholder.add.mutate({ dealId: harbor.deal.id, name: 'Qian Bo', level: 'staff', decisionRole: 'user', influence: 1, stance: 'unknown' });
+    await rep1.trpc.nextStep.add.mutate({ dealId: harbor.deal.id, title: 'Send the regulator pack', dueDate: '2026-03-04' });
+    const done = await rep1.trpc.nextStep.add.mutate({ dealId: harbor.deal.id, title: 'Book the reference visit', dueDate: '2026-03-04' });
+    await rep1.trpc.nextStep.add.mutate({ dealId: harbor.deal.id, title: 'Final proposal', dueDate: '2026-03-09' });
 
     // Tuesday: procurement becomes an ally, after a meeting.
     at('2026-03-03T15:00:00.000Z');
-    await ok(rep1.mutate('activity.log', { dealId: harbor.deal.id, kind: 'meeting', occurredAt: '2026-03-03T14:00:00.000Z', stakeholderIds: [person('Zhou Yan').id], summary: 'Walked procurement through the migration plan' }));
+    await rep1.trpc.activity.log.mutate({ dealId: harbor.deal.id, kind: 'meeting', occurredAt: '2026-03-03T14:00:00.000Z', stakeholderIds: [person('Zhou Yan').id], summary: 'Walked procurement through the migration plan' });
     await setStance('Zhou Yan', 'ally');
 
     // Wednesday: the CFO softens, the DBA becomes a coach, a success factor, a step done, Line 9 moves on.
     at('2026-03-04T11:00:00.000Z');
     await setStance('Zhao Min', 'neutral');
     harbor = await room(harbor.deal.id);
-    await ok(rep1.mutate('stakeholder.update', { id: person('Guo Tao').id, version: person('Guo Tao').version, isCoach: true }));
-    await ok(rep1.mutate('successFactor.add', { dealId: harbor.deal.id, title: 'Board-level risk report' }));
-    await ok(rep1.mutate('nextStep.update', { id: done.id, version: done.version, done: true }));
-    await ok(rep1.mutate('deal.update', { id: line9.deal.id, version: line9.deal.version, stage: 'negotiate' }));
+    await rep1.trpc.stakeholder.update.mutate({ id: person('Guo Tao').id, version: person('Guo Tao').version, isCoach: true });
+    await rep1.trpc.successFactor.add.mutate({ dealId: harbor.deal.id, title: 'Board-level risk report' });
+    await rep1.trpc.nextStep.update.mutate({ id: done.id, version: done.version, done: true });
+    await rep1.trpc.deal.update.mutate({ id: line9.deal.id, version: line9.deal.version, stage: 'negotiate' });
 
     // Thursday: the CEO comes round (relationships crossed), Harbor moves to commit, point 9 confirmed, factors re-ranked.
     at('2026-03-05T09:30:00.000Z');
     await setStance('Wang Jianguo', 'supporter');
     harbor = await room(harbor.deal.id);
-    await ok(rep1.mutate('deal.update', { id: harbor.deal.id, version: harbor.deal.version, stage: 'commit' }));
+    await rep1.trpc.deal.update.mutate({ id: harbor.deal.id, version: harbor.deal.version, stage: 'commit' });
     const point9 = harbor.infoPoints.find((p) => p.point === 9)!;
-    await ok(rep1.mutate('infoPoint.update', { dealId: harbor.deal.id, point: 9, version: point9.version, status: 'confirmed' }));
-    await ok(rep1.mutate('successFactor.reorder', { dealId: harbor.deal.id, orderedIds: [...harbor.successFactors].reverse().map((f) => f.id) }));
-    await ok(rep2.mutate('activity.log', { dealId: hospitalId, kind: 'visit', occurredAt: '2026-03-05T09:00:00.000Z', stakeholderIds: [], summary: 'Site visit at St. Mary’s' }));
+    await rep1.trpc.infoPoint.update.mutate({ dealId: harbor.deal.id, point: 9, version: point9.version, status: 'confirmed' });
+    await rep1.trpc.successFactor.reorder.mutate({ dealId: harbor.deal.id, orderedIds: [...harbor.successFactors].reverse().map((f) => f.id) });
+    await rep2.trpc.activity.log.mutate({ dealId: hospitalId, kind: 'visit', occurredAt: '2026-03-05T09:00:00.000Z', stakeholderIds: [], summary: 'Site visit at St. Mary’s' });
 
     // Friday: the CEO turns skeptic again (relationships lost).
     at('2026-03-06T16:00:00.000Z');
@@ -131,23 +102,21 @@ describe('standup.changes over a scripted week', () => {
 
     // Exactly at the end of the period: still in it.
     at(UNTIL);
-    await ok(rep1.mutate('activity.log', { dealId: harbor.deal.id, kind: 'call', occurredAt: UNTIL, stakeholderIds: [], summary: 'Friday wrap-up call' }));
+    await rep1.trpc.activity.log.mutate({ dealId: harbor.deal.id, kind: 'call', occurredAt: UNTIL, stakeholderIds: [], summary: 'Friday wrap-up call' });
 
     // Saturday, after the period: more changes that must not appear.
     at('2026-03-07T10:00:00.000Z');
     await setStance('Zhou Yan', 'neutral');
-    await ok(rep1.mutate('activity.log', { dealId: harbor.deal.id, kind: 'email', occurredAt: '2026-03-07T09:00:00.000Z', stakeholderIds: [], summary: 'Weekend email' }));
+    await rep1.trpc.activity.log.mutate({ dealId: harbor.deal.id, kind: 'email', occurredAt: '2026-03-07T09:00:00.000Z', stakeholderIds: [], summary: 'Weekend email' });
     // …and one logged in the period about a contact made before it
     at('2026-03-03T08:00:00.000Z');
-    await ok(rep1.mutate('activity.log', { dealId: harbor.deal.id, kind: 'note', occurredAt: '2026-03-01T12:00:00.000Z', stakeholderIds: [], summary: 'Sunday note' }));
+    await rep1.trpc.activity.log.mutate({ dealId: harbor.deal.id, kind: 'note', occurredAt: '2026-03-01T12:00:00.000Z', stakeholderIds: [], summary: 'Sunday note' });
     at('2026-03-09T09:00:00.000Z');
   });
   afterAll(() => server.stop());
 
   it('reports every kind of change on the deal, in order, each within the period', async () => {
-    const res = await report(manager);
-    expect(res.status).toBe(200);
-    const deal = res.data.find((d) => d.dealName === 'Core banking mainframe refresh')!;
+    const deal = (await report(manager)).find((d) => d.dealName === 'Core banking mainframe refresh')!;
     expect(deal).toMatchObject({ ownerName: 'Riley Zhang' });
     const kinds = new Set(deal.changes.map((change) => change.kind));
     for (const kind of ['stakeholderAdded', 'newAlly', 'stanceChanged', 'newCoach', 'thresholdCrossed', 'thresholdLost', 'stageChanged', 'successFactorAdded', 'successFactorsReordered', 'infoPointConfirmed', 'activity', 'nextStepDone', 'nextStepOverdue']) {
@@ -161,7 +130,7 @@ describe('standup.changes over a scripted week', () => {
   });
 
   it('says what changed in English, with kind and params for other languages', async () => {
-    const deal = (await report(manager)).data.find((d) => d.dealName === 'Core banking mainframe refresh')!;
+    const deal = (await report(manager)).find((d) => d.dealName === 'Core banking mainframe refresh')!;
     const summaries = deal.changes.map((change) => change.summary);
     expect(summaries).toEqual(
       expect.arrayContaining([
@@ -192,7 +161,7 @@ describe('standup.changes over a scripted week', () => {
   });
 
   it('shows nothing from outside the period (since, until]', async () => {
-    const deal = (await report(manager)).data.find((d) => d.dealName === 'Core banking mainframe refresh')!;
+    const deal = (await report(manager)).find((d) => d.dealName === 'Core banking mainframe refresh')!;
     const text = JSON.stringify(deal.changes);
     expect(text).toContain('Friday wrap-up call');
     for (const outside of ['Noted during the last stand-up', 'Guo Tao moved from Unknown to Neutral', 'Early call before the stand-up', 'Weekend email', 'Sunday note', 'Final proposal', 'Migration risk workshop', 'Zhou Yan moved from Ally to Neutral']) {
@@ -203,19 +172,19 @@ describe('standup.changes over a scripted week', () => {
   });
 
   it('computes the coverage delta from the snapshots at both ends', async () => {
-    const deals = (await report(manager)).data;
+    const deals = (await report(manager));
     const deal = deals.find((d) => d.dealName === 'Core banking mainframe refresh')!;
     // Monday 09:00: 20 of 39 influence supportive. Friday 18:00: Qian Bo (1) added, Zhou Yan (3) an ally, the CEO skeptic: 23 of 40.
     expect(deal.coverageDelta).toBe(round4(23 / 40 - 20 / 39));
     // a period ending Thursday noon ends at Thursday's figure: 28 of 40 with the CEO a supporter
-    const toThursday = (await report(manager, { until: '2026-03-05T12:00:00.000Z' })).data.find((d) => d.dealId === deal.dealId)!;
+    const toThursday = (await report(manager, { until: '2026-03-05T12:00:00.000Z' })).find((d) => d.dealId === deal.dealId)!;
     expect(toThursday.coverageDelta).toBe(round4(28 / 40 - 20 / 39));
     // a deal with no snapshots has coverage 0 at both ends
     expect(deals.find((d) => d.dealName === 'Line 9 CBTC signalling platform')!.coverageDelta).toBe(0);
   });
 
   it('groups by rep, then deal, and lists only deals that changed', async () => {
-    const deals = (await report(manager)).data;
+    const deals = (await report(manager));
     expect(deals.map((d) => [d.ownerName, d.dealName])).toEqual([
       ['Riley Zhang', 'Core banking mainframe refresh'],
       ['Riley Zhang', 'Line 9 CBTC signalling platform'],
@@ -228,17 +197,17 @@ describe('standup.changes over a scripted week', () => {
   });
 
   it('filters by owner, and shows each role only the deals it may see', async () => {
-    expect((await report(manager, { ownerId: line9.deal.ownerId })).data.map((d) => d.dealName)).toEqual(['Core banking mainframe refresh', 'Line 9 CBTC signalling platform']);
-    expect((await report(rep1)).data.map((d) => d.dealName)).toEqual(['Core banking mainframe refresh', 'Line 9 CBTC signalling platform']);
-    expect((await report(rep2)).data.map((d) => d.dealName)).toEqual(['Group-wide hospital ERP']);
-    expect((await report(rep2, { ownerId: line9.deal.ownerId })).data).toEqual([]);
-    expect((await report(admin)).data).toHaveLength(3);
-    expect((await report(otherManager)).data).toEqual([]);
-    expect((await new ApiClient(server.url).query('standup.changes', { since: SINCE })).error?.data.code).toBe('UNAUTHORIZED');
+    expect((await report(manager, { ownerId: line9.deal.ownerId })).map((d) => d.dealName)).toEqual(['Core banking mainframe refresh', 'Line 9 CBTC signalling platform']);
+    expect((await report(rep1)).map((d) => d.dealName)).toEqual(['Core banking mainframe refresh', 'Line 9 CBTC signalling platform']);
+    expect((await report(rep2)).map((d) => d.dealName)).toEqual(['Group-wide hospital ERP']);
+    expect((await report(rep2, { ownerId: line9.deal.ownerId }))).toEqual([]);
+    expect((await report(admin))).toHaveLength(3);
+    expect((await report(otherManager))).toEqual([]);
+    expect((await new ApiSession(server.url).query('standup.changes', { since: SINCE })).error?.code).toBe('UNAUTHORIZED');
   });
 
   it('runs until now when no end is given', async () => {
-    const deals = (await manager.query<StandupDeal[]>('standup.changes', { since: '2026-03-06T12:00:00.000Z' })).data;
+    const deals = await manager.trpc.standup.changes.query({ since: '2026-03-06T12:00:00.000Z' });
     const harborChanges = deals.find((d) => d.dealId === harbor.deal.id)!.changes.map((change) => change.at);
     expect(harborChanges).toContain('2026-03-07T10:00:00.000Z');
     expect(harborChanges.every((time) => time >= '2026-03-06T12:00:00.000Z')).toBe(true);
@@ -253,9 +222,9 @@ describe('standup.changes over a scripted week', () => {
       [{ since: '2020-01-01T00:00:00Z', until: UNTIL }, 'until'],
       [{ since: SINCE, ownerId: 0 }, 'ownerId'],
     ] as const) {
-      const res = await manager.query('standup.changes', input);
+      const res = await manager.raw.query('standup.changes', input);
       expect(res.status, JSON.stringify(input)).toBe(400);
-      expect(res.error?.data.fields, JSON.stringify(input)).toContain(field);
+      expect(res.error?.fields, JSON.stringify(input)).toContain(field);
     }
   });
 });
@@ -272,36 +241,36 @@ describe('stand-up records', () => {
 
   it('a manager marks a stand-up held; the team reads it as the last one', async () => {
     const [manager, rep1, otherManager] = await Promise.all([loginAs(server, 'manager@demo.test'), loginAs(server, 'rep1@demo.test'), loginAs(server, other.managerEmail)]);
-    expect((await rep1.query('standup.last')).data).toBeNull();
+    expect(await rep1.trpc.standup.last.query()).toBeNull();
     server.clock.now = new Date('2026-03-02T09:00:00.000Z');
-    const first = await manager.mutate<{ id: number; heldAt: string; recordedByName: string }>('standup.record');
-    expect(first.status).toBe(200);
+    const first = await manager.mutate('standup.record');
+    expectOk(first);
     expect(first.data).toMatchObject({ heldAt: '2026-03-02T09:00:00.000Z', recordedByName: 'Morgan Li' });
     const event = server.database.sqlite.prepare("select * from events where kind = 'standup.recorded'").all();
     expect(event).toHaveLength(1);
     server.clock.now = new Date('2026-03-09T09:00:00.000Z');
     await manager.mutate('standup.record', {});
-    expect((await rep1.query('standup.last')).data).toMatchObject({ heldAt: '2026-03-09T09:00:00.000Z' });
+    expect(await rep1.trpc.standup.last.query()).toMatchObject({ heldAt: '2026-03-09T09:00:00.000Z' });
     // another team's stand-ups are their own
-    expect((await otherManager.query('standup.last')).data).toBeNull();
+    expect(await otherManager.trpc.standup.last.query()).toBeNull();
   });
 
   it('a rep cannot mark a stand-up held, and nothing is written', async () => {
     const rep1 = await loginAs(server, 'rep1@demo.test');
     const before = dbFingerprint(server);
     const res = await rep1.mutate('standup.record');
-    expect(res.error?.data.code).toBe('FORBIDDEN');
+    expect(res.error?.code).toBe('FORBIDDEN');
     expect(dbFingerprint(server)).toEqual(before);
   });
 
   it('an admin may name the team; others may not reach another team', async () => {
     const [admin, manager] = await Promise.all([loginAs(server, 'admin@demo.test'), loginAs(server, 'manager@demo.test')]);
     server.clock.now = new Date('2026-03-10T09:00:00.000Z');
-    expect((await admin.mutate('standup.record', { teamId: other.teamId })).data).toMatchObject({ teamId: other.teamId });
-    expect((await admin.query('standup.last', { teamId: other.teamId })).data).toMatchObject({ heldAt: '2026-03-10T09:00:00.000Z' });
-    expect((await manager.query('standup.last', { teamId: other.teamId })).error?.data.code).toBe('NOT_FOUND');
-    expect((await manager.mutate('standup.record', { teamId: other.teamId })).error?.data.code).toBe('NOT_FOUND');
-    expect((await admin.mutate('standup.record', { teamId: 999 })).error?.data.code).toBe('NOT_FOUND');
-    expect((await manager.mutate('standup.record', { teamId: 'x' })).error?.data.fields).toContain('teamId');
+    expect(await admin.trpc.standup.record.mutate({ teamId: other.teamId })).toMatchObject({ teamId: other.teamId });
+    expect(await admin.trpc.standup.last.query({ teamId: other.teamId })).toMatchObject({ heldAt: '2026-03-10T09:00:00.000Z' });
+    expect((await manager.query('standup.last', { teamId: other.teamId })).error?.code).toBe('NOT_FOUND');
+    expect((await manager.mutate('standup.record', { teamId: other.teamId })).error?.code).toBe('NOT_FOUND');
+    expect((await admin.mutate('standup.record', { teamId: 999 })).error?.code).toBe('NOT_FOUND');
+    expect((await manager.raw.mutate('standup.record', { teamId: 'x' })).error?.fields).toContain('teamId');
   });
 });

@@ -4,12 +4,16 @@
  * reason and flag is the one SPEC §4 defines.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer, type ApiClient, type TestServer } from '../helpers/server';
+import { addDays } from '../../shared/dates';
+import { loginAs, type ApiSession, type RouterInputs } from '../helpers/api';
+import { startTestServer, type TestServer } from '../helpers/server';
 
-const DAY = 86_400_000;
+type StakeholderAdd = RouterInputs['stakeholder']['add'];
+/** A new person for the map; the role defaults to influencer and the stance to unknown. */
+type NewPerson = Omit<StakeholderAdd, 'dealId' | 'decisionRole'> & Partial<Pick<StakeholderAdd, 'decisionRole'>>;
 let server: TestServer;
-let rep: ApiClient;
-let admin: ApiClient;
+let rep: ApiSession;
+let admin: ApiSession;
 
 beforeAll(async () => {
   server = await startTestServer({ seed: true, now: new Date('2026-03-02T09:00:00Z') });
@@ -20,36 +24,31 @@ afterAll(() => server.stop());
 
 /** Move the server's clock; sessions expire after 14 days, so log in again as a returning rep would. */
 async function advance(days: number) {
-  server.clock.now = new Date(server.clock.now.getTime() + days * DAY);
+  server.clock.now = addDays(server.clock.now, days);
   rep = await loginAs(server, 'rep2@demo.test');
   admin = await loginAs(server, 'admin@demo.test');
 }
 
-async function ok<T = any>(call: Promise<{ ok: boolean; data: T; error?: { message: string } }>): Promise<T> {
-  const res = await call;
-  if (!res.ok) throw new Error(res.error?.message ?? 'request failed');
-  return res.data;
-}
-
-async function newDeal(name: string, stage = 'negotiate') {
-  const account = await ok(rep.mutate('account.create', { name: `${name} account`, tier: 'A' }));
-  return ok(rep.mutate('deal.create', { accountId: account.id, name, amount: 2_000_000, closeDate: '2026-12-31', stage }));
+async function newDeal(name: string, stage: RouterInputs['deal']['create']['stage'] = 'negotiate') {
+  const account = await rep.trpc.account.create.mutate({ name: `${name} account`, tier: 'A' });
+  return rep.trpc.deal.create.mutate({ accountId: account.id, name, amount: 2_000_000, closeDate: '2026-12-31', stage });
 }
 
 async function health(dealId: number) {
-  return ok(rep.query('deal.health', { id: dealId }));
+  return rep.trpc.deal.health.query({ id: dealId });
 }
-const flagCodes = async (dealId: number) => (await health(dealId)).flags.map((flag: { code: string }) => flag.code);
+const flagCodes = async (dealId: number) => (await health(dealId)).flags.map((flag) => flag.code);
 
-async function addPerson(dealId: number, person: Record<string, unknown>) {
-  return ok(rep.mutate('stakeholder.add', { dealId, decisionRole: 'influencer', stance: 'unknown', ...person }));
+async function addPerson(dealId: number, person: NewPerson) {
+  return rep.trpc.stakeholder.add.mutate({ dealId, decisionRole: 'influencer', stance: 'unknown', ...person });
 }
 
 async function confirmPoints(dealId: number, points: number[]) {
-  const room = await ok(rep.query('deal.get', { id: dealId }));
+  const room = await rep.trpc.deal.get.query({ id: dealId });
   for (const point of points) {
-    const current = room.infoPoints.find((p: { point: number }) => p.point === point);
-    await ok(rep.mutate('infoPoint.update', { dealId, point, version: current.version, status: 'confirmed', summary: `What we know about point ${point}` }));
+    const current = room.infoPoints.find((p) => p.point === point);
+    if (!current) throw new Error(`deal.get lists no information point ${point}`);
+    await rep.trpc.infoPoint.update.mutate({ dealId, point, version: current.version, status: 'confirmed', summary: `What we know about point ${point}` });
   }
 }
 
@@ -70,7 +69,7 @@ describe('a hospital group buying an ERP, mapped step by step', () => {
       'Point 9 — Key success factors (top three) — must be confirmed.',
     ]);
     expect(h.thresholds.topDecisionMaker.reasons).toEqual(['No final decision-maker identified — find out who decides.']);
-    expect(h.flags.map((f: { code: string }) => f.code)).toEqual(['NO_DECISION_MAKER', 'NO_COACH', 'SINGLE_THREADED']);
+    expect(h.flags.map((f) => f.code)).toEqual(['NO_DECISION_MAKER', 'NO_COACH', 'SINGLE_THREADED']);
   });
 
   it('computes coverage exactly as §4 as the buying group is mapped', async () => {
@@ -91,27 +90,27 @@ describe('a hospital group buying an ERP, mapped step by step', () => {
       "Support coverage is 47% of the buying group's influence; 60% needed.",
       'No supporter at staff level yet — staff can quietly block a deal.',
     ]);
-    expect(h.flags.map((f: { code: string }) => f.code)).toEqual(['DECISION_MAKER_NOT_CONTACTED']);
+    expect(h.flags.map((f) => f.code)).toEqual(['DECISION_MAKER_NOT_CONTACTED']);
   });
 
   it('crosses relationships once allies, coverage and the staff level are won', async () => {
-    people.cfo = await ok(rep.mutate('stakeholder.update', { id: people.cfo!.id, version: people.cfo!.version, stance: 'ally' }));
-    people.clerk = await ok(rep.mutate('stakeholder.update', { id: people.clerk!.id, version: people.clerk!.version, stance: 'supporter' }));
+    people.cfo = await rep.trpc.stakeholder.update.mutate({ id: people.cfo!.id, version: people.cfo!.version, stance: 'ally' });
+    people.clerk = await rep.trpc.stakeholder.update.mutate({ id: people.clerk!.id, version: people.clerk!.version, stance: 'supporter' });
     const h = await health(dealId);
     // supportive = 4+4+1 = 9 of 17 = 53% — still short of 60%
     expect(h.thresholds.relationships.reasons).toEqual(["Support coverage is 53% of the buying group's influence; 60% needed."]);
-    people.nursing = await ok(rep.mutate('stakeholder.update', { id: people.nursing!.id, version: people.nursing!.version, stance: 'supporter' }));
+    people.nursing = await rep.trpc.stakeholder.update.mutate({ id: people.nursing!.id, version: people.nursing!.version, stance: 'supporter' });
     const after = await health(dealId);
     expect(after.coverage.influence).toBeCloseTo(12 / 17, 12);
     expect(after.thresholds.relationships).toMatchObject({ passed: true, reasons: [] });
   });
 
   it('engages the top decision-maker: an executive meeting and a supporter stance', async () => {
-    await ok(rep.mutate('activity.log', { dealId, kind: 'executive_meeting', occurredAt: server.clock.now.toISOString(), stakeholderIds: [people.ceo!.id], summary: 'Steering committee lunch with Dr. Park' }));
+    await rep.trpc.activity.log.mutate({ dealId, kind: 'executive_meeting', occurredAt: server.clock.now.toISOString(), stakeholderIds: [people.ceo!.id], summary: 'Steering committee lunch with Dr. Park' });
     let h = await health(dealId);
     expect(h.thresholds.topDecisionMaker.reasons).toEqual(['Dr. Ellen Park, the final decision-maker, is not on our side yet (stance: Neutral).']);
-    expect(h.flags.map((f: { code: string }) => f.code)).not.toContain('DECISION_MAKER_NOT_CONTACTED');
-    people.ceo = await ok(rep.mutate('stakeholder.update', { id: people.ceo!.id, version: people.ceo!.version, stance: 'supporter' }));
+    expect(h.flags.map((f) => f.code)).not.toContain('DECISION_MAKER_NOT_CONTACTED');
+    people.ceo = await rep.trpc.stakeholder.update.mutate({ id: people.ceo!.id, version: people.ceo!.version, stance: 'supporter' });
     h = await health(dealId);
     expect(h.thresholds.topDecisionMaker.passed).toBe(true);
     expect(h.crossed).toBe(2);
@@ -133,24 +132,24 @@ describe('a hospital group buying an ERP, mapped step by step', () => {
     await advance(61);
     let h = await health(dealId);
     expect(h.thresholds.topDecisionMaker.reasons).toEqual(['Dr. Ellen Park, the final decision-maker, was last contacted 61 days ago (limit 60).']);
-    expect(h.flags.map((f: { code: string }) => f.code)).toEqual(['DECISION_MAKER_NOT_CONTACTED', 'STALE_INFO']);
+    expect(h.flags.map((f) => f.code)).toEqual(['DECISION_MAKER_NOT_CONTACTED', 'STALE_INFO']);
     await advance(30); // 91 days after the points were confirmed
     h = await health(dealId);
     expect(h.thresholds.information.passed).toBe(false);
-    expect(h.thresholds.information.details[0].key).toBe('reason.information.tooFewWithStale');
+    expect(h.thresholds.information.details[0]?.key).toBe('reason.information.tooFewWithStale');
     // Due at negotiate: information (lost) and relationships (held); the top decision-maker is due only at commit.
     expect(h.status).toBe('at_risk');
     // Verifying a point with the customer again clears STALE_INFO and brings it back into the count.
-    const four = (await ok(rep.query('deal.get', { id: dealId }))).infoPoints.find((p: { point: number }) => p.point === 4);
-    await ok(rep.mutate('infoPoint.update', { dealId, point: 4, version: four.version, verifiedAt: server.clock.now.toISOString() }));
+    const four = (await rep.trpc.deal.get.query({ id: dealId })).infoPoints.find((p) => p.point === 4)!;
+    await rep.trpc.infoPoint.update.mutate({ dealId, point: 4, version: four.version, verifiedAt: server.clock.now.toISOString() });
     h = await health(dealId);
-    expect(h.flags.map((f: { code: string }) => f.code)).not.toContain('STALE_INFO');
+    expect(h.flags.map((f) => f.code)).not.toContain('STALE_INFO');
     expect(h.thresholds.information.reasons[0]).toContain('Only 1 of 9 information points is confirmed and current');
   });
 
   it('records every threshold crossed and lost in the event log, with the coverage snapshots', async () => {
-    const history = await ok(rep.query('history.get', { dealId }));
-    const changes = history.thresholdChanges.map((c: { threshold: string; passed: boolean }) => `${c.threshold}:${c.passed ? 'crossed' : 'lost'}`);
+    const history = await rep.trpc.history.get.query({ dealId });
+    const changes = history.thresholdChanges.map((c) => `${c.threshold}:${c.passed ? 'crossed' : 'lost'}`);
     // Crossings happened on writes; losses to the passing of time are not writes, so they show when the next write comes.
     expect(changes).toEqual(expect.arrayContaining(['relationships:crossed', 'topDecisionMaker:crossed', 'information:crossed']));
     expect(history.snapshots.length).toBeGreaterThanOrEqual(5);
@@ -168,24 +167,24 @@ describe('a bank’s core system: flags raised and cleared', () => {
     await addPerson(dealId, { name: 'CIO Yip', level: 'executive', influence: 5, stance: 'ally', isCoach: true });
     opponent = await addPerson(dealId, { name: 'Head of Risk Fung', level: 'management', influence: 4, stance: 'opponent' });
     expect(await flagCodes(dealId)).toContain('KEY_OPPONENT');
-    opponent = await ok(rep.mutate('stakeholder.update', { id: opponent.id, version: opponent.version, stance: 'neutral' }));
+    opponent = await rep.trpc.stakeholder.update.mutate({ id: opponent.id, version: opponent.version, stance: 'neutral' });
     expect(await flagCodes(dealId)).not.toContain('KEY_OPPONENT');
   });
 
   it('raises UNKNOWN_KEY_PEOPLE for a key person of unknown stance and clears it once known', async () => {
     const unknown = await addPerson(dealId, { name: 'COO Tam', level: 'executive', influence: 4 });
     expect(await flagCodes(dealId)).toContain('UNKNOWN_KEY_PEOPLE');
-    await ok(rep.mutate('stakeholder.update', { id: unknown.id, version: unknown.version, stance: 'supporter' }));
+    await rep.trpc.stakeholder.update.mutate({ id: unknown.id, version: unknown.version, stance: 'supporter' });
     expect(await flagCodes(dealId)).not.toContain('UNKNOWN_KEY_PEOPLE');
   });
 
   it('raises COVERAGE_DROP when coverage falls by 0.1 within 14 days', async () => {
     const before = (await health(dealId)).coverage.influence; // (5+5+4)/18
     await advance(2);
-    fdm = await ok(rep.mutate('stakeholder.update', { id: fdm.id, version: fdm.version, stance: 'skeptic' }));
+    fdm = await rep.trpc.stakeholder.update.mutate({ id: fdm.id, version: fdm.version, stance: 'skeptic' });
     const h = await health(dealId);
     expect(before - h.coverage.influence).toBeCloseTo(5 / 18, 12);
-    const drop = h.flags.find((f: { code: string }) => f.code === 'COVERAGE_DROP');
+    const drop = h.flags.find((f) => f.code === 'COVERAGE_DROP');
     // "from" is the best coverage of the last 14 days — 100% when only the chairman was mapped.
     expect(drop).toMatchObject({ severity: 'high', params: { from: 100, to: 50 } });
     await advance(15);
@@ -193,16 +192,16 @@ describe('a bank’s core system: flags raised and cleared', () => {
   });
 
   it('raises CLOSE_DATE_PASSED after the expected close date, and clears it when the date moves', async () => {
-    const deal = (await ok(rep.query('deal.get', { id: dealId }))).deal;
-    const moved = await ok(rep.mutate('deal.update', { id: dealId, version: deal.version, closeDate: '2026-01-15' }));
+    const deal = (await rep.trpc.deal.get.query({ id: dealId })).deal;
+    const moved = await rep.trpc.deal.update.mutate({ id: dealId, version: deal.version, closeDate: '2026-01-15' });
     expect(await flagCodes(dealId)).toContain('CLOSE_DATE_PASSED');
-    await ok(rep.mutate('deal.update', { id: dealId, version: moved.version, closeDate: '2027-06-30' }));
+    await rep.trpc.deal.update.mutate({ id: dealId, version: moved.version, closeDate: '2027-06-30' });
     expect(await flagCodes(dealId)).not.toContain('CLOSE_DATE_PASSED');
   });
 
   it('carries no flags and status closed once the deal is won', async () => {
-    const deal = (await ok(rep.query('deal.get', { id: dealId }))).deal;
-    await ok(rep.mutate('deal.update', { id: dealId, version: deal.version, stage: 'won' }));
+    const deal = (await rep.trpc.deal.get.query({ id: dealId })).deal;
+    await rep.trpc.deal.update.mutate({ id: dealId, version: deal.version, stage: 'won' });
     expect(await health(dealId)).toMatchObject({ status: 'closed', flags: [] });
   });
 });
@@ -212,27 +211,27 @@ describe('team settings', () => {
     const dealId = (await newDeal('Harbourfront clinic network', 'propose')).id;
     await confirmPoints(dealId, [2, 4, 9]);
     expect((await health(dealId)).thresholds.information.passed).toBe(false);
-    const current = await ok(admin.query('settings.thresholds'));
-    await ok(admin.mutate('settings.updateThresholds', { version: current.version, minConfirmed: 3 }));
+    const current = await admin.trpc.settings.thresholds.query();
+    await admin.trpc.settings.updateThresholds.mutate({ version: current.version, minConfirmed: 3 });
     const h = await health(dealId);
     expect(h.thresholds.information.passed).toBe(true);
     expect(h.status).toBe('on_track');
-    const listed = (await ok(rep.query('deal.list', {}))).find((deal: { id: number }) => deal.id === dealId);
-    expect(listed.health.thresholds.information.passed).toBe(true);
+    const listed = (await rep.trpc.deal.list.query({})).find((deal) => deal.id === dealId);
+    expect(listed?.health.thresholds.information.passed).toBe(true);
     // The crossing is recorded in the history right away, by the admin who changed the settings.
-    const history = await ok(rep.query('history.get', { dealId }));
+    const history = await rep.trpc.history.get.query({ dealId });
     expect(history.thresholdChanges[0]).toMatchObject({ threshold: 'information', passed: true });
-    const restored = await ok(admin.query('settings.thresholds'));
-    await ok(admin.mutate('settings.updateThresholds', { version: restored.version, minConfirmed: 7 }));
+    const restored = await admin.trpc.settings.thresholds.query();
+    await admin.trpc.settings.updateThresholds.mutate({ version: restored.version, minConfirmed: 7 });
   });
 
   it('only an admin may change the thresholds', async () => {
     const manager = await loginAs(server, 'manager@demo.test');
-    const current = await ok(manager.query('settings.thresholds'));
+    const current = await manager.trpc.settings.thresholds.query();
     for (const client of [manager, rep]) {
       const res = await client.mutate('settings.updateThresholds', { version: current.version, minConfirmed: 1 });
-      expect(res.error?.data.code).toBe('FORBIDDEN');
+      expect(res.error?.code).toBe('FORBIDDEN');
     }
-    expect((await ok(admin.query('settings.thresholds'))).minConfirmed).toBe(7);
+    expect((await admin.trpc.settings.thresholds.query()).minConfirmed).toBe(7);
   });
 });

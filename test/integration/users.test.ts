@@ -1,40 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, DEMO_PASSWORD, loginAs, startTestServer, type TestServer, type TrpcResponse } from '../helpers/server';
-import { lastEvent, expectRefusedWithNothingWritten } from '../helpers/world';
-
-interface User {
-  id: number;
-  name: string;
-  email: string;
-  role: 'admin' | 'manager' | 'rep';
-  teamId: number;
-  locale: 'en' | 'zh-CN';
-  active: boolean;
-  version: number;
-}
+import { ApiSession, expectOk, loginAs, type RouterInputs } from '../helpers/api';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/server';
+import { lastEvent, refusalCheck } from '../helpers/world';
 
 const TEMP_PASSWORD = 'temporary-pass-2031';
 
 describe('users and roles (Settings, admins only)', () => {
   let server: TestServer;
-  let admin: ApiClient;
-  let manager: ApiClient;
-  let rep: ApiClient;
+  let admin: ApiSession;
+  let manager: ApiSession;
+  let rep: ApiSession;
   let counter = 0;
 
   const sessionsOf = (userId: number) =>
-    (server.database.sqlite.prepare('select count(*) as n from sessions where user_id = ?').get(userId) as { n: number }).n;
+    server.database.sqlite.prepare<[number], { n: number }>('select count(*) as n from sessions where user_id = ?').get(userId)?.n ?? 0;
   const allEventsText = () => JSON.stringify(server.database.sqlite.prepare('select * from events').all());
   const freshEmail = () => `person${++counter}@demo.test`;
-  const userByEmail = async (email: string) => (await admin.query<User[]>('user.list', { includeInactive: true })).data.find((u) => u.email === email)!;
+  const userByEmail = async (email: string) => (await admin.trpc.user.list.query({ includeInactive: true })).find((u) => u.email === email)!;
 
-  async function create(input: Partial<{ email: string; name: string; role: string; password: string; teamId: number; locale: string }> = {}) {
-    const res = await admin.mutate<User>('user.create', { email: freshEmail(), name: 'Grace Lin', role: 'rep', password: TEMP_PASSWORD, ...input });
-    expect(res.ok, res.error?.message).toBe(true);
+  async function create(input: Partial<RouterInputs['user']['create']> = {}) {
+    const res = await admin.mutate('user.create', { email: freshEmail(), name: 'Grace Lin', role: 'rep', password: TEMP_PASSWORD, ...input });
+    expectOk(res);
     return res.data;
   }
 
-  const refusedWithNothingWritten = (write: () => Promise<TrpcResponse>, code: string | string[], field?: string) => expectRefusedWithNothingWritten(server, write, code, field);
+  const refusedWithNothingWritten = refusalCheck(() => server);
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -50,14 +40,14 @@ describe('users and roles (Settings, admins only)', () => {
         await refusedWithNothingWritten(() => client.mutate('user.update', { id: target.id, version: target.version, role: 'admin' }), 'FORBIDDEN');
         await refusedWithNothingWritten(() => client.mutate('user.resetPassword', { id: target.id, password: 'attacker-chosen-pw' }), 'FORBIDDEN');
       }
-      await refusedWithNothingWritten(() => new ApiClient(server.url).mutate('user.create', { email: freshEmail(), name: 'Eve', role: 'rep', password: TEMP_PASSWORD }), 'UNAUTHORIZED');
+      await refusedWithNothingWritten(() => new ApiSession(server.url).mutate('user.create', { email: freshEmail(), name: 'Eve', role: 'rep', password: TEMP_PASSWORD }), 'UNAUTHORIZED');
     });
 
     it('everyone still lists their team; only active users unless inactive ones are asked for', async () => {
-      const names = (await rep.query<User[]>('user.list')).data.map((u) => u.email);
+      const names = (await rep.trpc.user.list.query()).map((u) => u.email);
       expect(names).toEqual(expect.arrayContaining(['admin@demo.test', 'manager@demo.test', 'rep1@demo.test', 'rep2@demo.test']));
-      expect((await rep.query<User[]>('user.list')).data[0]).not.toHaveProperty('passwordHash');
-      expect((await rep.query('user.list', { teamId: 999 })).error?.data.code).toBe('NOT_FOUND');
+      expect((await rep.trpc.user.list.query())[0]).not.toHaveProperty('passwordHash');
+      expect((await rep.query('user.list', { teamId: 999 })).error?.code).toBe('NOT_FOUND');
     });
   });
 
@@ -68,11 +58,11 @@ describe('users and roles (Settings, admins only)', () => {
       expect(created).toMatchObject({ email, name: 'Grace Lin', role: 'manager', locale: 'zh-CN', active: true, version: 1 });
       expect(created).not.toHaveProperty('passwordHash');
       const event = lastEvent(server);
-      expect(event).toMatchObject({ kind: 'user.created', entity: 'user', entity_id: created.id, deal_id: null });
+      expect(event).toMatchObject({ kind: 'user.created', entity: 'user', entityId: created.id, dealId: null });
       expect(event.after).not.toContain('argon2');
       expect(event.after).not.toContain(TEMP_PASSWORD);
       const grace = await loginAs(server, email, TEMP_PASSWORD);
-      expect((await grace.query<{ user: User }>('auth.me')).data.user.role).toBe('manager');
+      expect((await grace.trpc.auth.me.query())?.user.role).toBe('manager');
     });
 
     it('an email already in use (in any case) is a CONFLICT naming email, and nothing is written', async () => {
@@ -89,13 +79,13 @@ describe('users and roles (Settings, admins only)', () => {
       ['teamId', { teamId: 999 }],
       ['teamId', { teamId: -1 }],
     ])('bad input names the field (%s) and writes nothing', async (field, patch) => {
-      await refusedWithNothingWritten(() => admin.mutate('user.create', { email: freshEmail(), name: 'Bad', role: 'rep', password: TEMP_PASSWORD, ...patch }), 'BAD_REQUEST', field);
+      await refusedWithNothingWritten(() => admin.raw.mutate('user.create', { email: freshEmail(), name: 'Bad', role: 'rep', password: TEMP_PASSWORD, ...patch }), 'BAD_REQUEST', field);
     });
 
     it('a missing password or a non-object input is BAD_REQUEST, never a 500', async () => {
-      await refusedWithNothingWritten(() => admin.mutate('user.create', { email: freshEmail(), name: 'Bad', role: 'rep' }), 'BAD_REQUEST', 'password');
-      await refusedWithNothingWritten(() => admin.mutate('user.create', 'admin'), 'BAD_REQUEST');
-      await refusedWithNothingWritten(() => admin.mutate('user.update', { id: 1, version: 1, active: 'no' }), 'BAD_REQUEST', 'active');
+      await refusedWithNothingWritten(() => admin.raw.mutate('user.create', { email: freshEmail(), name: 'Bad', role: 'rep' }), 'BAD_REQUEST', 'password');
+      await refusedWithNothingWritten(() => admin.raw.mutate('user.create', 'admin'), 'BAD_REQUEST');
+      await refusedWithNothingWritten(() => admin.raw.mutate('user.update', { id: 1, version: 1, active: 'no' }), 'BAD_REQUEST', 'active');
       await refusedWithNothingWritten(() => admin.mutate('user.update', { id: 99999, version: 1, name: 'Ghost' }), 'NOT_FOUND');
       await refusedWithNothingWritten(() => admin.mutate('user.resetPassword', { id: 99999, password: TEMP_PASSWORD }), 'NOT_FOUND');
     });
@@ -104,12 +94,12 @@ describe('users and roles (Settings, admins only)', () => {
   describe('changing a user', () => {
     it('an admin changes a role with the version; a stale version is a CONFLICT carrying the current user', async () => {
       const user = await create();
-      const promoted = await admin.mutate<User>('user.update', { id: user.id, version: user.version, role: 'manager' });
+      const promoted = await admin.mutate('user.update', { id: user.id, version: user.version, role: 'manager' });
       expect(promoted.data).toMatchObject({ role: 'manager', version: 2 });
-      expect(lastEvent(server)).toMatchObject({ kind: 'user.updated', entity_id: user.id });
-      expect(JSON.parse(lastEvent(server).after!)).toMatchObject({ role: 'manager' });
+      expect(lastEvent(server)).toMatchObject({ kind: 'user.updated', entityId: user.id });
+      expect(lastEvent(server).after).toMatchObject({ role: 'manager' });
       const stale = await refusedWithNothingWritten(() => admin.mutate('user.update', { id: user.id, version: 1, role: 'admin' }), 'CONFLICT');
-      expect(stale.error?.data.current).toMatchObject({ id: user.id, role: 'manager', version: 2 });
+      expect(stale.error?.current).toMatchObject({ id: user.id, role: 'manager', version: 2 });
     });
 
     it('the last active admin cannot be demoted or deactivated, and no admin demotes or deactivates themselves', async () => {
@@ -126,33 +116,33 @@ describe('users and roles (Settings, admins only)', () => {
 
       // Another admin may demote them; then the second admin is the last one.
       const admin2 = await loginAs(server, second.email, TEMP_PASSWORD);
-      const demoted = await admin2.mutate<User>('user.update', { id: me.id, version: me.version, role: 'manager' });
-      expect(demoted.ok, demoted.error?.message).toBe(true);
+      const demoted = await admin2.mutate('user.update', { id: me.id, version: me.version, role: 'manager' });
+      expectOk(demoted);
       const last = await refusedWithNothingWritten(() => admin2.mutate('user.update', { id: second.id, version: second.version, active: false }), 'BAD_REQUEST', 'active');
       expect(last.error?.message).toMatch(/last active admin/);
       // Put the demo admin back for the rest of the suite.
-      expect((await admin2.mutate('user.update', { id: me.id, version: demoted.data.version, role: 'admin' })).ok).toBe(true);
-      expect((await admin.mutate('user.update', { id: second.id, version: second.version, active: false })).ok).toBe(true);
+      expectOk(await admin2.mutate('user.update', { id: me.id, version: demoted.data.version, role: 'admin' }));
+      expectOk(await admin.mutate('user.update', { id: second.id, version: second.version, active: false }));
     });
 
     it('a deactivated user cannot log in, their open session stops working at once, and reactivating lets them back', async () => {
       const user = await create({ name: 'Leaving Rep' });
       const client = await loginAs(server, user.email, TEMP_PASSWORD);
-      expect((await client.query('deal.list')).ok).toBe(true);
+      expectOk(await client.query('deal.list'));
       expect(sessionsOf(user.id)).toBe(1);
 
-      const off = await admin.mutate<User>('user.update', { id: user.id, version: user.version, active: false });
+      const off = await admin.mutate('user.update', { id: user.id, version: user.version, active: false });
       expect(off.data).toMatchObject({ active: false, version: 2 });
-      expect(lastEvent(server)).toMatchObject({ kind: 'user.deactivated', entity_id: user.id });
+      expect(lastEvent(server)).toMatchObject({ kind: 'user.deactivated', entityId: user.id });
       expect(sessionsOf(user.id)).toBe(0);
-      expect((await client.query('deal.list')).error?.data.code).toBe('UNAUTHORIZED');
-      expect((await client.query('auth.me')).data).toBeNull();
-      expect((await new ApiClient(server.url).mutate('auth.login', { email: user.email, password: TEMP_PASSWORD })).error?.data.code).toBe('UNAUTHORIZED');
+      expect((await client.query('deal.list')).error?.code).toBe('UNAUTHORIZED');
+      expect(await client.trpc.auth.me.query()).toBeNull();
+      expect((await new ApiSession(server.url).mutate('auth.login', { email: user.email, password: TEMP_PASSWORD })).error?.code).toBe('UNAUTHORIZED');
       // Gone from the owner pickers, still listed in Settings.
-      expect((await admin.query<User[]>('user.list')).data.map((u) => u.id)).not.toContain(user.id);
+      expect((await admin.trpc.user.list.query()).map((u) => u.id)).not.toContain(user.id);
       expect((await userByEmail(user.email)).active).toBe(false);
 
-      expect((await admin.mutate('user.update', { id: user.id, version: 2, active: true })).ok).toBe(true);
+      expectOk(await admin.mutate('user.update', { id: user.id, version: 2, active: true }));
       expect(lastEvent(server).kind).toBe('user.reactivated');
       await loginAs(server, user.email, TEMP_PASSWORD);
     });
@@ -167,12 +157,12 @@ describe('users and roles (Settings, admins only)', () => {
       const res = await admin.mutate('user.resetPassword', { id: user.id, password: 'brand-new-password-9' });
       expect(res.data).toEqual({ ok: true });
       expect(sessionsOf(user.id)).toBe(0);
-      for (const client of [laptop, phone]) expect((await client.query('deal.list')).error?.data.code).toBe('UNAUTHORIZED');
-      expect((await new ApiClient(server.url).mutate('auth.login', { email: user.email, password: TEMP_PASSWORD })).error?.data.code).toBe('UNAUTHORIZED');
+      for (const client of [laptop, phone]) expect((await client.query('deal.list')).error?.code).toBe('UNAUTHORIZED');
+      expect((await new ApiSession(server.url).mutate('auth.login', { email: user.email, password: TEMP_PASSWORD })).error?.code).toBe('UNAUTHORIZED');
       await loginAs(server, user.email, 'brand-new-password-9');
 
       const event = lastEvent(server);
-      expect(event).toMatchObject({ kind: 'user.passwordReset', entity_id: user.id, deal_id: null });
+      expect(event).toMatchObject({ kind: 'user.passwordReset', entityId: user.id, dealId: null });
       expect(`${event.before}${event.after}`).not.toMatch(/argon2|brand-new-password/);
     });
 
@@ -185,9 +175,9 @@ describe('users and roles (Settings, admins only)', () => {
     it('an admin resetting their own password keeps the session they are using', async () => {
       const me = await userByEmail('admin@demo.test');
       const other = await loginAs(server, 'admin@demo.test');
-      expect((await admin.mutate('user.resetPassword', { id: me.id, password: 'admin-new-password-1' })).ok).toBe(true);
-      expect((await admin.query('user.list')).ok).toBe(true);
-      expect((await other.query('user.list')).error?.data.code).toBe('UNAUTHORIZED');
+      expectOk(await admin.mutate('user.resetPassword', { id: me.id, password: 'admin-new-password-1' }));
+      expectOk(await admin.query('user.list'));
+      expect((await other.query('user.list')).error?.code).toBe('UNAUTHORIZED');
       expect(sessionsOf(me.id)).toBe(1);
     });
   });
