@@ -1,38 +1,42 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2eApp, type E2eApp } from '../helpers/e2e';
-import { loginAs } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { DAY_MS } from '../../shared/dates';
+import { expectOk, loginAs, type ApiSession } from '../helpers/api';
+import { useE2eApp } from '../helpers/e2e';
+
+/** The deals rep1 and rep2 touch in the setup: with the seeded changes of the week, what the stand-up walks. */
+const DEALS_CHANGED = ['Core banking mainframe refresh', 'Group-wide hospital ERP', 'Line 9 CBTC signalling platform'];
 
 describe('the manager runs the weekly pipeline stand-up', () => {
-  let app: E2eApp;
   let page: Page;
-
-  beforeAll(async () => {
-    app = await startE2eApp();
+  let manager: ApiSession;
+  const e2e = useE2eApp(async (app) => {
     // A contact on three deals yesterday, so the default period (the last 7 days) has at least three deals to walk.
     const [rep1, rep2] = await Promise.all([loginAs(app.server, 'rep1@demo.test'), loginAs(app.server, 'rep2@demo.test')]);
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    const yesterday = new Date(Date.now() - DAY_MS).toISOString();
     for (const [client, name] of [
       [rep1, 'Core banking mainframe refresh'],
       [rep1, 'Line 9 CBTC signalling platform'],
       [rep2, 'Group-wide hospital ERP'],
     ] as const) {
-      const deal = (await client.query<{ id: number; name: string }[]>('deal.list')).data.find((d) => d.name === name)!;
-      const res = await client.mutate('activity.log', { dealId: deal.id, kind: 'call', occurredAt: yesterday, stakeholderIds: [], summary: `Weekly check-in on ${name}` });
-      expect(res.status).toBe(200);
+      const deal = (await client.trpc.deal.list.query()).find((d) => d.name === name)!;
+      expectOk(await client.mutate('activity.log', { dealId: deal.id, kind: 'call', occurredAt: yesterday, stakeholderIds: [], summary: `Weekly check-in on ${name}` }));
     }
+    manager = await loginAs(app.server, 'manager@demo.test');
     page = await app.newPage();
     await app.login(page, 'manager@demo.test');
   });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const openStandup = async (lang = 'en') => {
+    await page.goto(`${e2e.app.server.url}/standup?lang=${lang}`);
+    await page.getByTestId('standup-period').waitFor();
+  };
 
   it('shows what changed since the last stand-up, per rep and per deal', async () => {
-    await page.goto(`${app.server.url}/standup`);
+    await openStandup();
     await page.getByTestId('standup-deal').first().waitFor();
     expect(await page.getByTestId('standup-period').textContent()).toContain('the last 7 days');
-    expect(await page.getByTestId('standup-deal').count()).toBeGreaterThanOrEqual(3);
+    const deals = await page.getByTestId('standup-deal').locator('.deal-link').allTextContents();
+    expect(deals.sort()).toEqual(DEALS_CHANGED);
     const reps = await page.getByTestId('standup-rep').locator('h2').allTextContents();
     expect(reps.join(' ')).toContain('Riley Zhang');
     expect(reps.join(' ')).toContain('Sam Patel');
@@ -40,7 +44,10 @@ describe('the manager runs the weekly pipeline stand-up', () => {
   });
 
   it('presents the deals one by one with the keyboard, then leaves with Esc', async () => {
+    await openStandup();
+    await page.getByTestId('standup-deal').first().waitFor();
     const total = await page.getByTestId('standup-deal').count();
+    expect(total).toBeGreaterThanOrEqual(3);
     await page.getByRole('button', { name: 'Present' }).click();
     const presenter = page.getByTestId('presenter');
     await presenter.waitFor();
@@ -71,17 +78,19 @@ describe('the manager runs the weekly pipeline stand-up', () => {
   });
 
   it('marks the stand-up held; the next visit starts from it', async () => {
+    await openStandup();
     await page.getByRole('button', { name: 'Mark stand-up held' }).click();
     await page.getByText('Stand-up recorded.').waitFor();
-    await page.reload();
+    await openStandup();
     await expect.poll(() => page.getByTestId('standup-period').textContent()).toContain('Since the last stand-up');
     await page.getByText('Nothing changed in this period').waitFor();
+    expect(await page.getByTestId('standup-deal').count()).toBe(0);
   });
 
   it('reads in Chinese too', async () => {
-    await page.goto(`${app.server.url}/standup?lang=zh-CN`);
+    expectOk(await manager.mutate('standup.record'));
+    await openStandup('zh-CN');
     await page.getByRole('heading', { name: '销售站会' }).waitFor();
     expect(await page.getByTestId('standup-period').textContent()).toContain('自上次站会');
-    await page.goto(`${app.server.url}/standup?lang=en`);
   });
 });
