@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../lib/trpc';
 import { useCurrentUser } from '../features/auth/useCurrentUser';
+import { OwnerSelect } from './OwnerSelect';
 
 interface Props {
   label: string;
@@ -15,21 +14,12 @@ interface Props {
  * (and those they were added to), so for them there is nothing to choose.
  */
 export function OwnerFilter({ label, allLabel, value, onChange }: Props) {
-  const trpc = useTRPC();
   const user = useCurrentUser();
-  const users = useQuery({ ...trpc.user.list.queryOptions(), enabled: user.role !== 'rep' });
   if (user.role === 'rep') return null;
   return (
     <label className="inline-field">
       <span>{label}</span>
-      <select value={value ?? ''} onChange={(event) => onChange(event.target.value ? Number(event.target.value) : undefined)}>
-        <option value="">{allLabel}</option>
-        {users.data?.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.name}
-          </option>
-        ))}
-      </select>
+      <OwnerSelect value={value === undefined ? '' : String(value)} allLabel={allLabel} onChange={(userId) => onChange(userId ? Number(userId) : undefined)} />
     </label>
   );
 }

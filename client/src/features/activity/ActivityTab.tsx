@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/schemas/limits';
+import { EnumSelect } from '../../components/EnumSelect';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
@@ -131,13 +132,7 @@ function QuickLog({ dealId, stakeholders, onLogged }: { dealId: number; stakehol
       <h2 className="card-title">{t('activity.logTitle')}</h2>
       <label className="field">
         <span>{t('activity.kind')}</span>
-        <select value={kind} onChange={(e) => setKind(e.target.value as ActivityKind)}>
-          {ACTIVITY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`activityKind.${k}`)}
-            </option>
-          ))}
-        </select>
+        <EnumSelect values={ACTIVITY_KINDS} value={kind} onChange={setKind} label={(k) => t(`activityKind.${k}`)} />
       </label>
       <label className={`field ${bad.has('occurredAt') ? 'invalid' : ''}`}>
         <span>{t('activity.when')}</span>

@@ -5,7 +5,9 @@ import { Link } from 'react-router';
 import { STAGES, type Stage } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/schemas/limits';
 import { StageBadge, StatusBadge, TierBadge } from '../../components/Badges';
+import { EnumSelect } from '../../components/EnumSelect';
 import { HealthSummary } from '../../components/health/HealthSummary';
+import { OwnerSelect } from '../../components/OwnerSelect';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { useFormat } from '../../lib/format';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
@@ -111,7 +113,6 @@ function DealFactsForm({ deal, onDone }: { deal: Deal; onDone: () => void }) {
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const users = useQuery({ ...trpc.user.list.queryOptions(), enabled: user.role !== 'rep' });
   const [form, setForm] = useState<DealForm>(() => toForm(deal));
   const [base, setBase] = useState<Deal>(deal);
   const [theirs, setTheirs] = useState<Deal | null>(null);
@@ -179,13 +180,7 @@ function DealFactsForm({ deal, onDone }: { deal: Deal; onDone: () => void }) {
       <div className="form-grid cols-4">
         <label className={`field ${bad.has('stage') ? 'invalid' : ''}`}>
           <span>{t('deal.stage')}</span>
-          <select value={form.stage} onChange={(e) => setForm({ ...form, stage: e.target.value as Stage })}>
-            {STAGES.map((s) => (
-              <option key={s} value={s}>
-                {t(`stage.${s}`)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect values={STAGES} value={form.stage} onChange={(stage) => setForm({ ...form, stage })} label={(stage) => t(`stage.${stage}`)} />
         </label>
         <label className={`field ${bad.has('amount') ? 'invalid' : ''}`}>
           <span>
@@ -202,13 +197,7 @@ function DealFactsForm({ deal, onDone }: { deal: Deal; onDone: () => void }) {
           {user.role === 'rep' ? (
             <input value={deal.ownerName} disabled />
           ) : (
-            <select value={form.ownerId} onChange={(e) => setForm({ ...form, ownerId: e.target.value })}>
-              {users.data?.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
+            <OwnerSelect value={form.ownerId} onChange={(ownerId) => setForm({ ...form, ownerId })} />
           )}
         </label>
         {form.stage === 'lost' && (

@@ -59,6 +59,16 @@ const fromPerson = (p: StakeholderRow): PersonForm => ({
   notes: p.notes ?? '',
 });
 
+/** The account's contacts as options, "name — title", so two people of the same name can be told apart. */
+function ContactOptions({ contacts }: { contacts: readonly { id: number; name: string; title: string | null }[] | undefined }) {
+  return contacts?.map((c) => (
+    <option key={c.id} value={c.id}>
+      {c.name}
+      {c.title ? ` — ${c.title}` : ''}
+    </option>
+  ));
+}
+
 type Props =
   | { mode: 'add'; onClose: () => void; onSaved: (id: number) => void; /** Where the new card goes, when the map is arranged by hand. */ newPosition?: () => { x: number; y: number } | undefined }
   | { mode: 'edit'; person: StakeholderRow; onClose: () => void; onSaved: (id: number) => void; /** Asks, removes and closes the panel: the map owns it, as it does for the Delete key. */ onRemove: () => void };
@@ -154,14 +164,7 @@ export function StakeholderPanel(props: Props) {
             <span>{t('map.who')}</span>
             <select value={form.contactId} onChange={(e) => set('contactId', e.target.value)}>
               <option value="">{t('map.newContact')}</option>
-              {contacts.data
-                ?.filter((c) => !inDeal.has(c.id))
-                .map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                    {c.title ? ` — ${c.title}` : ''}
-                  </option>
-                ))}
+              <ContactOptions contacts={contacts.data?.filter((c) => !inDeal.has(c.id))} />
             </select>
           </label>
         )}
@@ -191,14 +194,7 @@ export function StakeholderPanel(props: Props) {
               <span>{t('person.reportsTo')}</span>
               <select value={form.reportsToContactId} onChange={(e) => set('reportsToContactId', e.target.value)}>
                 <option value="">{t('person.nobody')}</option>
-                {contacts.data
-                  ?.filter((c) => String(c.id) !== form.contactId)
-                  .map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                      {c.title ? ` — ${c.title}` : ''}
-                    </option>
-                  ))}
+                <ContactOptions contacts={contacts.data?.filter((c) => String(c.id) !== form.contactId)} />
               </select>
               {fieldError('reportsToContactId')}
             </label>

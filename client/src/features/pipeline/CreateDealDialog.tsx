@@ -5,6 +5,8 @@ import { useNavigate } from 'react-router';
 import { ACCOUNT_TIERS, CURRENCIES, OPEN_STAGES, PURCHASE_PATTERNS, type AccountTier, type Currency, type OpenStage, type PurchasePattern } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/schemas/limits';
 import { Dialog } from '../../components/Dialog';
+import { EnumSelect } from '../../components/EnumSelect';
+import { OwnerSelect } from '../../components/OwnerSelect';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { todayIso } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -29,7 +31,6 @@ function CreateDealForm({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const errorText = useErrorText();
   const accounts = useQuery(trpc.account.list.queryOptions());
-  const users = useQuery({ ...trpc.user.list.queryOptions(), enabled: user.role !== 'rep' });
   const [accountId, setAccountId] = useState<string>('');
   const [account, setAccount] = useState({ name: '', industry: '', tier: 'A' as AccountTier, purchasePattern: 'recurring' as PurchasePattern });
   const [deal, setDeal] = useState({ name: '', amount: '', currency: 'USD' as Currency, closeDate: todayIso(), stage: 'qualify' as OpenStage, ownerId: String(user.id) });
@@ -92,23 +93,11 @@ function CreateDealForm({ onClose }: { onClose: () => void }) {
           </label>
           <label className="field">
             <span>{t('account.tier')}</span>
-            <select value={account.tier} onChange={(e) => setAccount({ ...account, tier: e.target.value as AccountTier })}>
-              {ACCOUNT_TIERS.map((tier) => (
-                <option key={tier} value={tier}>
-                  {tier} · {t(`tier.${tier}.name`)}
-                </option>
-              ))}
-            </select>
+            <EnumSelect values={ACCOUNT_TIERS} value={account.tier} onChange={(tier) => setAccount({ ...account, tier })} label={(tier) => `${tier} · ${t(`tier.${tier}.name`)}`} />
           </label>
           <label className="field span-2">
             <span>{t('account.purchasePattern')}</span>
-            <select value={account.purchasePattern} onChange={(e) => setAccount({ ...account, purchasePattern: e.target.value as PurchasePattern })}>
-              {PURCHASE_PATTERNS.map((p) => (
-                <option key={p} value={p}>
-                  {t(`purchasePattern.${p}`)}
-                </option>
-              ))}
-            </select>
+            <EnumSelect values={PURCHASE_PATTERNS} value={account.purchasePattern} onChange={(purchasePattern) => setAccount({ ...account, purchasePattern })} label={(p) => t(`purchasePattern.${p}`)} />
           </label>
         </fieldset>
       )}
@@ -122,11 +111,7 @@ function CreateDealForm({ onClose }: { onClose: () => void }) {
       </label>
       <label className="field">
         <span>{t('deal.currency')}</span>
-        <select value={deal.currency} onChange={(e) => setDeal({ ...deal, currency: e.target.value as Currency })}>
-          {CURRENCIES.map((c) => (
-            <option key={c}>{c}</option>
-          ))}
-        </select>
+        <EnumSelect values={CURRENCIES} value={deal.currency} onChange={(currency) => setDeal({ ...deal, currency })} label={(c) => c} />
       </label>
       <label className={`field ${bad.has('closeDate') ? 'invalid' : ''}`}>
         <span>{t('deal.closeDate')}</span>
@@ -134,24 +119,12 @@ function CreateDealForm({ onClose }: { onClose: () => void }) {
       </label>
       <label className="field">
         <span>{t('deal.stage')}</span>
-        <select value={deal.stage} onChange={(e) => setDeal({ ...deal, stage: e.target.value as OpenStage })}>
-          {OPEN_STAGES.map((s) => (
-            <option key={s} value={s}>
-              {t(`stage.${s}`)}
-            </option>
-          ))}
-        </select>
+        <EnumSelect values={OPEN_STAGES} value={deal.stage} onChange={(stage) => setDeal({ ...deal, stage })} label={(s) => t(`stage.${s}`)} />
       </label>
       {user.role !== 'rep' && (
         <label className={`field span-2 ${bad.has('ownerId') ? 'invalid' : ''}`}>
           <span>{t('deal.owner')}</span>
-          <select value={deal.ownerId} onChange={(e) => setDeal({ ...deal, ownerId: e.target.value })}>
-            {users.data?.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
+          <OwnerSelect value={deal.ownerId} onChange={(ownerId) => setDeal({ ...deal, ownerId })} />
         </label>
       )}
       {error && (

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INFO_POINTS, OPEN_STAGES, THRESHOLD_KEYS, type OpenStage } from '../../../../shared/domain';
+import { INFO_POINTS, OPEN_STAGES, THRESHOLD_KEYS } from '../../../../shared/domain';
 import type { ThresholdSettings } from '../../../../shared/settings';
+import { EnumSelect } from '../../components/EnumSelect';
 import { ErrorState, Loading } from '../../components/States';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { conflictCurrent, useTRPC, type RouterOutputs } from '../../lib/trpc';
@@ -99,13 +100,12 @@ function ThresholdForm({ current, editable }: { current: Thresholds; editable: b
           {THRESHOLD_KEYS.map((key) => (
             <label key={key} className="field">
               <span>{t(`threshold.${key}`)}</span>
-              <select value={form.stageExpectations[key]} onChange={(e) => setForm({ ...form, stageExpectations: { ...form.stageExpectations, [key]: e.target.value as OpenStage } })}>
-                {OPEN_STAGES.map((stage) => (
-                  <option key={stage} value={stage}>
-                    {t('settings.byStage', { stage: t(`stage.${stage}`) })}
-                  </option>
-                ))}
-              </select>
+              <EnumSelect
+                values={OPEN_STAGES}
+                value={form.stageExpectations[key]}
+                onChange={(stage) => setForm({ ...form, stageExpectations: { ...form.stageExpectations, [key]: stage } })}
+                label={(stage) => t('settings.byStage', { stage: t(`stage.${stage}`) })}
+              />
             </label>
           ))}
         </div>

@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../../../../shared/domain';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../../../shared/users';
 import { LIMITS } from '../../../../shared/schemas/limits';
 import { Dialog } from '../../components/Dialog';
+import { EnumSelect } from '../../components/EnumSelect';
 import { ErrorState, Loading } from '../../components/States';
 import { useConfirm, type ConfirmRequest } from '../../components/ConfirmDialog';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
@@ -121,20 +122,16 @@ function AdminUserRow({ user, isSelf, onReset, confirm }: { user: TeamUser; isSe
         </td>
         <td className="muted">{user.email}</td>
         <td>
-          <select
+          <EnumSelect
             className="users-role"
             aria-label={t('users.roleOf', { name: user.name })}
+            values={ROLES}
             value={user.role}
             disabled={isSelf || update.isPending}
             title={isSelf ? t('users.selfLocked') : undefined}
-            onChange={(e) => update.mutate({ id: user.id, version: user.version, role: e.target.value as Role })}
-          >
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
-          </select>
+            onChange={(role) => update.mutate({ id: user.id, version: user.version, role })}
+            label={(role) => t(`role.${role}`)}
+          />
         </td>
         <td className="users-actions">
           <button type="button" className="btn btn-small" onClick={onReset}>
@@ -209,13 +206,7 @@ function AddUserForm({ onClose, onAdded }: { onClose: () => void; onAdded: (name
         </label>
         <label className={`field ${bad.has('role') ? 'invalid' : ''}`}>
           <span>{t('users.role')}</span>
-          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect values={ROLES} value={form.role} onChange={(role) => setForm({ ...form, role })} label={(role) => t(`role.${role}`)} />
           {fieldError('role')}
         </label>
         <label className={`field ${bad.has('password') ? 'invalid' : ''}`}>
