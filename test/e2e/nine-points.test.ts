@@ -3,9 +3,13 @@ import { useLoggedInDealRoom } from '../helpers/e2e';
 
 describe('a rep works the nine information points of a real deal', () => {
   const room = useLoggedInDealRoom('rep1@demo.test', 'Core banking mainframe refresh');
+  const openNinePoints = async () => {
+    await room.page.goto(`${room.dealUrl}/info?lang=en`);
+    await expect.poll(() => room.page.locator('[data-testid^="info-point-"]').count()).toBe(9);
+  };
 
   it('shows the pipeline with the rep’s deals and amounts', async () => {
-    await room.page.goto(`${room.app.server.url}/`);
+    await room.page.goto(`${room.app.server.url}/?lang=en`);
     const table = room.page.getByTestId('pipeline-table');
     await expect.poll(() => table.textContent()).toContain('Core banking mainframe refresh');
     expect(await table.textContent()).toContain('$4,200,000');
@@ -14,7 +18,7 @@ describe('a rep works the nine information points of a real deal', () => {
   });
 
   it('confirms point 4 with a summary, and it is still confirmed after a reload', async () => {
-    await room.page.goto(`${room.dealUrl}/info`);
+    await openNinePoints();
     const card = room.page.getByTestId('info-point-4');
     await card.getByRole('button', { name: 'Edit' }).click();
     const status = card.getByRole('group', { name: 'Status' });
@@ -36,6 +40,7 @@ describe('a rep works the nine information points of a real deal', () => {
   });
 
   it('adds a next step and reorders success factors', async () => {
+    await openNinePoints();
     const card = room.page.getByTestId('info-point-1');
     await card.getByPlaceholder('New next step').fill('Board pre-read for the CEO');
     await card.getByRole('button', { name: 'Add' }).click();
@@ -49,10 +54,12 @@ describe('a rep works the nine information points of a real deal', () => {
   });
 
   it('switches to 简体中文 and shows the Chinese labels', async () => {
+    await openNinePoints();
     await room.page.getByLabel('Language').selectOption('zh-CN');
     await expect.poll(() => room.page.getByTestId('info-point-4').textContent()).toContain('决策结构与影响力');
     expect(await room.page.getByTestId('info-point-2').textContent()).toContain('采购流程与采购重点');
-    expect(await room.page.getByRole('link', { name: '销售管道' }).count()).toBeGreaterThan(0);
+    // The main menu's link and the deal's breadcrumb.
+    expect(await room.page.getByRole('link', { name: '销售管道' }).count()).toBe(2);
 
     // ?lang= works on a deep link too
     await room.page.goto(`${room.dealUrl}/info?lang=en`);
