@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { INFO_POINT_STATUSES } from '../domain';
+import { INFO_POINT_STATUSES, INFO_POINTS } from '../domain';
 import { zDate, zDateTime, zId, zName, zText, zVersion } from './common';
 import { LIMITS } from './limits';
 
 export const ZInfoPointUpdateSchema = z.strictObject({
   dealId: zId,
-  point: z.int().min(1).max(9),
+  point: z.int().min(1).max(INFO_POINTS.length),
   version: zVersion,
   status: z.enum(INFO_POINT_STATUSES).optional(),
   summary: zText(LIMITS.note).optional(),

@@ -1,3 +1,4 @@
+import { INFLUENCE_MAX, INFLUENCE_MIN, INFO_POINTS } from '../domain';
 import { PASSWORD_MAX } from '../users';
 
 /**
@@ -29,4 +30,17 @@ export const LIMITS = {
   note: 4000,
   /** A history filter: an event kind, a kind family or a group. */
   eventKind: 64,
+} as const;
+
+/** The range each threshold setting (SPEC §4) may take: the settings schema enforces it, the Settings form's number inputs offer it. */
+export const THRESHOLD_BOUNDS = {
+  minConfirmed: { min: 0, max: INFO_POINTS.length },
+  /** Up to ten years. */
+  staleDays: { min: 1, max: 3650 },
+  keyInfluence: { min: INFLUENCE_MIN, max: INFLUENCE_MAX },
+  minCoaches: { min: 0, max: 100 },
+  minAllies: { min: 0, max: 100 },
+  /** A share of the buying group's influence. */
+  minCoverage: { min: 0, max: 1 },
+  contactDays: { min: 1, max: 3650 },
 } as const;

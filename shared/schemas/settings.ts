@@ -1,22 +1,24 @@
 import { z } from 'zod';
 import { INFO_POINTS, OPEN_STAGES } from '../domain';
 import type { ThresholdSettings } from '../settings';
+import { THRESHOLD_BOUNDS } from './limits';
 
-const infoPointNumber = z.int().min(1).max(9);
+const infoPointNumber = z.int().min(1).max(INFO_POINTS.length);
+const bounded = (number: z.ZodNumber, { min, max }: { min: number; max: number }) => number.min(min).max(max);
 
 /** The threshold settings of SPEC §4, one row per team. Defaults are the contract's. */
 export const ZThresholdSettingsSchema = z.strictObject({
-  minConfirmed: z.int().min(0).max(INFO_POINTS.length),
+  minConfirmed: bounded(z.int(), THRESHOLD_BOUNDS.minConfirmed),
   requiredPoints: z
     .array(infoPointNumber)
     .max(INFO_POINTS.length)
     .refine((points) => new Set(points).size === points.length, 'requiredPoints must not repeat a point'),
-  staleDays: z.int().min(1).max(3650),
-  keyInfluence: z.int().min(1).max(5),
-  minCoaches: z.int().min(0).max(100),
-  minAllies: z.int().min(0).max(100),
-  minCoverage: z.number().min(0).max(1),
-  contactDays: z.int().min(1).max(3650),
+  staleDays: bounded(z.int(), THRESHOLD_BOUNDS.staleDays),
+  keyInfluence: bounded(z.int(), THRESHOLD_BOUNDS.keyInfluence),
+  minCoaches: bounded(z.int(), THRESHOLD_BOUNDS.minCoaches),
+  minAllies: bounded(z.int(), THRESHOLD_BOUNDS.minAllies),
+  minCoverage: bounded(z.number(), THRESHOLD_BOUNDS.minCoverage),
+  contactDays: bounded(z.int(), THRESHOLD_BOUNDS.contactDays),
   stageExpectations: z.strictObject({
     information: z.enum(OPEN_STAGES),
     relationships: z.enum(OPEN_STAGES),

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ZCompetitorAddSchema } from '../../shared/schemas/infoPoint';
-import { LIMITS } from '../../shared/schemas/limits';
+import { LIMITS, THRESHOLD_BOUNDS } from '../../shared/schemas/limits';
+import { ZThresholdSettingsSchema } from '../../shared/schemas/settings';
 
 /**
  * The zod schemas and the client's inputs both read their text bounds from LIMITS, so they
@@ -56,5 +57,27 @@ describe('text length limits have one home', () => {
     const competitor = (name: string) => ZCompetitorAddSchema.safeParse({ dealId: 1, name }).success;
     expect(competitor('x'.repeat(LIMITS.name))).toBe(true);
     expect(competitor('x'.repeat(LIMITS.name + 1))).toBe(false);
+  });
+});
+
+describe('threshold bounds have one home', () => {
+  const settings = ZThresholdSettingsSchema.partial();
+  const keys = Object.keys(THRESHOLD_BOUNDS) as (keyof typeof THRESHOLD_BOUNDS)[];
+
+  it('the settings schema accepts each bound and refuses just outside it', () => {
+    expect(keys.length).toBe(7);
+    for (const key of keys) {
+      const { min, max } = THRESHOLD_BOUNDS[key];
+      const step = key === 'minCoverage' ? 0.01 : 1;
+      expect(settings.safeParse({ [key]: min }).success, `${key} = ${min}`).toBe(true);
+      expect(settings.safeParse({ [key]: max }).success, `${key} = ${max}`).toBe(true);
+      expect(settings.safeParse({ [key]: min - step }).success, `${key} = ${min - step}`).toBe(false);
+      expect(settings.safeParse({ [key]: max + step }).success, `${key} = ${max + step}`).toBe(false);
+    }
+  });
+
+  it('the Settings form takes its number inputs\' bounds from THRESHOLD_BOUNDS', () => {
+    const form = readFileSync(join(root, 'client/src/features/settings/SettingsPage.tsx'), 'utf8');
+    for (const key of keys) expect(form).toContain(`{ key: '${key}', ...THRESHOLD_BOUNDS.${key},`);
   });
 });

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INFO_POINTS, OPEN_STAGES, THRESHOLD_KEYS } from '../../../../shared/domain';
+import { THRESHOLD_BOUNDS } from '../../../../shared/schemas/limits';
 import type { ThresholdSettings } from '../../../../shared/settings';
 import { EnumSelect } from '../../components/EnumSelect';
 import { ErrorState, Loading } from '../../components/States';
@@ -12,13 +13,13 @@ import { UsersPanel } from './UsersPanel';
 
 type Thresholds = RouterOutputs['settings']['thresholds'];
 const NUMBER_FIELDS = [
-  { key: 'minConfirmed', min: 0, max: 9, step: 1 },
-  { key: 'staleDays', min: 1, max: 3650, step: 1 },
-  { key: 'keyInfluence', min: 1, max: 5, step: 1 },
-  { key: 'minCoaches', min: 0, max: 100, step: 1 },
-  { key: 'minAllies', min: 0, max: 100, step: 1 },
-  { key: 'minCoverage', min: 0, max: 1, step: 0.05 },
-  { key: 'contactDays', min: 1, max: 3650, step: 1 },
+  { key: 'minConfirmed', ...THRESHOLD_BOUNDS.minConfirmed, step: 1 },
+  { key: 'staleDays', ...THRESHOLD_BOUNDS.staleDays, step: 1 },
+  { key: 'keyInfluence', ...THRESHOLD_BOUNDS.keyInfluence, step: 1 },
+  { key: 'minCoaches', ...THRESHOLD_BOUNDS.minCoaches, step: 1 },
+  { key: 'minAllies', ...THRESHOLD_BOUNDS.minAllies, step: 1 },
+  { key: 'minCoverage', ...THRESHOLD_BOUNDS.minCoverage, step: 0.05 },
+  { key: 'contactDays', ...THRESHOLD_BOUNDS.contactDays, step: 1 },
 ] as const;
 
 export default function SettingsPage() {
