@@ -45,7 +45,7 @@ const BIG_MAP = 60;
 const VIRTUALIZE_FROM = 1000;
 const zoomIsFar = (state: { transform: [number, number, number] }) => state.transform[2] < FAR_ZOOM;
 
-export interface MapNotice {
+interface MapNotice {
   text: string;
   /** A failed removal, shown as an error; otherwise a plain status line. */
   isError: boolean;
