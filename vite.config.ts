@@ -71,6 +71,7 @@ export default defineConfig({
           root: '.',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['test/setup/fail-on-server-errors.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -126,13 +126,11 @@ describe('manager review and coaching notes', () => {
   });
 
   describe('coaching notes', () => {
-    let note: RouterOutputs['coachingNote']['add'];
-
     it('a manager adds a note, and it is event-logged in the same write', async () => {
       const before = eventCount(server);
       const res = await manager.mutate('coachingNote.add', { dealId: harbor.id, body: '  Get Chen Hao to set up the CEO meeting before the proposal.  ' });
       expectOk(res);
-      note = res.data;
+      const note = res.data;
       expect(note).toMatchObject({ dealId: harbor.id, body: 'Get Chen Hao to set up the CEO meeting before the proposal.', authorName: 'Morgan Li' });
       expect(eventCount(server)).toBe(before + 1);
       const event = lastEvent(server);
@@ -141,20 +139,27 @@ describe('manager review and coaching notes', () => {
     });
 
     it('the rep who owns the deal reads it, and the review shows it as the latest note', async () => {
+      // Its own note, a minute after any other test's, so it is the newest whatever ran before.
+      server.clock.now = new Date(Date.now() + 60_000);
+      const note = await manager.trpc.coachingNote.add.mutate({ dealId: harbor.id, body: 'Find the coach before the demo.' });
+      server.clock.now = new Date();
       const list = await rep1.query('coachingNote.list', { dealId: harbor.id });
       expectOk(list);
-      expect(list.data.map((n) => n.body)).toEqual([note.body]);
+      expect(list.data[0]).toEqual(note);
       const row = (await manager.trpc.review.pipeline.query()).find((r) => r.id === harbor.id)!;
       expect(row.latestCoachingNote).toMatchObject({ id: note.id, body: note.body, authorName: 'Morgan Li' });
     });
 
     it('lists newest first; an admin can coach too', async () => {
-      server.clock.now = new Date(Date.now() + 60_000);
+      server.clock.now = new Date(Date.now() + 120_000);
+      const older = await manager.trpc.coachingNote.add.mutate({ dealId: harbor.id, body: 'Map the procurement committee.' });
+      server.clock.now = new Date(Date.now() + 180_000);
       const res = await admin.mutate('coachingNote.add', { dealId: harbor.id, body: 'Ask Risk for their regulator checklist.' });
       expectOk(res);
       server.clock.now = new Date();
       const list = await rep1.trpc.coachingNote.list.query({ dealId: harbor.id });
-      expect(list.map((n) => n.authorName)).toEqual(['Ada Admin', 'Morgan Li']);
+      expect(list.slice(0, 2)).toEqual([res.data, older]);
+      expect(list.map((n) => n.authorName).slice(0, 2)).toEqual(['Ada Admin', 'Morgan Li']);
     });
 
     it('a rep cannot add a note: FORBIDDEN, and nothing is written', async () => {
