@@ -353,7 +353,7 @@ async function main(): Promise<number> {
     return report.ok ? 0 : 1;
   } catch (error) {
     if (error instanceof TargetNotEmptyError || error instanceof SourceNotReadyError) console.error(error.message);
-    else console.error('db:copy failed; the target was rolled back:', error);
+    else console.error('db:copy failed; nothing was committed to the target:', error);
     return 1;
   }
 }
