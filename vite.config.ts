@@ -77,6 +77,18 @@ export default defineConfig({
         },
       },
       {
+        // A real PostgreSQL, started once per run by the globalSetup (or TEST_DATABASE_URL's).
+        test: {
+          name: 'pg',
+          root: '.',
+          include: ['test/pg/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['./test/helpers/postgres.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           root: '.',

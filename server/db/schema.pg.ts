@@ -1,0 +1,456 @@
+/**
+ * The same model as ./schema.ts for PostgreSQL (docs/decisions/0013-postgresql-foundation.md).
+ * Every table, TypeScript property, SQL column name, nullability, default, index and
+ * foreign key is the same as in the SQLite schema; test/unit/schema-parity.test.ts
+ * proves it, so change both files together (then `npm run db:generate`).
+ *
+ * Column types: integer → integer, text → text, integer(boolean) → boolean,
+ * real → double precision, text(json) → jsonb, enums → text with the same `enum`.
+ * Timestamps stay ISO-8601 text (UTC, milliseconds, `Z`) and dates YYYY-MM-DD text, as
+ * in SQLite, so the API returns the very same strings on both engines.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import {
+  ACCOUNT_TIERS,
+  ACTIVITY_KINDS,
+  CURRENCIES,
+  DEAL_STATUSES,
+  DECISION_ROLES,
+  INFO_POINT_STATUSES,
+  LEVELS,
+  LOCALES,
+  PURCHASE_PATTERNS,
+  RELATIONSHIP_KINDS,
+  ROLES,
+  STAGES,
+  STANCES,
+} from '../../shared/domain';
+
+/**
+ * The text SQLite's `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')` gives, e.g. 2026-12-05T09:30:00.123Z.
+ * statement_timestamp(), not now(): like SQLite's 'now', it is the time of the statement,
+ * not of the start of the transaction.
+ */
+const now = sql`to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** Identity, not serial: the SQL-standard form PostgreSQL recommends; BY DEFAULT so db:copy can insert the ids it copies. */
+const id = () => integer('id').primaryKey().generatedByDefaultAsIdentity();
+const createdAt = () => text('created_at').notNull().default(now);
+const updatedAt = () => text('updated_at').notNull().default(now);
+const version = () => integer('version').notNull().default(1);
+
+export const teams = pgTable('teams', {
+  id: id(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    locale: text('locale', { enum: LOCALES }).notNull().default('en'),
+    active: boolean('active').notNull().default(true),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email), index('users_team_idx').on(t.teamId)],
+);
+
+/** Server-side sessions: the cookie holds a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Threshold settings of SPEC §4 per team, stored as validated JSON. */
+export const teamSettings = pgTable('team_settings', {
+  // SQLite's INTEGER PRIMARY KEY is the rowid: assigned when omitted, so drizzle types it
+  // optional on insert. Identity BY DEFAULT behaves (and types) the same; the app always sets it.
+  teamId: integer('team_id')
+    .primaryKey()
+    .generatedByDefaultAsIdentity()
+    .references(() => teams.id, { onDelete: 'cascade' }),
+  thresholds: jsonb('thresholds').notNull(),
+  version: version(),
+  updatedAt: updatedAt(),
+});
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: id(),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    name: text('name').notNull(),
+    industry: text('industry'),
+    tier: text('tier', { enum: ACCOUNT_TIERS }).notNull().default('B'),
+    purchasePattern: text('purchase_pattern', { enum: PURCHASE_PATTERNS }).notNull().default('recurring'),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('accounts_team_name_unique').on(t.teamId, t.name)],
+);
+
+/** People at an account. The org chart lives here, so every deal with the account reuses it. */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: id(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    title: text('title'),
+    department: text('department'),
+    level: text('level', { enum: LEVELS }).notNull(),
+    reportsToContactId: integer('reports_to_contact_id').references((): AnyPgColumn => contacts.id, {
+      onDelete: 'set null',
+    }),
+    email: text('email'),
+    phone: text('phone'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('contacts_account_idx').on(t.accountId)],
+);
+
+export const deals = pgTable(
+  'deals',
+  {
+    id: id(),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    name: text('name').notNull(),
+    amount: doublePrecision('amount').notNull(),
+    currency: text('currency', { enum: CURRENCIES }).notNull().default('USD'),
+    stage: text('stage', { enum: STAGES }).notNull().default('qualify'),
+    status: text('status', { enum: DEAL_STATUSES }).notNull().default('open'),
+    closeDate: text('close_date').notNull(),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => users.id),
+    lossReason: text('loss_reason'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('deals_team_status_idx').on(t.teamId, t.status),
+    index('deals_owner_idx').on(t.ownerId),
+    index('deals_account_idx').on(t.accountId),
+  ],
+);
+
+/** Reps added to a deal as team members see and edit it like its owner. */
+export const dealMembers = pgTable(
+  'deal_members',
+  {
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.dealId, t.userId] }), index('deal_members_user_idx').on(t.userId)],
+);
+
+/** A contact's part in one deal. */
+export const stakeholders = pgTable(
+  'stakeholders',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    decisionRole: text('decision_role', { enum: DECISION_ROLES }).notNull(),
+    influence: integer('influence').notNull(),
+    stance: text('stance', { enum: STANCES }).notNull().default('unknown'),
+    isCoach: boolean('is_coach').notNull().default(false),
+    explicitNeeds: text('explicit_needs'),
+    implicitNeeds: text('implicit_needs'),
+    positionX: doublePrecision('position_x'),
+    positionY: doublePrecision('position_y'),
+    notes: text('notes'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('stakeholders_deal_contact_unique').on(t.dealId, t.contactId)],
+);
+
+export const relationships = pgTable(
+  'relationships',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    fromStakeholderId: integer('from_stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id, { onDelete: 'cascade' }),
+    toStakeholderId: integer('to_stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: RELATIONSHIP_KINDS }).notNull(),
+    strength: integer('strength').notNull().default(2),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('relationships_pair_kind_unique').on(t.fromStakeholderId, t.toStakeholderId, t.kind),
+    index('relationships_deal_idx').on(t.dealId),
+  ],
+);
+
+/** The nine information points of a deal: created with the deal, never deleted. */
+export const infoPoints = pgTable(
+  'info_points',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    point: integer('point').notNull(),
+    status: text('status', { enum: INFO_POINT_STATUSES }).notNull().default('unknown'),
+    summary: text('summary').notNull().default(''),
+    sourceStakeholderId: integer('source_stakeholder_id').references(() => stakeholders.id, {
+      onDelete: 'set null',
+    }),
+    verifiedAt: text('verified_at'),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('info_points_deal_point_unique').on(t.dealId, t.point)],
+);
+
+/** Point 1's list: our next steps to advance the deal. */
+export const nextSteps = pgTable(
+  'next_steps',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    owner: text('owner'),
+    dueDate: text('due_date'),
+    done: boolean('done').notNull().default(false),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('next_steps_deal_idx').on(t.dealId)],
+);
+
+/** Point 8's list: the competitors in this deal. */
+export const competitors = pgTable(
+  'competitors',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    strengths: text('strengths').notNull().default(''),
+    weaknesses: text('weaknesses').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('competitors_deal_idx').on(t.dealId)],
+);
+
+/** Who at the customer favours a competitor. */
+export const competitorFavouredBy = pgTable(
+  'competitor_favoured_by',
+  {
+    competitorId: integer('competitor_id')
+      .notNull()
+      .references(() => competitors.id, { onDelete: 'cascade' }),
+    stakeholderId: integer('stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.competitorId, t.stakeholderId] })],
+);
+
+/** Point 9's list: key success factors, ranked (1 = most important). */
+export const successFactors = pgTable(
+  'success_factors',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    rank: integer('rank').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('success_factors_deal_idx').on(t.dealId, t.rank)],
+);
+
+export const activities = pgTable(
+  'activities',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ACTIVITY_KINDS }).notNull(),
+    occurredAt: text('occurred_at').notNull(),
+    summary: text('summary').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('activities_deal_idx').on(t.dealId, t.occurredAt)],
+);
+
+export const activityStakeholders = pgTable(
+  'activity_stakeholders',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    stakeholderId: integer('stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.stakeholderId] }),
+    index('activity_stakeholders_stakeholder_idx').on(t.stakeholderId),
+  ],
+);
+
+/** Non-competing suppliers who sell to the same account (外部联盟). */
+export const externalAllies = pgTable(
+  'external_allies',
+  {
+    id: id(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    offering: text('offering').notNull().default(''),
+    contribution: text('contribution').notNull().default(''),
+    contactName: text('contact_name'),
+    contactInfo: text('contact_info'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('external_allies_account_idx').on(t.accountId)],
+);
+
+/** Append-only: every change, who made it, and the record before and after. */
+export const events = pgTable(
+  'events',
+  {
+    id: id(),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    dealId: integer('deal_id'),
+    actorId: integer('actor_id').references(() => users.id),
+    at: text('at').notNull().default(now),
+    kind: text('kind').notNull(),
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('events_deal_at_idx').on(t.dealId, t.at), index('events_team_at_idx').on(t.teamId, t.at)],
+);
+
+/** Coverage of a deal whenever it changes; feeds COVERAGE_DROP, trends and the stand-up. */
+export const coverageSnapshots = pgTable(
+  'coverage_snapshots',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    at: text('at').notNull().default(now),
+    influence: doublePrecision('influence').notNull(),
+    headcount: doublePrecision('headcount').notNull(),
+    net: doublePrecision('net').notNull(),
+    opposition: doublePrecision('opposition').notNull(),
+    crossed: integer('crossed').notNull(),
+    thresholds: jsonb('thresholds').notNull(),
+  },
+  (t) => [index('coverage_snapshots_deal_at_idx').on(t.dealId, t.at)],
+);
+
+/** A manager's coaching note on a deal: append-only, shown to the rep in the deal room. */
+export const coachingNotes = pgTable(
+  'coaching_notes',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('coaching_notes_deal_idx').on(t.dealId, t.createdAt)],
+);
+
+/** Each pipeline stand-up a team held: the next one reports changes since the last. */
+export const standups = pgTable(
+  'standups',
+  {
+    id: id(),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    heldAt: text('held_at').notNull(),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('standups_team_held_idx').on(t.teamId, t.heldAt)],
+);
