@@ -20,8 +20,8 @@ export interface RunningServer {
 }
 
 /** env → db → migrate → seed → listen. Used by `npm start` and by the integration tests alike. */
-export async function startServer(env: Env, options: { now?: () => Date } = {}): Promise<RunningServer> {
-  const log = createLogger(env);
+export async function startServer(env: Env, options: { now?: () => Date; log?: Logger } = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger(env);
   const database = openDatabase(env.DATABASE_PATH);
   applyMigrations(database.db);
   const now = options.now ?? (() => new Date());

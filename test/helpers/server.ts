@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEnv } from '../../server/env';
+import pino from 'pino';
+import type { Logger } from '../../server/logger';
 import { startServer, type RunningServer } from '../../server/start';
 
 export const DEMO_PASSWORD = 'dealroom-demo';
@@ -14,7 +16,24 @@ export interface TestServer extends RunningServer {
   dir: string;
   /** A settable clock: tests move time to check staleness and due dates. */
   clock: { now: Date };
+  /** Error-log lines matching these patterns are expected (kept in `loggedErrors`), not failures. */
+  expectedErrors: RegExp[];
+  loggedErrors: string[];
   stop(): Promise<void>;
+}
+
+/**
+ * The server's own error log goes to console.error, which the integration setup turns
+ * into a failed test: a request that ends in an internal error (a 500 the test might not
+ * look at, a failed sweep) cannot pass unnoticed. A test that provokes an error on
+ * purpose (a full disk) says which lines it expects, and can check they were logged.
+ */
+function serverErrorLog(expected: RegExp[], logged: string[]): Logger {
+  const write = (line: string) => {
+    if (expected.some((pattern) => pattern.test(line))) logged.push(line);
+    else console.error(`server logged: ${line.trim()}`);
+  };
+  return pino({ level: 'error', base: undefined }, { write });
 }
 
 export async function startTestServer(options: { seed?: boolean; env?: Record<string, string>; now?: Date } = {}): Promise<TestServer> {
@@ -32,11 +51,15 @@ export async function startTestServer(options: { seed?: boolean; env?: Record<st
     ...options.env,
   });
   const clock = { now: options.now ?? new Date() };
-  const running = await startServer(env, { now: () => clock.now });
+  const expectedErrors: RegExp[] = [];
+  const loggedErrors: string[] = [];
+  const running = await startServer(env, { now: () => clock.now, log: serverErrorLog(expectedErrors, loggedErrors) });
   return {
     ...running,
     dir,
     clock,
+    expectedErrors,
+    loggedErrors,
     async stop() {
       await running.close();
       rmSync(dir, { recursive: true, force: true });

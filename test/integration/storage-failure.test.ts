@@ -18,6 +18,8 @@ beforeAll(async () => {
   const harbor = (await rep.trpc.deal.list.query({})).find((deal) => deal.name === 'Core banking mainframe refresh');
   if (!harbor) throw new Error('the demo seed has no Harbor Bank deal');
   dealId = harbor.id;
+  // The operator must hear about storage that refuses writes: the server logs each one as an error.
+  server.expectedErrors.push(/SQLITE_READONLY|SQLITE_FULL|"statusCode":503/);
 });
 afterAll(() => server.stop());
 
@@ -48,6 +50,7 @@ describe('storage that refuses writes', () => {
       server.database.sqlite.pragma('query_only = OFF');
     }
     expect(eventCount(server)).toBe(events);
+    expect(server.loggedErrors.splice(0).join('\n')).toContain('SQLITE_READONLY');
     expectOk(await tryToWrite());
   });
 
@@ -68,6 +71,7 @@ describe('storage that refuses writes', () => {
       sqlite.pragma('max_page_count = 4294967294');
     }
     expect(eventCount(server)).toBe(events);
+    expect(server.loggedErrors.splice(0).join('\n')).toContain('SQLITE_FULL');
     expect(await pointSeven()).toEqual(before);
   });
 });
