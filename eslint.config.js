@@ -16,6 +16,25 @@ export default tseslint.config(
     },
   },
   {
+    // The services are asynchronous and run on SQLite and PostgreSQL alike (docs/decisions/0015):
+    // a promise nobody awaits is a write outside its transaction, and drizzle's SQLite-only
+    // terminators (.all(), .get(), .run()) would not exist on PostgreSQL.
+    files: ['server/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='all']", message: 'Await the query instead of .all(): the same code runs on PostgreSQL.' },
+        { selector: "CallExpression[callee.property.name='run']", message: 'Await the query instead of .run(): the same code runs on PostgreSQL.' },
+        { selector: "CallExpression[callee.property.name='get'][arguments.length=0]", message: 'Use first(await query.limit(1)) instead of .get(): the same code runs on PostgreSQL.' },
+        { selector: "CallExpression[callee.property.name='get'][arguments.0.type='ObjectExpression']", message: 'Use first(await prepared.execute({...})) instead of .get({...}).' },
+      ],
+    },
+  },
+  {
     files: ['client/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

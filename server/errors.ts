@@ -30,8 +30,8 @@ const conflict = (what: string, current: unknown) =>
   new AppError('CONFLICT', `${what} was changed by someone else; reload and try again`, { current });
 
 /** Refuse a write made against an old version, handing back what is there now. */
-export function assertVersion<T extends { version: number }>(what: string, current: T, expected: number, dto: (row: T) => unknown): void {
-  if (current.version !== expected) throw conflict(what, dto(current));
+export async function assertVersion<T extends { version: number }>(what: string, current: T, expected: number, dto: (row: T) => unknown): Promise<void> {
+  if (current.version !== expected) throw conflict(what, await dto(current));
 }
 
 /** SQLite constraint failures that can only come from a race or a bad reference, as client errors. */

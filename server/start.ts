@@ -23,7 +23,8 @@ export interface RunningServer {
 export async function startServer(env: Env, options: { now?: () => Date; log?: Logger } = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(env);
   const database = openDatabase(env.DATABASE_PATH);
-  applyMigrations(database.db);
+  // Migrations write, so they run on the writer's connection: `database.db` reads only outside a write transaction.
+  applyMigrations(database);
   const now = options.now ?? (() => new Date());
   if (env.SEED_DEMO) {
     const seeded = await seedDemo(database.db, now());
@@ -38,13 +39,17 @@ export async function startServer(env: Env, options: { now?: () => Date; log?: L
   });
   const { port } = server.address() as AddressInfo;
   // Thresholds lost to the passage of time reach the history once an hour (and once now, for whatever changed while the server was down).
+  // The sweep in progress, if any: closing waits for it, so the database is never closed under its transaction.
+  let sweeping: Promise<void> = Promise.resolve();
   const sweep = () => {
-    try {
-      const recorded = sweepHealth(database.db, now());
-      if (recorded > 0) log.info({ recorded }, 'Recorded deal health that changed with time');
-    } catch (err) {
-      log.error({ err }, 'Health sweep failed');
-    }
+    sweeping = sweepHealth(database.db, now()).then(
+      (recorded) => {
+        if (recorded > 0) log.info({ recorded }, 'Recorded deal health that changed with time');
+      },
+      (err: unknown) => {
+        log.error({ err }, 'Health sweep failed');
+      },
+    );
   };
   const sweepEvery = env.HEALTH_SWEEP_MINUTES * 60_000;
   const firstSweep = sweepEvery > 0 ? setTimeout(sweep, 1_000).unref() : undefined;
@@ -61,8 +66,10 @@ export async function startServer(env: Env, options: { now?: () => Date; log?: L
       clearInterval(sweeps);
       closing ??= new Promise<void>((resolveClose) => {
         server.close(() => {
-          database.close();
-          resolveClose();
+          void sweeping.then(() => {
+            database.close();
+            resolveClose();
+          });
         });
         server.closeIdleConnections();
       });

@@ -4,8 +4,9 @@ import { parse as parseCookie } from 'cookie';
 import type { Request, Response } from 'express';
 import { addDays } from '../../shared/dates';
 import type { Locale, Role } from '../../shared/domain';
-import type { Db } from '../db/client';
+import { writeTransaction, type Db } from '../db/client';
 import { prepared } from '../db/prepared';
+import { first } from '../db/rows';
 import { sessions, users } from '../db/schema';
 
 export const SESSION_COOKIE = 'dr_session';
@@ -33,17 +34,21 @@ export function hashToken(token: string): string {
 }
 
 /** Create a session row and return the raw token for the cookie; only its hash is stored. */
-export function createSession(db: Db, userId: number, now: Date, days: number): { token: string; expiresAt: Date } {
+export async function createSession(db: Db, userId: number, now: Date, days: number): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = addDays(now, days);
-  db.insert(sessions)
-    .values({ tokenHash: hashToken(token), userId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() })
-    .run();
+  await writeTransaction(db, async (tx) => {
+    await tx
+      .insert(sessions)
+      .values({ tokenHash: hashToken(token), userId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
+  });
   return { token, expiresAt };
 }
 
-export function deleteSession(db: Db, tokenHash: string): void {
-  db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await writeTransaction(db, async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  });
 }
 
 /** Every request reads its session: prepared once per connection. */
@@ -56,13 +61,13 @@ const sessionLookup = prepared((db) =>
     .prepare(),
 );
 
-export function readSessionUser(db: Db, req: Request, now: Date): { user: SessionUser; tokenHash: string } | null {
+export async function readSessionUser(db: Db, req: Request, now: Date): Promise<{ user: SessionUser; tokenHash: string } | null> {
   const header = req.headers.cookie;
   if (!header) return null;
   const token = parseCookie(header)[SESSION_COOKIE];
   if (!token || token.length > 200) return null;
   const tokenHash = hashToken(token);
-  const user = sessionLookup(db).get({ tokenHash, now: now.toISOString() });
+  const user = first(await sessionLookup(db).execute({ tokenHash, now: now.toISOString() }));
   return user ? { user, tokenHash } : null;
 }
 

@@ -5,6 +5,6 @@ import { protectedProcedure, router } from '../trpc/init';
 
 export const activityRouter = router({
   log: protectedProcedure.input(ZActivityLogSchema).mutation(({ ctx, input }) => logActivity(ctx.db, ctx.user, input, ctx.now())),
-  list: protectedProcedure.input(ZActivityListSchema).query(({ ctx, input }) => listActivities(ctx.db, requireDeal(ctx.db, ctx.user, input.dealId).id)),
+  list: protectedProcedure.input(ZActivityListSchema).query(async ({ ctx, input }) => listActivities(ctx.db, (await requireDeal(ctx.db, ctx.user, input.dealId)).id)),
   remove: protectedProcedure.input(ZActivityRemoveSchema).mutation(({ ctx, input }) => removeActivity(ctx.db, ctx.user, input.id, ctx.now())),
 });

@@ -3,6 +3,7 @@ import { ROLES, type Role } from '../../shared/domain';
 import type { SessionUser } from '../auth/session';
 import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
+import { first } from '../db/rows';
 import { accounts, dealMembers, deals } from '../db/schema';
 import { notFound } from '../errors';
 
@@ -52,8 +53,8 @@ const dealForRole = perRole((role, db) =>
 );
 
 /** The deal if this user may see it; NOT_FOUND otherwise, so other teams' deals stay invisible. */
-export function requireDeal(db: Db | Tx, user: SessionUser, dealId: number): DealRow {
-  const deal = dealForRole(user.role, db).get({ dealId, ...viewer(user) });
+export async function requireDeal(db: Db | Tx, user: SessionUser, dealId: number): Promise<DealRow> {
+  const deal = first(await dealForRole(user.role, db).execute({ dealId, ...viewer(user) }));
   if (!deal) throw notFound('Deal');
   return deal;
 }
@@ -62,12 +63,14 @@ export function visibleAccounts(user: SessionUser): SQL | undefined {
   return user.role === 'admin' ? undefined : eq(accounts.teamId, user.teamId);
 }
 
-export function requireAccount(db: Db | Tx, user: SessionUser, accountId: number) {
-  const account = db
-    .select()
-    .from(accounts)
-    .where(and(eq(accounts.id, accountId), visibleAccounts(user)))
-    .get();
+export async function requireAccount(db: Db | Tx, user: SessionUser, accountId: number) {
+  const account = first(
+    await db
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.id, accountId), visibleAccounts(user)))
+      .limit(1),
+  );
   if (!account) throw notFound('Account');
   return account;
 }

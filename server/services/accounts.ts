@@ -2,6 +2,7 @@ import { asc } from 'drizzle-orm';
 import type { TAccountCreate } from '../../shared/schemas/account';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db } from '../db/client';
+import { first } from '../db/rows';
 import { accounts } from '../db/schema';
 import { AppError } from '../errors';
 import { visibleAccounts } from './access';
@@ -22,27 +23,29 @@ const accountColumns = {
   version: accounts.version,
 };
 
-export function listAccounts(db: Db, user: SessionUser): AccountDto[] {
-  return db.select(accountColumns).from(accounts).where(visibleAccounts(user)).orderBy(asc(accounts.name)).all();
+export async function listAccounts(db: Db, user: SessionUser): Promise<AccountDto[]> {
+  return db.select(accountColumns).from(accounts).where(visibleAccounts(user)).orderBy(asc(accounts.name));
 }
 
-export function createAccount(db: Db, user: SessionUser, input: TAccountCreate, now: Date): AccountDto {
-  return writeTransaction(db, (tx) => {
-    const row = tx
-      .insert(accounts)
-      .values({
-        teamId: user.teamId,
-        name: input.name,
-        industry: input.industry || null,
-        tier: input.tier ?? 'B',
-        purchasePattern: input.purchasePattern ?? 'recurring',
-        createdAt: now.toISOString(),
-      })
-      .onConflictDoNothing()
-      .returning(accountColumns)
-      .get();
+export async function createAccount(db: Db, user: SessionUser, input: TAccountCreate, now: Date): Promise<AccountDto> {
+  return writeTransaction(db, async (tx) => {
+    // Absent when the name is taken (ON CONFLICT DO NOTHING returns no row).
+    const row = first(
+      await tx
+        .insert(accounts)
+        .values({
+          teamId: user.teamId,
+          name: input.name,
+          industry: input.industry || null,
+          tier: input.tier ?? 'B',
+          purchasePattern: input.purchasePattern ?? 'recurring',
+          createdAt: now.toISOString(),
+        })
+        .onConflictDoNothing()
+        .returning(accountColumns),
+    );
     if (!row) throw new AppError('CONFLICT', `An account named "${input.name}" already exists`, { field: 'name' });
-    recordEvent(tx, {
+    await recordEvent(tx, {
       teamId: user.teamId,
       dealId: null,
       actorId: user.id,

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { TContactPatch, TContactUpdate } from '../../shared/schemas/contact';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
+import { first } from '../db/rows';
 import { contacts } from '../db/schema';
 import { assertVersion, badInput, notFound } from '../errors';
 import { requireAccount } from './access';
@@ -30,13 +31,13 @@ export type ContactDto = Pick<ContactRow, keyof typeof contactColumns>;
  * may read and correct them (requireAccount), so every deal with the account
  * shares one org chart. See docs/decisions/0006-stakeholder-map-api.md.
  */
-export function listContacts(db: Db, user: SessionUser, accountId: number): ContactDto[] {
-  const account = requireAccount(db, user, accountId);
-  return db.select(contactColumns).from(contacts).where(eq(contacts.accountId, account.id)).orderBy(asc(contacts.name), asc(contacts.id)).all();
+export async function listContacts(db: Db, user: SessionUser, accountId: number): Promise<ContactDto[]> {
+  const account = await requireAccount(db, user, accountId);
+  return db.select(contactColumns).from(contacts).where(eq(contacts.accountId, account.id)).orderBy(asc(contacts.name), asc(contacts.id));
 }
 
-function getContactDto(db: Db | Tx, id: number): ContactDto {
-  const row = db.select(contactColumns).from(contacts).where(eq(contacts.id, id)).get();
+async function getContactDto(db: Db | Tx, id: number): Promise<ContactDto> {
+  const row = first(await db.select(contactColumns).from(contacts).where(eq(contacts.id, id)).limit(1));
   if (!row) throw notFound('Contact');
   return row;
 }
@@ -61,10 +62,10 @@ export function contactPatchValues(patch: TContactPatch) {
  * A reporting line must stay inside the account and must not loop back:
  * walking up from the new manager must never reach the contact itself.
  */
-export function assertReportsTo(tx: Tx, accountId: number, contactId: number | null, reportsToContactId: number | null | undefined): void {
+export async function assertReportsTo(tx: Tx, accountId: number, contactId: number | null, reportsToContactId: number | null | undefined): Promise<void> {
   if (reportsToContactId === null || reportsToContactId === undefined) return;
   if (reportsToContactId === contactId) throw badInput('reportsToContactId', 'a person cannot report to themselves');
-  const manager = tx.select({ id: contacts.id, accountId: contacts.accountId }).from(contacts).where(eq(contacts.id, reportsToContactId)).get();
+  const manager = first(await tx.select({ id: contacts.id, accountId: contacts.accountId }).from(contacts).where(eq(contacts.id, reportsToContactId)).limit(1));
   if (!manager || manager.accountId !== accountId) throw badInput('reportsToContactId', 'must be a contact of the same account');
   if (contactId === null) return;
   const seen = new Set<number>();
@@ -72,7 +73,7 @@ export function assertReportsTo(tx: Tx, accountId: number, contactId: number | n
   while (cursor !== null && !seen.has(cursor)) {
     if (cursor === contactId) throw badInput('reportsToContactId', 'this reporting line would make a loop');
     seen.add(cursor);
-    cursor = tx.select({ up: contacts.reportsToContactId }).from(contacts).where(eq(contacts.id, cursor)).get()?.up ?? null;
+    cursor = first(await tx.select({ up: contacts.reportsToContactId }).from(contacts).where(eq(contacts.id, cursor)).limit(1))?.up ?? null;
   }
 }
 
@@ -80,36 +81,36 @@ export function assertReportsTo(tx: Tx, accountId: number, contactId: number | n
  * Apply a patch to a contact row (validated, version bumped). Returns the diff,
  * or null when nothing changed. The caller logs it in its own event.
  */
-export function patchContact(tx: Tx, contact: ContactRow, patch: TContactPatch, now: Date) {
+export async function patchContact(tx: Tx, contact: ContactRow, patch: TContactPatch, now: Date): Promise<ReturnType<typeof changedFields<ContactRow>>> {
   const values = contactPatchValues(patch);
   if (values.reportsToContactId !== undefined && values.reportsToContactId !== contact.reportsToContactId) {
-    assertReportsTo(tx, contact.accountId, contact.id, values.reportsToContactId);
+    await assertReportsTo(tx, contact.accountId, contact.id, values.reportsToContactId);
   }
   const diff = changedFields(contact, values);
   if (!diff) return null;
-  tx.update(contacts)
+  await tx
+    .update(contacts)
     .set({ ...diff.after, version: contact.version + 1, updatedAt: now.toISOString() })
-    .where(eq(contacts.id, contact.id))
-    .run();
+    .where(eq(contacts.id, contact.id));
   return diff;
 }
 
 /** A contact's level counts in the coverage of every deal they are on. */
-export function refreshDealsOfContact(tx: Tx, contactId: number, actorId: number, now: Date): void {
-  recordHealthSnapshots(tx, dealFactsOfContact(tx, contactId), actorId, now);
+export async function refreshDealsOfContact(tx: Tx, contactId: number, actorId: number, now: Date): Promise<void> {
+  await recordHealthSnapshots(tx, await dealFactsOfContact(tx, contactId), actorId, now);
 }
 
-export function updateContact(db: Db, user: SessionUser, input: TContactUpdate, now: Date): ContactDto {
-  return writeTransaction(db, (tx) => {
-    const contact = tx.select().from(contacts).where(eq(contacts.id, input.id)).get();
+export async function updateContact(db: Db, user: SessionUser, input: TContactUpdate, now: Date): Promise<ContactDto> {
+  return writeTransaction(db, async (tx) => {
+    const contact = first(await tx.select().from(contacts).where(eq(contacts.id, input.id)).limit(1));
     if (!contact) throw notFound('Contact');
-    const account = requireAccount(tx, user, contact.accountId);
-    assertVersion('Contact', contact, input.version, (row) => getContactDto(tx, row.id));
+    const account = await requireAccount(tx, user, contact.accountId);
+    await assertVersion('Contact', contact, input.version, (row) => getContactDto(tx, row.id));
     const { id, version, ...patch } = input;
     void version;
-    const diff = patchContact(tx, contact, patch, now);
+    const diff = await patchContact(tx, contact, patch, now);
     if (!diff) return getContactDto(tx, id);
-    recordEvent(tx, {
+    await recordEvent(tx, {
       teamId: account.teamId,
       dealId: null,
       actorId: user.id,
@@ -120,7 +121,7 @@ export function updateContact(db: Db, user: SessionUser, input: TContactUpdate, 
       after: { name: diff.after.name ?? contact.name, ...diff.after },
       at: now,
     });
-    if (diff.after.level !== undefined) refreshDealsOfContact(tx, id, user.id, now);
+    if (diff.after.level !== undefined) await refreshDealsOfContact(tx, id, user.id, now);
     return getContactDto(tx, id);
   });
 }

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { TDealMember } from '../../shared/schemas/dealMember';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
+import { first } from '../db/rows';
 import { dealMembers, users } from '../db/schema';
 import { AppError, badInput, notFound } from '../errors';
 import { requireDeal } from './access';
@@ -19,40 +20,43 @@ export interface DealMemberDto {
   active: boolean;
 }
 
-function membersOf(db: Db | Tx, dealId: number): DealMemberDto[] {
+async function membersOf(db: Db | Tx, dealId: number): Promise<DealMemberDto[]> {
   return db
     .select({ userId: users.id, name: users.name, role: users.role, active: users.active })
     .from(dealMembers)
     .innerJoin(users, eq(users.id, dealMembers.userId))
     .where(eq(dealMembers.dealId, dealId))
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
 }
 
-export function listDealMembers(db: Db, user: SessionUser, dealId: number): DealMemberDto[] {
-  return membersOf(db, requireDeal(db, user, dealId).id);
+export async function listDealMembers(db: Db, user: SessionUser, dealId: number): Promise<DealMemberDto[]> {
+  return membersOf(db, (await requireDeal(db, user, dealId)).id);
 }
 
-export function addDealMember(db: Db, user: SessionUser, input: TDealMember, now: Date): DealMemberDto {
-  return writeTransaction(db, (tx) => {
-    const deal = requireDeal(tx, user, input.dealId);
-    const member = tx
-      .select({ userId: users.id, name: users.name, role: users.role, active: users.active, teamId: users.teamId })
-      .from(users)
-      .where(eq(users.id, input.userId))
-      .get();
+export async function addDealMember(db: Db, user: SessionUser, input: TDealMember, now: Date): Promise<DealMemberDto> {
+  return writeTransaction(db, async (tx) => {
+    const deal = await requireDeal(tx, user, input.dealId);
+    const member = first(
+      await tx
+        .select({ userId: users.id, name: users.name, role: users.role, active: users.active, teamId: users.teamId })
+        .from(users)
+        .where(eq(users.id, input.userId))
+        .limit(1),
+    );
     if (!member || !member.active || member.teamId !== deal.teamId) {
       throw badInput('userId', 'a deal team member must be an active user of the deal’s team');
     }
     if (member.userId === deal.ownerId) throw badInput('userId', 'the owner is already on the deal');
-    const existing = tx
-      .select({ userId: dealMembers.userId })
-      .from(dealMembers)
-      .where(and(eq(dealMembers.dealId, deal.id), eq(dealMembers.userId, member.userId)))
-      .get();
+    const existing = first(
+      await tx
+        .select({ userId: dealMembers.userId })
+        .from(dealMembers)
+        .where(and(eq(dealMembers.dealId, deal.id), eq(dealMembers.userId, member.userId)))
+        .limit(1),
+    );
     if (existing) throw new AppError('CONFLICT', `userId: ${member.name} is already on the deal team`, { field: 'userId' });
-    tx.insert(dealMembers).values({ dealId: deal.id, userId: member.userId, createdAt: now.toISOString() }).run();
-    recordEvent(tx, {
+    await tx.insert(dealMembers).values({ dealId: deal.id, userId: member.userId, createdAt: now.toISOString() });
+    await recordEvent(tx, {
       teamId: deal.teamId,
       dealId: deal.id,
       actorId: user.id,
@@ -66,15 +70,13 @@ export function addDealMember(db: Db, user: SessionUser, input: TDealMember, now
   });
 }
 
-export function removeDealMember(db: Db, user: SessionUser, input: TDealMember, now: Date): { ok: true } {
-  return writeTransaction(db, (tx) => {
-    const deal = requireDeal(tx, user, input.dealId);
-    const member = membersOf(tx, deal.id).find((m) => m.userId === input.userId);
+export async function removeDealMember(db: Db, user: SessionUser, input: TDealMember, now: Date): Promise<{ ok: true }> {
+  return writeTransaction(db, async (tx) => {
+    const deal = await requireDeal(tx, user, input.dealId);
+    const member = (await membersOf(tx, deal.id)).find((m) => m.userId === input.userId);
     if (!member) throw notFound('Deal team member');
-    tx.delete(dealMembers)
-      .where(and(eq(dealMembers.dealId, deal.id), eq(dealMembers.userId, member.userId)))
-      .run();
-    recordEvent(tx, {
+    await tx.delete(dealMembers).where(and(eq(dealMembers.dealId, deal.id), eq(dealMembers.userId, member.userId)));
+    await recordEvent(tx, {
       teamId: deal.teamId,
       dealId: deal.id,
       actorId: user.id,

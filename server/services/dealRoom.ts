@@ -9,20 +9,24 @@ import { listNextSteps } from './nextSteps';
 import { listStakeholders, listRelationships } from './stakeholders';
 import { listSuccessFactors } from './successFactors';
 
-/** Everything the deal room shows, read in one go (better-sqlite3 is synchronous, so this is one consistent snapshot). */
-export function getDealRoom(db: Db, user: SessionUser, dealId: number, now: Date) {
-  const deal = requireDeal(db, user, dealId);
-  const stakeholders = listStakeholders(db, deal.id);
-  const infoPoints = listInfoPoints(db, deal.id);
+/**
+ * Everything the deal room shows, read in one go. The reads are awaited one after another,
+ * each seeing the last commit, so a write committed between two of them shows in the later
+ * ones only: unlike the synchronous reads before, this is not one snapshot.
+ */
+export async function getDealRoom(db: Db, user: SessionUser, dealId: number, now: Date) {
+  const deal = await requireDeal(db, user, dealId);
+  const stakeholders = await listStakeholders(db, deal.id);
+  const infoPoints = await listInfoPoints(db, deal.id);
   return {
-    deal: getDealDto(db, deal.id),
+    deal: await getDealDto(db, deal.id),
     stakeholders,
-    relationships: listRelationships(db, deal.id),
+    relationships: await listRelationships(db, deal.id),
     infoPoints,
-    nextSteps: listNextSteps(db, deal.id),
-    competitors: listCompetitors(db, deal.id),
-    successFactors: listSuccessFactors(db, deal.id),
-    health: dealHealthFrom(db, deal, { stakeholders, infoPoints }, now),
+    nextSteps: await listNextSteps(db, deal.id),
+    competitors: await listCompetitors(db, deal.id),
+    successFactors: await listSuccessFactors(db, deal.id),
+    health: await dealHealthFrom(db, deal, { stakeholders, infoPoints }, now),
   };
 }
-export type DealRoom = ReturnType<typeof getDealRoom>;
+export type DealRoom = Awaited<ReturnType<typeof getDealRoom>>;

@@ -6,6 +6,7 @@ import type { TDealCreate, TDealUpdate } from '../../shared/schemas/deal';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { prepared } from '../db/prepared';
+import { first, single } from '../db/rows';
 import { accounts, deals, infoPoints, users } from '../db/schema';
 import { AppError, assertVersion, badInput } from '../errors';
 import { perRole, requireAccount, requireDeal, viewer, visibleDealsFor } from './access';
@@ -68,45 +69,46 @@ const dealList = perRole((role, db) =>
     .prepare(),
 );
 
-export function listDeals(db: Db, user: SessionUser, filters: DealFilters, now: Date): DealWithHealth[] {
-  const rows = dealList(user.role, db).all({ ...viewer(user), status: filters.status ?? null, ownerId: filters.ownerId ?? null, stage: filters.stage ?? null });
-  const health = healthForDeals(db, rows, now);
+export async function listDeals(db: Db, user: SessionUser, filters: DealFilters, now: Date): Promise<DealWithHealth[]> {
+  const rows = await dealList(user.role, db).execute({ ...viewer(user), status: filters.status ?? null, ownerId: filters.ownerId ?? null, stage: filters.stage ?? null });
+  const health = await healthForDeals(db, rows, now);
   return rows.map((row) => ({ ...row, health: health.get(row.id)! }));
 }
 
-export function getDealHealth(db: Db, user: SessionUser, dealId: number, now: Date): Health {
-  return dealHealth(db, requireDeal(db, user, dealId), now);
+export async function getDealHealth(db: Db, user: SessionUser, dealId: number, now: Date): Promise<Health> {
+  return dealHealth(db, await requireDeal(db, user, dealId), now);
 }
 
 const dealById = prepared((db) => dealQuery(db, eq(deals.id, sql.placeholder('dealId'))).prepare());
 
-export function getDealDto(db: Db | Tx, dealId: number): DealDto {
-  const deal = dealById(db).get({ dealId });
+export async function getDealDto(db: Db | Tx, dealId: number): Promise<DealDto> {
+  const deal = first(await dealById(db).execute({ dealId }));
   if (!deal) throw new AppError('NOT_FOUND', 'Deal not found');
   return deal;
 }
 
 /** Reps own only their own deals; managers assign within their team; admins within the account's team. */
-function resolveOwner(tx: Tx, user: SessionUser, ownerId: number | undefined, teamId: number): number {
+async function resolveOwner(tx: Tx, user: SessionUser, ownerId: number | undefined, teamId: number): Promise<number> {
   const id = ownerId ?? user.id;
   if (user.role === 'rep' && id !== user.id) {
     throw new AppError('FORBIDDEN', 'A rep can only own their own deals', { field: 'ownerId' });
   }
-  const owner = tx.select({ id: users.id, teamId: users.teamId, active: users.active }).from(users).where(eq(users.id, id)).get();
+  const owner = first(await tx.select({ id: users.id, teamId: users.teamId, active: users.active }).from(users).where(eq(users.id, id)).limit(1));
   if (!owner || !owner.active || owner.teamId !== teamId) {
     throw badInput('ownerId', 'the owner must be an active member of the deal’s team');
   }
   return owner.id;
 }
 
-export function createDeal(db: Db, user: SessionUser, input: TDealCreate, now: Date): DealDto {
-  return writeTransaction(db, (tx) => {
-    const account = requireAccount(tx, user, input.accountId);
-    const ownerId = resolveOwner(tx, user, input.ownerId, account.teamId);
+export async function createDeal(db: Db, user: SessionUser, input: TDealCreate, now: Date): Promise<DealDto> {
+  return writeTransaction(db, async (tx) => {
+    const account = await requireAccount(tx, user, input.accountId);
+    const ownerId = await resolveOwner(tx, user, input.ownerId, account.teamId);
     const stage = input.stage ?? 'qualify';
     const stamp = now.toISOString();
-    const row = tx
-      .insert(deals)
+    const row = single(
+      await tx
+        .insert(deals)
       .values({
         teamId: account.teamId,
         accountId: account.id,
@@ -120,13 +122,11 @@ export function createDeal(db: Db, user: SessionUser, input: TDealCreate, now: D
         createdAt: stamp,
         updatedAt: stamp,
       })
-      .returning({ id: deals.id })
-      .get();
-    tx.insert(infoPoints)
-      .values(INFO_POINTS.map((point) => ({ dealId: row.id, point, updatedAt: stamp })))
-      .run();
-    const dto = getDealDto(tx, row.id);
-    recordEvent(tx, {
+        .returning({ id: deals.id }),
+    );
+    await tx.insert(infoPoints).values(INFO_POINTS.map((point) => ({ dealId: row.id, point, updatedAt: stamp })));
+    const dto = await getDealDto(tx, row.id);
+    await recordEvent(tx, {
       teamId: account.teamId,
       dealId: row.id,
       actorId: user.id,
@@ -136,18 +136,18 @@ export function createDeal(db: Db, user: SessionUser, input: TDealCreate, now: D
       after: dto,
       at: now,
     });
-    refreshHealthSnapshot(tx, row.id, user.id, now);
+    await refreshHealthSnapshot(tx, row.id, user.id, now);
     return dto;
   });
 }
 
-export function updateDeal(db: Db, user: SessionUser, input: TDealUpdate, now: Date): DealDto {
-  return writeTransaction(db, (tx) => {
-    const current = requireDeal(tx, user, input.id);
-    assertVersion('Deal', current, input.version, () => getDealDto(tx, current.id));
+export async function updateDeal(db: Db, user: SessionUser, input: TDealUpdate, now: Date): Promise<DealDto> {
+  return writeTransaction(db, async (tx) => {
+    const current = await requireDeal(tx, user, input.id);
+    await assertVersion('Deal', current, input.version, () => getDealDto(tx, current.id));
     const { id, version, ...patch } = input;
     void version;
-    const ownerId = patch.ownerId === undefined ? undefined : resolveOwner(tx, user, patch.ownerId, current.teamId);
+    const ownerId = patch.ownerId === undefined ? undefined : await resolveOwner(tx, user, patch.ownerId, current.teamId);
     const stage = patch.stage ?? current.stage;
     const next = {
       ...patch,
@@ -158,11 +158,11 @@ export function updateDeal(db: Db, user: SessionUser, input: TDealUpdate, now: D
     };
     const diff = changedFields(current, next);
     if (!diff) return getDealDto(tx, id);
-    tx.update(deals)
+    await tx
+      .update(deals)
       .set({ ...diff.after, version: current.version + 1, updatedAt: now.toISOString() })
-      .where(eq(deals.id, id))
-      .run();
-    recordEvent(tx, {
+      .where(eq(deals.id, id));
+    await recordEvent(tx, {
       teamId: current.teamId,
       dealId: id,
       actorId: user.id,

@@ -11,8 +11,9 @@ export type EventInput = DomainEvent & {
 };
 
 /** Append to the event log. Called inside the same transaction as the change it records. */
-export function recordEvent(tx: Tx, event: EventInput): void {
-  tx.insert(events)
+export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
+  await tx
+    .insert(events)
     .values({
       teamId: event.teamId,
       dealId: event.dealId,
@@ -23,8 +24,7 @@ export function recordEvent(tx: Tx, event: EventInput): void {
       before: 'before' in event ? event.before : null,
       after: 'after' in event ? event.after : null,
       at: event.at.toISOString(),
-    })
-    .run();
+    });
 }
 
 /** Only the fields that changed, before and after, so the log reads as a diff. */

@@ -7,6 +7,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { TExternalAllyAdd, TExternalAllyUpdate } from '../../shared/schemas/externalAlly';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
+import { first, single } from '../db/rows';
 import { externalAllies } from '../db/schema';
 import { assertVersion, notFound } from '../errors';
 import { requireAccount } from './access';
@@ -14,46 +15,47 @@ import { changedFields, recordEvent } from './events';
 
 export type ExternalAllyDto = typeof externalAllies.$inferSelect;
 
-export function listExternalAllies(db: Db, user: SessionUser, accountId: number): ExternalAllyDto[] {
-  const account = requireAccount(db, user, accountId);
-  return db.select().from(externalAllies).where(eq(externalAllies.accountId, account.id)).orderBy(asc(externalAllies.name), asc(externalAllies.id)).all();
+export async function listExternalAllies(db: Db, user: SessionUser, accountId: number): Promise<ExternalAllyDto[]> {
+  const account = await requireAccount(db, user, accountId);
+  return db.select().from(externalAllies).where(eq(externalAllies.accountId, account.id)).orderBy(asc(externalAllies.name), asc(externalAllies.id));
 }
 
 const orNull = (value: string | undefined) => (value === undefined ? undefined : value || null);
 
-function requireExternalAlly(tx: Tx, user: SessionUser, id: number) {
-  const ally = tx.select().from(externalAllies).where(eq(externalAllies.id, id)).get();
+async function requireExternalAlly(tx: Tx, user: SessionUser, id: number) {
+  const ally = first(await tx.select().from(externalAllies).where(eq(externalAllies.id, id)).limit(1));
   if (!ally) throw notFound('External ally');
-  return { ally, account: requireAccount(tx, user, ally.accountId) };
+  return { ally, account: await requireAccount(tx, user, ally.accountId) };
 }
 
-export function addExternalAlly(db: Db, user: SessionUser, input: TExternalAllyAdd, now: Date): ExternalAllyDto {
-  return writeTransaction(db, (tx) => {
-    const account = requireAccount(tx, user, input.accountId);
+export async function addExternalAlly(db: Db, user: SessionUser, input: TExternalAllyAdd, now: Date): Promise<ExternalAllyDto> {
+  return writeTransaction(db, async (tx) => {
+    const account = await requireAccount(tx, user, input.accountId);
     const stamp = now.toISOString();
-    const ally = tx
-      .insert(externalAllies)
-      .values({
-        accountId: account.id,
-        name: input.name,
-        offering: input.offering ?? '',
-        contribution: input.contribution ?? '',
-        contactName: orNull(input.contactName) ?? null,
-        contactInfo: orNull(input.contactInfo) ?? null,
-        createdAt: stamp,
-        updatedAt: stamp,
-      })
-      .returning()
-      .get();
-    recordEvent(tx, { teamId: account.teamId, dealId: null, actorId: user.id, kind: 'externalAlly.added', entity: 'externalAlly', entityId: ally.id, after: { ...ally, accountName: account.name }, at: now });
+    const ally = single(
+      await tx
+        .insert(externalAllies)
+        .values({
+          accountId: account.id,
+          name: input.name,
+          offering: input.offering ?? '',
+          contribution: input.contribution ?? '',
+          contactName: orNull(input.contactName) ?? null,
+          contactInfo: orNull(input.contactInfo) ?? null,
+          createdAt: stamp,
+          updatedAt: stamp,
+        })
+        .returning(),
+    );
+    await recordEvent(tx, { teamId: account.teamId, dealId: null, actorId: user.id, kind: 'externalAlly.added', entity: 'externalAlly', entityId: ally.id, after: { ...ally, accountName: account.name }, at: now });
     return ally;
   });
 }
 
-export function updateExternalAlly(db: Db, user: SessionUser, input: TExternalAllyUpdate, now: Date): ExternalAllyDto {
-  return writeTransaction(db, (tx) => {
-    const { ally, account } = requireExternalAlly(tx, user, input.id);
-    assertVersion('External ally', ally, input.version, (row) => row);
+export async function updateExternalAlly(db: Db, user: SessionUser, input: TExternalAllyUpdate, now: Date): Promise<ExternalAllyDto> {
+  return writeTransaction(db, async (tx) => {
+    const { ally, account } = await requireExternalAlly(tx, user, input.id);
+    await assertVersion('External ally', ally, input.version, (row) => row);
     const diff = changedFields(ally, {
       name: input.name,
       offering: input.offering,
@@ -62,13 +64,14 @@ export function updateExternalAlly(db: Db, user: SessionUser, input: TExternalAl
       contactInfo: orNull(input.contactInfo),
     });
     if (!diff) return ally;
-    const updated = tx
-      .update(externalAllies)
-      .set({ ...diff.after, version: ally.version + 1, updatedAt: now.toISOString() })
-      .where(eq(externalAllies.id, ally.id))
-      .returning()
-      .get()!;
-    recordEvent(tx, {
+    const updated = single(
+      await tx
+        .update(externalAllies)
+        .set({ ...diff.after, version: ally.version + 1, updatedAt: now.toISOString() })
+        .where(eq(externalAllies.id, ally.id))
+        .returning(),
+    );
+    await recordEvent(tx, {
       teamId: account.teamId,
       dealId: null,
       actorId: user.id,
@@ -83,11 +86,11 @@ export function updateExternalAlly(db: Db, user: SessionUser, input: TExternalAl
   });
 }
 
-export function removeExternalAlly(db: Db, user: SessionUser, id: number, now: Date): { ok: true } {
-  return writeTransaction(db, (tx) => {
-    const { ally, account } = requireExternalAlly(tx, user, id);
-    tx.delete(externalAllies).where(eq(externalAllies.id, ally.id)).run();
-    recordEvent(tx, { teamId: account.teamId, dealId: null, actorId: user.id, kind: 'externalAlly.removed', entity: 'externalAlly', entityId: ally.id, before: { ...ally, accountName: account.name }, at: now });
+export async function removeExternalAlly(db: Db, user: SessionUser, id: number, now: Date): Promise<{ ok: true }> {
+  return writeTransaction(db, async (tx) => {
+    const { ally, account } = await requireExternalAlly(tx, user, id);
+    await tx.delete(externalAllies).where(eq(externalAllies.id, ally.id));
+    await recordEvent(tx, { teamId: account.teamId, dealId: null, actorId: user.id, kind: 'externalAlly.removed', entity: 'externalAlly', entityId: ally.id, before: { ...ally, accountName: account.name }, at: now });
     return { ok: true as const };
   });
 }

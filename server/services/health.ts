@@ -10,6 +10,7 @@ import { computeHealth, type Health, type HealthInput } from '../../shared/scori
 import type { ThresholdSettings } from '../../shared/settings';
 import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
+import { first } from '../db/rows';
 import { groupBy } from '../../shared/groupBy';
 import { activities, activityStakeholders, contacts, coverageSnapshots, deals, infoPoints, stakeholders } from '../db/schema';
 import { recordEvent } from './events';
@@ -78,24 +79,24 @@ const healthReads = prepared((db) => {
   };
 });
 
-function readHealthRows(db: Db | Tx, ids: number[], since: string) {
+async function readHealthRows(db: Db | Tx, ids: number[], since: string) {
   const queries = healthReads(db);
   const params = { ids: JSON.stringify(ids), since };
   return {
-    people: queries.people.all(params),
-    lastContact: queries.lastContact.all(params),
-    points: queries.points.all(params),
-    history: [...queries.history.all(params), ...queries.inForce.all(params)],
+    people: await queries.people.execute(params),
+    lastContact: await queries.lastContact.execute(params),
+    points: await queries.points.execute(params),
+    history: [...(await queries.history.execute(params)), ...(await queries.inForce.execute(params))],
   };
 }
 
 /** Health inputs for many deals at once: five queries whatever the count. */
-export function loadHealthInputs(db: Db | Tx, dealList: readonly DealFacts[], settings: ThresholdSettings, now: Date): Map<number, HealthInput> {
+export async function loadHealthInputs(db: Db | Tx, dealList: readonly DealFacts[], settings: ThresholdSettings, now: Date): Promise<Map<number, HealthInput>> {
   const ids = dealList.map((deal) => deal.id);
   const inputs = new Map<number, HealthInput>();
   if (ids.length === 0) return inputs;
   const since = daysBefore(now, HISTORY_DAYS).toISOString();
-  const { people, points, history, ...rows } = readHealthRows(db, ids, since);
+  const { people, points, history, ...rows } = await readHealthRows(db, ids, since);
   const lastContact = new Map(rows.lastContact.map((row) => [row.stakeholderId, row.at]));
 
   for (const deal of dealList) {
@@ -108,40 +109,40 @@ export function loadHealthInputs(db: Db | Tx, dealList: readonly DealFacts[], se
 }
 
 /** Health for a list of deals of possibly several teams (each team has its own settings). */
-export function healthForDeals(db: Db | Tx, dealList: readonly (DealFacts & { teamId: number })[], now: Date): Map<number, Health> {
+export async function healthForDeals(db: Db | Tx, dealList: readonly (DealFacts & { teamId: number })[], now: Date): Promise<Map<number, Health>> {
   const byTeam = groupBy(dealList, (deal) => deal.teamId);
   const result = new Map<number, Health>();
   for (const [teamId, teamDeals] of byTeam) {
-    const settings = getThresholds(db, teamId);
-    for (const [dealId, input] of loadHealthInputs(db, teamDeals, settings, now)) result.set(dealId, computeHealth(input));
+    const settings = await getThresholds(db, teamId);
+    for (const [dealId, input] of await loadHealthInputs(db, teamDeals, settings, now)) result.set(dealId, computeHealth(input));
   }
   return result;
 }
 
-export function dealHealth(db: Db | Tx, deal: DealFacts & { teamId: number }, now: Date): Health {
-  return healthForDeals(db, [deal], now).get(deal.id)!;
+export async function dealHealth(db: Db | Tx, deal: DealFacts & { teamId: number }, now: Date): Promise<Health> {
+  return (await healthForDeals(db, [deal], now)).get(deal.id)!;
 }
 
 /**
  * The deal room's health from the people and points it has already read (they carry
  * everything scoring needs), so only the coverage window is read again.
  */
-export function dealHealthFrom(
+export async function dealHealthFrom(
   db: Db | Tx,
   deal: DealFacts & { teamId: number },
   rows: { stakeholders: HealthInput['stakeholders']; infoPoints: HealthInput['infoPoints'] },
   now: Date,
-): Health {
+): Promise<Health> {
   const since = daysBefore(now, HISTORY_DAYS).toISOString();
   const queries = healthReads(db);
   const params = { ids: JSON.stringify([deal.id]), since };
-  const coverageHistory = [...queries.history.all(params), ...queries.inForce.all(params)].map(({ at, influence }) => ({ at, influence }));
+  const coverageHistory = [...(await queries.history.execute(params)), ...(await queries.inForce.execute(params))].map(({ at, influence }) => ({ at, influence }));
   return computeHealth({
     deal: { stage: deal.stage, status: deal.status, closeDate: deal.closeDate },
     stakeholders: rows.stakeholders,
     infoPoints: rows.infoPoints,
     coverageHistory,
-    settings: getThresholds(db, deal.teamId),
+    settings: await getThresholds(db, deal.teamId),
     now,
   });
 }
@@ -167,7 +168,7 @@ const latestSnapshots = prepared((db) =>
     )
     .prepare(),
 );
-const latestSnapshotsOf = (tx: Tx, dealIds: number[]) => new Map<number, Snapshot>(latestSnapshots(tx).all({ ids: JSON.stringify(dealIds) }).map((row) => [row.dealId, row]));
+const latestSnapshotsOf = async (tx: Tx, dealIds: number[]) => new Map<number, Snapshot>((await latestSnapshots(tx).execute({ ids: JSON.stringify(dealIds) })).map((row) => [row.dealId, row]));
 
 /**
  * Record each deal's coverage and thresholds where they changed since its last
@@ -175,11 +176,15 @@ const latestSnapshotsOf = (tx: Tx, dealIds: number[]) => new Map<number, Snapsho
  * same handful of reads for one deal or a whole team), inside the caller's
  * transaction, so history never disagrees with data. Returns how many changed.
  */
-export function recordHealthSnapshots(tx: Tx, dealList: readonly (DealFacts & { teamId: number })[], actorId: number | null, at: Date): number {
+export async function recordHealthSnapshots(tx: Tx, dealList: readonly (DealFacts & { teamId: number })[], actorId: number | null, at: Date): Promise<number> {
   if (dealList.length === 0) return 0;
-  const healths = healthForDeals(tx, dealList, at);
-  const last = latestSnapshotsOf(tx, dealList.map((deal) => deal.id));
-  return dealList.filter((deal) => recordAgainst(tx, deal, healths.get(deal.id)!, last.get(deal.id), actorId, at)).length;
+  const healths = await healthForDeals(tx, dealList, at);
+  const last = await latestSnapshotsOf(tx, dealList.map((deal) => deal.id));
+  let recorded = 0;
+  for (const deal of dealList) {
+    if (await recordAgainst(tx, deal, healths.get(deal.id)!, last.get(deal.id), actorId, at)) recorded += 1;
+  }
+  return recorded;
 }
 
 /**
@@ -187,11 +192,11 @@ export function recordHealthSnapshots(tx: Tx, dealList: readonly (DealFacts & { 
  * recorded exactly as the app records it: a snapshot where it changed, an event
  * for each threshold crossed or lost. Returns whether it changed.
  */
-export function recordDealHealth(tx: Tx, deal: { id: number; teamId: number }, health: Health, actorId: number | null, at: Date): boolean {
-  return recordAgainst(tx, deal, health, latestSnapshotsOf(tx, [deal.id]).get(deal.id), actorId, at);
+export async function recordDealHealth(tx: Tx, deal: { id: number; teamId: number }, health: Health, actorId: number | null, at: Date): Promise<boolean> {
+  return recordAgainst(tx, deal, health, (await latestSnapshotsOf(tx, [deal.id])).get(deal.id), actorId, at);
 }
 
-function recordAgainst(tx: Tx, deal: { id: number; teamId: number }, health: Health, previous: Snapshot | undefined, actorId: number | null, at: Date): boolean {
+async function recordAgainst(tx: Tx, deal: { id: number; teamId: number }, health: Health, previous: Snapshot | undefined, actorId: number | null, at: Date): Promise<boolean> {
   const passed: ThresholdFlags = {
     information: health.thresholds.information.passed,
     relationships: health.thresholds.relationships.passed,
@@ -206,12 +211,12 @@ function recordAgainst(tx: Tx, deal: { id: number; teamId: number }, health: Hea
     previous.opposition === coverage.opposition &&
     JSON.stringify(passedOf(previous.thresholds)) === JSON.stringify(passed);
   if (unchanged) return false;
-  tx.insert(coverageSnapshots)
-    .values({ dealId: deal.id, at: at.toISOString(), influence: coverage.influence, headcount: coverage.headcount, net: coverage.net, opposition: coverage.opposition, crossed: health.crossed, thresholds: passed })
-    .run();
+  await tx
+    .insert(coverageSnapshots)
+    .values({ dealId: deal.id, at: at.toISOString(), influence: coverage.influence, headcount: coverage.headcount, net: coverage.net, opposition: coverage.opposition, crossed: health.crossed, thresholds: passed });
   if (!previous) return true;
   for (const change of diffThresholdFlags(passedOf(previous.thresholds), passed)) {
-    recordEvent(tx, {
+    await recordEvent(tx, {
       teamId: deal.teamId,
       dealId: deal.id,
       actorId,
@@ -228,29 +233,29 @@ function recordAgainst(tx: Tx, deal: { id: number; teamId: number }, health: Hea
 
 const dealFacts = { id: deals.id, teamId: deals.teamId, stage: deals.stage, status: deals.status, closeDate: deals.closeDate };
 
+type TeamDealFacts = DealFacts & { teamId: number };
+
 /** The open deals of a team, or of every team, as recordHealthSnapshots takes them. */
-export function openDealFacts(db: Db | Tx, teamId?: number) {
+export async function openDealFacts(db: Db | Tx, teamId?: number): Promise<TeamDealFacts[]> {
   return db
     .select(dealFacts)
     .from(deals)
     .where(and(eq(deals.status, 'open'), teamId === undefined ? undefined : eq(deals.teamId, teamId)))
-    .orderBy(asc(deals.id))
-    .all();
+    .orderBy(asc(deals.id));
 }
 
 /** Every deal a contact is mapped on: a change to the contact's level moves all their coverages. */
-export function dealFactsOfContact(db: Db | Tx, contactId: number) {
+export async function dealFactsOfContact(db: Db | Tx, contactId: number): Promise<TeamDealFacts[]> {
   return db
     .select(dealFacts)
     .from(deals)
-    .where(inArray(deals.id, db.select({ id: stakeholders.dealId }).from(stakeholders).where(eq(stakeholders.contactId, contactId))))
-    .all();
+    .where(inArray(deals.id, db.select({ id: stakeholders.dealId }).from(stakeholders).where(eq(stakeholders.contactId, contactId))));
 }
 
 /** One deal's snapshot after a write to it (see recordHealthSnapshots). */
-export function refreshHealthSnapshot(tx: Tx, dealId: number, actorId: number | null, at: Date): boolean {
-  const deal = tx.select(dealFacts).from(deals).where(eq(deals.id, dealId)).get();
-  return deal ? recordHealthSnapshots(tx, [deal], actorId, at) > 0 : false;
+export async function refreshHealthSnapshot(tx: Tx, dealId: number, actorId: number | null, at: Date): Promise<boolean> {
+  const deal = first(await tx.select(dealFacts).from(deals).where(eq(deals.id, dealId)).limit(1));
+  return deal ? (await recordHealthSnapshots(tx, [deal], actorId, at)) > 0 : false;
 }
 
 /** The thresholds whose flag flipped; a flag the last snapshot did not record is no change. */

@@ -13,12 +13,12 @@ import { openDealFacts, recordHealthSnapshots } from './health';
 const BATCH = 500;
 
 /** Record the health of every open deal that changed since its last snapshot. Returns how many did. */
-export function sweepHealth(db: Db, now: Date): number {
-  const open = openDealFacts(db);
+export async function sweepHealth(db: Db, now: Date): Promise<number> {
+  const open = await openDealFacts(db);
   let recorded = 0;
   // Scored in bulk, a batch per transaction; a deal closed meanwhile is scored as it was, which changes no threshold.
   for (let start = 0; start < open.length; start += BATCH) {
-    recorded += writeTransaction(db, (tx) => recordHealthSnapshots(tx, open.slice(start, start + BATCH), null, now));
+    recorded += await writeTransaction(db, (tx) => recordHealthSnapshots(tx, open.slice(start, start + BATCH), null, now));
   }
   return recorded;
 }

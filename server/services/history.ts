@@ -9,6 +9,7 @@ import { HISTORY_DEFAULT_LIMIT, HISTORY_KIND_GROUPS } from '../../shared/history
 import type { THistoryGet } from '../../shared/schemas/history';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
+import { first } from '../db/rows';
 import { contacts, coverageSnapshots, events, stakeholders, users } from '../db/schema';
 import { badInput } from '../errors';
 import { requireDeal, type DealRow } from './access';
@@ -29,13 +30,13 @@ const doc = (column: JsonColumn) => sql`(case when json_valid(${column}) then ${
  * edits to its people's contact records, its account's external allies, and
  * threshold settings changed while it was open.
  */
-function dealScope(db: Db, deal: DealRow): SQL {
-  const contactIds = db
-    .select({ id: stakeholders.contactId })
-    .from(stakeholders)
-    .where(eq(stakeholders.dealId, deal.id))
-    .all()
-    .map((row) => row.id);
+async function dealScope(db: Db, deal: DealRow): Promise<SQL> {
+  const contactIds = (
+    await db
+      .select({ id: stakeholders.contactId })
+      .from(stakeholders)
+      .where(eq(stakeholders.dealId, deal.id))
+  ).map((row) => row.id);
   const related = [
     eq(events.kind, 'settings.thresholdsUpdated' satisfies EventKind),
     and(eq(events.entity, 'externalAlly'), sql`coalesce(json_extract(${doc(events.after)}, '$.accountId'), json_extract(${doc(events.before)}, '$.accountId')) = ${deal.accountId}`),
@@ -54,8 +55,8 @@ function kindFilter(kind: string | undefined): SQL | undefined {
 }
 
 /** Events about one person: their own record, or a change that names them (activity, source, edge, competitor). */
-function aboutStakeholder(db: Db, stakeholderId: number): SQL {
-  const contactId = db.select({ id: stakeholders.contactId }).from(stakeholders).where(eq(stakeholders.id, stakeholderId)).get()?.id;
+async function aboutStakeholder(db: Db, stakeholderId: number): Promise<SQL> {
+  const contactId = first(await db.select({ id: stakeholders.contactId }).from(stakeholders).where(eq(stakeholders.id, stakeholderId)).limit(1))?.id;
   const mentions = (column: JsonColumn) => sql`(
     json_extract(${doc(column)}, '$.stakeholderId') = ${stakeholderId}
     or json_extract(${doc(column)}, '$.sourceStakeholderId') = ${stakeholderId}
@@ -72,44 +73,47 @@ function aboutStakeholder(db: Db, stakeholderId: number): SQL {
   )!;
 }
 
-export function getHistory(db: Db, user: SessionUser, input: THistoryGet) {
-  const deal = requireDeal(db, user, input.dealId);
-  const scope = dealScope(db, deal);
+export async function getHistory(db: Db, user: SessionUser, input: THistoryGet) {
+  const deal = await requireDeal(db, user, input.dealId);
+  const scope = await dealScope(db, deal);
 
-  const snapshots = db
-    .select({
-      at: coverageSnapshots.at,
-      influence: coverageSnapshots.influence,
-      headcount: coverageSnapshots.headcount,
-      net: coverageSnapshots.net,
-      opposition: coverageSnapshots.opposition,
-      crossed: coverageSnapshots.crossed,
-      thresholds: coverageSnapshots.thresholds,
-    })
-    .from(coverageSnapshots)
-    .where(eq(coverageSnapshots.dealId, deal.id))
-    .orderBy(desc(coverageSnapshots.at), desc(coverageSnapshots.id))
-    .limit(MAX_SNAPSHOTS)
-    .all()
+  const snapshots = (
+    await db
+      .select({
+        at: coverageSnapshots.at,
+        influence: coverageSnapshots.influence,
+        headcount: coverageSnapshots.headcount,
+        net: coverageSnapshots.net,
+        opposition: coverageSnapshots.opposition,
+        crossed: coverageSnapshots.crossed,
+        thresholds: coverageSnapshots.thresholds,
+      })
+      .from(coverageSnapshots)
+      .where(eq(coverageSnapshots.dealId, deal.id))
+      .orderBy(desc(coverageSnapshots.at), desc(coverageSnapshots.id))
+      .limit(MAX_SNAPSHOTS)
+  )
     .reverse()
     .map((snapshot) => ({ ...snapshot, thresholds: thresholdFlags(snapshot.thresholds) }));
 
-  const thresholdChanges = db
-    .select({ at: events.at, kind: events.kind, entity: events.entity, entityId: events.entityId, before: events.before, after: events.after, actorName: users.name })
-    .from(events)
-    .leftJoin(users, eq(users.id, events.actorId))
-    .where(and(eq(events.dealId, deal.id), inArray(events.kind, THRESHOLD_KINDS)))
-    .orderBy(desc(events.at), desc(events.id))
-    .all()
-    .flatMap(({ at, actorName, ...row }) => {
-      const event = readEvent(row);
-      if (event.kind !== 'threshold.crossed' && event.kind !== 'threshold.lost') return [];
-      const { threshold, passed } = event.after;
-      return threshold === undefined ? [] : [{ at, threshold, passed: passed === true, actorName }];
-    });
+  const thresholdChanges = (
+    await db
+      .select({ at: events.at, kind: events.kind, entity: events.entity, entityId: events.entityId, before: events.before, after: events.after, actorName: users.name })
+      .from(events)
+      .leftJoin(users, eq(users.id, events.actorId))
+      .where(and(eq(events.dealId, deal.id), inArray(events.kind, THRESHOLD_KINDS)))
+      .orderBy(desc(events.at), desc(events.id))
+  ).flatMap(({ at, actorName, ...row }) => {
+    const event = readEvent(row);
+    if (event.kind !== 'threshold.crossed' && event.kind !== 'threshold.lost') return [];
+    const { threshold, passed } = event.after;
+    return threshold === undefined ? [] : [{ at, threshold, passed: passed === true, actorName }];
+  });
 
   const limit = input.limit ?? HISTORY_DEFAULT_LIMIT;
-  const eventRows = db
+  const about = input.stakeholderId === undefined ? undefined : await aboutStakeholder(db, input.stakeholderId);
+  const older = input.cursor == null ? undefined : await olderThan(db, scope, input.cursor);
+  const eventRows = await db
     .select({
       id: events.id,
       at: events.at,
@@ -128,35 +132,33 @@ export function getHistory(db: Db, user: SessionUser, input: THistoryGet) {
         scope,
         kindFilter(input.kind),
         input.actorId === undefined ? undefined : eq(events.actorId, input.actorId),
-        input.stakeholderId === undefined ? undefined : aboutStakeholder(db, input.stakeholderId),
-        input.cursor == null ? undefined : olderThan(db, scope, input.cursor),
+        about,
+        older,
       ),
     )
     .orderBy(desc(events.at), desc(events.id))
     // One more than asked for says whether an older page exists, without a count query.
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const page = eventRows.slice(0, limit);
   const nextCursor = eventRows.length > limit ? page.at(-1)!.id : null;
 
   // Everyone who ever changed this deal, for the "by person" filter, whatever is filtered now.
-  const actors = db
+  const actors = await db
     .selectDistinct({ id: users.id, name: users.name })
     .from(events)
     .innerJoin(users, eq(users.id, events.actorId))
     .where(scope)
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
 
-  return { snapshots, thresholdChanges, events: page, nextCursor, actors, people: peopleOf(db, deal.id) };
+  return { snapshots, thresholdChanges, events: page, nextCursor, actors, people: await peopleOf(db, deal.id) };
 }
 
 /**
  * Events after `cursor` in the log's order (newest first: by time, then id).
  * The cursor must be an event of this deal's history, so it says nothing about other deals.
  */
-function olderThan(db: Db, scope: SQL, cursor: number): SQL {
-  const from = db.select({ at: events.at, id: events.id }).from(events).where(and(scope, eq(events.id, cursor))).get();
+async function olderThan(db: Db, scope: SQL, cursor: number): Promise<SQL> {
+  const from = first(await db.select({ at: events.at, id: events.id }).from(events).where(and(scope, eq(events.id, cursor))).limit(1));
   if (!from) throw badInput('cursor', 'not an event of this deal’s history');
   return or(lt(events.at, from.at), and(eq(events.at, from.at), lt(events.id, from.id)))!;
 }
@@ -170,26 +172,24 @@ function thresholdFlags(value: unknown): Record<ThresholdKey, boolean> {
  * Names of everyone who was ever on this deal's map — people since removed
  * included, from the names their events carry — so every sentence can say who.
  */
-function peopleOf(db: Db, dealId: number): { id: number; name: string }[] {
+async function peopleOf(db: Db, dealId: number): Promise<{ id: number; name: string }[]> {
   const names = new Map<number, string>();
-  const fromEvents = db
+  const fromEvents = await db
     .select({
       id: events.entityId,
       name: sql<string | null>`coalesce(json_extract(${doc(events.after)}, '$.name'), json_extract(${doc(events.before)}, '$.name'))`,
     })
     .from(events)
     .where(and(eq(events.dealId, dealId), eq(events.entity, 'stakeholder')))
-    .orderBy(asc(events.at), asc(events.id))
-    .all();
+    .orderBy(asc(events.at), asc(events.id));
   for (const { id, name } of fromEvents) if (id !== null && typeof name === 'string') names.set(id, name);
-  const current = db
+  const current = await db
     .select({ id: stakeholders.id, name: contacts.name })
     .from(stakeholders)
     .innerJoin(contacts, eq(contacts.id, stakeholders.contactId))
-    .where(eq(stakeholders.dealId, dealId))
-    .all();
+    .where(eq(stakeholders.dealId, dealId));
   for (const { id, name } of current) names.set(id, name);
   return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export type HistoryDto = ReturnType<typeof getHistory>;
+export type HistoryDto = Awaited<ReturnType<typeof getHistory>>;

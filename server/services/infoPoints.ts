@@ -4,6 +4,7 @@ import { prepared } from '../db/prepared';
 import type { TInfoPointUpdate } from '../../shared/schemas/infoPoint';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
+import { first } from '../db/rows';
 import { infoPoints, stakeholders } from '../db/schema';
 import { AppError, assertVersion, badInput, notFound } from '../errors';
 import { requireDeal, type DealRow } from './access';
@@ -16,19 +17,18 @@ const infoPointsOfDeal = prepared((db) =>
   db.select().from(infoPoints).where(eq(infoPoints.dealId, sql.placeholder('dealId'))).orderBy(asc(infoPoints.point)).prepare(),
 );
 
-export function listInfoPoints(db: Db | Tx, dealId: number): InfoPointDto[] {
-  return infoPointsOfDeal(db).all({ dealId });
+export async function listInfoPoints(db: Db | Tx, dealId: number): Promise<InfoPointDto[]> {
+  return infoPointsOfDeal(db).execute({ dealId });
 }
 
 /** Stakeholder ids must name people in this deal; returns them deduplicated. */
-export function requireDealStakeholders(tx: Db | Tx, dealId: number, ids: readonly number[], field: string): number[] {
+export async function requireDealStakeholders(tx: Db | Tx, dealId: number, ids: readonly number[], field: string): Promise<number[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return unique;
-  const found = tx
+  const found = await tx
     .select({ id: stakeholders.id })
     .from(stakeholders)
-    .where(and(eq(stakeholders.dealId, dealId), inArray(stakeholders.id, unique)))
-    .all();
+    .where(and(eq(stakeholders.dealId, dealId), inArray(stakeholders.id, unique)));
   if (found.length !== unique.length) throw badInput(field, 'every stakeholder must belong to this deal');
   return unique;
 }
@@ -40,18 +40,20 @@ function toVerifiedInstant(value: string, now: Date): string {
   return instant.toISOString();
 }
 
-export function updateInfoPoint(db: Db, user: SessionUser, input: TInfoPointUpdate, now: Date): InfoPointDto {
-  return writeTransaction(db, (tx) => {
-    const deal: DealRow = requireDeal(tx, user, input.dealId);
-    const current = tx
-      .select()
-      .from(infoPoints)
-      .where(and(eq(infoPoints.dealId, deal.id), eq(infoPoints.point, input.point)))
-      .get();
+export async function updateInfoPoint(db: Db, user: SessionUser, input: TInfoPointUpdate, now: Date): Promise<InfoPointDto> {
+  return writeTransaction(db, async (tx) => {
+    const deal: DealRow = await requireDeal(tx, user, input.dealId);
+    const current = first(
+      await tx
+        .select()
+        .from(infoPoints)
+        .where(and(eq(infoPoints.dealId, deal.id), eq(infoPoints.point, input.point)))
+        .limit(1),
+    );
     if (!current) throw notFound('Information point');
-    assertVersion('Information point', current, input.version, (row) => row);
+    await assertVersion('Information point', current, input.version, (row) => row);
 
-    if (input.sourceStakeholderId) requireDealStakeholders(tx, deal.id, [input.sourceStakeholderId], 'sourceStakeholderId');
+    if (input.sourceStakeholderId) await requireDealStakeholders(tx, deal.id, [input.sourceStakeholderId], 'sourceStakeholderId');
     let verifiedAt = input.verifiedAt === undefined ? undefined : input.verifiedAt && toVerifiedInstant(input.verifiedAt, now);
     // A point confirmed for the first time is verified now unless a date was given.
     if (input.status === 'confirmed' && current.status !== 'confirmed' && verifiedAt === undefined) {
@@ -64,14 +66,15 @@ export function updateInfoPoint(db: Db, user: SessionUser, input: TInfoPointUpda
       verifiedAt,
     });
     if (!diff) return current;
-    const updated = tx
-      .update(infoPoints)
-      .set({ ...diff.after, version: current.version + 1, updatedAt: now.toISOString() })
-      .where(eq(infoPoints.id, current.id))
-      .returning()
-      .get();
+    const updated = first(
+      await tx
+        .update(infoPoints)
+        .set({ ...diff.after, version: current.version + 1, updatedAt: now.toISOString() })
+        .where(eq(infoPoints.id, current.id))
+        .returning(),
+    );
     if (!updated) throw new AppError('CONFLICT', 'Information point changed; reload', { current });
-    recordEvent(tx, {
+    await recordEvent(tx, {
       teamId: deal.teamId,
       dealId: deal.id,
       actorId: user.id,
@@ -82,7 +85,7 @@ export function updateInfoPoint(db: Db, user: SessionUser, input: TInfoPointUpda
       after: { point: current.point, ...diff.after },
       at: now,
     });
-    refreshHealthSnapshot(tx, deal.id, user.id, now);
+    await refreshHealthSnapshot(tx, deal.id, user.id, now);
     return updated;
   });
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ZNextStepAddSchema, ZNextStepUpdateSchema } from '../../shared/schemas/infoPoint';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
+import { first, single } from '../db/rows';
 import { nextSteps } from '../db/schema';
 import { assertVersion, notFound } from '../errors';
 import { requireDeal } from './access';
@@ -20,34 +21,35 @@ const nextStepsOfDeal = prepared((db) =>
     .prepare(),
 );
 
-export function listNextSteps(db: Db | Tx, dealId: number): NextStepDto[] {
-  return nextStepsOfDeal(db).all({ dealId });
+export async function listNextSteps(db: Db | Tx, dealId: number): Promise<NextStepDto[]> {
+  return nextStepsOfDeal(db).execute({ dealId });
 }
 
-function requireNextStep(tx: Tx, user: SessionUser, id: number) {
-  const step = tx.select().from(nextSteps).where(eq(nextSteps.id, id)).get();
+async function requireNextStep(tx: Tx, user: SessionUser, id: number) {
+  const step = first(await tx.select().from(nextSteps).where(eq(nextSteps.id, id)).limit(1));
   if (!step) throw notFound('Next step');
-  return { step, deal: requireDeal(tx, user, step.dealId) };
+  return { step, deal: await requireDeal(tx, user, step.dealId) };
 }
 
-export function addNextStep(db: Db, user: SessionUser, input: z.infer<typeof ZNextStepAddSchema>, now: Date): NextStepDto {
-  return writeTransaction(db, (tx) => {
-    const deal = requireDeal(tx, user, input.dealId);
+export async function addNextStep(db: Db, user: SessionUser, input: z.infer<typeof ZNextStepAddSchema>, now: Date): Promise<NextStepDto> {
+  return writeTransaction(db, async (tx) => {
+    const deal = await requireDeal(tx, user, input.dealId);
     const stamp = now.toISOString();
-    const step = tx
-      .insert(nextSteps)
-      .values({ dealId: deal.id, title: input.title, owner: input.owner || null, dueDate: input.dueDate ?? null, createdAt: stamp, updatedAt: stamp })
-      .returning()
-      .get();
-    recordEvent(tx, { teamId: deal.teamId, dealId: deal.id, actorId: user.id, kind: 'nextStep.added', entity: 'nextStep', entityId: step.id, after: step, at: now });
+    const step = single(
+      await tx
+        .insert(nextSteps)
+        .values({ dealId: deal.id, title: input.title, owner: input.owner || null, dueDate: input.dueDate ?? null, createdAt: stamp, updatedAt: stamp })
+        .returning(),
+    );
+    await recordEvent(tx, { teamId: deal.teamId, dealId: deal.id, actorId: user.id, kind: 'nextStep.added', entity: 'nextStep', entityId: step.id, after: step, at: now });
     return step;
   });
 }
 
-export function updateNextStep(db: Db, user: SessionUser, input: z.infer<typeof ZNextStepUpdateSchema>, now: Date): NextStepDto {
-  return writeTransaction(db, (tx) => {
-    const { step, deal } = requireNextStep(tx, user, input.id);
-    assertVersion('Next step', step, input.version, (row) => row);
+export async function updateNextStep(db: Db, user: SessionUser, input: z.infer<typeof ZNextStepUpdateSchema>, now: Date): Promise<NextStepDto> {
+  return writeTransaction(db, async (tx) => {
+    const { step, deal } = await requireNextStep(tx, user, input.id);
+    await assertVersion('Next step', step, input.version, (row) => row);
     const diff = changedFields(step, {
       title: input.title,
       owner: input.owner === undefined ? undefined : input.owner || null,
@@ -55,13 +57,14 @@ export function updateNextStep(db: Db, user: SessionUser, input: z.infer<typeof 
       done: input.done,
     });
     if (!diff) return step;
-    const updated = tx
-      .update(nextSteps)
-      .set({ ...diff.after, version: step.version + 1, updatedAt: now.toISOString() })
-      .where(eq(nextSteps.id, step.id))
-      .returning()
-      .get()!;
-    recordEvent(tx, {
+    const updated = single(
+      await tx
+        .update(nextSteps)
+        .set({ ...diff.after, version: step.version + 1, updatedAt: now.toISOString() })
+        .where(eq(nextSteps.id, step.id))
+        .returning(),
+    );
+    await recordEvent(tx, {
       teamId: deal.teamId,
       dealId: deal.id,
       actorId: user.id,
@@ -76,11 +79,11 @@ export function updateNextStep(db: Db, user: SessionUser, input: z.infer<typeof 
   });
 }
 
-export function removeNextStep(db: Db, user: SessionUser, id: number, now: Date): { ok: true } {
-  return writeTransaction(db, (tx) => {
-    const { step, deal } = requireNextStep(tx, user, id);
-    tx.delete(nextSteps).where(eq(nextSteps.id, step.id)).run();
-    recordEvent(tx, { teamId: deal.teamId, dealId: deal.id, actorId: user.id, kind: 'nextStep.removed', entity: 'nextStep', entityId: step.id, before: step, at: now });
+export async function removeNextStep(db: Db, user: SessionUser, id: number, now: Date): Promise<{ ok: true }> {
+  return writeTransaction(db, async (tx) => {
+    const { step, deal } = await requireNextStep(tx, user, id);
+    await tx.delete(nextSteps).where(eq(nextSteps.id, step.id));
+    await recordEvent(tx, { teamId: deal.teamId, dealId: deal.id, actorId: user.id, kind: 'nextStep.removed', entity: 'nextStep', entityId: step.id, before: step, at: now });
     return { ok: true as const };
   });
 }

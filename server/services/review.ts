@@ -11,10 +11,10 @@ import { listDeals } from './deals';
 
 const SEVERITY: Record<HealthStatus, number> = { critical: 0, at_risk: 1, on_track: 2, closed: 3 };
 
-export function reviewPipeline(db: Db, user: SessionUser, filters: NonNullable<TReviewPipeline>, now: Date) {
+export async function reviewPipeline(db: Db, user: SessionUser, filters: NonNullable<TReviewPipeline>, now: Date) {
   // listDeals scores every deal in bulk; the review only reorders and annotates.
-  const deals = listDeals(db, user, { status: 'open', ownerId: filters.ownerId, stage: filters.stage }, now);
-  const notes = latestCoachingNotes(db, deals.map((deal) => deal.id));
+  const deals = await listDeals(db, user, { status: 'open', ownerId: filters.ownerId, stage: filters.stage }, now);
+  const notes = await latestCoachingNotes(db, deals.map((deal) => deal.id));
   const rows = deals.map((deal) => ({
     id: deal.id,
     name: deal.name,
@@ -34,4 +34,4 @@ export function reviewPipeline(db: Db, user: SessionUser, filters: NonNullable<T
   }));
   return rows.sort((a, b) => SEVERITY[a.health.status] - SEVERITY[b.health.status] || b.amount - a.amount || a.id - b.id);
 }
-export type ReviewRow = ReturnType<typeof reviewPipeline>[number];
+export type ReviewRow = Awaited<ReturnType<typeof reviewPipeline>>[number];

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { ZThresholdSettingsSchema, type TThresholdUpdate } from '../../shared/schemas/settings';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db } from '../db/client';
+import { first } from '../db/rows';
 import { teams, teamSettings } from '../db/schema';
 import { AppError, assertVersion, notFound } from '../errors';
 import { recordEvent } from './events';
@@ -15,24 +16,24 @@ export function readableTeam(user: SessionUser, teamId: number | undefined): num
   return teamId;
 }
 
-export function updateThresholds(db: Db, user: SessionUser, input: TThresholdUpdate, now: Date): TeamThresholds {
-  return writeTransaction(db, (tx) => {
+export async function updateThresholds(db: Db, user: SessionUser, input: TThresholdUpdate, now: Date): Promise<TeamThresholds> {
+  return writeTransaction(db, async (tx) => {
     const teamId = readableTeam(user, input.teamId);
-    if (!tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).get()) throw notFound('Team');
-    const current = getThresholds(tx, teamId);
-    assertVersion('Threshold settings', current, input.version, (row) => row);
+    if (!first(await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).limit(1))) throw notFound('Team');
+    const current = await getThresholds(tx, teamId);
+    await assertVersion('Threshold settings', current, input.version, (row) => row);
     const { version: _version, teamId: _team, ...patch } = input;
     const { teamId: _t, version: _v, ...currentSettings } = current;
     const next = ZThresholdSettingsSchema.safeParse({ ...currentSettings, ...patch });
     if (!next.success) throw new AppError('BAD_REQUEST', next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const stamp = now.toISOString();
-    tx.insert(teamSettings)
+    await tx
+      .insert(teamSettings)
       .values({ teamId, thresholds: next.data, version: current.version + 1, updatedAt: stamp })
-      .onConflictDoUpdate({ target: teamSettings.teamId, set: { thresholds: next.data, version: current.version + 1, updatedAt: stamp } })
-      .run();
-    recordEvent(tx, { teamId, dealId: null, actorId: user.id, kind: 'settings.thresholdsUpdated', entity: 'teamSettings', entityId: teamId, before: currentSettings, after: next.data, at: now });
+      .onConflictDoUpdate({ target: teamSettings.teamId, set: { thresholds: next.data, version: current.version + 1, updatedAt: stamp } });
+    await recordEvent(tx, { teamId, dealId: null, actorId: user.id, kind: 'settings.thresholdsUpdated', entity: 'teamSettings', entityId: teamId, before: currentSettings, after: next.data, at: now });
     // New settings can cross or lose thresholds on every open deal of the team: record it now, in the same transaction.
-    recordHealthSnapshots(tx, openDealFacts(tx, teamId), user.id, now);
+    await recordHealthSnapshots(tx, await openDealFacts(tx, teamId), user.id, now);
     return { ...next.data, teamId, version: current.version + 1 };
   });
 }

@@ -7,6 +7,7 @@ import type { TStakeholderAdd, TStakeholderUpdate } from '../../shared/schemas/s
 import type { EventKind } from '../../shared/events';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
+import { first, single } from '../db/rows';
 import { competitorFavouredBy, contacts, infoPoints, relationships, stakeholders } from '../db/schema';
 import { AppError, assertVersion, badInput, notFound } from '../errors';
 import { requireDeal, type DealRow } from './access';
@@ -38,64 +39,66 @@ function partValues(input: Partial<TStakeholderUpdate>) {
 }
 
 /** The existing contact to link, or a new one created on the deal's account. */
-function resolveContact(tx: Tx, deal: DealRow, input: TStakeholderAdd, stamp: string): { contactId: number; created: boolean } {
+async function resolveContact(tx: Tx, deal: DealRow, input: TStakeholderAdd, stamp: string): Promise<{ contactId: number; created: boolean }> {
   if (input.contactId !== undefined) {
-    const contact = tx.select({ id: contacts.id, accountId: contacts.accountId, name: contacts.name }).from(contacts).where(eq(contacts.id, input.contactId)).get();
+    const contact = first(await tx.select({ id: contacts.id, accountId: contacts.accountId, name: contacts.name }).from(contacts).where(eq(contacts.id, input.contactId)).limit(1));
     if (!contact || contact.accountId !== deal.accountId) throw badInput('contactId', 'must be a contact of this deal’s account');
-    const onDeal = tx.select({ id: stakeholders.id }).from(stakeholders).where(and(eq(stakeholders.dealId, deal.id), eq(stakeholders.contactId, contact.id))).get();
+    const onDeal = first(await tx.select({ id: stakeholders.id }).from(stakeholders).where(and(eq(stakeholders.dealId, deal.id), eq(stakeholders.contactId, contact.id))).limit(1));
     if (onDeal) {
-      throw new AppError('CONFLICT', `contactId: ${contact.name} is already on this deal’s map`, { field: 'contactId', current: getStakeholderDto(tx, onDeal.id) });
+      throw new AppError('CONFLICT', `contactId: ${contact.name} is already on this deal’s map`, { field: 'contactId', current: await getStakeholderDto(tx, onDeal.id) });
     }
     return { contactId: contact.id, created: false };
   }
   // The schema guarantees name and level when no contactId is given.
   const values = contactPatchValues(input);
-  assertReportsTo(tx, deal.accountId, null, values.reportsToContactId);
-  const contact = tx
-    .insert(contacts)
-    .values({ ...values, accountId: deal.accountId, name: values.name!, level: values.level!, createdAt: stamp, updatedAt: stamp })
-    .returning({ id: contacts.id })
-    .get();
+  await assertReportsTo(tx, deal.accountId, null, values.reportsToContactId);
+  const contact = single(
+    await tx
+      .insert(contacts)
+      .values({ ...values, accountId: deal.accountId, name: values.name!, level: values.level!, createdAt: stamp, updatedAt: stamp })
+      .returning({ id: contacts.id }),
+  );
   return { contactId: contact.id, created: true };
 }
 
-export function addStakeholder(db: Db, user: SessionUser, input: TStakeholderAdd, now: Date): StakeholderDto {
-  return writeTransaction(db, (tx) => {
-    const deal = requireDeal(tx, user, input.dealId);
+export async function addStakeholder(db: Db, user: SessionUser, input: TStakeholderAdd, now: Date): Promise<StakeholderDto> {
+  return writeTransaction(db, async (tx) => {
+    const deal = await requireDeal(tx, user, input.dealId);
     const stamp = now.toISOString();
-    const { contactId, created } = resolveContact(tx, deal, input, stamp);
+    const { contactId, created } = await resolveContact(tx, deal, input, stamp);
     const part = partValues(input);
-    const row = tx
-      .insert(stakeholders)
-      .values({
-        dealId: deal.id,
-        contactId,
-        decisionRole: input.decisionRole,
-        influence: input.influence,
-        stance: input.stance ?? 'unknown',
-        isCoach: input.isCoach ?? false,
-        explicitNeeds: part.explicitNeeds ?? null,
-        implicitNeeds: part.implicitNeeds ?? null,
-        notes: part.notes ?? null,
-        positionX: input.positionX ?? null,
-        positionY: input.positionY ?? null,
-        createdAt: stamp,
-        updatedAt: stamp,
-      })
-      .returning({ id: stakeholders.id })
-      .get();
-    const dto = getStakeholderDto(tx, row.id);
-    recordEvent(tx, { teamId: deal.teamId, dealId: deal.id, actorId: user.id, kind: 'stakeholder.added', entity: 'stakeholder', entityId: dto.id, after: { ...dto, contactCreated: created }, at: now });
-    refreshHealthSnapshot(tx, deal.id, user.id, now);
+    const row = single(
+      await tx
+        .insert(stakeholders)
+        .values({
+          dealId: deal.id,
+          contactId,
+          decisionRole: input.decisionRole,
+          influence: input.influence,
+          stance: input.stance ?? 'unknown',
+          isCoach: input.isCoach ?? false,
+          explicitNeeds: part.explicitNeeds ?? null,
+          implicitNeeds: part.implicitNeeds ?? null,
+          notes: part.notes ?? null,
+          positionX: input.positionX ?? null,
+          positionY: input.positionY ?? null,
+          createdAt: stamp,
+          updatedAt: stamp,
+        })
+        .returning({ id: stakeholders.id }),
+    );
+    const dto = await getStakeholderDto(tx, row.id);
+    await recordEvent(tx, { teamId: deal.teamId, dealId: deal.id, actorId: user.id, kind: 'stakeholder.added', entity: 'stakeholder', entityId: dto.id, after: { ...dto, contactCreated: created }, at: now });
+    await refreshHealthSnapshot(tx, deal.id, user.id, now);
     return dto;
   });
 }
 
-function requireStakeholder(tx: Tx, user: SessionUser, id: number) {
-  const row = tx.select().from(stakeholders).where(eq(stakeholders.id, id)).get();
+async function requireStakeholder(tx: Tx, user: SessionUser, id: number) {
+  const row = first(await tx.select().from(stakeholders).where(eq(stakeholders.id, id)).limit(1));
   if (!row) throw notFound('Stakeholder');
   // Another rep's deal answers NOT_FOUND, exactly like a missing row.
-  return { row, deal: requireDeal(tx, user, row.dealId) };
+  return { row, deal: await requireDeal(tx, user, row.dealId) };
 }
 
 /** Position-only changes are map housekeeping; their own kind keeps them out of stand-up sentences. */
@@ -105,24 +108,24 @@ function updateKind(changed: string[]): Extract<EventKind, 'stakeholder.stanceCh
   return 'stakeholder.updated';
 }
 
-export function updateStakeholder(db: Db, user: SessionUser, input: TStakeholderUpdate, now: Date): StakeholderDto {
-  return writeTransaction(db, (tx) => {
-    const { row, deal } = requireStakeholder(tx, user, input.id);
-    assertVersion('Stakeholder', row, input.version, () => getStakeholderDto(tx, row.id));
-    const contact = tx.select().from(contacts).where(eq(contacts.id, row.contactId)).get()!;
-    if (input.contactVersion !== undefined) assertVersion('Contact', contact, input.contactVersion, () => getStakeholderDto(tx, row.id));
-    const before = getStakeholderDto(tx, row.id);
-    const contactDiff = patchContact(tx, contact, input, now);
+export async function updateStakeholder(db: Db, user: SessionUser, input: TStakeholderUpdate, now: Date): Promise<StakeholderDto> {
+  return writeTransaction(db, async (tx) => {
+    const { row, deal } = await requireStakeholder(tx, user, input.id);
+    await assertVersion('Stakeholder', row, input.version, () => getStakeholderDto(tx, row.id));
+    const contact = first(await tx.select().from(contacts).where(eq(contacts.id, row.contactId)).limit(1))!;
+    if (input.contactVersion !== undefined) await assertVersion('Contact', contact, input.contactVersion, () => getStakeholderDto(tx, row.id));
+    const before = await getStakeholderDto(tx, row.id);
+    const contactDiff = await patchContact(tx, contact, input, now);
     const partDiff = changedFields(row, partValues(input));
     if (!contactDiff && !partDiff) return before;
     // The stakeholder's version covers the whole record the map shows, contact facts included.
-    tx.update(stakeholders)
+    await tx
+      .update(stakeholders)
       .set({ ...partDiff?.after, version: row.version + 1, updatedAt: now.toISOString() })
-      .where(eq(stakeholders.id, row.id))
-      .run();
-    const after = getStakeholderDto(tx, row.id);
+      .where(eq(stakeholders.id, row.id));
+    const after = await getStakeholderDto(tx, row.id);
     const changed = [...Object.keys(contactDiff?.after ?? {}), ...Object.keys(partDiff?.after ?? {})];
-    recordEvent(tx, {
+    await recordEvent(tx, {
       teamId: deal.teamId,
       dealId: deal.id,
       actorId: user.id,
@@ -133,32 +136,30 @@ export function updateStakeholder(db: Db, user: SessionUser, input: TStakeholder
       after: { ...who(after), ...contactDiff?.after, ...partDiff?.after },
       at: now,
     });
-    if (contactDiff?.after.level !== undefined) refreshDealsOfContact(tx, contact.id, user.id, now);
-    else if (changed.some((key) => (COVERAGE_FIELDS as readonly string[]).includes(key))) refreshHealthSnapshot(tx, deal.id, user.id, now);
+    if (contactDiff?.after.level !== undefined) await refreshDealsOfContact(tx, contact.id, user.id, now);
+    else if (changed.some((key) => (COVERAGE_FIELDS as readonly string[]).includes(key))) await refreshHealthSnapshot(tx, deal.id, user.id, now);
     return after;
   });
 }
 
 /** Taking a person off the map drops their relationship edges too; the event keeps all of it. */
-export function removeStakeholder(db: Db, user: SessionUser, id: number, now: Date): { ok: true } {
-  return writeTransaction(db, (tx) => {
-    const { row, deal } = requireStakeholder(tx, user, id);
-    const before = getStakeholderDto(tx, row.id);
-    const edges = tx
+export async function removeStakeholder(db: Db, user: SessionUser, id: number, now: Date): Promise<{ ok: true }> {
+  return writeTransaction(db, async (tx) => {
+    const { row, deal } = await requireStakeholder(tx, user, id);
+    const before = await getStakeholderDto(tx, row.id);
+    const edges = await tx
       .select()
       .from(relationships)
-      .where(or(eq(relationships.fromStakeholderId, row.id), eq(relationships.toStakeholderId, row.id)))
-      .all();
+      .where(or(eq(relationships.fromStakeholderId, row.id), eq(relationships.toStakeholderId, row.id)));
     // Info points sourced from this person lose their source: say so with a new version, not silently.
-    const sourced = tx
+    const sourced = await tx
       .update(infoPoints)
       .set({ sourceStakeholderId: null, version: sql`${infoPoints.version} + 1`, updatedAt: now.toISOString() })
       .where(eq(infoPoints.sourceStakeholderId, row.id))
-      .returning({ point: infoPoints.point })
-      .all();
-    const favours = tx.select({ competitorId: competitorFavouredBy.competitorId }).from(competitorFavouredBy).where(eq(competitorFavouredBy.stakeholderId, row.id)).all();
-    tx.delete(stakeholders).where(eq(stakeholders.id, row.id)).run();
-    recordEvent(tx, {
+      .returning({ point: infoPoints.point });
+    const favours = await tx.select({ competitorId: competitorFavouredBy.competitorId }).from(competitorFavouredBy).where(eq(competitorFavouredBy.stakeholderId, row.id));
+    await tx.delete(stakeholders).where(eq(stakeholders.id, row.id));
+    await recordEvent(tx, {
       teamId: deal.teamId,
       dealId: deal.id,
       actorId: user.id,
@@ -168,7 +169,7 @@ export function removeStakeholder(db: Db, user: SessionUser, id: number, now: Da
       before: { ...before, relationships: edges, sourceOfInfoPoints: sourced.map((p) => p.point), favoursCompetitorIds: favours.map((f) => f.competitorId) },
       at: now,
     });
-    refreshHealthSnapshot(tx, deal.id, user.id, now);
+    await refreshHealthSnapshot(tx, deal.id, user.id, now);
     return { ok: true as const };
   });
 }

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared';
 import type { Db, Tx } from '../db/client';
+import { first } from '../db/rows';
 import { notFound } from '../errors';
 import { activities, activityStakeholders, contacts, relationships, stakeholders } from '../db/schema';
 
@@ -46,14 +47,17 @@ const stakeholdersOfDeal = prepared((db) =>
     .prepare(),
 );
 
-export function listStakeholders(db: Db | Tx, dealId: number) {
-  return stakeholdersOfDeal(db).all({ dealId });
+export type StakeholderDto = Awaited<ReturnType<ReturnType<typeof stakeholdersOfDeal>['execute']>>[number];
+
+export async function listStakeholders(db: Db | Tx, dealId: number): Promise<StakeholderDto[]> {
+  return stakeholdersOfDeal(db).execute({ dealId });
 }
-export type StakeholderDto = ReturnType<typeof listStakeholders>[number];
 
 /** One stakeholder, in the same shape as the deal room's list. */
-export function getStakeholderDto(db: Db | Tx, id: number): StakeholderDto {
-  const row = db.select(stakeholderColumns).from(stakeholders).innerJoin(contacts, eq(contacts.id, stakeholders.contactId)).where(eq(stakeholders.id, id)).get();
+export async function getStakeholderDto(db: Db | Tx, id: number): Promise<StakeholderDto> {
+  const row = first(
+    await db.select(stakeholderColumns).from(stakeholders).innerJoin(contacts, eq(contacts.id, stakeholders.contactId)).where(eq(stakeholders.id, id)).limit(1),
+  );
   if (!row) throw notFound('Stakeholder');
   return row;
 }
@@ -62,7 +66,8 @@ const relationshipsOfDeal = prepared((db) =>
   db.select().from(relationships).where(eq(relationships.dealId, sql.placeholder('dealId'))).orderBy(asc(relationships.id)).prepare(),
 );
 
-export function listRelationships(db: Db | Tx, dealId: number) {
-  return relationshipsOfDeal(db).all({ dealId });
+export type RelationshipDto = Awaited<ReturnType<ReturnType<typeof relationshipsOfDeal>['execute']>>[number];
+
+export async function listRelationships(db: Db | Tx, dealId: number): Promise<RelationshipDto[]> {
+  return relationshipsOfDeal(db).execute({ dealId });
 }
-export type RelationshipDto = ReturnType<typeof listRelationships>[number];

@@ -47,30 +47,29 @@ function influenceAt(history: { at: string; influence: number }[], instant: stri
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
-export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges, now: Date) {
+export async function standupChanges(db: Db, user: SessionUser, input: TStandupChanges, now: Date) {
   const since = new Date(input.since).toISOString();
   const until = new Date(input.until ?? now.toISOString()).toISOString();
   const dealScope = and(visibleDeals(user, db), input.ownerId ? eq(deals.ownerId, input.ownerId) : undefined);
   const raw: RawChange[] = [];
 
-  const logged = db
+  const logged = await db
     .select({ dealId: events.dealId, at: events.at, kind: events.kind, entity: events.entity, entityId: events.entityId, before: events.before, after: events.after, actorId: events.actorId })
     .from(events)
     .innerJoin(deals, eq(deals.id, events.dealId))
     .where(and(dealScope, gt(events.at, since), lte(events.at, until), inArray(events.kind, [...STANDUP_EVENT_KINDS])))
-    .orderBy(asc(events.at), asc(events.id))
-    .all();
+    .orderBy(asc(events.at), asc(events.id));
   const stakeholderIds = [...new Set(logged.filter((event) => event.kind.startsWith('stakeholder.') && event.entityId !== null).map((event) => event.entityId!))];
   const names = new Map(
     stakeholderIds.length === 0
       ? []
-      : db
-          .select({ id: stakeholders.id, name: contacts.name })
-          .from(stakeholders)
-          .innerJoin(contacts, eq(contacts.id, stakeholders.contactId))
-          .where(inArray(stakeholders.id, stakeholderIds))
-          .all()
-          .map((row) => [row.id, row.name]),
+      : (
+          await db
+            .select({ id: stakeholders.id, name: contacts.name })
+            .from(stakeholders)
+            .innerJoin(contacts, eq(contacts.id, stakeholders.contactId))
+            .where(inArray(stakeholders.id, stakeholderIds))
+        ).map((row) => [row.id, row.name]),
   );
   const seen = new Set<string>();
   for (const event of logged) {
@@ -84,22 +83,20 @@ export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges
   }
 
   // Contacts made in the period, by when they happened.
-  const contactsMade = db
+  const contactsMade = await db
     .select({ id: activities.id, dealId: activities.dealId, at: activities.occurredAt, kind: activities.kind, summary: activities.summary, actorId: activities.createdBy })
     .from(activities)
     .innerJoin(deals, eq(deals.id, activities.dealId))
-    .where(and(dealScope, gt(activities.occurredAt, since), lte(activities.occurredAt, until)))
-    .all();
+    .where(and(dealScope, gt(activities.occurredAt, since), lte(activities.occurredAt, until)));
   let participants = new Map<number, { activityId: number; name: string }[]>();
   if (contactsMade.length > 0) {
-    const rows = db
+    const rows = await db
       .select({ activityId: activityStakeholders.activityId, name: contacts.name })
       .from(activityStakeholders)
       .innerJoin(stakeholders, eq(stakeholders.id, activityStakeholders.stakeholderId))
       .innerJoin(contacts, eq(contacts.id, stakeholders.contactId))
       .where(inArray(activityStakeholders.activityId, contactsMade.map((activity) => activity.id)))
-      .orderBy(asc(contacts.name))
-      .all();
+      .orderBy(asc(contacts.name));
     participants = groupBy(rows, (row) => row.activityId);
   }
   for (const activity of contactsMade) {
@@ -108,12 +105,11 @@ export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges
 
   // A step due on day D goes overdue at the end of D (UTC): report it if that moment falls in the period.
   const firstDue = isoDay(daysBefore(new Date(since), 1));
-  const steps = db
+  const steps = await db
     .select({ dealId: nextSteps.dealId, title: nextSteps.title, owner: nextSteps.owner, dueDate: nextSteps.dueDate })
     .from(nextSteps)
     .innerJoin(deals, eq(deals.id, nextSteps.dealId))
-    .where(and(dealScope, eq(nextSteps.done, false), gte(nextSteps.dueDate, firstDue), lte(nextSteps.dueDate, until.slice(0, 10))))
-    .all();
+    .where(and(dealScope, eq(nextSteps.done, false), gte(nextSteps.dueDate, firstDue), lte(nextSteps.dueDate, until.slice(0, 10))));
   for (const step of steps) {
     const overdueAt = addDays(new Date(`${step.dueDate}T00:00:00.000Z`), 1).toISOString();
     if (overdueAt <= since || overdueAt > until) continue;
@@ -121,36 +117,34 @@ export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges
   }
 
   // Coverage at both ends of the period, for every deal that changed or whose coverage did.
-  const snapshotDeals = db
-    .selectDistinct({ dealId: coverageSnapshots.dealId })
-    .from(coverageSnapshots)
-    .innerJoin(deals, eq(deals.id, coverageSnapshots.dealId))
-    .where(and(dealScope, gt(coverageSnapshots.at, since), lte(coverageSnapshots.at, until)))
-    .all()
-    .map((row) => row.dealId);
+  const snapshotDeals = (
+    await db
+      .selectDistinct({ dealId: coverageSnapshots.dealId })
+      .from(coverageSnapshots)
+      .innerJoin(deals, eq(deals.id, coverageSnapshots.dealId))
+      .where(and(dealScope, gt(coverageSnapshots.at, since), lte(coverageSnapshots.at, until)))
+  ).map((row) => row.dealId);
   const dealIds = [...new Set([...raw.map((change) => change.dealId), ...snapshotDeals])];
   if (dealIds.length === 0) return [];
   const history = groupBy(
-    db
+    await db
       .select({ dealId: coverageSnapshots.dealId, at: coverageSnapshots.at, influence: coverageSnapshots.influence })
       .from(coverageSnapshots)
       .where(and(inArray(coverageSnapshots.dealId, dealIds), lte(coverageSnapshots.at, until)))
-      .orderBy(asc(coverageSnapshots.at), asc(coverageSnapshots.id))
-      .all(),
+      .orderBy(asc(coverageSnapshots.at), asc(coverageSnapshots.id)),
     (row) => row.dealId,
   );
   const changesByDeal = groupBy(raw, (change) => change.dealId);
 
-  const dealRows = db
+  const dealRows = await db
     .select({ id: deals.id, teamId: deals.teamId, name: deals.name, accountName: accounts.name, ownerId: deals.ownerId, ownerName: users.name, stage: deals.stage, status: deals.status, closeDate: deals.closeDate, amount: deals.amount, currency: deals.currency })
     .from(deals)
     .innerJoin(accounts, eq(accounts.id, deals.accountId))
     .innerJoin(users, eq(users.id, deals.ownerId))
-    .where(inArray(deals.id, dealIds))
-    .all();
-  const health = healthForDeals(db, dealRows, now);
+    .where(inArray(deals.id, dealIds));
+  const health = await healthForDeals(db, dealRows, now);
   const actorIds = [...new Set(raw.map((change) => change.actorId).filter((id): id is number => id !== null))];
-  const actors = new Map(actorIds.length === 0 ? [] : db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, actorIds)).all().map((row) => [row.id, row.name]));
+  const actors = new Map(actorIds.length === 0 ? [] : (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, actorIds))).map((row) => [row.id, row.name]));
   const t = translator('en');
   const english = { date: (iso: string) => iso.slice(0, 10), money: (amount: number, currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount) };
 
@@ -188,4 +182,4 @@ export function standupChanges(db: Db, user: SessionUser, input: TStandupChanges
     .filter((deal) => deal.changes.length > 0 || deal.coverageDelta !== 0)
     .sort((a, b) => a.ownerName.localeCompare(b.ownerName) || a.ownerId - b.ownerId || a.dealName.localeCompare(b.dealName) || a.dealId - b.dealId);
 }
-export type StandupDeal = ReturnType<typeof standupChanges>[number];
+export type StandupDeal = Awaited<ReturnType<typeof standupChanges>>[number];

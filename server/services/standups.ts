@@ -2,6 +2,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
+import { first, single } from '../db/rows';
 import { standups, teams, users } from '../db/schema';
 import { forbidden, notFound } from '../errors';
 import { recordEvent } from './events';
@@ -15,34 +16,35 @@ const standupColumns = {
   recordedByName: users.name,
 };
 
-function lastOf(db: Db | Tx, teamId: number) {
+async function lastOf(db: Db | Tx, teamId: number) {
   return (
-    db
-      .select(standupColumns)
-      .from(standups)
-      .innerJoin(users, eq(users.id, standups.recordedBy))
-      .where(eq(standups.teamId, teamId))
-      .orderBy(desc(standups.heldAt), desc(standups.id))
-      .limit(1)
-      .get() ?? null
+    first(
+      await db
+        .select(standupColumns)
+        .from(standups)
+        .innerJoin(users, eq(users.id, standups.recordedBy))
+        .where(eq(standups.teamId, teamId))
+        .orderBy(desc(standups.heldAt), desc(standups.id))
+        .limit(1),
+    ) ?? null
   );
 }
-export type StandupDto = NonNullable<ReturnType<typeof lastOf>>;
+export type StandupDto = NonNullable<Awaited<ReturnType<typeof lastOf>>>;
 
 /** The team's last stand-up, or null before the first. Anyone on the team may ask. */
-export function lastStandup(db: Db, user: SessionUser, teamId: number | undefined): StandupDto | null {
+export async function lastStandup(db: Db, user: SessionUser, teamId: number | undefined): Promise<StandupDto | null> {
   return lastOf(db, readableTeam(user, teamId));
 }
 
 /** Managers run the stand-up for their team; admins for any team. */
-export function recordStandup(db: Db, user: SessionUser, teamId: number | undefined, now: Date): StandupDto {
+export async function recordStandup(db: Db, user: SessionUser, teamId: number | undefined, now: Date): Promise<StandupDto> {
   if (user.role === 'rep') throw forbidden('Only a manager or an admin can mark a stand-up as held');
   const team = readableTeam(user, teamId);
-  return writeTransaction(db, (tx) => {
-    if (!tx.select({ id: teams.id }).from(teams).where(eq(teams.id, team)).get()) throw notFound('Team');
-    const row = tx.insert(standups).values({ teamId: team, heldAt: now.toISOString(), recordedBy: user.id, createdAt: now.toISOString() }).returning({ id: standups.id }).get();
-    const dto = tx.select(standupColumns).from(standups).innerJoin(users, eq(users.id, standups.recordedBy)).where(eq(standups.id, row.id)).get()!;
-    recordEvent(tx, { teamId: team, dealId: null, actorId: user.id, kind: 'standup.recorded', entity: 'standup', entityId: row.id, after: dto, at: now });
+  return writeTransaction(db, async (tx) => {
+    if (!first(await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, team)).limit(1))) throw notFound('Team');
+    const row = single(await tx.insert(standups).values({ teamId: team, heldAt: now.toISOString(), recordedBy: user.id, createdAt: now.toISOString() }).returning({ id: standups.id }));
+    const dto = first(await tx.select(standupColumns).from(standups).innerJoin(users, eq(users.id, standups.recordedBy)).where(eq(standups.id, row.id)).limit(1))!;
+    await recordEvent(tx, { teamId: team, dealId: null, actorId: user.id, kind: 'standup.recorded', entity: 'standup', entityId: row.id, after: dto, at: now });
     return dto;
   });
 }

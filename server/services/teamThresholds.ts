@@ -8,6 +8,7 @@ import { ZThresholdSettingsSchema } from '../../shared/schemas/settings';
 import { DEFAULT_THRESHOLD_SETTINGS, type ThresholdSettings } from '../../shared/settings';
 import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
+import { first } from '../db/rows';
 import { teamSettings } from '../db/schema';
 
 export interface TeamThresholds extends ThresholdSettings {
@@ -20,8 +21,8 @@ const settingsOfTeam = prepared((db) => db.select().from(teamSettings).where(eq(
 /** Validated settings by team and version: read on every health computation, changed a few times a year. */
 const validated = new Map<string, ThresholdSettings>();
 
-export function getThresholds(db: Db | Tx, teamId: number): TeamThresholds {
-  const row = settingsOfTeam(db).get({ teamId });
+export async function getThresholds(db: Db | Tx, teamId: number): Promise<TeamThresholds> {
+  const row = first(await settingsOfTeam(db).execute({ teamId }));
   if (!row) return { ...DEFAULT_THRESHOLD_SETTINGS, teamId, version: 1 };
   const key = `${teamId}:${row.version}:${JSON.stringify(row.thresholds)}`;
   let settings = validated.get(key);

@@ -3,6 +3,7 @@ import type { TUserCreate, TUserList, TUserResetPassword, TUserUpdate } from '..
 import { hashPassword } from '../auth/password';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
+import { first, single } from '../db/rows';
 import { sessions, teams, users } from '../db/schema';
 import { AppError, assertVersion, badInput, notFound } from '../errors';
 import { changedFields, recordEvent } from './events';
@@ -26,7 +27,7 @@ export type UserDto = {
  * The people a user can assign deals to or see as owners: their team (an admin
  * with no team named: everyone). Settings asks for inactive users too.
  */
-export function listTeamUsers(db: Db, user: SessionUser, input: TUserList = {}): UserDto[] {
+export async function listTeamUsers(db: Db, user: SessionUser, input: TUserList = {}): Promise<UserDto[]> {
   const teamId = input?.teamId;
   if (teamId !== undefined && teamId !== user.teamId && user.role !== 'admin') throw notFound('Team');
   const team = teamId ?? (user.role === 'admin' ? undefined : user.teamId);
@@ -34,12 +35,11 @@ export function listTeamUsers(db: Db, user: SessionUser, input: TUserList = {}):
     .select(userColumns)
     .from(users)
     .where(and(input?.includeInactive ? undefined : eq(users.active, true), team === undefined ? undefined : eq(users.teamId, team)))
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
 }
 
-function userDto(db: Db | Tx, id: number): UserDto {
-  const row = db.select(userColumns).from(users).where(eq(users.id, id)).get();
+async function userDto(db: Db | Tx, id: number): Promise<UserDto> {
+  const row = first(await db.select(userColumns).from(users).where(eq(users.id, id)).limit(1));
   if (!row) throw notFound('User');
   return row;
 }
@@ -51,29 +51,31 @@ export async function createUser(db: Db, actor: SessionUser, input: TUserCreate,
   const email = input.email.toLowerCase();
   const teamId = input.teamId ?? actor.teamId;
   // Cheap refusals first, so a bad request never pays for a hash.
-  if (!db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).get()) throw badInput('teamId', 'no such team');
-  if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw emailTaken();
+  if (!first(await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).limit(1))) throw badInput('teamId', 'no such team');
+  if (first(await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1))) throw emailTaken();
   const passwordHash = await hashPassword(input.password);
-  return writeTransaction(db, (tx) => {
+  return writeTransaction(db, async (tx) => {
     // Checked again inside the write lock: another admin may have taken the email while we hashed.
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw emailTaken();
-    const row = tx
-      .insert(users)
-      .values({ email, name: input.name, passwordHash, role: input.role, teamId, locale: input.locale ?? 'en', createdAt: now.toISOString() })
-      .returning({ id: users.id })
-      .get();
-    const dto = userDto(tx, row.id);
-    recordEvent(tx, { teamId, dealId: null, actorId: actor.id, kind: 'user.created', entity: 'user', entityId: row.id, after: dto, at: now });
+    if (first(await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1))) throw emailTaken();
+    const row = single(
+      await tx
+        .insert(users)
+        .values({ email, name: input.name, passwordHash, role: input.role, teamId, locale: input.locale ?? 'en', createdAt: now.toISOString() })
+        .returning({ id: users.id }),
+    );
+    const dto = await userDto(tx, row.id);
+    await recordEvent(tx, { teamId, dealId: null, actorId: actor.id, kind: 'user.created', entity: 'user', entityId: row.id, after: dto, at: now });
     return dto;
   });
 }
 
-function activeAdminsOtherThan(tx: Tx, userId: number): number {
-  return tx
-    .select({ n: count() })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, userId)))
-    .get()!.n;
+async function activeAdminsOtherThan(tx: Tx, userId: number): Promise<number> {
+  return first(
+    await tx
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, userId))),
+  )!.n;
 }
 
 /**
@@ -82,26 +84,26 @@ function activeAdminsOtherThan(tx: Tx, userId: number): number {
  * themselves (someone else must, so the team never locks itself out by a slip).
  * Deactivating ends the user's sessions in the same transaction.
  */
-export function updateUser(db: Db, actor: SessionUser, input: TUserUpdate, now: Date): UserDto {
-  return writeTransaction(db, (tx) => {
-    const current = userDto(tx, input.id);
-    assertVersion('User', current, input.version, (row) => row);
+export async function updateUser(db: Db, actor: SessionUser, input: TUserUpdate, now: Date): Promise<UserDto> {
+  return writeTransaction(db, async (tx) => {
+    const current = await userDto(tx, input.id);
+    await assertVersion('User', current, input.version, (row) => row);
     const { id, version, ...patch } = input;
     void version;
     const diff = changedFields(current, patch);
     if (!diff) return current;
     const losesAdmin = current.role === 'admin' && current.active && ((diff.after.role !== undefined && diff.after.role !== 'admin') || diff.after.active === false);
     const field = diff.after.active === false ? 'active' : 'role';
-    if (losesAdmin && activeAdminsOtherThan(tx, id) === 0) throw badInput(field, 'the last active admin cannot be demoted or deactivated');
+    if (losesAdmin && (await activeAdminsOtherThan(tx, id)) === 0) throw badInput(field, 'the last active admin cannot be demoted or deactivated');
     if (id === actor.id && diff.after.role !== undefined && diff.after.role !== 'admin') throw badInput('role', 'you cannot change your own role; ask another admin');
     if (id === actor.id && diff.after.active === false) throw badInput('active', 'you cannot deactivate yourself; ask another admin');
-    tx.update(users)
+    await tx
+      .update(users)
       .set({ ...diff.after, version: current.version + 1 })
-      .where(eq(users.id, id))
-      .run();
-    if (diff.after.active === false) tx.delete(sessions).where(eq(sessions.userId, id)).run();
+      .where(eq(users.id, id));
+    if (diff.after.active === false) await tx.delete(sessions).where(eq(sessions.userId, id));
     const kind = diff.after.active === false ? 'user.deactivated' : diff.after.active === true ? 'user.reactivated' : 'user.updated';
-    recordEvent(tx, {
+    await recordEvent(tx, {
       teamId: current.teamId,
       dealId: null,
       actorId: actor.id,
@@ -122,14 +124,15 @@ export function updateUser(db: Db, actor: SessionUser, input: TUserUpdate, now: 
  * survives a reset of their own password.
  */
 export async function resetPassword(db: Db, actor: SessionUser, input: TUserResetPassword, now: Date, keepTokenHash: string | null): Promise<{ ok: true }> {
-  userDto(db, input.id);
+  await userDto(db, input.id);
   const passwordHash = await hashPassword(input.password);
-  return writeTransaction(db, (tx) => {
-    const target = userDto(tx, input.id);
-    tx.update(users).set({ passwordHash }).where(eq(users.id, target.id)).run();
+  return writeTransaction(db, async (tx) => {
+    const target = await userDto(tx, input.id);
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, target.id));
     const keep = target.id === actor.id && keepTokenHash ? ne(sessions.tokenHash, keepTokenHash) : undefined;
-    const ended = tx.delete(sessions).where(and(eq(sessions.userId, target.id), keep)).run().changes;
-    recordEvent(tx, {
+    // The rows deleted, counted from what `returning` gives: the same on every engine.
+    const ended = (await tx.delete(sessions).where(and(eq(sessions.userId, target.id), keep)).returning({ tokenHash: sessions.tokenHash })).length;
+    await recordEvent(tx, {
       teamId: target.teamId,
       dealId: null,
       actorId: actor.id,

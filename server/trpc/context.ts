@@ -24,8 +24,8 @@ export interface Context extends AppDeps {
 }
 
 export function createContextFactory(deps: AppDeps) {
-  return ({ req, res }: { req: Request; res: Response }): Context => {
-    const session = readSessionUser(deps.db, req, deps.now());
+  return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
+    const session = await readSessionUser(deps.db, req, deps.now());
     return { ...deps, user: session?.user ?? null, sessionTokenHash: session?.tokenHash ?? null, req, res };
   };
 }

@@ -24,12 +24,12 @@ describe('the hourly health sweep', () => {
     const ceo = await rep.trpc.stakeholder.add.mutate({ dealId: deal.id, name: 'Ingrid Berg', level: 'executive', decisionRole: 'final_decision_maker', influence: 5, stance: 'ally' });
     await rep.trpc.activity.log.mutate({ dealId: deal.id, kind: 'executive_meeting', occurredAt: server.clock.now.toISOString(), stakeholderIds: [ceo.id], summary: 'Board dinner' });
     expect((await rep.trpc.deal.health.query({ id: deal.id })).thresholds.topDecisionMaker.passed).toBe(true);
-    expect(sweepHealth(server.database.db, server.clock.now)).toBe(0); // nothing moved yet
+    expect(await sweepHealth(server.database.db, server.clock.now)).toBe(0); // nothing moved yet
 
     server.clock.now = addDays(server.clock.now, 61);
     rep = await loginAs(server, 'rep2@demo.test');
-    expect(sweepHealth(server.database.db, server.clock.now)).toBeGreaterThanOrEqual(1);
-    expect(sweepHealth(server.database.db, server.clock.now)).toBe(0); // recorded once
+    expect(await sweepHealth(server.database.db, server.clock.now)).toBeGreaterThanOrEqual(1);
+    expect(await sweepHealth(server.database.db, server.clock.now)).toBe(0); // recorded once
 
     const history = await rep.trpc.history.get.query({ dealId: deal.id });
     expect(history.thresholdChanges[0]).toMatchObject({ threshold: 'topDecisionMaker', passed: false, at: server.clock.now.toISOString() });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { asc, eq, getTableColumns, type Column } from 'drizzle-orm';
+import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { getTableConfig as getPgTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig as getSqliteTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -43,9 +44,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'deal-room-copy-'));
   sqlitePath = join(dir, 'source.sqlite');
   source = openDatabase(sqlitePath);
-  applyMigrations(source.db);
+  applyMigrations(source);
   await seedDemo(source.db, new Date());
-  const db = source.db;
+  // Odd rows straight into the file, on the writer's connection (`source.db` only reads).
+  const db = drizzleSqlite(source.sqlite, { schema: sqliteSchema });
   const t = sqliteSchema;
   const team = db.insert(t.teams).values({ name: EMOJI_NAME }).returning().get();
   const user = db
@@ -172,8 +174,8 @@ describe('db:copy edge cases', () => {
       to: url,
       onTable: () => {
         // Another connection (the app's) commits between tables.
-        const team = source.db.insert(sqliteSchema.teams).values({ name: `written during copy ${writes}` }).returning().get();
-        source.db.insert(sqliteSchema.events).values({ teamId: team.id, kind: 'test.live', entity: 'team', entityId: team.id }).run();
+        const team = drizzleSqlite(source.sqlite).insert(sqliteSchema.teams).values({ name: `written during copy ${writes}` }).returning().get();
+        drizzleSqlite(source.sqlite).insert(sqliteSchema.events).values({ teamId: team.id, kind: 'test.live', entity: 'team', entityId: team.id }).run();
         writes += 1;
       },
     });
