@@ -3,7 +3,7 @@ import type { TAccountCreate } from '../../shared/schemas/account';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db } from '../db/client';
 import { first } from '../db/rows';
-import { accounts } from '../db/schema';
+import { accounts } from '../db/tables';
 import { AppError } from '../errors';
 import { visibleAccounts } from './access';
 import { recordEvent } from './events';

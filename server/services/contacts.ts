@@ -3,7 +3,7 @@ import type { TContactPatch, TContactUpdate } from '../../shared/schemas/contact
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first } from '../db/rows';
-import { contacts } from '../db/schema';
+import { contacts } from '../db/tables';
 import { assertVersion, badInput, notFound } from '../errors';
 import { requireAccount } from './access';
 import { changedFields, recordEvent } from './events';

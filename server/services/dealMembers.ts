@@ -3,7 +3,7 @@ import type { TDealMember } from '../../shared/schemas/dealMember';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first } from '../db/rows';
-import { dealMembers, users } from '../db/schema';
+import { dealMembers, users } from '../db/tables';
 import { AppError, badInput, notFound } from '../errors';
 import { requireDeal } from './access';
 import { recordEvent } from './events';

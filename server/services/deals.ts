@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { prepared } from '../db/prepared';
 import { first, single } from '../db/rows';
-import { accounts, deals, infoPoints, users } from '../db/schema';
+import { accounts, deals, infoPoints, users } from '../db/tables';
 import { AppError, assertVersion, badInput } from '../errors';
 import { perRole, requireAccount, requireDeal, viewer, visibleDealsFor } from './access';
 import { changedFields, recordEvent } from './events';

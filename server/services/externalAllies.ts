@@ -8,7 +8,7 @@ import type { TExternalAllyAdd, TExternalAllyUpdate } from '../../shared/schemas
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first, single } from '../db/rows';
-import { externalAllies } from '../db/schema';
+import { externalAllies } from '../db/tables';
 import { assertVersion, notFound } from '../errors';
 import { requireAccount } from './access';
 import { changedFields, recordEvent } from './events';

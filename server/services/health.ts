@@ -12,7 +12,7 @@ import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
 import { first } from '../db/rows';
 import { groupBy } from '../../shared/groupBy';
-import { activities, activityStakeholders, contacts, coverageSnapshots, deals, infoPoints, stakeholders } from '../db/schema';
+import { activities, activityStakeholders, contacts, coverageSnapshots, deals, infoPoints, stakeholders } from '../db/tables';
 import { recordEvent } from './events';
 import { getThresholds } from './teamThresholds';
 

@@ -10,7 +10,7 @@ import type { THistoryGet } from '../../shared/schemas/history';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
 import { first } from '../db/rows';
-import { contacts, coverageSnapshots, events, stakeholders, users } from '../db/schema';
+import { contacts, coverageSnapshots, events, stakeholders, users } from '../db/tables';
 import { badInput } from '../errors';
 import { requireDeal, type DealRow } from './access';
 

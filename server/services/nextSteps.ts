@@ -5,7 +5,7 @@ import type { ZNextStepAddSchema, ZNextStepUpdateSchema } from '../../shared/sch
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first, single } from '../db/rows';
-import { nextSteps } from '../db/schema';
+import { nextSteps } from '../db/tables';
 import { assertVersion, notFound } from '../errors';
 import { requireDeal } from './access';
 import { changedFields, recordEvent } from './events';

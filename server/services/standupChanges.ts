@@ -14,7 +14,7 @@ import { translator } from '../../shared/i18n/translator';
 import type { TStandupChanges } from '../../shared/schemas/standup';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
-import { accounts, activities, activityStakeholders, contacts, coverageSnapshots, deals, events, nextSteps, stakeholders, users } from '../db/schema';
+import { accounts, activities, activityStakeholders, contacts, coverageSnapshots, deals, events, nextSteps, stakeholders, users } from '../db/tables';
 import { visibleDeals } from './access';
 import { healthForDeals } from './health';
 import { changesOfEvent, STANDUP_EVENT_KINDS } from './standupEvents';

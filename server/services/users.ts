@@ -4,7 +4,7 @@ import { hashPassword } from '../auth/password';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first, single } from '../db/rows';
-import { sessions, teams, users } from '../db/schema';
+import { sessions, teams, users } from '../db/tables';
 import { AppError, assertVersion, badInput, notFound } from '../errors';
 import { changedFields, recordEvent } from './events';
 
