@@ -61,6 +61,8 @@ const unavailable = (why: string) => new AppError('SERVICE_UNAVAILABLE', `${why}
 function fromPostgresCode(code: string): AppError | null {
   if (code === '23505') return new AppError('CONFLICT', 'That record already exists');
   if (code === '23503') return new AppError('BAD_REQUEST', 'A referenced record does not exist');
+  // A number past a column's range that the input schemas did not already bound.
+  if (code === '22003') return new AppError('BAD_REQUEST', 'A number is out of range');
   if (code === '40001' || code === '40P01' || code === '55P03') return busy();
   if (code === '25006') return unavailable('The database is read-only right now');
   if (code === '53100') return unavailable('The database disk is full');

@@ -30,7 +30,9 @@ export async function startServer(env: Env, options: { now?: () => Date; log?: L
     const seeded = await seedDemo(database.db, now());
     if (seeded) log.info('Seeded the demo team (password: dealroom-demo)');
   }
-  const app = createApp({ db: database.db, env, log, loginLimiter: createLoginLimiter(env.LOGIN_RATE_LIMIT), now });
+  // On PostgreSQL the login counters live in the database (shared by every instance): its table exists before the first request.
+  const loginLimiter = await createLoginLimiter(env.LOGIN_RATE_LIMIT, database);
+  const app = createApp({ db: database.db, env, log, loginLimiter, now });
   const server = createServer(app);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolveListen, reject) => {

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -112,10 +113,20 @@ const isRetryable = (error: unknown) => {
 };
 
 /**
- * Open a PostgreSQL database through a connection pool. Write transactions run at
- * SERIALIZABLE, so the read–check-version–write sequence of a service behaves as it does
- * on SQLite's single writer; one that loses a race to a concurrent transaction is
- * retried a few times (with jitter) before the error reaches the caller.
+ * One write transaction at a time across every instance: the transaction-level advisory
+ * lock every write transaction takes first (an arbitrary constant, the same in every
+ * process of this app). Released by COMMIT or ROLLBACK, or with the connection.
+ */
+const WRITE_LOCK = 7301201303;
+
+/**
+ * Open a PostgreSQL database through a connection pool. Write transactions keep SQLite's
+ * semantics (docs/decisions/0016): each first takes one cluster-wide advisory lock, so
+ * writers run one after another and each sees every earlier commit (READ COMMITTED takes
+ * a new snapshot per statement, after the lock). A service's read–check-version–write
+ * therefore cannot interleave with another writer, on this instance or any other, and a
+ * stale version is a CONFLICT rather than a serialization failure. A transaction that
+ * still loses a race (a deadlock with a reader's lock, say) is retried a few times.
  */
 export function openPostgres(url: string, options: { poolSize?: number } = {}): PostgresDatabase {
   bindTables('postgres');
@@ -127,7 +138,13 @@ export function openPostgres(url: string, options: { poolSize?: number } = {}): 
   transactions.set(db, async <T>(work: (tx: Tx) => Promise<T>) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await pgDb.transaction((tx) => work(tx as unknown as Tx), { isolationLevel: 'serializable' });
+        return await pgDb.transaction(
+          async (tx) => {
+            await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK})`);
+            return work(tx as unknown as Tx);
+          },
+          { isolationLevel: 'read committed' },
+        );
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
         await sleep(5 * attempt + Math.random() * 20 * attempt);
@@ -144,7 +161,7 @@ export function openConfiguredDatabase(env: { DATABASE_URL?: string | undefined;
 
 /**
  * Run `work` in one write transaction: BEGIN IMMEDIATE on SQLite's writer connection
- * (one at a time), SERIALIZABLE on PostgreSQL. The change and its event-log row commit
+ * (one at a time), after the cluster-wide write lock on PostgreSQL. The change and its event-log row commit
  * together or not at all.
  */
 export async function writeTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {

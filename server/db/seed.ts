@@ -29,7 +29,7 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
   if ((first(await db.select({ n: count() }).from(t.users))?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   // Checked again inside the transaction: two instances starting together on an empty
-  // database seed once (SQLite's write lock; PostgreSQL's SERIALIZABLE retry sees the rows).
+  // database seed once (the write lock of either engine makes the second one see the rows).
   return writeTransaction(db, async (tx) => {
     if ((first(await tx.select({ n: count() }).from(t.users))?.n ?? 0) > 0) return false;
     await seedInto(tx, now, passwordHash);

@@ -1,4 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import { ascNullsFirst } from '../db/dialect';
 import { prepared } from '../db/prepared';
 import type { z } from 'zod';
 import type { ZNextStepAddSchema, ZNextStepUpdateSchema } from '../../shared/schemas/infoPoint';
@@ -17,7 +18,7 @@ const nextStepsOfDeal = prepared((db) =>
     .select()
     .from(nextSteps)
     .where(eq(nextSteps.dealId, sql.placeholder('dealId')))
-    .orderBy(asc(nextSteps.done), asc(nextSteps.dueDate), asc(nextSteps.id))
+    .orderBy(asc(nextSteps.done), ascNullsFirst(nextSteps.dueDate), asc(nextSteps.id))
     .prepare(),
 );
 
