@@ -66,9 +66,10 @@ function fromPostgresCode(code: string): AppError | null {
   if (code === '40001' || code === '40P01' || code === '55P03') return busy();
   if (code === '25006') return unavailable('The database is read-only right now');
   if (code === '53100') return unavailable('The database disk is full');
-  // Connection refused or lost, server shutting down, too many connections, I/O error.
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '58030'].includes(code) || code.startsWith('08')) {
-    return unavailable('The database cannot be reached right now');
+  // Connection refused or lost, server shutting down, too many connections, a database not
+  // accepting connections (55000), I/O error: nothing was applied, and a retry may work.
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '55000', '58030'].includes(code) || code.startsWith('08')) {
+    return new AppError('SERVICE_UNAVAILABLE', 'The database cannot be reached right now; nothing was changed, try again in a moment');
   }
   return null;
 }
