@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -74,6 +75,26 @@ export default defineConfig({
           setupFiles: ['test/setup/fail-on-server-errors.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The same integration suite on PostgreSQL: one server for the run (the globalSetup,
+        // or TEST_DATABASE_URL's), and each test server on a fresh database of its own
+        // (startTestServer reads `testEngine`). Files that test SQLite itself skip here.
+        test: {
+          name: 'integration-pg',
+          root: '.',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['test/setup/bind-engine.ts', 'test/setup/fail-on-server-errors.ts'],
+          globalSetup: ['./test/helpers/postgres.ts'],
+          provide: { testEngine: 'postgres' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Files at once: as for `integration` (CPUs − 1), which leaves a core to PostgreSQL,
+          // and at most 4, so the test servers' pools (10 connections each) stay well under
+          // PostgreSQL's default max_connections (100) on a big machine.
+          maxWorkers: Math.min(4, Math.max(availableParallelism() - 1, 1)),
         },
       },
       {

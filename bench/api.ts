@@ -139,6 +139,8 @@ function startBaseline(databasePath: string) {
 
 export async function benchApi(server: TestServer, cookie: string, dealId: number, stakeholder: { id: number; version: number }, seconds: number): Promise<ApiFigure[]> {
   void SESSION_COOKIE;
+  // The bare baseline reads the SQLite file directly.
+  if (server.database.engine !== 'sqlite') throw new Error('benchApi compares with a bare better-sqlite3 handler: run it on SQLite');
   const baseline = startBaseline(server.database.sqlite.name);
   await new Promise((resolve) => setTimeout(resolve, 100));
   const input = encodeURIComponent(JSON.stringify({ id: dealId }));

@@ -8,6 +8,7 @@ import { loginAs } from '../test/helpers/api';
 import { startTestServer } from '../test/helpers/server';
 import { benchApi } from './api';
 import { measureBundle } from './bundle';
+import { benchEngines, printEngines } from './engines';
 import { benchMap, printMap } from './map';
 import { benchScale } from './scale';
 
@@ -22,6 +23,8 @@ try {
   const room = await rep.trpc.deal.get.query({ id: rich.id });
   const api = await benchApi(server, rep.cookie!, rich.id, room.stakeholders[0]!, seconds);
   const scale = await benchScale([500, 5000]);
+  // PostgreSQL beside SQLite: both servers in child processes of their own (a process binds one engine).
+  const engines = await benchEngines(seconds);
   const bundle = measureBundle();
   const map = await benchMap(server, bundle.chunks);
 
@@ -36,6 +39,7 @@ try {
       'ratio ours/bare': f.ratio.toFixed(2),
     })),
   );
+  printEngines(engines, seconds);
   console.log('\nScale: one team, N open deals × 12 stakeholders, nine points, a year of activities (manager, over HTTP, ms)');
   console.table(
     scale.map((f) => ({
@@ -56,7 +60,7 @@ try {
   console.table([{ chunk: 'initial route', kB: bundle.initialKb }, ...bundle.chunks.slice(0, 6).map((c) => ({ chunk: c.file, kB: c.kb }))]);
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   console.log(`\nProcess RSS after the load runs (server + load generator in one process): ${rssMb} MB`);
-  writeFileSync('bench/results.json', JSON.stringify({ at: new Date().toISOString(), seconds, api, scale, map, bundle, rssMb }, null, 2));
+  writeFileSync('bench/results.json', JSON.stringify({ at: new Date().toISOString(), seconds, api, engines, scale, map, bundle, rssMb }, null, 2));
   console.log('Written to bench/results.json');
 } finally {
   await server.stop();

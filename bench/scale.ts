@@ -85,6 +85,8 @@ export async function benchScale(sizes = [500, 5000], runs = 7): Promise<ScaleFi
   for (const size of sizes) {
     const server = await startTestServer({ env: { SEED_DEMO: '1' } });
     try {
+      // The deals are written straight into the SQLite file.
+      if (server.database.engine !== 'sqlite') throw new Error('benchScale seeds through better-sqlite3: run it on SQLite');
       seedDeals(server.database.sqlite.name, size, server.clock.now);
       const manager = await loginAs(server, 'manager@demo.test');
       figures.push({

@@ -1,9 +1,16 @@
+import { bindTables } from './db/tables';
 import { loadEnv } from './env';
-import { startServer } from './start';
 
 const env = loadEnv();
+// Bind the tables to the engine before any service module loads, so whatever a module
+// builds from them at load (column lists, prepared query builders) is of that engine.
+bindTables(env.DATABASE_URL ? 'postgres' : 'sqlite');
+const { startServer } = await import('./start');
 const running = await startServer(env);
-running.log.info({ url: running.url.replace('localhost', env.HOST === '0.0.0.0' ? 'localhost' : env.HOST), database: env.DATABASE_PATH }, 'Deal Room is listening');
+running.log.info(
+  { url: running.url.replace('localhost', env.HOST === '0.0.0.0' ? 'localhost' : env.HOST), database: env.DATABASE_URL ? 'postgresql' : env.DATABASE_PATH },
+  'Deal Room is listening',
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

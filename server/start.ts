@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { createLoginLimiter } from './auth/rate-limit';
 import { createApp } from './app';
-import { openDatabase, type AppDatabase } from './db/client';
+import { openConfiguredDatabase, type AppDatabase } from './db/client';
+import { ifNoOtherInstance } from './db/locks';
 import { applyMigrations } from './db/migrate';
 import { seedDemo } from './db/seed';
 import type { Env } from './env';
@@ -22,15 +23,16 @@ export interface RunningServer {
 /** env → db → migrate → seed → listen. Used by `npm start` and by the integration tests alike. */
 export async function startServer(env: Env, options: { now?: () => Date; log?: Logger } = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(env);
-  const database = openDatabase(env.DATABASE_PATH);
-  // Migrations write, so they run on the writer's connection: `database.db` reads only outside a write transaction.
-  applyMigrations(database);
+  const database = openConfiguredDatabase(env);
+  await applyMigrations(database);
   const now = options.now ?? (() => new Date());
   if (env.SEED_DEMO) {
     const seeded = await seedDemo(database.db, now());
     if (seeded) log.info('Seeded the demo team (password: dealroom-demo)');
   }
-  const app = createApp({ db: database.db, env, log, loginLimiter: createLoginLimiter(env.LOGIN_RATE_LIMIT), now });
+  // On PostgreSQL the login counters live in the database (shared by every instance): its table exists before the first request.
+  const loginLimiter = await createLoginLimiter(env.LOGIN_RATE_LIMIT, database);
+  const app = createApp({ db: database.db, env, log, loginLimiter, now });
   const server = createServer(app);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolveListen, reject) => {
@@ -42,9 +44,10 @@ export async function startServer(env: Env, options: { now?: () => Date; log?: L
   // The sweep in progress, if any: closing waits for it, so the database is never closed under its transaction.
   let sweeping: Promise<void> = Promise.resolve();
   const sweep = () => {
-    sweeping = sweepHealth(database.db, now()).then(
+    // Several instances may share one PostgreSQL: one sweeps, the others skip this round.
+    sweeping = ifNoOtherInstance(database, 'healthSweep', () => sweepHealth(database.db, now())).then(
       (recorded) => {
-        if (recorded > 0) log.info({ recorded }, 'Recorded deal health that changed with time');
+        if (recorded) log.info({ recorded }, 'Recorded deal health that changed with time');
       },
       (err: unknown) => {
         log.error({ err }, 'Health sweep failed');
@@ -66,10 +69,7 @@ export async function startServer(env: Env, options: { now?: () => Date; log?: L
       clearInterval(sweeps);
       closing ??= new Promise<void>((resolveClose) => {
         server.close(() => {
-          void sweeping.then(() => {
-            database.close();
-            resolveClose();
-          });
+          void sweeping.then(() => database.close()).then(resolveClose, resolveClose);
         });
         server.closeIdleConnections();
       });

@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { AppDatabase } from '../db/client';
 import { AppError } from '../errors';
 
 export interface LoginLimiter {
@@ -10,10 +11,58 @@ export interface LoginLimiter {
 
 const WINDOW_SECONDS = 15 * 60;
 
-/** Per-IP and per-email limits, so neither one address nor one account can be hammered. */
-export function createLoginLimiter(points: number): LoginLimiter {
-  const byIp = new RateLimiterMemory({ keyPrefix: 'login-ip', points: points * 5, duration: WINDOW_SECONDS });
-  const byEmail = new RateLimiterMemory({ keyPrefix: 'login-email', points, duration: WINDOW_SECONDS });
+/**
+ * rate-limiter-flexible's PostgreSQL store keeps its counters in a table of its own
+ * (key, points, expire), outside the drizzle model: nothing else reads it, and it only
+ * exists on PostgreSQL (one SQLite instance counts in memory). Both limiters share it;
+ * their keys carry their prefix.
+ */
+export const RATE_LIMIT_TABLE = 'login_rate_limits';
+/** Advisory lock id held while the table is created (arbitrary; the same in every instance). */
+const CREATE_LOCK = '7301201303';
+
+/**
+ * Create the store's table before the first request. The store would create it itself,
+ * asynchronously and without waiting; and two instances starting together may race on
+ * `CREATE TABLE IF NOT EXISTS` (PostgreSQL does not make it atomic). Here it is created
+ * once, under an advisory lock, and awaited.
+ */
+async function createTable(database: Extract<AppDatabase, { engine: 'postgres' }>): Promise<void> {
+  const client = await database.pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [CREATE_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${client.escapeIdentifier(RATE_LIMIT_TABLE)} (
+      key varchar(255) PRIMARY KEY,
+      points integer NOT NULL DEFAULT 0,
+      expire bigint
+    )`);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Per-IP and per-email limits, so neither one address nor one account can be hammered.
+ * On PostgreSQL the counters live in the database, so they hold across every instance
+ * (SPEC §14); on SQLite (one instance) in this process's memory.
+ */
+export async function createLoginLimiter(points: number, database?: AppDatabase): Promise<LoginLimiter> {
+  let byIp: RateLimiterAbstract;
+  let byEmail: RateLimiterAbstract;
+  if (database?.engine === 'postgres') {
+    await createTable(database);
+    const store = { storeClient: database.pool, storeType: 'pool', tableName: RATE_LIMIT_TABLE, tableCreated: true };
+    byIp = new RateLimiterPostgres({ ...store, keyPrefix: 'login-ip', points: points * 5, duration: WINDOW_SECONDS });
+    byEmail = new RateLimiterPostgres({ ...store, keyPrefix: 'login-email', points, duration: WINDOW_SECONDS });
+  } else {
+    byIp = new RateLimiterMemory({ keyPrefix: 'login-ip', points: points * 5, duration: WINDOW_SECONDS });
+    byEmail = new RateLimiterMemory({ keyPrefix: 'login-email', points, duration: WINDOW_SECONDS });
+  }
   return {
     async consume(ip, email) {
       try {

@@ -7,7 +7,7 @@ import type { Locale, Role } from '../../shared/domain';
 import { writeTransaction, type Db } from '../db/client';
 import { prepared } from '../db/prepared';
 import { first } from '../db/rows';
-import { sessions, users } from '../db/schema';
+import { sessions, users } from '../db/tables';
 
 export const SESSION_COOKIE = 'dr_session';
 

@@ -1,41 +1,52 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import * as schema from './schema';
-
-export type Db = BetterSQLite3Database<typeof schema>;
-/** Inside a write transaction: the writer's connection, with the transaction open. */
-export type Tx = Db;
-
-export interface AppDatabase {
-  /** The writer's connection (migrations, backups and tests that inspect the file use it). */
-  sqlite: Database.Database;
-  /** What services are given: reads outside a transaction, and `writeTransaction` for writes. */
-  db: Db;
-  close(): void;
-}
+import * as pgSchema from './schema.pg';
+import { bindTables, type Engine } from './tables';
 
 /**
- * Services are asynchronous (the same code runs on PostgreSQL, issue #13), so a write
- * transaction may await between its statements and another request may run meanwhile.
- * Two connections keep SQLite's semantics: reads outside a transaction use their own
- * connection (WAL: they see the last commit, never another request's uncommitted rows),
- * and write transactions take turns on the writer's connection, one at a time.
+ * What services are given. Typed with the SQLite tables; on PostgreSQL the same methods
+ * exist, the tables are bound to their PostgreSQL twins (./tables.ts), and lint keeps the
+ * services to what both engines do alike (docs/decisions/0015, 0016).
  */
-interface Engine {
-  writer: Db;
-  connection: Database.Database;
-  /** The tail of the queue of write transactions. */
-  queue: Promise<unknown>;
+export type Db = BetterSQLite3Database<typeof schema>;
+/** Inside a write transaction. */
+export type Tx = Db;
+
+interface Common {
+  /** What services are given: reads outside a transaction, and `writeTransaction` for writes. */
+  db: Db;
+  close(): Promise<void>;
 }
-const engines = new WeakMap<Db, Engine>();
+export interface SqliteDatabase extends Common {
+  engine: 'sqlite';
+  /** The writer's connection (migrations, backups and tests that inspect the file use it). */
+  sqlite: Database.Database;
+  path: string;
+}
+export interface PostgresDatabase extends Common {
+  engine: 'postgres';
+  pool: pg.Pool;
+  url: string;
+}
+export type AppDatabase = SqliteDatabase | PostgresDatabase;
+export type { Engine };
+
+/** How each engine runs one write transaction. */
+type RunTransaction = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+const transactions = new WeakMap<Db, RunTransaction>();
 /** Set while a write transaction runs, so a nested one fails loudly instead of deadlocking. */
 const inTransaction = new AsyncLocalStorage<true>();
 
-function connect(path: string, options: Database.Options = {}): Database.Database {
-  const connection = new Database(path, options);
+function connect(path: string): Database.Database {
+  const connection = new Database(path);
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
@@ -48,8 +59,15 @@ function connect(path: string, options: Database.Options = {}): Database.Databas
  * never wait for the writer, synchronous=NORMAL (durable across a process crash;
  * see docs/decisions/0003-sqlite.md), foreign keys on, and a busy timeout so a
  * second process waits instead of failing.
+ *
+ * Services are asynchronous, so a write transaction may await between its statements
+ * and another request may run meanwhile. Two connections keep SQLite's semantics: reads
+ * outside a transaction use their own connection (WAL: they see the last commit, never
+ * another request's uncommitted rows), and write transactions take turns on the
+ * writer's connection, one at a time (docs/decisions/0015).
  */
-export function openDatabase(path: string): AppDatabase {
+export function openDatabase(path: string): SqliteDatabase {
+  bindTables('sqlite');
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = connect(path);
   // An in-memory database exists only on its own connection: there, reads share the writer's.
@@ -57,41 +75,100 @@ export function openDatabase(path: string): AppDatabase {
   if (reader !== sqlite) reader.pragma('query_only = ON');
   const writer = drizzle(sqlite, { schema });
   const db = reader === sqlite ? writer : drizzle(reader, { schema });
-  engines.set(db, { writer, connection: sqlite, queue: Promise.resolve() });
+  let queue: Promise<unknown> = Promise.resolve();
+  transactions.set(db, <T>(work: (tx: Tx) => Promise<T>) => {
+    const run = async (): Promise<T> => {
+      sqlite.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(writer);
+        sqlite.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+        throw error;
+      }
+    };
+    const turn = queue.then(run, run);
+    queue = turn.catch(() => undefined);
+    return turn;
+  });
   return {
+    engine: 'sqlite',
     sqlite,
+    path,
     db,
-    close: () => {
+    close: async () => {
       if (reader.open) reader.close();
       if (sqlite.open) sqlite.close();
     },
   };
 }
 
+/** PostgreSQL SQLSTATEs worth one more try: the transaction lost a race, nothing was applied. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 5;
+const isRetryable = (error: unknown) => {
+  const cause = error instanceof Error && 'cause' in error && error.cause ? error.cause : error;
+  return typeof cause === 'object' && cause !== null && RETRYABLE.has(String((cause as { code?: unknown }).code));
+};
+
 /**
- * Run `work` in one BEGIN IMMEDIATE transaction on the writer's connection: the write
- * lock is taken up front, so a read–check-version–write sequence cannot interleave with
- * another writer, and the change and its event-log row commit together or not at all.
+ * One write transaction at a time across every instance: the transaction-level advisory
+ * lock every write transaction takes first (an arbitrary constant, the same in every
+ * process of this app). Released by COMMIT or ROLLBACK, or with the connection.
+ */
+const WRITE_LOCK = 7301201303;
+
+/**
+ * Open a PostgreSQL database through a connection pool. Write transactions keep SQLite's
+ * semantics (docs/decisions/0016): each first takes one cluster-wide advisory lock, so
+ * writers run one after another and each sees every earlier commit (READ COMMITTED takes
+ * a new snapshot per statement, after the lock). A service's read–check-version–write
+ * therefore cannot interleave with another writer, on this instance or any other, and a
+ * stale version is a CONFLICT rather than a serialization failure. A transaction that
+ * still loses a race (a deadlock with a reader's lock, say) is retried a few times.
+ */
+export function openPostgres(url: string, options: { poolSize?: number } = {}): PostgresDatabase {
+  bindTables('postgres');
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // An idle client that loses its connection must not take the process down; the next query reconnects.
+  pool.on('error', () => undefined);
+  const db = drizzlePostgres(pool, { schema: pgSchema }) as unknown as Db;
+  const pgDb = db as unknown as ReturnType<typeof drizzlePostgres<typeof pgSchema>>;
+  transactions.set(db, async <T>(work: (tx: Tx) => Promise<T>) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await pgDb.transaction(
+          async (tx) => {
+            await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK})`);
+            return work(tx as unknown as Tx);
+          },
+          { isolationLevel: 'read committed' },
+        );
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+        await sleep(5 * attempt + Math.random() * 20 * attempt);
+      }
+    }
+  });
+  return { engine: 'postgres', pool, url, db, close: () => pool.end() };
+}
+
+/** `DATABASE_URL` (postgres://…) selects PostgreSQL; otherwise SQLite at `DATABASE_PATH`. */
+export function openConfiguredDatabase(env: { DATABASE_URL?: string | undefined; DATABASE_PATH: string }): AppDatabase {
+  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openDatabase(env.DATABASE_PATH);
+}
+
+/**
+ * Run `work` in one write transaction: BEGIN IMMEDIATE on SQLite's writer connection
+ * (one at a time), after the cluster-wide write lock on PostgreSQL. The change and its event-log row commit
+ * together or not at all.
  */
 export async function writeTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const engine = engines.get(db);
-  if (!engine) throw new Error('writeTransaction needs the database opened by openDatabase, not a transaction');
+  const run = transactions.get(db);
+  if (!run) throw new Error('writeTransaction needs the database opened by openDatabase/openPostgres, not a transaction');
   if (inTransaction.getStore()) throw new Error('writeTransaction cannot be nested: pass the open transaction down instead');
-  const { writer, connection } = engine;
-  const run = async () => {
-    connection.exec('BEGIN IMMEDIATE');
-    try {
-      // AsyncLocalStorage.run, not a query.
-      // eslint-disable-next-line no-restricted-syntax
-      const result = await inTransaction.run(true, () => work(writer));
-      connection.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (connection.inTransaction) connection.exec('ROLLBACK');
-      throw error;
-    }
-  };
-  const turn = engine.queue.then(run, run);
-  engine.queue = turn.catch(() => undefined);
-  return turn;
+  // AsyncLocalStorage.run, not a query.
+  // eslint-disable-next-line no-restricted-syntax
+  return inTransaction.run(true, () => run(work));
 }

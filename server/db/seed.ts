@@ -16,7 +16,7 @@ import { getThresholds } from '../services/teamThresholds';
 import { hashPassword } from '../auth/password';
 import { writeTransaction, type Db, type Tx } from './client';
 import { first, single } from './rows';
-import * as t from './schema';
+import * as t from './tables';
 import { accountsSeed, buyingGroups, dealsSeed, harborBankInfo, harborBankPeople, stanceHistory, type PersonSeed } from './seed-data';
 
 export const DEMO_PASSWORD = 'dealroom-demo';
@@ -28,11 +28,13 @@ const dateIn = (now: Date, days: number) => isoDay(addDays(now, days));
 export async function seedDemo(db: Db, now: Date): Promise<boolean> {
   if ((first(await db.select({ n: count() }).from(t.users))?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await writeTransaction(db, async (tx) => {
-    if ((first(await tx.select({ n: count() }).from(t.users))?.n ?? 0) > 0) return;
+  // Checked again inside the transaction: two instances starting together on an empty
+  // database seed once (the write lock of either engine makes the second one see the rows).
+  return writeTransaction(db, async (tx) => {
+    if ((first(await tx.select({ n: count() }).from(t.users))?.n ?? 0) > 0) return false;
     await seedInto(tx, now, passwordHash);
+    return true;
   });
-  return true;
 }
 
 async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<void> {

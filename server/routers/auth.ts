@@ -4,7 +4,7 @@ import { decoyPasswordHash, verifyPassword } from '../auth/password';
 import { clearSessionCookie, createSession, deleteSession, sessionUserColumns, setSessionCookie } from '../auth/session';
 import { writeTransaction } from '../db/client';
 import { first } from '../db/rows';
-import { users } from '../db/schema';
+import { users } from '../db/tables';
 import { AppError } from '../errors';
 import { protectedProcedure, publicProcedure, router } from '../trpc/init';
 

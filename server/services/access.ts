@@ -4,7 +4,7 @@ import type { SessionUser } from '../auth/session';
 import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
 import { first } from '../db/rows';
-import { accounts, dealMembers, deals } from '../db/schema';
+import { accounts, dealMembers, deals } from '../db/tables';
 import { notFound } from '../errors';
 
 /**

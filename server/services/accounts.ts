@@ -2,8 +2,9 @@ import { asc } from 'drizzle-orm';
 import type { TAccountCreate } from '../../shared/schemas/account';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db } from '../db/client';
+import { byteOrder } from '../db/dialect';
 import { first } from '../db/rows';
-import { accounts } from '../db/schema';
+import { accounts } from '../db/tables';
 import { AppError } from '../errors';
 import { visibleAccounts } from './access';
 import { recordEvent } from './events';
@@ -24,7 +25,7 @@ const accountColumns = {
 };
 
 export async function listAccounts(db: Db, user: SessionUser): Promise<AccountDto[]> {
-  return db.select(accountColumns).from(accounts).where(visibleAccounts(user)).orderBy(asc(accounts.name));
+  return db.select(accountColumns).from(accounts).where(visibleAccounts(user)).orderBy(byteOrder(accounts.name), asc(accounts.id));
 }
 
 export async function createAccount(db: Db, user: SessionUser, input: TAccountCreate, now: Date): Promise<AccountDto> {

@@ -3,7 +3,7 @@ import type { TActivityLog } from '../../shared/schemas/activity';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first, single } from '../db/rows';
-import { activities, activityStakeholders, users } from '../db/schema';
+import { activities, activityStakeholders, users } from '../db/tables';
 import { AppError, badInput, notFound } from '../errors';
 import { requireDeal } from './access';
 import { recordEvent } from './events';

@@ -3,7 +3,7 @@ import type { TCoachingNoteAdd } from '../../shared/schemas/review';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first, single } from '../db/rows';
-import { coachingNotes, users } from '../db/schema';
+import { coachingNotes, users } from '../db/tables';
 import { forbidden } from '../errors';
 import { requireDeal } from './access';
 import { recordEvent } from './events';

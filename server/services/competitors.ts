@@ -5,7 +5,7 @@ import type { ZCompetitorAddSchema, ZCompetitorUpdateSchema } from '../../shared
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first, single } from '../db/rows';
-import { competitorFavouredBy, competitors } from '../db/schema';
+import { competitorFavouredBy, competitors } from '../db/tables';
 import { assertVersion, notFound } from '../errors';
 import { requireDeal } from './access';
 import { changedFields, recordEvent } from './events';

@@ -2,8 +2,9 @@ import { asc, eq } from 'drizzle-orm';
 import type { TContactPatch, TContactUpdate } from '../../shared/schemas/contact';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
+import { byteOrder } from '../db/dialect';
 import { first } from '../db/rows';
-import { contacts } from '../db/schema';
+import { contacts } from '../db/tables';
 import { assertVersion, badInput, notFound } from '../errors';
 import { requireAccount } from './access';
 import { changedFields, recordEvent } from './events';
@@ -33,7 +34,7 @@ export type ContactDto = Pick<ContactRow, keyof typeof contactColumns>;
  */
 export async function listContacts(db: Db, user: SessionUser, accountId: number): Promise<ContactDto[]> {
   const account = await requireAccount(db, user, accountId);
-  return db.select(contactColumns).from(contacts).where(eq(contacts.accountId, account.id)).orderBy(asc(contacts.name), asc(contacts.id));
+  return db.select(contactColumns).from(contacts).where(eq(contacts.accountId, account.id)).orderBy(byteOrder(contacts.name), asc(contacts.id));
 }
 
 async function getContactDto(db: Db | Tx, id: number): Promise<ContactDto> {

@@ -2,8 +2,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { TDealMember } from '../../shared/schemas/dealMember';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
+import { byteOrder } from '../db/dialect';
 import { first } from '../db/rows';
-import { dealMembers, users } from '../db/schema';
+import { dealMembers, users } from '../db/tables';
 import { AppError, badInput, notFound } from '../errors';
 import { requireDeal } from './access';
 import { recordEvent } from './events';
@@ -26,7 +27,7 @@ async function membersOf(db: Db | Tx, dealId: number): Promise<DealMemberDto[]> 
     .from(dealMembers)
     .innerJoin(users, eq(users.id, dealMembers.userId))
     .where(eq(dealMembers.dealId, dealId))
-    .orderBy(asc(users.name));
+    .orderBy(byteOrder(users.name), asc(users.id));
 }
 
 export async function listDealMembers(db: Db, user: SessionUser, dealId: number): Promise<DealMemberDto[]> {

@@ -5,9 +5,10 @@ import type { Health } from '../../shared/scoring';
 import type { TDealCreate, TDealUpdate } from '../../shared/schemas/deal';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
+import { optionalEquals } from '../db/dialect';
 import { prepared } from '../db/prepared';
 import { first, single } from '../db/rows';
-import { accounts, deals, infoPoints, users } from '../db/schema';
+import { accounts, deals, infoPoints, users } from '../db/tables';
 import { AppError, assertVersion, badInput } from '../errors';
 import { perRole, requireAccount, requireDeal, viewer, visibleDealsFor } from './access';
 import { changedFields, recordEvent } from './events';
@@ -59,9 +60,8 @@ export interface DealFilters {
 
 export type DealWithHealth = DealDto & { health: Health };
 
-/** Every deal the user may see, each with its health (scored in bulk: a handful of queries whatever the count). */
 /** An optional filter as a placeholder: null matches everything. */
-const optionalFilter = (column: SQLiteColumn, name: string) => sql`(${sql.placeholder(name)} is null or ${column} = ${sql.placeholder(name)})`;
+const optionalFilter = (column: SQLiteColumn, name: string) => optionalEquals(column, sql.placeholder(name));
 
 const dealList = perRole((role, db) =>
   dealQuery(db, and(visibleDealsFor(role, db), optionalFilter(deals.status, 'status'), optionalFilter(deals.ownerId, 'ownerId'), optionalFilter(deals.stage, 'stage')))
@@ -69,6 +69,7 @@ const dealList = perRole((role, db) =>
     .prepare(),
 );
 
+/** Every deal the user may see, each with its health (scored in bulk: a handful of queries whatever the count). */
 export async function listDeals(db: Db, user: SessionUser, filters: DealFilters, now: Date): Promise<DealWithHealth[]> {
   const rows = await dealList(user.role, db).execute({ ...viewer(user), status: filters.status ?? null, ownerId: filters.ownerId ?? null, stage: filters.stage ?? null });
   const health = await healthForDeals(db, rows, now);

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../../shared/events';
 import type { Tx } from '../db/client';
-import { events } from '../db/schema';
+import { events } from '../db/tables';
 
 /** One event of shared/events.ts, with where, by whom and when it happened. */
 export type EventInput = DomainEvent & {

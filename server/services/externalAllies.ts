@@ -7,8 +7,9 @@ import { asc, eq } from 'drizzle-orm';
 import type { TExternalAllyAdd, TExternalAllyUpdate } from '../../shared/schemas/externalAlly';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
+import { byteOrder } from '../db/dialect';
 import { first, single } from '../db/rows';
-import { externalAllies } from '../db/schema';
+import { externalAllies } from '../db/tables';
 import { assertVersion, notFound } from '../errors';
 import { requireAccount } from './access';
 import { changedFields, recordEvent } from './events';
@@ -17,7 +18,7 @@ export type ExternalAllyDto = typeof externalAllies.$inferSelect;
 
 export async function listExternalAllies(db: Db, user: SessionUser, accountId: number): Promise<ExternalAllyDto[]> {
   const account = await requireAccount(db, user, accountId);
-  return db.select().from(externalAllies).where(eq(externalAllies.accountId, account.id)).orderBy(asc(externalAllies.name), asc(externalAllies.id));
+  return db.select().from(externalAllies).where(eq(externalAllies.accountId, account.id)).orderBy(byteOrder(externalAllies.name), asc(externalAllies.id));
 }
 
 const orNull = (value: string | undefined) => (value === undefined ? undefined : value || null);

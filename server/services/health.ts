@@ -9,10 +9,11 @@ import { THRESHOLD_KEYS, type ThresholdKey } from '../../shared/domain';
 import { computeHealth, type Health, type HealthInput } from '../../shared/scoring';
 import type { ThresholdSettings } from '../../shared/settings';
 import type { Db, Tx } from '../db/client';
+import { idList, inIdList } from '../db/dialect';
 import { prepared } from '../db/prepared';
 import { first } from '../db/rows';
 import { groupBy } from '../../shared/groupBy';
-import { activities, activityStakeholders, contacts, coverageSnapshots, deals, infoPoints, stakeholders } from '../db/schema';
+import { activities, activityStakeholders, contacts, coverageSnapshots, deals, infoPoints, stakeholders } from '../db/tables';
 import { recordEvent } from './events';
 import { getThresholds } from './teamThresholds';
 
@@ -64,11 +65,11 @@ function healthQueries(db: Db | Tx, inDeals: (dealColumn: SQLiteColumn) => SQL, 
 
 /**
  * The same reads for any number of deals, prepared once per connection: the deal ids
- * travel as one JSON array parameter (`json_each`), so one statement serves a single
+ * travel as one parameter (`inIdList`), so one statement serves a single
  * deal room and a team of thousands of deals alike.
  */
 const healthReads = prepared((db) => {
-  const inDeals = (dealColumn: SQLiteColumn) => sql`${dealColumn} in (select value from json_each(${sql.placeholder('ids')}))`;
+  const inDeals = (dealColumn: SQLiteColumn) => inIdList(dealColumn, sql.placeholder('ids'));
   const queries = healthQueries(db, inDeals, sql.placeholder('since'));
   return {
     people: queries.people.prepare(),
@@ -81,7 +82,7 @@ const healthReads = prepared((db) => {
 
 async function readHealthRows(db: Db | Tx, ids: number[], since: string) {
   const queries = healthReads(db);
-  const params = { ids: JSON.stringify(ids), since };
+  const params = { ids: idList(ids), since };
   return {
     people: await queries.people.execute(params),
     lastContact: await queries.lastContact.execute(params),
@@ -135,7 +136,7 @@ export async function dealHealthFrom(
 ): Promise<Health> {
   const since = daysBefore(now, HISTORY_DAYS).toISOString();
   const queries = healthReads(db);
-  const params = { ids: JSON.stringify([deal.id]), since };
+  const params = { ids: idList([deal.id]), since };
   const coverageHistory = [...(await queries.history.execute(params)), ...(await queries.inForce.execute(params))].map(({ at, influence }) => ({ at, influence }));
   return computeHealth({
     deal: { stage: deal.stage, status: deal.status, closeDate: deal.closeDate },
@@ -150,6 +151,9 @@ export async function dealHealthFrom(
 type Snapshot = typeof coverageSnapshots.$inferSelect;
 type ThresholdFlags = Record<ThresholdKey, boolean>;
 const passedOf = (thresholds: unknown) => (thresholds ?? {}) as Partial<ThresholdFlags>;
+/** Key by key: PostgreSQL's jsonb gives keys back in its own order, not the order they were written in. */
+const sameFlags = (before: Partial<ThresholdFlags>, after: ThresholdFlags) =>
+  Object.keys(before).length === THRESHOLD_KEYS.length && THRESHOLD_KEYS.every((key) => before[key] === after[key]);
 
 /** Each deal's latest snapshot (snapshots are append-only, so the highest id is the latest). */
 const latestSnapshots = prepared((db) =>
@@ -162,13 +166,13 @@ const latestSnapshots = prepared((db) =>
         db
           .select({ id: max(coverageSnapshots.id) })
           .from(coverageSnapshots)
-          .where(sql`${coverageSnapshots.dealId} in (select value from json_each(${sql.placeholder('ids')}))`)
+          .where(inIdList(coverageSnapshots.dealId, sql.placeholder('ids')))
           .groupBy(coverageSnapshots.dealId),
       ),
     )
     .prepare(),
 );
-const latestSnapshotsOf = async (tx: Tx, dealIds: number[]) => new Map<number, Snapshot>((await latestSnapshots(tx).execute({ ids: JSON.stringify(dealIds) })).map((row) => [row.dealId, row]));
+const latestSnapshotsOf = async (tx: Tx, dealIds: number[]) => new Map<number, Snapshot>((await latestSnapshots(tx).execute({ ids: idList(dealIds) })).map((row) => [row.dealId, row]));
 
 /**
  * Record each deal's coverage and thresholds where they changed since its last
@@ -209,7 +213,7 @@ async function recordAgainst(tx: Tx, deal: { id: number; teamId: number }, healt
     previous.headcount === coverage.headcount &&
     previous.net === coverage.net &&
     previous.opposition === coverage.opposition &&
-    JSON.stringify(passedOf(previous.thresholds)) === JSON.stringify(passed);
+    sameFlags(passedOf(previous.thresholds), passed);
   if (unchanged) return false;
   await tx
     .insert(coverageSnapshots)

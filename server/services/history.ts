@@ -2,15 +2,16 @@
  * A deal's history: coverage over time, the thresholds it crossed and lost,
  * and its event log — newest first, filtered by kind, actor or person.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, like, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { ThresholdKey } from '../../shared/domain';
 import { readEvent, type EventKind } from '../../shared/events';
 import { HISTORY_DEFAULT_LIMIT, HISTORY_KIND_GROUPS } from '../../shared/history';
 import type { THistoryGet } from '../../shared/schemas/history';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
+import { byteOrder, jsonArrayHas, jsonOf, jsonText, jsonValue, startsWith } from '../db/dialect';
 import { first } from '../db/rows';
-import { contacts, coverageSnapshots, events, stakeholders, users } from '../db/schema';
+import { contacts, coverageSnapshots, events, stakeholders, users } from '../db/tables';
 import { badInput } from '../errors';
 import { requireDeal, type DealRow } from './access';
 
@@ -21,9 +22,8 @@ const MAX_SNAPSHOTS = 5000;
 const HOUSEKEEPING_KINDS: EventKind[] = ['stakeholder.moved'];
 const THRESHOLD_KINDS: EventKind[] = ['threshold.crossed', 'threshold.lost'];
 
-/** A JSON column as a document SQLite can read, or NULL, so a bad row can never fail the query. */
+/** The event's record before and after; the dialect's JSON helpers never fail on a bad row. */
 type JsonColumn = typeof events.after | typeof events.before;
-const doc = (column: JsonColumn) => sql`(case when json_valid(${column}) then ${column} end)`;
 
 /**
  * Events of this deal, plus the team- and account-level ones that touch it:
@@ -39,7 +39,7 @@ async function dealScope(db: Db, deal: DealRow): Promise<SQL> {
   ).map((row) => row.id);
   const related = [
     eq(events.kind, 'settings.thresholdsUpdated' satisfies EventKind),
-    and(eq(events.entity, 'externalAlly'), sql`coalesce(json_extract(${doc(events.after)}, '$.accountId'), json_extract(${doc(events.before)}, '$.accountId')) = ${deal.accountId}`),
+    and(eq(events.entity, 'externalAlly'), sql`coalesce(${jsonValue(events.after, 'accountId')}, ${jsonValue(events.before, 'accountId')}) = ${jsonOf(deal.accountId)}`),
   ];
   if (contactIds.length > 0) related.push(and(eq(events.entity, 'contact'), inArray(events.entityId, contactIds)));
   return or(eq(events.dealId, deal.id), and(isNull(events.dealId), eq(events.teamId, deal.teamId), gte(events.at, deal.createdAt), or(...related)))!;
@@ -51,20 +51,19 @@ function kindFilter(kind: string | undefined): SQL | undefined {
   if (kind.includes('.')) return eq(events.kind, kind);
   // Own keys only: a kind such as "constructor" must not find Object.prototype.
   const families: readonly string[] = Object.hasOwn(HISTORY_KIND_GROUPS, kind) ? HISTORY_KIND_GROUPS[kind as keyof typeof HISTORY_KIND_GROUPS] : [kind];
-  return and(or(...families.map((family) => like(events.kind, `${family}.%`))), notInArray(events.kind, HOUSEKEEPING_KINDS));
+  // Case-sensitive on both engines, like the exact kind above (SQLite's LIKE would ignore case).
+  return and(or(...families.map((family) => startsWith(events.kind, `${family}.`))), notInArray(events.kind, HOUSEKEEPING_KINDS));
 }
 
 /** Events about one person: their own record, or a change that names them (activity, source, edge, competitor). */
 async function aboutStakeholder(db: Db, stakeholderId: number): Promise<SQL> {
   const contactId = first(await db.select({ id: stakeholders.contactId }).from(stakeholders).where(eq(stakeholders.id, stakeholderId)).limit(1))?.id;
-  const mentions = (column: JsonColumn) => sql`(
-    json_extract(${doc(column)}, '$.stakeholderId') = ${stakeholderId}
-    or json_extract(${doc(column)}, '$.sourceStakeholderId') = ${stakeholderId}
-    or json_extract(${doc(column)}, '$.fromStakeholderId') = ${stakeholderId}
-    or json_extract(${doc(column)}, '$.toStakeholderId') = ${stakeholderId}
-    or exists (select 1 from json_each(${doc(column)}, '$.stakeholderIds') where value = ${stakeholderId})
-    or exists (select 1 from json_each(${doc(column)}, '$.favouredByStakeholderIds') where value = ${stakeholderId})
-  )`;
+  const mentions = (column: JsonColumn) =>
+    or(
+      ...['stakeholderId', 'sourceStakeholderId', 'fromStakeholderId', 'toStakeholderId'].map((key) => sql`${jsonValue(column, key)} = ${jsonOf(stakeholderId)}`),
+      jsonArrayHas(column, 'stakeholderIds', stakeholderId),
+      jsonArrayHas(column, 'favouredByStakeholderIds', stakeholderId),
+    );
   return or(
     and(eq(events.entity, 'stakeholder'), eq(events.entityId, stakeholderId)),
     contactId === undefined ? undefined : and(eq(events.entity, 'contact'), eq(events.entityId, contactId)),
@@ -143,12 +142,14 @@ export async function getHistory(db: Db, user: SessionUser, input: THistoryGet) 
   const nextCursor = eventRows.length > limit ? page.at(-1)!.id : null;
 
   // Everyone who ever changed this deal, for the "by person" filter, whatever is filtered now.
+  // Grouped rather than DISTINCT: with DISTINCT, PostgreSQL orders only by selected expressions.
   const actors = await db
-    .selectDistinct({ id: users.id, name: users.name })
+    .select({ id: users.id, name: users.name })
     .from(events)
     .innerJoin(users, eq(users.id, events.actorId))
     .where(scope)
-    .orderBy(asc(users.name));
+    .groupBy(users.id, users.name)
+    .orderBy(byteOrder(users.name), asc(users.id));
 
   return { snapshots, thresholdChanges, events: page, nextCursor, actors, people: await peopleOf(db, deal.id) };
 }
@@ -177,7 +178,7 @@ async function peopleOf(db: Db, dealId: number): Promise<{ id: number; name: str
   const fromEvents = await db
     .select({
       id: events.entityId,
-      name: sql<string | null>`coalesce(json_extract(${doc(events.after)}, '$.name'), json_extract(${doc(events.before)}, '$.name'))`,
+      name: sql<string | null>`coalesce(${jsonText(events.after, 'name')}, ${jsonText(events.before, 'name')})`,
     })
     .from(events)
     .where(and(eq(events.dealId, dealId), eq(events.entity, 'stakeholder')))

@@ -5,7 +5,7 @@ import type { TInfoPointUpdate } from '../../shared/schemas/infoPoint';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first } from '../db/rows';
-import { infoPoints, stakeholders } from '../db/schema';
+import { infoPoints, stakeholders } from '../db/tables';
 import { AppError, assertVersion, badInput, notFound } from '../errors';
 import { requireDeal, type DealRow } from './access';
 import { changedFields, recordEvent } from './events';

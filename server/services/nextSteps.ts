@@ -1,11 +1,12 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import { ascNullsFirst } from '../db/dialect';
 import { prepared } from '../db/prepared';
 import type { z } from 'zod';
 import type { ZNextStepAddSchema, ZNextStepUpdateSchema } from '../../shared/schemas/infoPoint';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first, single } from '../db/rows';
-import { nextSteps } from '../db/schema';
+import { nextSteps } from '../db/tables';
 import { assertVersion, notFound } from '../errors';
 import { requireDeal } from './access';
 import { changedFields, recordEvent } from './events';
@@ -17,7 +18,7 @@ const nextStepsOfDeal = prepared((db) =>
     .select()
     .from(nextSteps)
     .where(eq(nextSteps.dealId, sql.placeholder('dealId')))
-    .orderBy(asc(nextSteps.done), asc(nextSteps.dueDate), asc(nextSteps.id))
+    .orderBy(asc(nextSteps.done), ascNullsFirst(nextSteps.dueDate), asc(nextSteps.id))
     .prepare(),
 );
 

@@ -5,7 +5,7 @@ import type { TRelationshipAdd } from '../../shared/schemas/relationship';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first, single } from '../db/rows';
-import { contacts, relationships, stakeholders } from '../db/schema';
+import { contacts, relationships, stakeholders } from '../db/tables';
 import { AppError, badInput, notFound } from '../errors';
 import { requireDeal } from './access';
 import { recordEvent } from './events';

@@ -3,7 +3,7 @@ import { ZThresholdSettingsSchema, type TThresholdUpdate } from '../../shared/sc
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db } from '../db/client';
 import { first } from '../db/rows';
-import { teams, teamSettings } from '../db/schema';
+import { teams, teamSettings } from '../db/tables';
 import { AppError, assertVersion, notFound } from '../errors';
 import { recordEvent } from './events';
 import { openDealFacts, recordHealthSnapshots } from './health';

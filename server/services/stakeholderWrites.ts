@@ -8,7 +8,7 @@ import type { EventKind } from '../../shared/events';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first, single } from '../db/rows';
-import { competitorFavouredBy, contacts, infoPoints, relationships, stakeholders } from '../db/schema';
+import { competitorFavouredBy, contacts, infoPoints, relationships, stakeholders } from '../db/tables';
 import { AppError, assertVersion, badInput, notFound } from '../errors';
 import { requireDeal, type DealRow } from './access';
 import { assertReportsTo, contactPatchValues, patchContact, refreshDealsOfContact } from './contacts';

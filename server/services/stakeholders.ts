@@ -3,7 +3,7 @@ import { prepared } from '../db/prepared';
 import type { Db, Tx } from '../db/client';
 import { first } from '../db/rows';
 import { notFound } from '../errors';
-import { activities, activityStakeholders, contacts, relationships, stakeholders } from '../db/schema';
+import { activities, activityStakeholders, contacts, relationships, stakeholders } from '../db/tables';
 
 const lastContactAt = sql<string | null>`(
   select max(${activities.occurredAt}) from ${activityStakeholders}

@@ -14,7 +14,8 @@ import { translator } from '../../shared/i18n/translator';
 import type { TStandupChanges } from '../../shared/schemas/standup';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
-import { accounts, activities, activityStakeholders, contacts, coverageSnapshots, deals, events, nextSteps, stakeholders, users } from '../db/schema';
+import { byteOrder } from '../db/dialect';
+import { accounts, activities, activityStakeholders, contacts, coverageSnapshots, deals, events, nextSteps, stakeholders, users } from '../db/tables';
 import { visibleDeals } from './access';
 import { healthForDeals } from './health';
 import { changesOfEvent, STANDUP_EVENT_KINDS } from './standupEvents';
@@ -96,7 +97,7 @@ export async function standupChanges(db: Db, user: SessionUser, input: TStandupC
       .innerJoin(stakeholders, eq(stakeholders.id, activityStakeholders.stakeholderId))
       .innerJoin(contacts, eq(contacts.id, stakeholders.contactId))
       .where(inArray(activityStakeholders.activityId, contactsMade.map((activity) => activity.id)))
-      .orderBy(asc(contacts.name));
+      .orderBy(byteOrder(contacts.name), asc(contacts.id));
     participants = groupBy(rows, (row) => row.activityId);
   }
   for (const activity of contactsMade) {

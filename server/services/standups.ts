@@ -3,7 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first, single } from '../db/rows';
-import { standups, teams, users } from '../db/schema';
+import { standups, teams, users } from '../db/tables';
 import { forbidden, notFound } from '../errors';
 import { recordEvent } from './events';
 import { readableTeam } from './settings';

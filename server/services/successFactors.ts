@@ -4,7 +4,7 @@ import { TOP_SUCCESS_FACTORS } from '../../shared/domain';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first, single } from '../db/rows';
-import { successFactors } from '../db/schema';
+import { successFactors } from '../db/tables';
 import { AppError, assertVersion, notFound } from '../errors';
 import { requireDeal, type DealRow } from './access';
 import type { EventKind, SuccessFactorRanking } from '../../shared/events';

@@ -9,7 +9,7 @@ import { DEFAULT_THRESHOLD_SETTINGS, type ThresholdSettings } from '../../shared
 import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
 import { first } from '../db/rows';
-import { teamSettings } from '../db/schema';
+import { teamSettings } from '../db/tables';
 
 export interface TeamThresholds extends ThresholdSettings {
   teamId: number;

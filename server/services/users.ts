@@ -3,8 +3,9 @@ import type { TUserCreate, TUserList, TUserResetPassword, TUserUpdate } from '..
 import { hashPassword } from '../auth/password';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
+import { byteOrder } from '../db/dialect';
 import { first, single } from '../db/rows';
-import { sessions, teams, users } from '../db/schema';
+import { sessions, teams, users } from '../db/tables';
 import { AppError, assertVersion, badInput, notFound } from '../errors';
 import { changedFields, recordEvent } from './events';
 
@@ -35,7 +36,7 @@ export async function listTeamUsers(db: Db, user: SessionUser, input: TUserList 
     .select(userColumns)
     .from(users)
     .where(and(input?.includeInactive ? undefined : eq(users.active, true), team === undefined ? undefined : eq(users.teamId, team)))
-    .orderBy(asc(users.name));
+    .orderBy(byteOrder(users.name), asc(users.id));
 }
 
 async function userDto(db: Db | Tx, id: number): Promise<UserDto> {

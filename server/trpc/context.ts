@@ -1,4 +1,6 @@
+import { TRPCError } from '@trpc/server';
 import type { Request, Response } from 'express';
+import { fromDatabaseError } from '../errors';
 import type { Db } from '../db/client';
 import type { Env } from '../env';
 import type { Logger } from '../logger';
@@ -25,7 +27,14 @@ export interface Context extends AppDeps {
 
 export function createContextFactory(deps: AppDeps) {
   return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
-    const session = await readSessionUser(deps.db, req, deps.now());
+    const session = await readSessionUser(deps.db, req, deps.now()).catch((error: unknown) => {
+      // The session lookup runs before any procedure, outside the error mapping of init.ts:
+      // a database that cannot answer is the same clear error here as in a procedure.
+      const mapped = fromDatabaseError(error);
+      if (!mapped) throw error;
+      deps.log.error({ err: error, path: req.path }, mapped.message);
+      throw new TRPCError({ code: mapped.code, message: mapped.message, cause: mapped });
+    });
     return { ...deps, user: session?.user ?? null, sessionTokenHash: session?.tokenHash ?? null, req, res };
   };
 }

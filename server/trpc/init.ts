@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Role } from '../../shared/domain';
-import { AppError, fromSqliteError } from '../errors';
+import { AppError, fromDatabaseError } from '../errors';
 import type { SessionUser } from '../auth/session';
 import type { Context } from './context';
 
@@ -59,7 +59,7 @@ const mapErrors = t.middleware(async ({ next, ctx, path }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
-    const appError = cause instanceof AppError ? cause : fromSqliteError(cause);
+    const appError = cause instanceof AppError ? cause : fromDatabaseError(cause);
     // Storage refusing writes is the operator's problem, not the user's: say so loudly in the log.
     if (appError?.code === 'SERVICE_UNAVAILABLE') ctx.log.error({ err: cause, path }, appError.message);
     if (appError) throw new TRPCError({ code: appError.code, message: appError.message, cause: appError });

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 
+/** The largest id and version either engine stores: PostgreSQL's `integer` (SQLite's is wider). */
+export const MAX_ROW_INT = 2_147_483_647;
+
 /** Row ids are positive integers; anything else is refused before it reaches SQL. */
-export const zId = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
-export const zVersion = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
+export const zId = z.int().min(1).max(MAX_ROW_INT);
+export const zVersion = z.int().min(1).max(MAX_ROW_INT);
 
 /**
  * C0 control characters and DEL, except tab, line feed and carriage return: they

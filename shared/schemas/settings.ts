@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INFO_POINTS, OPEN_STAGES } from '../domain';
 import type { ThresholdSettings } from '../settings';
+import { zId, zVersion } from './common';
 import { THRESHOLD_BOUNDS } from './limits';
 
 const infoPointNumber = z.int().min(1).max(INFO_POINTS.length);
@@ -28,9 +29,9 @@ export const ZThresholdSettingsSchema = z.strictObject({
 
 /** settings.updateThresholds: any subset of the settings, against the version it was read at. */
 export const ZThresholdUpdateSchema = ZThresholdSettingsSchema.partial().extend({
-  version: z.int().min(1),
-  teamId: z.int().min(1).optional(),
+  version: zVersion,
+  teamId: zId.optional(),
 });
 export type TThresholdUpdate = z.infer<typeof ZThresholdUpdateSchema>;
 
-export const ZThresholdQuerySchema = z.strictObject({ teamId: z.int().min(1).optional() }).optional();
+export const ZThresholdQuerySchema = z.strictObject({ teamId: zId.optional() }).optional();

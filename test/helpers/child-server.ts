@@ -7,12 +7,20 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export interface ChildServer {
   url: string;
   process: ChildProcess;
+  /** What the server wrote to stderr so far (an uncaught error; its log goes to stdout, ignored). */
+  stderr(): string;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startChildServer(databasePath: string, port: number, env: Record<string, string> = {}): Promise<ChildServer> {
+/**
+ * `database` is a SQLite file path, or a postgres:// URL (passed as DATABASE_URL). Only
+ * that one reaches the child: a DATABASE_URL in the test runner's own environment does not.
+ */
+export async function startChildServer(database: string, port: number, env: Record<string, string> = {}): Promise<ChildServer> {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const location = /^postgres(ql)?:\/\//.test(database) ? { DATABASE_URL: database } : { DATABASE_PATH: database };
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '10000', ...env },
+    env: { ...inherited, ...location, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '10000', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -32,6 +40,7 @@ export async function startChildServer(databasePath: string, port: number, env: 
   return {
     url,
     process: child,
+    stderr: () => stderr,
     kill(signal = 'SIGKILL') {
       return new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -217,7 +217,7 @@ describe('access matrix', () => {
           let client = clients[actor];
           if (rule.freshSession) client = actor === 'anonymous' ? new ApiSession(server.url) : await loginAs(server, emails[actor]);
           const isQuery = procedures[path]!._def.type === 'query';
-          const before = dbFingerprint(server);
+          const before = await dbFingerprint(server);
           // The path comes from the router at run time and the input from the rule: the raw client is the honest type here.
           const res = isQuery ? await client.raw.query(path, input) : await client.raw.mutate(path, input);
 
@@ -226,7 +226,7 @@ describe('access matrix', () => {
           if (expected === 'hidden') expect(['NOT_FOUND', 'FORBIDDEN'], `${path} as ${actor}: ${res.error?.message}`).toContain(outcome);
           else expect(outcome, `${path} as ${actor}: ${res.error?.message}`).toBe(expected);
           // A refused write leaves every table exactly as it was, and a query never writes.
-          if (isQuery || expected !== 'ok') expect(dbFingerprint(server)).toEqual(before);
+          if (isQuery || expected !== 'ok') expect(await dbFingerprint(server)).toEqual(before);
         });
       }
     });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates';
 import { ApiSession, expectOk, loginAs } from '../helpers/api';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/server';
+import { sql } from '../helpers/world';
 
 const SESSION_DAYS = 14;
 
@@ -102,7 +103,7 @@ describe('auth', () => {
   it('the session table keeps only a hash of the token', async () => {
     const client = await loginAs(server, 'manager@demo.test');
     const token = client.cookie!.split('=')[1]!;
-    const hashes = server.database.sqlite.prepare<[], { token_hash: string }>('select token_hash from sessions').all().map((row) => row.token_hash);
+    const hashes = (await sql<{ token_hash: string }>(server, 'select token_hash from sessions')).map((row) => row.token_hash);
     expect(hashes.length).toBeGreaterThan(0);
     expect(hashes).not.toContain(token);
     expect(hashes.every((hash) => /^[0-9a-f]{64}$/.test(hash))).toBe(true);

@@ -264,13 +264,13 @@ describe('bad input', () => {
     describe(family.path, () => {
       for (const [description, field, breakInput] of family.breakages) {
         it(`${description} → 400 naming ${field}, nothing written`, async () => {
-          const before = dbFingerprint(server);
+          const before = await dbFingerprint(server);
           const res = await call(family.as, family.path, breakInput(family.valid(ids)));
           expect(res.status, res.error?.message).toBe(400);
           expect(res.error?.code).toBe('BAD_REQUEST');
           expect(res.error?.message).toMatch(new RegExp(`(^|; )${escapeRegExp(field)}: `));
           expect(res.error?.fields).toContain(field);
-          expect(dbFingerprint(server)).toEqual(before);
+          expect(await dbFingerprint(server)).toEqual(before);
         });
       }
     });
@@ -286,11 +286,11 @@ describe('bad input', () => {
 
   it('inputs that are not objects at all are refused', async () => {
     for (const input of [null, [], 'deal', 42, true]) {
-      const before = dbFingerprint(server);
+      const before = await dbFingerprint(server);
       const res = await clients.rep1.raw.mutate('deal.create', input);
       expect(res.status, JSON.stringify(input)).toBe(400);
       expect(res.error?.code).toBe('BAD_REQUEST');
-      expect(dbFingerprint(server)).toEqual(before);
+      expect(await dbFingerprint(server)).toEqual(before);
     }
   });
 
@@ -335,11 +335,11 @@ describe('bad input', () => {
   });
 
   it('a body over 1 MB is refused with 413 and a JSON error, and nothing is written', async () => {
-    const before = dbFingerprint(server);
+    const before = await dbFingerprint(server);
     const res = await clients.rep1.mutate('account.create', { name: 'Big', industry: 'x'.repeat(1_100_000) });
     expect(res.error?.httpStatus).toBe(413);
     expect(res.error?.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(dbFingerprint(server)).toEqual(before);
+    expect(await dbFingerprint(server)).toEqual(before);
   });
 
   it('a batch larger than 20 calls is refused; a batch of 20 is served', async () => {
@@ -351,7 +351,7 @@ describe('bad input', () => {
     expect(fine.status).toBe(200);
     expect(fine.body).toHaveLength(20);
 
-    const before = dbFingerprint(server);
+    const before = await dbFingerprint(server);
     const inputs = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [i, { name: `Batch ${i}` }]));
     const writes = await clients.rep1.raw.fetch(`/trpc/${Array.from({ length: 21 }, () => 'account.create').join(',')}?batch=1`, {
       method: 'POST',
@@ -359,7 +359,7 @@ describe('bad input', () => {
       body: JSON.stringify(inputs),
     });
     expect(writes.status).toBe(400);
-    expect(dbFingerprint(server)).toEqual(before);
+    expect(await dbFingerprint(server)).toEqual(before);
   });
 
   it('a mutation posted with no body is a call without input', async () => {
@@ -384,11 +384,11 @@ describe('bad input', () => {
         );
         await fc.assert(
           fc.asyncProperty(input, async (random) => {
-            const before = dbFingerprint(server);
+            const before = await dbFingerprint(server);
             const res = await clients[as].raw.mutate(path, random);
             expect(res.status, `${path} ${JSON.stringify(random)}: ${res.error?.message}`).toBeLessThan(500);
             expect(res.error === undefined || typeof res.error.message === 'string').toBe(true);
-            if (!res.ok) expect(dbFingerprint(server), `${path} ${JSON.stringify(random)}`).toEqual(before);
+            if (!res.ok) expect(await dbFingerprint(server), `${path} ${JSON.stringify(random)}`).toEqual(before);
           }),
           { numRuns: 30 },
         );

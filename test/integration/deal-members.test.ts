@@ -56,7 +56,7 @@ describe('deal team members (SPEC §7: a rep sees and edits deals they were adde
   it('rep1 adds rep2; rep2 now sees the deal and edits it', async () => {
     const res = await rep1.mutate('deal.addMember', { dealId: harborId, userId: ids.rep2 });
     expect(res.data).toMatchObject({ userId: ids.rep2, name: 'Sam Patel', role: 'rep' });
-    const event = lastEvent(server);
+    const event = await lastEvent(server);
     expect(event).toMatchObject({ kind: 'deal.memberAdded', dealId: harborId, entityId: ids.rep2, actorId: ids.rep1 });
     expect(event.after).toEqual({ userId: ids.rep2, name: 'Sam Patel' });
 
@@ -100,7 +100,7 @@ describe('deal team members (SPEC §7: a rep sees and edits deals they were adde
   it('removing rep2 takes their access away again', async () => {
     const res = await rep1.mutate('deal.removeMember', { dealId: harborId, userId: ids.rep2 });
     expect(res.data).toEqual({ ok: true });
-    const event = lastEvent(server);
+    const event = await lastEvent(server);
     expect(event).toMatchObject({ kind: 'deal.memberRemoved', dealId: harborId, entityId: ids.rep2 });
     expect(event.before).toEqual({ userId: ids.rep2, name: 'Sam Patel' });
     expect(await members()).toEqual([]);
@@ -113,7 +113,7 @@ describe('deal team members (SPEC §7: a rep sees and edits deals they were adde
 
   it('the team’s manager and an admin may add members to a rep’s deal', async () => {
     expectOk(await manager.mutate('deal.addMember', { dealId: harborId, userId: ids.rep2 }));
-    expect(lastEvent(server)).toMatchObject({ kind: 'deal.memberAdded', actorId: ids.manager });
+    expect(await lastEvent(server)).toMatchObject({ kind: 'deal.memberAdded', actorId: ids.manager });
     expectOk(await admin.mutate('deal.addMember', { dealId: harborId, userId: ids.manager }));
     expect((await members()).map((m) => m.name)).toEqual(['Morgan Li', 'Sam Patel']);
     expect(await dealNames(rep2)).toContain('Core banking mainframe refresh');

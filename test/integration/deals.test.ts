@@ -39,10 +39,10 @@ describe('accounts and deals', () => {
 
   /** Run a write and return its result with the one event-log row it must have added. */
   async function writesOneEvent<T>(write: () => Promise<T>) {
-    const before = eventCount(server);
+    const before = await eventCount(server);
     const result = await write();
-    expect(eventCount(server)).toBe(before + 1);
-    return { result, event: lastEvent(server) };
+    expect(await eventCount(server)).toBe(before + 1);
+    return { result, event: await lastEvent(server) };
   }
 
   beforeAll(async () => {
@@ -76,12 +76,12 @@ describe('accounts and deals', () => {
     });
 
     it('a second account with the same name is a CONFLICT naming the field, and nothing is written', async () => {
-      const before = eventCount(server);
+      const before = await eventCount(server);
       const res = await rep2.mutate('account.create', { name: 'Harbor Bank', tier: 'A' });
       expect(res.error?.httpStatus).toBe(409);
       expect(res.error?.code).toBe('CONFLICT');
       expect(res.error?.fields).toEqual(['name']);
-      expect(eventCount(server)).toBe(before);
+      expect(await eventCount(server)).toBe(before);
     });
   });
 
@@ -168,10 +168,10 @@ describe('accounts and deals', () => {
       expect(assigned.ownerId).toBe(users.rep2!.id);
       expectOk(await rep2.query('deal.get', { id: assigned.id }));
 
-      const before = eventCount(server);
+      const before = await eventCount(server);
       const refused = await rep1.mutate('deal.create', { accountId: harbor.accountId, name: 'Not mine to give', amount: 10, closeDate: '2031-01-01', ownerId: users.rep2!.id });
       expect(refused.error?.code).toBe('FORBIDDEN');
-      expect(eventCount(server)).toBe(before);
+      expect(await eventCount(server)).toBe(before);
     });
 
     it('an account that does not exist is NOT_FOUND', async () => {
@@ -250,21 +250,21 @@ describe('accounts and deals', () => {
       const deal = await freshDeal('Contested');
       const first = await rep1.mutate('deal.update', { id: deal.id, version: deal.version, amount: 1 });
       expectOk(first);
-      const before = eventCount(server);
+      const before = await eventCount(server);
       const stale = await manager.mutate('deal.update', { id: deal.id, version: deal.version, amount: 2 });
       expect(stale.error?.httpStatus).toBe(409);
       expect(stale.error?.code).toBe('CONFLICT');
       expect(stale.error?.current).toEqual(first.data);
-      expect(eventCount(server)).toBe(before);
+      expect(await eventCount(server)).toBe(before);
       expect((await rep1.trpc.deal.get.query({ id: deal.id })).deal.amount).toBe(1);
     });
 
     it('an update that changes nothing keeps the version and logs nothing', async () => {
       const deal = await freshDeal('Unchanged');
-      const before = eventCount(server);
+      const before = await eventCount(server);
       const res = await rep1.trpc.deal.update.mutate({ id: deal.id, version: deal.version, name: deal.name, amount: deal.amount });
       expect(res.version).toBe(deal.version);
-      expect(eventCount(server)).toBe(before);
+      expect(await eventCount(server)).toBe(before);
     });
 
     it('the manager may reassign a team deal; a rep cannot hand their deal to someone else', async () => {
@@ -278,10 +278,10 @@ describe('accounts and deals', () => {
     });
 
     it('a rep cannot update another rep’s deal, and nothing changes', async () => {
-      const before = eventCount(server);
+      const before = await eventCount(server);
       const res = await rep2.mutate('deal.update', { id: harbor.id, version: harbor.version, amount: 1 });
       expect(res.error?.code).toBe('NOT_FOUND');
-      expect(eventCount(server)).toBe(before);
+      expect(await eventCount(server)).toBe(before);
     });
   });
 });

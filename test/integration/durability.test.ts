@@ -2,28 +2,56 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startChildServer, type ChildServer } from '../helpers/child-server';
 import { ApiSession, expectOk } from '../helpers/api';
+import { createTestDatabase, dropTestDatabase } from '../helpers/postgres';
+import { testEngine } from '../helpers/server';
 
 /** SPEC §9: acknowledged writes survive kill -9. `npm run soak` raises the count. */
 const KILLS = Number(process.env.SOAK_KILLS ?? 20);
 
+/** The account names the database holds, after checking (on SQLite) that the file is intact. */
+async function accountNames(database: string): Promise<Set<string>> {
+  if (testEngine() === 'postgres') {
+    const client = new pg.Client({ connectionString: database });
+    await client.connect();
+    try {
+      return new Set((await client.query<{ name: string }>('select name from accounts')).rows.map((row) => row.name));
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(database);
+  try {
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    return new Set(db.prepare<[], { name: string }>('select name from accounts').all().map((row) => row.name));
+  } finally {
+    db.close();
+  }
+}
+
 describe('acknowledged writes survive a crash of the server', () => {
   const dir = mkdtempSync(join(tmpdir(), 'deal-room-crash-'));
-  const databasePath = join(dir, 'crash.sqlite');
+  /** The SQLite file, or the URL of a fresh PostgreSQL database the child servers share. */
+  let database = join(dir, 'crash.sqlite');
   let server: ChildServer | null = null;
+  beforeAll(async () => {
+    if (testEngine() === 'postgres') database = await createTestDatabase();
+  });
   afterAll(async () => {
     await server?.kill();
     rmSync(dir, { recursive: true, force: true });
+    if (testEngine() === 'postgres') await dropTestDatabase(database);
   });
 
-  it(`keeps every acknowledged write across ${KILLS} SIGKILLs, and the file stays intact`, async () => {
+  it(`keeps every acknowledged write across ${KILLS} SIGKILLs, and the database stays intact`, async () => {
     const acknowledged: string[] = [];
     const port = await freePort();
     let cookie: string | null = null;
     for (let round = 0; round < KILLS; round++) {
-      server = await startChildServer(databasePath, port);
+      server = await startChildServer(database, port);
       const client = new ApiSession(server.url);
       if (cookie) client.cookie = cookie;
       else {
@@ -50,15 +78,9 @@ describe('acknowledged writes survive a crash of the server', () => {
       stop = true;
       await Promise.all(lanes);
 
-      const db = new Database(databasePath);
-      try {
-        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        const names = new Set(db.prepare<[], { name: string }>('select name from accounts').all().map((row) => row.name));
-        const lost = acknowledged.filter((name) => !names.has(name));
-        expect(lost, `acknowledged but lost after kill ${round + 1}`).toEqual([]);
-      } finally {
-        db.close();
-      }
+      const names = await accountNames(database);
+      const lost = acknowledged.filter((name) => !names.has(name));
+      expect(lost, `acknowledged but lost after kill ${round + 1}`).toEqual([]);
     }
     expect(acknowledged.length).toBeGreaterThan(KILLS);
   }, Math.max(240_000, KILLS * 12_000));

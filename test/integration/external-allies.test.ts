@@ -39,7 +39,7 @@ describe('external allies (外部联盟): non-competing suppliers on an account'
     expectOk(res);
     expect(res.data).toMatchObject({ ...network, version: 1 });
     expect(await list(manager)).toEqual([res.data]);
-    const event = lastEvent(server);
+    const event = await lastEvent(server);
     expect(event).toMatchObject({ kind: 'externalAlly.added', entity: 'externalAlly', entityId: res.data.id, dealId: null });
     expect(event.after).toMatchObject({ name: 'BlueWave Networks', accountName: 'Riverside Metro Group' });
   });
@@ -53,7 +53,7 @@ describe('external allies (外部联盟): non-competing suppliers on an account'
     const ally = (await list()).find((a) => a.name === 'BlueWave Networks')!;
     const res = await rep1.mutate('externalAlly.update', { id: ally.id, version: ally.version, contribution: 'Joint proposal for the branch refresh', name: ally.name });
     expect({ ...res.data, updatedAt: ally.updatedAt }).toEqual({ ...ally, contribution: 'Joint proposal for the branch refresh', version: ally.version + 1 });
-    const event = lastEvent(server);
+    const event = await lastEvent(server);
     expect(event.kind).toBe('externalAlly.updated');
     expect(event.before).toEqual({ name: 'BlueWave Networks', accountId: metroAccountId, accountName: 'Riverside Metro Group', contribution: ally.contribution });
     expect(event.after).toEqual({ name: 'BlueWave Networks', accountId: metroAccountId, accountName: 'Riverside Metro Group', contribution: 'Joint proposal for the branch refresh' });
@@ -84,7 +84,7 @@ describe('external allies (外部联盟): non-competing suppliers on an account'
     const ally = (await list()).find((a) => a.name === 'Greenleaf Facilities')!;
     expect(await rep1.trpc.externalAlly.remove.mutate({ id: ally.id })).toEqual({ ok: true });
     expect((await list()).some((a) => a.id === ally.id)).toBe(false);
-    const event = lastEvent(server);
+    const event = await lastEvent(server);
     expect(event.kind).toBe('externalAlly.removed');
     expect(event.before).toMatchObject({ ...ally, accountName: 'Riverside Metro Group' });
     await refusedWithNothingWritten(() => rep1.mutate('externalAlly.remove', { id: ally.id }), 'NOT_FOUND');

@@ -21,19 +21,19 @@ describe('the nine information points and their lists', () => {
 
   /** Run a write and return its result with the one event-log row it must have added. */
   async function writesOneEvent<T>(write: () => Promise<ApiResult<T>>) {
-    const before = eventCount(server);
+    const before = await eventCount(server);
     const result = await write();
     expectOk(result);
-    expect(eventCount(server)).toBe(before + 1);
-    const event = lastEvent(server);
+    expect(await eventCount(server)).toBe(before + 1);
+    const event = await lastEvent(server);
     return { result, event, before: event.before, after: event.after };
   }
 
   async function writesNothing<R extends { error?: ApiError }>(write: () => Promise<R>, code: ApiError['code']): Promise<R> {
-    const before = eventCount(server);
+    const before = await eventCount(server);
     const res = await write();
     expect(res.error?.code).toBe(code);
-    expect(eventCount(server)).toBe(before);
+    expect(await eventCount(server)).toBe(before);
     return res;
   }
 
@@ -223,12 +223,12 @@ describe('the nine information points and their lists', () => {
 
     it('a reorder to the same order, or a rename to the same title, changes nothing', async () => {
       const current = (await room()).successFactors;
-      const before = eventCount(server);
+      const before = await eventCount(server);
       const same = await rep1.mutate('successFactor.reorder', { dealId, orderedIds: current.map((f) => f.id) });
       expect(same.data).toEqual(current);
       const renamed = await rep1.mutate('successFactor.update', { id: current[0]!.id, version: current[0]!.version, title: current[0]!.title });
       expect(renamed.data).toEqual(current[0]);
-      expect(eventCount(server)).toBe(before);
+      expect(await eventCount(server)).toBe(before);
     });
 
     it('another rep cannot add, rename, reorder or remove this deal’s factors', async () => {

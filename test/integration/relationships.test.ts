@@ -50,7 +50,7 @@ describe('relationships on the influence map: relationship.add / remove', () => 
     expectOk(res);
     expect(res.data).toMatchObject({ dealId, fromStakeholderId: id.retail, toStakeholderId: id.cio, kind: 'influences', strength: 2 });
     expect((await room()).relationships).toContainEqual(res.data);
-    const event = lastEvent(server);
+    const event = await lastEvent(server);
     expect(event).toMatchObject({ kind: 'relationship.added', entity: 'relationship', entityId: res.data.id, dealId: dealId });
     expect(event.after).toMatchObject({ kind: 'influences', fromName: 'Xu Jing', toName: 'Liu Fang', strength: 2 });
   });
@@ -106,7 +106,7 @@ describe('relationships on the influence map: relationship.add / remove', () => 
     const res = await rep1.mutate('relationship.remove', { id: edge.id });
     expect(res.data).toEqual({ ok: true });
     expect((await room()).relationships.some((r) => r.id === edge.id)).toBe(false);
-    const event = lastEvent(server);
+    const event = await lastEvent(server);
     expect(event).toMatchObject({ kind: 'relationship.removed', entityId: edge.id, dealId: dealId });
     expect(event.before).toMatchObject({ ...edge, fromName: 'Zhao Min', toName: 'Wang Jianguo' });
     await refusedWithNothingWritten(() => rep1.mutate('relationship.remove', { id: edge.id }), 'NOT_FOUND');

@@ -127,13 +127,13 @@ describe('manager review and coaching notes', () => {
 
   describe('coaching notes', () => {
     it('a manager adds a note, and it is event-logged in the same write', async () => {
-      const before = eventCount(server);
+      const before = await eventCount(server);
       const res = await manager.mutate('coachingNote.add', { dealId: harbor.id, body: '  Get Chen Hao to set up the CEO meeting before the proposal.  ' });
       expectOk(res);
       const note = res.data;
       expect(note).toMatchObject({ dealId: harbor.id, body: 'Get Chen Hao to set up the CEO meeting before the proposal.', authorName: 'Morgan Li' });
-      expect(eventCount(server)).toBe(before + 1);
-      const event = lastEvent(server);
+      expect(await eventCount(server)).toBe(before + 1);
+      const event = await lastEvent(server);
       expect(event).toMatchObject({ kind: 'coachingNote.added', entity: 'coachingNote', entityId: note.id, dealId: harbor.id });
       expect(event.after).toMatchObject({ body: note.body });
     });
@@ -163,23 +163,23 @@ describe('manager review and coaching notes', () => {
     });
 
     it('a rep cannot add a note: FORBIDDEN, and nothing is written', async () => {
-      const before = dbFingerprint(server);
+      const before = await dbFingerprint(server);
       const res = await rep1.mutate('coachingNote.add', { dealId: harbor.id, body: 'Note to self' });
       expect(res.error?.httpStatus).toBe(403);
       expect(res.error?.code).toBe('FORBIDDEN');
-      expect(dbFingerprint(server)).toEqual(before);
+      expect(await dbFingerprint(server)).toEqual(before);
     });
 
     it('hides notes of deals the user cannot see', async () => {
       expect((await rep2.query('coachingNote.list', { dealId: harbor.id })).error?.code).toBe('NOT_FOUND');
       expect((await otherManager.query('coachingNote.list', { dealId: harbor.id })).error?.code).toBe('NOT_FOUND');
-      const before = dbFingerprint(server);
+      const before = await dbFingerprint(server);
       expect((await otherManager.mutate('coachingNote.add', { dealId: harbor.id, body: 'Not my team' })).error?.code).toBe('NOT_FOUND');
-      expect(dbFingerprint(server)).toEqual(before);
+      expect(await dbFingerprint(server)).toEqual(before);
     });
 
     it('refuses bad input with BAD_REQUEST naming the field, writing nothing', async () => {
-      const before = dbFingerprint(server);
+      const before = await dbFingerprint(server);
       for (const [input, field] of [
         [{ dealId: harbor.id, body: '   ' }, 'body'],
         [{ dealId: harbor.id, body: 'x'.repeat(4001) }, 'body'],
@@ -192,7 +192,7 @@ describe('manager review and coaching notes', () => {
       }
       expect((await manager.query('coachingNote.list', { dealId: 0 })).error?.fields).toContain('dealId');
       expect((await manager.mutate('coachingNote.add', { dealId: 999_999, body: 'Hi' })).error?.code).toBe('NOT_FOUND');
-      expect(dbFingerprint(server)).toEqual(before);
+      expect(await dbFingerprint(server)).toEqual(before);
     });
   });
 });

@@ -33,11 +33,11 @@ describe('security', () => {
       ['Sec-Fetch-Site: cross-site even with a same-origin Origin', { 'sec-fetch-site': 'cross-site', origin: 'SELF' }],
     ])('a mutation with %s is FORBIDDEN and writes nothing', async (_label, headers) => {
       const resolved = Object.fromEntries(Object.entries(headers).map(([key, value]) => [key, value === 'SELF' ? server.url : value]));
-      const before = dbFingerprint(server);
+      const before = await dbFingerprint(server);
       const res = await rep1.raw.mutate('deal.create', newDeal('Forged'), resolved);
       expect(res.status).toBe(403);
       expect(res.error?.code).toBe('FORBIDDEN');
-      expect(dbFingerprint(server)).toEqual(before);
+      expect(await dbFingerprint(server)).toEqual(before);
     });
 
     it('a cross-site login is refused too (no login CSRF)', async () => {
@@ -76,27 +76,27 @@ describe('security', () => {
       ['form-encoded', 'name=Forged&amount=1', 'application/x-www-form-urlencoded'],
       ['plain text (a CORS "simple" request)', JSON.stringify({ name: 'Forged' }), 'text/plain'],
     ])('a %s POST is refused with 415 and writes nothing', async (_label, body, contentType) => {
-      const before = dbFingerprint(server);
+      const before = await dbFingerprint(server);
       const res = await rawPost('account.create', body, { 'content-type': contentType });
       expect(res.status).toBe(415);
       expect(res.error?.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-      expect(dbFingerprint(server)).toEqual(before);
+      expect(await dbFingerprint(server)).toEqual(before);
     });
 
     it('a multipart form POST is refused and writes nothing', async () => {
       const form = new FormData();
       form.set('name', 'Forged');
-      const before = dbFingerprint(server);
+      const before = await dbFingerprint(server);
       const res = await rawPost('account.create', form, {});
       expect(res.status).toBe(415);
-      expect(dbFingerprint(server)).toEqual(before);
+      expect(await dbFingerprint(server)).toEqual(before);
     });
 
     it('a POST without any content type is refused and writes nothing', async () => {
-      const before = dbFingerprint(server);
+      const before = await dbFingerprint(server);
       const res = await rawPost('account.create', new Uint8Array(Buffer.from('{"name":"Forged"}')), {});
       expect(res.status).toBe(415);
-      expect(dbFingerprint(server)).toEqual(before);
+      expect(await dbFingerprint(server)).toEqual(before);
     });
   });
 

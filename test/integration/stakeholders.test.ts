@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, expectOk, loginAs, type RouterInputs } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { addOtherTeam, eventCount, lastEvent, type OtherTeam, refusalCheck } from '../helpers/world';
+import { addOtherTeam, eventCount, lastEvent, type OtherTeam, refusalCheck, sql } from '../helpers/world';
 
 type StakeholderAdd = RouterInputs['stakeholder']['add'];
 
@@ -50,15 +50,15 @@ describe('the buying group of a deal: stakeholder.add / update / remove and cont
 
   describe('adding people to the map', () => {
     it('a rep adds a new person to their own deal: the contact is created on the account and the card matches deal.get', async () => {
-      const before = eventCount(server);
+      const before = await eventCount(server);
       const res = await rep1.mutate('stakeholder.add', newPerson({ email: 'deng.yu@harborbank.example', isCoach: true, explicitNeeds: 'Instant payments by Q3' }));
       expectOk(res);
       expect(res.data).toMatchObject({ dealId: harbor.id, name: 'Deng Yu', level: 'management', influence: 3, stance: 'neutral', isCoach: true, version: 1, contactVersion: 1, lastContactAt: null, positionX: null });
       expect((await room()).stakeholders.find((p) => p.id === res.data.id)).toEqual(res.data);
       const contacts = await rep1.trpc.contact.list.query({ accountId: harbor.accountId });
       expect(contacts.find((c) => c.id === res.data.contactId)).toMatchObject({ name: 'Deng Yu', accountId: harbor.accountId });
-      expect(eventCount(server)).toBeGreaterThan(before);
-      const event = lastEvent(server, 'stakeholder.added');
+      expect(await eventCount(server)).toBeGreaterThan(before);
+      const event = await lastEvent(server, 'stakeholder.added');
       expect(event).toMatchObject({ dealId: harbor.id, entity: 'stakeholder', entityId: res.data.id });
       expect(event.after).toMatchObject({ name: 'Deng Yu', stance: 'neutral', isCoach: true, contactCreated: true });
     });
@@ -74,7 +74,7 @@ describe('the buying group of a deal: stakeholder.add / update / remove and cont
       const res = await rep1.mutate('stakeholder.add', { dealId: secondHarborDealId, contactId: ceo.contactId, decisionRole: 'final_decision_maker', influence: 5, stance: 'supporter' });
       expectOk(res);
       expect(res.data).toMatchObject({ contactId: ceo.contactId, name: 'Wang Jianguo', title: ceo.title, level: 'executive', stance: 'supporter', dealId: secondHarborDealId });
-      expect(lastEvent(server, 'stakeholder.added').after).toMatchObject({ name: 'Wang Jianguo', contactCreated: false });
+      expect((await lastEvent(server, 'stakeholder.added')).after).toMatchObject({ name: 'Wang Jianguo', contactCreated: false });
     });
 
     it('the same person twice on one deal is a CONFLICT that hands back the card already there', async () => {
@@ -135,10 +135,11 @@ describe('the buying group of a deal: stakeholder.add / update / remove and cont
     });
 
     it('a supportive key person moves coverage, so a coverage snapshot is recorded in the same write', async () => {
-      const snapshots = () => server.database.sqlite.prepare<[number], { n: number }>('select count(*) as n from coverage_snapshots where deal_id = ?').get(harbor.id)?.n ?? 0;
-      const before = snapshots();
+      const snapshots = async () =>
+        (await sql<{ n: number }>(server, 'select cast(count(*) as integer) as n from coverage_snapshots where deal_id = ?', [harbor.id]))[0]?.n ?? 0;
+      const before = await snapshots();
       await rep1.mutate('stakeholder.add', newPerson({ name: 'Board sponsor', level: 'executive', influence: 5, stance: 'ally' }));
-      expect(snapshots()).toBe(before + 1);
+      expect(await snapshots()).toBe(before + 1);
     });
   });
 
@@ -147,7 +148,7 @@ describe('the buying group of a deal: stakeholder.add / update / remove and cont
       const cfo = await person('Zhao Min');
       const res = await rep1.mutate('stakeholder.update', { id: cfo.id, version: cfo.version, positionX: 120.5, positionY: -40 });
       expect(res.data).toEqual({ ...cfo, positionX: 120.5, positionY: -40, version: cfo.version + 1 });
-      const event = lastEvent(server);
+      const event = await lastEvent(server);
       expect(event.kind).toBe('stakeholder.moved');
       expect(event.after).toMatchObject({ name: 'Zhao Min', positionX: 120.5, positionY: -40 });
     });
@@ -156,7 +157,7 @@ describe('the buying group of a deal: stakeholder.add / update / remove and cont
       const cfo = await person('Zhao Min');
       const res = await rep1.mutate('stakeholder.update', { id: cfo.id, version: cfo.version, stance: 'supporter' });
       expect(res.data).toMatchObject({ stance: 'supporter', version: cfo.version + 1 });
-      const event = lastEvent(server, 'stakeholder.stanceChanged');
+      const event = await lastEvent(server, 'stakeholder.stanceChanged');
       expect(event.dealId).toBe(harbor.id);
       expect(event.before).toMatchObject({ name: 'Zhao Min', stance: 'skeptic', isCoach: false });
       expect(event.after).toMatchObject({ name: 'Zhao Min', stance: 'supporter', isCoach: false });
@@ -165,7 +166,7 @@ describe('the buying group of a deal: stakeholder.add / update / remove and cont
     it('recruiting a coach is a stakeholder.updated event that says so', async () => {
       const buyer = await person('He Jun');
       await rep1.mutate('stakeholder.update', { id: buyer.id, version: buyer.version, isCoach: true, notes: 'Shares the tender timeline' });
-      const event = lastEvent(server);
+      const event = await lastEvent(server);
       expect(event.kind).toBe('stakeholder.updated');
       expect(event.before).toMatchObject({ name: 'He Jun', isCoach: false, notes: null });
       expect(event.after).toMatchObject({ name: 'He Jun', isCoach: true, notes: 'Shares the tender timeline' });
@@ -176,12 +177,12 @@ describe('the buying group of a deal: stakeholder.add / update / remove and cont
       const res = await rep1.mutate('stakeholder.update', { id: ceo.id, version: ceo.version, title: 'Chairman and CEO', phone: '+86 21 5555 0100' });
       expect(res.data).toMatchObject({ title: 'Chairman and CEO', phone: '+86 21 5555 0100', version: ceo.version + 1, contactVersion: ceo.contactVersion + 1 });
       expect((await person('Wang Jianguo', secondHarborDealId)).title).toBe('Chairman and CEO');
-      expect(lastEvent(server).before).toMatchObject({ name: 'Wang Jianguo', title: 'Chief Executive Officer', phone: null });
+      expect((await lastEvent(server)).before).toMatchObject({ name: 'Wang Jianguo', title: 'Chief Executive Officer', phone: null });
     });
 
     it('the client form sends every field; what did not change writes nothing', async () => {
       const p = await person('Xu Jing');
-      const before = eventCount(server);
+      const before = await eventCount(server);
       const res = await rep1.mutate('stakeholder.update', {
         id: p.id,
         version: p.version,
@@ -199,7 +200,7 @@ describe('the buying group of a deal: stakeholder.add / update / remove and cont
         notes: p.notes ?? '',
       });
       expect(res.data).toEqual(p);
-      expect(eventCount(server)).toBe(before);
+      expect(await eventCount(server)).toBe(before);
     });
 
     it('a stale version is refused with CONFLICT and the current record, never applied', async () => {
@@ -263,7 +264,7 @@ describe('the buying group of a deal: stakeholder.add / update / remove and cont
       const after = await room();
       expect(after.stakeholders.some((p) => p.id === risk.id)).toBe(false);
       expect(after.relationships.some((r) => r.fromStakeholderId === risk.id || r.toStakeholderId === risk.id)).toBe(false);
-      const event = lastEvent(server, 'stakeholder.removed');
+      const event = await lastEvent(server, 'stakeholder.removed');
       expect(event.entityId).toBe(risk.id);
       // The removal keeps the whole card, its two edges and the competitor it favoured.
       expect(event.before).toMatchObject({ ...risk, relationships: [expect.any(Object), expect.any(Object)], favoursCompetitorIds: [expect.any(Number)] });
@@ -284,7 +285,7 @@ describe('the buying group of a deal: stakeholder.add / update / remove and cont
     });
 
     it('removing someone already gone is NOT_FOUND', async () => {
-      const id = lastEvent(server, 'stakeholder.removed').entityId!;
+      const id = (await lastEvent(server, 'stakeholder.removed')).entityId!;
       await refusedWithNothingWritten(() => rep1.mutate('stakeholder.remove', { id }), 'NOT_FOUND');
     });
   });
@@ -340,7 +341,7 @@ describe('the buying group of a deal: stakeholder.add / update / remove and cont
       const contact = (await rep1.trpc.contact.list.query({ accountId: harbor.accountId })).find((c) => c.name === 'Zhou Yan')!;
       const res = await rep1.mutate('contact.update', { id: contact.id, version: contact.version, title: 'Chief Procurement Officer', level: 'executive' });
       expect(res.data).toMatchObject({ title: 'Chief Procurement Officer', level: 'executive', version: contact.version + 1 });
-      const event = lastEvent(server, 'contact.updated');
+      const event = await lastEvent(server, 'contact.updated');
       expect(event.before).toMatchObject({ name: 'Zhou Yan', title: 'Head of Procurement', level: 'management' });
       const stale = await refusedWithNothingWritten(() => rep1.mutate('contact.update', { id: contact.id, version: contact.version, title: 'Buyer' }), 'CONFLICT');
       expect(stale.error?.current).toMatchObject({ title: 'Chief Procurement Officer' });

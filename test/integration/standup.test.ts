@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, expectOk, loginAs, type RouterInputs, type RouterOutputs } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { addOtherTeam, dbFingerprint, type OtherTeam } from '../helpers/world';
+import { addOtherTeam, dbFingerprint, type OtherTeam, sql } from '../helpers/world';
 
 type Room = RouterOutputs['deal']['get'];
 type StakeholderUpdate = RouterInputs['stakeholder']['update'];
@@ -246,7 +246,7 @@ describe('stand-up records', () => {
     const first = await manager.mutate('standup.record');
     expectOk(first);
     expect(first.data).toMatchObject({ heldAt: '2026-03-02T09:00:00.000Z', recordedByName: 'Morgan Li' });
-    const event = server.database.sqlite.prepare("select * from events where kind = 'standup.recorded'").all();
+    const event = await sql(server, "select * from events where kind = 'standup.recorded'");
     expect(event).toHaveLength(1);
     server.clock.now = new Date('2026-03-09T09:00:00.000Z');
     await manager.mutate('standup.record', {});
@@ -257,10 +257,10 @@ describe('stand-up records', () => {
 
   it('a rep cannot mark a stand-up held, and nothing is written', async () => {
     const rep1 = await loginAs(server, 'rep1@demo.test');
-    const before = dbFingerprint(server);
+    const before = await dbFingerprint(server);
     const res = await rep1.mutate('standup.record');
     expect(res.error?.code).toBe('FORBIDDEN');
-    expect(dbFingerprint(server)).toEqual(before);
+    expect(await dbFingerprint(server)).toEqual(before);
   });
 
   it('an admin may name the team; others may not reach another team', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, expectOk, loginAs, type RouterInputs } from '../helpers/api';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/server';
-import { lastEvent, refusalCheck } from '../helpers/world';
+import { lastEvent, refusalCheck, sql } from '../helpers/world';
 
 const TEMP_PASSWORD = 'temporary-pass-2031';
 
@@ -12,9 +12,9 @@ describe('users and roles (Settings, admins only)', () => {
   let rep: ApiSession;
   let counter = 0;
 
-  const sessionsOf = (userId: number) =>
-    server.database.sqlite.prepare<[number], { n: number }>('select count(*) as n from sessions where user_id = ?').get(userId)?.n ?? 0;
-  const allEventsText = () => JSON.stringify(server.database.sqlite.prepare('select * from events').all());
+  const sessionsOf = async (userId: number) =>
+    (await sql<{ n: number }>(server, 'select cast(count(*) as integer) as n from sessions where user_id = ?', [userId]))[0]?.n ?? 0;
+  const allEventsText = async () => JSON.stringify(await sql(server, 'select * from events'));
   const freshEmail = () => `person${++counter}@demo.test`;
   const userByEmail = async (email: string) => (await admin.trpc.user.list.query({ includeInactive: true })).find((u) => u.email === email)!;
 
@@ -57,7 +57,7 @@ describe('users and roles (Settings, admins only)', () => {
       const created = await create({ email: email.toUpperCase(), name: 'Grace Lin', role: 'manager', locale: 'zh-CN' });
       expect(created).toMatchObject({ email, name: 'Grace Lin', role: 'manager', locale: 'zh-CN', active: true, version: 1 });
       expect(created).not.toHaveProperty('passwordHash');
-      const event = lastEvent(server);
+      const event = await lastEvent(server);
       expect(event).toMatchObject({ kind: 'user.created', entity: 'user', entityId: created.id, dealId: null });
       expect(event.after).not.toContain('argon2');
       expect(event.after).not.toContain(TEMP_PASSWORD);
@@ -96,8 +96,8 @@ describe('users and roles (Settings, admins only)', () => {
       const user = await create();
       const promoted = await admin.mutate('user.update', { id: user.id, version: user.version, role: 'manager' });
       expect(promoted.data).toMatchObject({ role: 'manager', version: 2 });
-      expect(lastEvent(server)).toMatchObject({ kind: 'user.updated', entityId: user.id });
-      expect(lastEvent(server).after).toMatchObject({ role: 'manager' });
+      expect(await lastEvent(server)).toMatchObject({ kind: 'user.updated', entityId: user.id });
+      expect((await lastEvent(server)).after).toMatchObject({ role: 'manager' });
       const stale = await refusedWithNothingWritten(() => admin.mutate('user.update', { id: user.id, version: 1, role: 'admin' }), 'CONFLICT');
       expect(stale.error?.current).toMatchObject({ id: user.id, role: 'manager', version: 2 });
     });
@@ -129,12 +129,12 @@ describe('users and roles (Settings, admins only)', () => {
       const user = await create({ name: 'Leaving Rep' });
       const client = await loginAs(server, user.email, TEMP_PASSWORD);
       expectOk(await client.query('deal.list'));
-      expect(sessionsOf(user.id)).toBe(1);
+      expect(await sessionsOf(user.id)).toBe(1);
 
       const off = await admin.mutate('user.update', { id: user.id, version: user.version, active: false });
       expect(off.data).toMatchObject({ active: false, version: 2 });
-      expect(lastEvent(server)).toMatchObject({ kind: 'user.deactivated', entityId: user.id });
-      expect(sessionsOf(user.id)).toBe(0);
+      expect(await lastEvent(server)).toMatchObject({ kind: 'user.deactivated', entityId: user.id });
+      expect(await sessionsOf(user.id)).toBe(0);
       expect((await client.query('deal.list')).error?.code).toBe('UNAUTHORIZED');
       expect(await client.trpc.auth.me.query()).toBeNull();
       expect((await new ApiSession(server.url).mutate('auth.login', { email: user.email, password: TEMP_PASSWORD })).error?.code).toBe('UNAUTHORIZED');
@@ -143,7 +143,7 @@ describe('users and roles (Settings, admins only)', () => {
       expect((await userByEmail(user.email)).active).toBe(false);
 
       expectOk(await admin.mutate('user.update', { id: user.id, version: 2, active: true }));
-      expect(lastEvent(server).kind).toBe('user.reactivated');
+      expect((await lastEvent(server)).kind).toBe('user.reactivated');
       await loginAs(server, user.email, TEMP_PASSWORD);
     });
   });
@@ -152,16 +152,16 @@ describe('users and roles (Settings, admins only)', () => {
     it('sets a new password, ends every session of that user, and logs it without the hash', async () => {
       const user = await create({ name: 'Forgetful Rep' });
       const [laptop, phone] = [await loginAs(server, user.email, TEMP_PASSWORD), await loginAs(server, user.email, TEMP_PASSWORD)];
-      expect(sessionsOf(user.id)).toBe(2);
+      expect(await sessionsOf(user.id)).toBe(2);
 
       const res = await admin.mutate('user.resetPassword', { id: user.id, password: 'brand-new-password-9' });
       expect(res.data).toEqual({ ok: true });
-      expect(sessionsOf(user.id)).toBe(0);
+      expect(await sessionsOf(user.id)).toBe(0);
       for (const client of [laptop, phone]) expect((await client.query('deal.list')).error?.code).toBe('UNAUTHORIZED');
       expect((await new ApiSession(server.url).mutate('auth.login', { email: user.email, password: TEMP_PASSWORD })).error?.code).toBe('UNAUTHORIZED');
       await loginAs(server, user.email, 'brand-new-password-9');
 
-      const event = lastEvent(server);
+      const event = await lastEvent(server);
       expect(event).toMatchObject({ kind: 'user.passwordReset', entityId: user.id, dealId: null });
       expect(`${event.before}${event.after}`).not.toMatch(/argon2|brand-new-password/);
     });
@@ -178,12 +178,12 @@ describe('users and roles (Settings, admins only)', () => {
       expectOk(await admin.mutate('user.resetPassword', { id: me.id, password: 'admin-new-password-1' }));
       expectOk(await admin.query('user.list'));
       expect((await other.query('user.list')).error?.code).toBe('UNAUTHORIZED');
-      expect(sessionsOf(me.id)).toBe(1);
+      expect(await sessionsOf(me.id)).toBe(1);
     });
   });
 
-  it('no event in the log ever holds a password or its hash', () => {
-    const text = allEventsText();
+  it('no event in the log ever holds a password or its hash', async () => {
+    const text = await allEventsText();
     expect(text).not.toMatch(/argon2|password_?hash|passwordHash/i);
     expect(text).not.toContain(TEMP_PASSWORD);
   });

@@ -16,7 +16,7 @@ import { getTableConfig as getSqliteTableConfig, type SQLiteTable } from 'drizzl
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPlan, copySqliteToPostgres, formatReport, TargetNotEmptyError } from '../../scripts/db-copy';
-import { openDatabase, type AppDatabase } from '../../server/db/client';
+import { openDatabase, type SqliteDatabase } from '../../server/db/client';
 import { applyMigrations } from '../../server/db/migrate';
 import { applyPgMigrations } from '../../server/db/migrate.pg';
 import * as sqliteSchema from '../../server/db/schema';
@@ -30,7 +30,7 @@ const EMOJI_NAME = 'Ünïcödé 客户 — 🚀🎯 “quoted” \'single\'';
 const PAYLOAD = { z: 1, a: { nested: [3, 1, 2], ok: false, text: '雪 ❄️' }, m: null, f: 0.1 + 0.2 };
 
 let dir: string;
-let source: AppDatabase;
+let source: SqliteDatabase;
 let sqlitePath: string;
 const databases: string[] = [];
 
@@ -44,7 +44,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'deal-room-copy-'));
   sqlitePath = join(dir, 'source.sqlite');
   source = openDatabase(sqlitePath);
-  applyMigrations(source);
+  await applyMigrations(source);
   await seedDemo(source.db, new Date());
   // Odd rows straight into the file, on the writer's connection (`source.db` only reads).
   const db = drizzleSqlite(source.sqlite, { schema: sqliteSchema });
@@ -68,7 +68,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  source?.close();
+  await source?.close();
   rmSync(dir, { recursive: true, force: true });
   for (const url of databases) await dropTestDatabase(url);
 });
