@@ -1,7 +1,7 @@
 import type { AppDatabase } from './client';
 
 /** Session-level advisory lock ids of this app (arbitrary constants, the same in every instance). */
-const LOCKS = { healthSweep: '7301201302' } as const;
+export const LOCKS = { healthSweep: '7301201302' } as const;
 
 /**
  * Run `work` only if no other instance is running it now; answers undefined when another
