@@ -27,7 +27,7 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='all']", message: 'Await the query instead of .all(): the same code runs on PostgreSQL.' },
+        { selector: "CallExpression[callee.property.name='all']:not([callee.object.name='Promise'])", message: 'Await the query instead of .all(): the same code runs on PostgreSQL.' },
         { selector: "CallExpression[callee.property.name='run']", message: 'Await the query instead of .run(): the same code runs on PostgreSQL.' },
         { selector: "CallExpression[callee.property.name='get'][arguments.length=0]", message: 'Use first(await query.limit(1)) instead of .get(): the same code runs on PostgreSQL.' },
         { selector: "CallExpression[callee.property.name='get'][arguments.0.type='ObjectExpression']", message: 'Use first(await prepared.execute({...})) instead of .get({...}).' },

@@ -10,22 +10,29 @@ import { listStakeholders, listRelationships } from './stakeholders';
 import { listSuccessFactors } from './successFactors';
 
 /**
- * Everything the deal room shows, read in one go. The reads are awaited one after another,
- * each seeing the last commit, so a write committed between two of them shows in the later
- * ones only: unlike the synchronous reads before, this is not one snapshot.
+ * Everything the deal room shows. The reads after the access check are independent, so
+ * they go out together: on PostgreSQL each is a round trip, and the pool serves them at
+ * once. Each sees the last commit (not one snapshot), as any read outside a transaction.
  */
 export async function getDealRoom(db: Db, user: SessionUser, dealId: number, now: Date) {
   const deal = await requireDeal(db, user, dealId);
-  const stakeholders = await listStakeholders(db, deal.id);
-  const infoPoints = await listInfoPoints(db, deal.id);
+  const [dto, stakeholders, relationships, infoPoints, nextSteps, competitors, successFactors] = await Promise.all([
+    getDealDto(db, deal.id),
+    listStakeholders(db, deal.id),
+    listRelationships(db, deal.id),
+    listInfoPoints(db, deal.id),
+    listNextSteps(db, deal.id),
+    listCompetitors(db, deal.id),
+    listSuccessFactors(db, deal.id),
+  ]);
   return {
-    deal: await getDealDto(db, deal.id),
+    deal: dto,
     stakeholders,
-    relationships: await listRelationships(db, deal.id),
+    relationships,
     infoPoints,
-    nextSteps: await listNextSteps(db, deal.id),
-    competitors: await listCompetitors(db, deal.id),
-    successFactors: await listSuccessFactors(db, deal.id),
+    nextSteps,
+    competitors,
+    successFactors,
     health: await dealHealthFrom(db, deal, { stakeholders, infoPoints }, now),
   };
 }
