@@ -103,6 +103,31 @@ function byName<T extends { name: string }>(items: T[]): T[] {
   return [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/** Keys, foreign keys, unique constraints and checks: drizzle describes them alike for both dialects. */
+function constraintsOf(config: ReturnType<typeof getSqliteTableConfig> | ReturnType<typeof getPgTableConfig>): Pick<TableShape, 'primaryKeys' | 'foreignKeys' | 'uniqueConstraints' | 'checks'> {
+  const keys: { getName(): string; columns: { name: string }[] }[] = config.primaryKeys;
+  const foreign: { getName(): string; reference(): { columns: { name: string }[]; foreignTable: Parameters<typeof getTableName>[0]; foreignColumns: { name: string }[] }; onDelete?: string | undefined; onUpdate?: string | undefined }[] = config.foreignKeys;
+  const uniques: { getName(): string | undefined; columns: { name: string }[] }[] = config.uniqueConstraints;
+  return {
+    primaryKeys: byName(keys.map((k) => ({ name: k.getName(), columns: k.columns.map((c) => c.name) }))),
+    foreignKeys: byName(
+      foreign.map((fk) => {
+        const ref = fk.reference();
+        return {
+          name: fk.getName(),
+          columns: ref.columns.map((c) => c.name),
+          foreignTable: getTableName(ref.foreignTable),
+          foreignColumns: ref.foreignColumns.map((c) => c.name),
+          onDelete: fk.onDelete ?? 'no action',
+          onUpdate: fk.onUpdate ?? 'no action',
+        };
+      }),
+    ),
+    uniqueConstraints: byName(uniques.map((u) => ({ name: u.getName() ?? '', columns: u.columns.map((c) => c.name) }))),
+    checks: config.checks.map((c: { name: string }) => c.name).sort(),
+  };
+}
+
 export function describeSqliteTable(table: SQLiteTable): TableShape {
   const config = getSqliteTableConfig(table);
   const columns: Record<string, ColumnShape> = {};
@@ -124,7 +149,6 @@ export function describeSqliteTable(table: SQLiteTable): TableShape {
   return {
     name: config.name,
     columns,
-    primaryKeys: byName(config.primaryKeys.map((k) => ({ name: k.getName(), columns: k.columns.map((c) => c.name) }))),
     indexes: byName(
       config.indexes.map((i) => ({
         name: i.config.name,
@@ -133,21 +157,7 @@ export function describeSqliteTable(table: SQLiteTable): TableShape {
         where: i.config.where ? sqlText(i.config.where, 'sqlite') : null,
       })),
     ),
-    foreignKeys: byName(
-      config.foreignKeys.map((fk) => {
-        const ref = fk.reference();
-        return {
-          name: fk.getName(),
-          columns: ref.columns.map((c) => c.name),
-          foreignTable: getTableName(ref.foreignTable),
-          foreignColumns: ref.foreignColumns.map((c) => c.name),
-          onDelete: fk.onDelete ?? 'no action',
-          onUpdate: fk.onUpdate ?? 'no action',
-        };
-      }),
-    ),
-    uniqueConstraints: byName(config.uniqueConstraints.map((u) => ({ name: u.getName() ?? '', columns: u.columns.map((c) => c.name) }))),
-    checks: config.checks.map((c) => c.name).sort(),
+    ...constraintsOf(config),
   };
 }
 
@@ -171,7 +181,6 @@ export function describePgTable(table: PgTable): TableShape {
   return {
     name: config.name,
     columns,
-    primaryKeys: byName(config.primaryKeys.map((k) => ({ name: k.getName(), columns: k.columns.map((c) => c.name) }))),
     indexes: byName(
       config.indexes.map((i) => ({
         name: i.config.name ?? '',
@@ -180,21 +189,7 @@ export function describePgTable(table: PgTable): TableShape {
         where: i.config.where ? sqlText(i.config.where, 'pg') : null,
       })),
     ),
-    foreignKeys: byName(
-      config.foreignKeys.map((fk) => {
-        const ref = fk.reference();
-        return {
-          name: fk.getName(),
-          columns: ref.columns.map((c) => c.name),
-          foreignTable: getTableName(ref.foreignTable),
-          foreignColumns: ref.foreignColumns.map((c) => c.name),
-          onDelete: fk.onDelete ?? 'no action',
-          onUpdate: fk.onUpdate ?? 'no action',
-        };
-      }),
-    ),
-    uniqueConstraints: byName(config.uniqueConstraints.map((u) => ({ name: u.getName() ?? '', columns: u.columns.map((c) => c.name) }))),
-    checks: config.checks.map((c) => c.name).sort(),
+    ...constraintsOf(config),
   };
 }
 
