@@ -83,12 +83,16 @@ const healthReads = prepared((db) => {
 async function readHealthRows(db: Db | Tx, ids: number[], since: string) {
   const queries = healthReads(db);
   const params = { ids: idList(ids), since };
-  return {
-    people: await queries.people.execute(params),
-    lastContact: await queries.lastContact.execute(params),
-    points: await queries.points.execute(params),
-    history: [...(await queries.history.execute(params)), ...(await queries.inForce.execute(params))],
-  };
+  // Independent reads, sent together: on PostgreSQL outside a transaction the pool runs
+  // them at once (inside one, its connection runs them in turn, as before).
+  const [people, lastContact, points, history, inForce] = await Promise.all([
+    queries.people.execute(params),
+    queries.lastContact.execute(params),
+    queries.points.execute(params),
+    queries.history.execute(params),
+    queries.inForce.execute(params),
+  ]);
+  return { people, lastContact, points, history: [...history, ...inForce] };
 }
 
 /** Health inputs for many deals at once: five queries whatever the count. */
@@ -137,7 +141,8 @@ export async function dealHealthFrom(
   const since = daysBefore(now, HISTORY_DAYS).toISOString();
   const queries = healthReads(db);
   const params = { ids: idList([deal.id]), since };
-  const coverageHistory = [...(await queries.history.execute(params)), ...(await queries.inForce.execute(params))].map(({ at, influence }) => ({ at, influence }));
+  const [history, inForce] = await Promise.all([queries.history.execute(params), queries.inForce.execute(params)]);
+  const coverageHistory = [...history, ...inForce].map(({ at, influence }) => ({ at, influence }));
   return computeHealth({
     deal: { stage: deal.stage, status: deal.status, closeDate: deal.closeDate },
     stakeholders: rows.stakeholders,
