@@ -1,5 +1,6 @@
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { AppDatabase } from '../db/client';
+import { LOCK_IDS } from '../db/lockIds';
 import { AppError } from '../errors';
 
 export interface LoginLimiter {
@@ -18,8 +19,6 @@ const WINDOW_SECONDS = 15 * 60;
  * their keys carry their prefix.
  */
 export const RATE_LIMIT_TABLE = 'login_rate_limits';
-/** Advisory lock id held while the table is created (arbitrary; the same in every instance). */
-const CREATE_LOCK = '7301201303';
 
 /**
  * Create the store's table before the first request. The store would create it itself,
@@ -31,7 +30,7 @@ async function createTable(database: Extract<AppDatabase, { engine: 'postgres' }
   const client = await database.pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [CREATE_LOCK]);
+    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_IDS.rateLimitTable]);
     await client.query(`CREATE TABLE IF NOT EXISTS ${client.escapeIdentifier(RATE_LIMIT_TABLE)} (
       key varchar(255) PRIMARY KEY,
       points integer NOT NULL DEFAULT 0,

@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema';
 import * as pgSchema from './schema.pg';
+import { LOCK_IDS } from './lockIds';
 import { bindTables, type Engine } from './tables';
 
 /**
@@ -113,13 +114,6 @@ const isRetryable = (error: unknown) => {
 };
 
 /**
- * One write transaction at a time across every instance: the transaction-level advisory
- * lock every write transaction takes first (an arbitrary constant, the same in every
- * process of this app). Released by COMMIT or ROLLBACK, or with the connection.
- */
-const WRITE_LOCK = 7301201303;
-
-/**
  * Open a PostgreSQL database through a connection pool. Write transactions keep SQLite's
  * semantics (docs/decisions/0016): each first takes one cluster-wide advisory lock, so
  * writers run one after another and each sees every earlier commit (READ COMMITTED takes
@@ -140,7 +134,8 @@ export function openPostgres(url: string, options: { poolSize?: number } = {}): 
       try {
         return await pgDb.transaction(
           async (tx) => {
-            await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK})`);
+            // One write transaction at a time across every instance; COMMIT or ROLLBACK releases it.
+            await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_IDS.writes})`);
             return work(tx as unknown as Tx);
           },
           { isolationLevel: 'read committed' },

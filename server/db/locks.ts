@@ -1,7 +1,8 @@
 import type { AppDatabase } from './client';
+import { LOCK_IDS } from './lockIds';
 
-/** Session-level advisory lock ids of this app (arbitrary constants, the same in every instance). */
-export const LOCKS = { healthSweep: '7301201302' } as const;
+/** The session-level locks `ifNoOtherInstance` takes. */
+export const LOCKS = { healthSweep: LOCK_IDS.healthSweep } as const;
 
 /**
  * Run `work` only if no other instance is running it now; answers undefined when another

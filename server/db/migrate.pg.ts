@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { LOCK_IDS } from './lockIds';
 
 export const pgMigrationsFolder = fileURLToPath(new URL('./migrations-pg', import.meta.url));
 
@@ -9,7 +10,7 @@ export const pgMigrationsFolder = fileURLToPath(new URL('./migrations-pg', impor
  * The advisory lock every instance takes to migrate (an arbitrary constant, the same in
  * every process of this app).
  */
-export const MIGRATION_LOCK_ID = '7301201301';
+export const MIGRATION_LOCK_ID = LOCK_IDS.migrations;
 
 /**
  * Apply the committed drizzle-kit PostgreSQL migrations; already-applied ones are skipped.
