@@ -142,6 +142,8 @@ describe('a rep maps the buying group of a real deal', () => {
 
     await edge(rel.id).focus();
     await page.keyboard.press('Enter');
+    // React Flow marks the edge selected on its next render; Delete before that deletes nothing.
+    await expect.poll(() => edge(rel.id).evaluate((el) => el.classList.contains('selected'))).toBe(true);
     await page.keyboard.press('Delete');
     // The app's own dialog asks, naming the two people; Enter confirms.
     const question = page.getByRole('dialog', { name: 'Remove relationship' });
@@ -162,6 +164,7 @@ describe('a rep maps the buying group of a real deal', () => {
     const buyer = await person('He Jun');
     const onMap = async () => (await room()).stakeholders.map((s) => s.id);
     await card(buyer.id).click();
+    await expect.poll(() => card(buyer.id).evaluate((el) => el.classList.contains('selected'))).toBe(true);
     await page.keyboard.press('Delete');
     const question = page.getByRole('dialog', { name: 'Remove from map' });
     await question.waitFor();
