@@ -97,6 +97,15 @@ export const ACTIVITY_KINDS = [
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
+/** Activities that count as *meeting* someone (SPEC §4): the top decision-maker threshold needs one of these. */
+export const MEETING_KINDS: readonly ActivityKind[] = ['meeting', 'visit', 'demo', 'executive_meeting'];
+/** Every kind but a note is contact with the people it lists; a note is never contact (it does not move "last contacted"). */
+export const CONTACT_KINDS: readonly ActivityKind[] = ACTIVITY_KINDS.filter((kind) => kind !== 'note');
+
+/** Why a deal was lost (SPEC §10): recorded when it moves to `lost`. */
+export const LOSS_CAUSES = ['competitor', 'price', 'no_decision', 'timing', 'relationship', 'requirements', 'other'] as const;
+export type LossCause = (typeof LOSS_CAUSES)[number];
+
 export const RISK_FLAG_CODES = [
   'NO_DECISION_MAKER',
   'DECISION_MAKER_NOT_CONTACTED',
@@ -107,11 +116,16 @@ export const RISK_FLAG_CODES = [
   'STALE_INFO',
   'CLOSE_DATE_PASSED',
   'COVERAGE_DROP',
+  'COACH_SILENT',
+  'CHAMPION_LEFT',
 ] as const;
 export type RiskFlagCode = (typeof RISK_FLAG_CODES)[number];
 
-export const HEALTH_STATUSES = ['on_track', 'at_risk', 'critical', 'closed'] as const;
+export const HEALTH_STATUSES = ['on_track', 'not_yet_due', 'at_risk', 'critical', 'closed'] as const;
 export type HealthStatus = (typeof HEALTH_STATUSES)[number];
+
+/** Review order, most in need of attention first: an early deal with nothing due sits between at-risk and on-track ones. */
+export const HEALTH_ATTENTION_ORDER: Record<HealthStatus, number> = { critical: 0, at_risk: 1, not_yet_due: 2, on_track: 3, closed: 4 };
 
 export const THRESHOLD_KEYS = ['information', 'relationships', 'topDecisionMaker'] as const;
 export type ThresholdKey = (typeof THRESHOLD_KEYS)[number];

@@ -30,12 +30,15 @@ import {
   DECISION_ROLES,
   INFO_POINT_STATUSES,
   LEVELS,
+  LOSS_CAUSES,
   LOCALES,
   PURCHASE_PATTERNS,
   RELATIONSHIP_KINDS,
   ROLES,
   STAGES,
   STANCES,
+  RISK_FLAG_CODES,
+  type ThresholdKey,
 } from '../../shared/domain';
 
 /**
@@ -136,6 +139,8 @@ export const contacts = pgTable(
     }),
     email: text('email'),
     phone: text('phone'),
+    /** YYYY-MM-DD the person left the customer (SPEC §10); null while they are there. */
+    leftAt: text('left_at'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -163,6 +168,10 @@ export const deals = pgTable(
       .notNull()
       .references(() => users.id),
     lossReason: text('loss_reason'),
+    /** Loss analysis (SPEC §10): why, to whom, and which thresholds the deal had crossed when it was lost. */
+    lossCause: text('loss_cause', { enum: LOSS_CAUSES }),
+    lostTo: text('lost_to'),
+    lossThresholds: jsonb('loss_thresholds').$type<Record<ThresholdKey, boolean>>(),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -341,9 +350,11 @@ export const activities = pgTable(
     createdBy: integer('created_by')
       .notNull()
       .references(() => users.id),
+    /** The device's idempotency key (SPEC §16): the same clientId sent again returns this activity. */
+    clientId: text('client_id'),
     createdAt: createdAt(),
   },
-  (t) => [index('activities_deal_idx').on(t.dealId, t.occurredAt)],
+  (t) => [index('activities_deal_idx').on(t.dealId, t.occurredAt), uniqueIndex('activities_client_id_unique').on(t.clientId)],
 );
 
 export const activityStakeholders = pgTable(
@@ -453,4 +464,23 @@ export const standups = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('standups_team_held_idx').on(t.teamId, t.heldAt)],
+);
+
+/** A risk flag a rep put to sleep until a date, with a reason (SPEC §10): one per deal and code. */
+export const flagSnoozes = pgTable(
+  'flag_snoozes',
+  {
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    code: text('code', { enum: RISK_FLAG_CODES }).notNull(),
+    /** YYYY-MM-DD: the flag wakes by itself the day after. */
+    until: text('until').notNull(),
+    reason: text('reason').notNull(),
+    byUserId: integer('by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.dealId, t.code] })],
 );

@@ -22,12 +22,15 @@ import {
   DECISION_ROLES,
   INFO_POINT_STATUSES,
   LEVELS,
+  LOSS_CAUSES,
   LOCALES,
   PURCHASE_PATTERNS,
   RELATIONSHIP_KINDS,
   ROLES,
   STAGES,
   STANCES,
+  RISK_FLAG_CODES,
+  type ThresholdKey,
 } from '../../shared/domain';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -119,6 +122,8 @@ export const contacts = sqliteTable(
     }),
     email: text('email'),
     phone: text('phone'),
+    /** YYYY-MM-DD the person left the customer (SPEC §10); null while they are there. */
+    leftAt: text('left_at'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -146,6 +151,10 @@ export const deals = sqliteTable(
       .notNull()
       .references(() => users.id),
     lossReason: text('loss_reason'),
+    /** Loss analysis (SPEC §10): why, to whom, and which thresholds the deal had crossed when it was lost. */
+    lossCause: text('loss_cause', { enum: LOSS_CAUSES }),
+    lostTo: text('lost_to'),
+    lossThresholds: text('loss_thresholds', { mode: 'json' }).$type<Record<ThresholdKey, boolean>>(),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -324,9 +333,11 @@ export const activities = sqliteTable(
     createdBy: integer('created_by')
       .notNull()
       .references(() => users.id),
+    /** The device's idempotency key (SPEC §16): the same clientId sent again returns this activity. */
+    clientId: text('client_id'),
     createdAt: createdAt(),
   },
-  (t) => [index('activities_deal_idx').on(t.dealId, t.occurredAt)],
+  (t) => [index('activities_deal_idx').on(t.dealId, t.occurredAt), uniqueIndex('activities_client_id_unique').on(t.clientId)],
 );
 
 export const activityStakeholders = sqliteTable(
@@ -436,4 +447,23 @@ export const standups = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('standups_team_held_idx').on(t.teamId, t.heldAt)],
+);
+
+/** A risk flag a rep put to sleep until a date, with a reason (SPEC §10): one per deal and code. */
+export const flagSnoozes = sqliteTable(
+  'flag_snoozes',
+  {
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    code: text('code', { enum: RISK_FLAG_CODES }).notNull(),
+    /** YYYY-MM-DD: the flag wakes by itself the day after. */
+    until: text('until').notNull(),
+    reason: text('reason').notNull(),
+    byUserId: integer('by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.dealId, t.code] })],
 );

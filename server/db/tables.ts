@@ -35,6 +35,7 @@ export let events = sqlite.events;
 export let coverageSnapshots = sqlite.coverageSnapshots;
 export let coachingNotes = sqlite.coachingNotes;
 export let standups = sqlite.standups;
+export let flagSnoozes = sqlite.flagSnoozes;
 
 let bound: Engine | null = null;
 
@@ -67,6 +68,7 @@ export function bindTables(engine: Engine): void {
   coverageSnapshots = postgres.coverageSnapshots as unknown as typeof sqlite.coverageSnapshots;
   coachingNotes = postgres.coachingNotes as unknown as typeof sqlite.coachingNotes;
   standups = postgres.standups as unknown as typeof sqlite.standups;
+  flagSnoozes = postgres.flagSnoozes as unknown as typeof sqlite.flagSnoozes;
 }
 
 /** The engine the tables are bound to (SQLite until a PostgreSQL database is opened). */

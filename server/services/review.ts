@@ -2,14 +2,14 @@
  * The manager's review (SPEC §5): the team's open deals with their health,
  * worst first, each with the latest coaching note.
  */
-import type { HealthStatus } from '../../shared/domain';
+import { HEALTH_ATTENTION_ORDER } from '../../shared/domain';
 import type { TReviewPipeline } from '../../shared/schemas/review';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
 import { latestCoachingNotes } from './coachingNotes';
 import { listDeals } from './deals';
 
-const SEVERITY: Record<HealthStatus, number> = { critical: 0, at_risk: 1, on_track: 2, closed: 3 };
+const SEVERITY = HEALTH_ATTENTION_ORDER;
 
 export async function reviewPipeline(db: Db, user: SessionUser, filters: NonNullable<TReviewPipeline>, now: Date) {
   // listDeals scores every deal in bulk; the review only reorders and annotates.

@@ -23,6 +23,8 @@ const SEVERITY: Record<RiskFlagCode, FlagSeverity> = {
   UNKNOWN_KEY_PEOPLE: 'medium',
   CLOSE_DATE_PASSED: 'medium',
   STALE_INFO: 'low',
+  CHAMPION_LEFT: 'high',
+  COACH_SILENT: 'medium',
 };
 
 function flag(code: RiskFlagCode, params: ScoringMessage['params'] = {}): RiskFlag {

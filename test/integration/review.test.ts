@@ -1,3 +1,4 @@
+import { HEALTH_ATTENTION_ORDER } from '../../shared/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, expectOk, loginAs, type RouterOutputs } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -6,7 +7,7 @@ import { addOtherTeam, dbFingerprint, eventCount, lastEvent, type OtherTeam } fr
 /** deal.list row fields (SPEC §6) that a review row carries too. */
 const ROW_FIELDS = ['id', 'name', 'accountId', 'accountName', 'amount', 'currency', 'stage', 'closeDate', 'ownerId', 'ownerName', 'status', 'version'];
 /** Worst first; a closed deal never reaches the review, but its health can say so. */
-const SEVERITY = { critical: 0, at_risk: 1, on_track: 2, closed: 3 } as const;
+const SEVERITY = HEALTH_ATTENTION_ORDER;
 
 type ReviewRow = RouterOutputs['review']['pipeline'][number];
 

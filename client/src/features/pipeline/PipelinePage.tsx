@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ACCOUNT_TIERS, DEAL_STATUSES, STAGES, stageIndex } from '../../../../shared/domain';
+import { ACCOUNT_TIERS, DEAL_STATUSES, HEALTH_ATTENTION_ORDER, STAGES, stageIndex } from '../../../../shared/domain';
 import { StageBadge, StatusBadge, TierBadge } from '../../components/Badges';
 import { OwnerFilter } from '../../components/OwnerFilter';
 import { HealthBadge, ThresholdMarks } from '../../components/health/Health';
@@ -20,7 +20,7 @@ type DealRow = RouterOutputs['deal']['list'][number];
 type SortKey = 'name' | 'amount' | 'stage' | 'closeDate' | 'owner' | 'risk' | 'coverage';
 
 /** Worst first: critical, at risk, on track, then closed deals. */
-const RISK_ORDER = { critical: 0, at_risk: 1, on_track: 2, closed: 3 } as const;
+const RISK_ORDER = HEALTH_ATTENTION_ORDER;
 
 const compare: Record<SortKey, (a: DealRow, b: DealRow) => number> = {
   name: (a, b) => a.name.localeCompare(b.name),
