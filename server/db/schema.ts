@@ -151,10 +151,10 @@ export const deals = sqliteTable(
       .notNull()
       .references(() => users.id),
     lossReason: text('loss_reason'),
-    /** Loss analysis (SPEC §10): why, to whom, and which thresholds the deal had crossed when it was lost. */
+    /** Loss analysis (SPEC §10): why, to whom, and which thresholds the deal had crossed when it closed (won or lost). */
     lossCause: text('loss_cause', { enum: LOSS_CAUSES }),
     lostTo: text('lost_to'),
-    lossThresholds: text('loss_thresholds', { mode: 'json' }).$type<Record<ThresholdKey, boolean>>(),
+    closedThresholds: text('closed_thresholds', { mode: 'json' }).$type<Record<ThresholdKey, boolean>>(),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -15,4 +15,4 @@ CREATE UNIQUE INDEX `activities_client_id_unique` ON `activities` (`client_id`);
 ALTER TABLE `contacts` ADD `left_at` text;--> statement-breakpoint
 ALTER TABLE `deals` ADD `loss_cause` text;--> statement-breakpoint
 ALTER TABLE `deals` ADD `lost_to` text;--> statement-breakpoint
-ALTER TABLE `deals` ADD `loss_thresholds` text;
+ALTER TABLE `deals` ADD `closed_thresholds` text;
