@@ -4,7 +4,7 @@ import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first, single } from '../db/rows';
 import { activities, activityStakeholders, users } from '../db/tables';
-import { AppError, badInput, notFound } from '../errors';
+import { AppError, badInput, fromDatabaseError, notFound } from '../errors';
 import { requireDeal } from './access';
 import { recordEvent } from './events';
 import { refreshHealthSnapshot } from './health';
@@ -47,9 +47,36 @@ async function activityDto(tx: Tx, dealId: number, id: number): Promise<Activity
   return found;
 }
 
+/**
+ * The activity a device already sent under this clientId, or null. The same key from
+ * someone else, or for another deal, is not a retry but a clash: CONFLICT, nothing written.
+ */
+async function alreadyLogged(tx: Db | Tx, user: SessionUser, input: TActivityLog): Promise<ActivityDto | null> {
+  if (input.clientId === undefined) return null;
+  const row = first(await tx.select({ id: activities.id, dealId: activities.dealId, createdBy: activities.createdBy }).from(activities).where(eq(activities.clientId, input.clientId)).limit(1));
+  if (!row) return null;
+  if (row.createdBy !== user.id || row.dealId !== input.dealId) throw new AppError('CONFLICT', 'clientId: already used for another activity');
+  return activityDto(tx, row.dealId, row.id);
+}
+
 export async function logActivity(db: Db, user: SessionUser, input: TActivityLog, now: Date): Promise<ActivityDto> {
+  try {
+    return await logOnce(db, user, input, now);
+  } catch (error) {
+    // Write transactions take turns, so a retry normally finds the first one above; should two
+    // ever race past that check, the unique index refuses the second: answer it as the retry it is.
+    const raced = input.clientId !== undefined && !(error instanceof AppError) && fromDatabaseError(error)?.code === 'CONFLICT';
+    const retried = raced ? await alreadyLogged(db, user, input) : null;
+    if (retried) return retried;
+    throw error;
+  }
+}
+
+async function logOnce(db: Db, user: SessionUser, input: TActivityLog, now: Date): Promise<ActivityDto> {
   return writeTransaction(db, async (tx) => {
     const deal = await requireDeal(tx, user, input.dealId);
+    const logged = await alreadyLogged(tx, user, input);
+    if (logged) return logged;
     const occurredAt = new Date(input.occurredAt);
     if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('occurredAt', 'cannot be in the future');
     const stakeholderIds = await requireDealStakeholders(tx, deal.id, input.stakeholderIds, 'stakeholderIds');
@@ -63,6 +90,7 @@ export async function logActivity(db: Db, user: SessionUser, input: TActivityLog
           summary: input.summary,
           createdBy: user.id,
           createdAt: now.toISOString(),
+          clientId: input.clientId ?? null,
         })
         .returning({ id: activities.id }),
     );

@@ -9,6 +9,11 @@ export const ZActivityLogSchema = z.strictObject({
   occurredAt: zDateTime,
   stakeholderIds: z.array(zId).max(100),
   summary: zName(LIMITS.note),
+  /**
+   * The device's idempotency key (SPEC §16): made when the rep taps "Log", kept with a
+   * queued offline entry, so sending it again never logs the meeting twice.
+   */
+  clientId: z.uuid().optional(),
 });
 export type TActivityLog = z.infer<typeof ZActivityLogSchema>;
 
