@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -28,9 +29,47 @@ function reactRouterTreeShaking(): Plugin {
 
 const serverPort = Number(process.env.PORT ?? 3000);
 
+/**
+ * Installable, and opens with no signal (SPEC §16, docs/decisions/0017): a web app manifest
+ * and a Workbox service worker that precaches the built app shell (every chunk and string
+ * file, so any screen opens offline). The API is never cached: /trpc and /healthz go to the
+ * network, and offline writes wait in the app's own IndexedDB queue instead.
+ */
+const pwa = VitePWA({
+  strategies: 'generateSW',
+  registerType: 'autoUpdate',
+  // main.tsx registers it (an injected inline script would break the content-security policy).
+  injectRegister: false,
+  includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+  manifest: {
+    name: 'Deal Room',
+    short_name: 'Deal Room',
+    description: 'Map the buying group, master the nine information points, cross the three win thresholds.',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    theme_color: '#1e3a5f',
+    background_color: '#f4f6f9',
+    icons: [
+      { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+    // Deep links (/deals/7/log) open the app shell offline; the API and health check never do.
+    navigateFallback: '/index.html',
+    navigateFallbackDenylist: [/^\/trpc/, /^\/healthz/],
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    skipWaiting: true,
+  },
+});
+
 export default defineConfig({
   root: 'client',
-  plugins: [react(), reactRouterTreeShaking()],
+  plugins: [react(), reactRouterTreeShaking(), pwa],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

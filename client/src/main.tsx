@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { registerServiceWorker } from './features/log-meeting/serviceWorker';
 import { initI18n } from './i18n';
 import { createQueryClient, createTrpcClient, TRPCProvider } from './lib/trpc';
 import { AppRoutes } from './routes';
@@ -21,6 +22,7 @@ function App() {
   );
 }
 
+registerServiceWorker();
 void initI18n().then(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
