@@ -1,4 +1,5 @@
 /** Coverage, the three win thresholds, health status and risk flags (SPEC §4). Pure: no I/O, no clock. */
+export { computeAllyPaths, type AllyPath, type AllyPaths, type PathRelationship, type PathStakeholder } from './allyPath';
 export { computeCoverage, rankKeyPeople } from './coverage';
 export { computeHealth, dueThresholds } from './health';
 export { informationThreshold, relationshipsThreshold, topDecisionMakerThreshold } from './thresholds';
