@@ -1,5 +1,6 @@
 import { ZDealCreateSchema, ZDealIdSchema, ZDealListSchema, ZDealUpdateSchema } from '../../shared/schemas/deal';
 import { ZDealMemberSchema, ZDealMembersSchema } from '../../shared/schemas/dealMember';
+import { getAllyPaths } from '../services/allyPath';
 import { getDealRoom } from '../services/dealRoom';
 import { addDealMember, listDealMembers, removeDealMember } from '../services/dealMembers';
 import { createDeal, getDealHealth, listDeals, updateDeal } from '../services/deals';
@@ -9,6 +10,8 @@ export const dealRouter = router({
   list: protectedProcedure.input(ZDealListSchema).query(({ ctx, input }) => listDeals(ctx.db, ctx.user, input ?? {}, ctx.now())),
   get: protectedProcedure.input(ZDealIdSchema).query(({ ctx, input }) => getDealRoom(ctx.db, ctx.user, input.id, ctx.now())),
   health: protectedProcedure.input(ZDealIdSchema).query(({ ctx, input }) => getDealHealth(ctx.db, ctx.user, input.id, ctx.now())),
+  // The shortest chain from a coach or ally to each final decision-maker (SPEC §10).
+  allyPath: protectedProcedure.input(ZDealIdSchema).query(({ ctx, input }) => getAllyPaths(ctx.db, ctx.user, input.id)),
   create: protectedProcedure.input(ZDealCreateSchema).mutation(({ ctx, input }) => createDeal(ctx.db, ctx.user, input, ctx.now())),
   update: protectedProcedure.input(ZDealUpdateSchema).mutation(({ ctx, input }) => updateDeal(ctx.db, ctx.user, input, ctx.now())),
   // The deal team (SPEC §7): whoever may edit the deal may change who else is on it.

@@ -77,6 +77,7 @@ const ACCESS: Record<string, Rule> = {
   'deal.list': { expect: SIGNED_IN },
   'deal.get': { expect: DEAL, input: async (fx) => ({ id: await deal(fx) }) },
   'deal.health': { expect: DEAL, input: async (fx) => ({ id: await deal(fx) }) },
+  'deal.allyPath': { expect: DEAL, input: async (fx) => ({ id: await deal(fx) }) },
   'deal.create': { expect: ACCOUNT, input: (fx) => ({ accountId: fx.team.accountId, name: fx.unique('Deal'), amount: 1, closeDate: '2031-01-01' }) },
   'deal.update': { expect: DEAL, input: async (fx) => ({ ...versioned(await fx.deal()), amount: 7 }) },
   'deal.members': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx) }) },
