@@ -18,17 +18,20 @@ import {
   INFO_POINT_STATUSES,
   LEVELS,
   LOCALES,
+  LOSS_CAUSES,
   OPEN_STAGES,
   RELATIONSHIP_KINDS,
   ROLES,
   STAGES,
   STANCES,
+  RISK_FLAG_CODES,
   THRESHOLD_KEYS,
   type ActivityKind,
   type DealStatus,
   type DecisionRole,
   type Locale,
   type RelationshipKind,
+  type RiskFlagCode,
   type Role,
   type Stage,
   type Stance,
@@ -48,7 +51,8 @@ type Diff<T> = { [K in keyof T]?: Exclude<T[K], undefined> | null };
 type Editable<T> = Omit<T, 'id' | 'version'>;
 
 export type DealOpened = { name: string; stage: Stage };
-export type DealChange = Diff<Editable<TDealUpdate> & { status: DealStatus }>;
+/** A close (won or lost) also records the thresholds crossed at that moment; reopening clears them with the loss analysis. */
+export type DealChange = Diff<Editable<TDealUpdate> & { status: DealStatus; closedThresholds: Record<ThresholdKey, boolean> }>;
 export type DealMember = { userId: number; name: string };
 export type AccountOpened = { name: string };
 export type ActivityRecord = { kind: ActivityKind; summary: string; stakeholderIds: number[] };
@@ -56,7 +60,15 @@ export type CoachingNoteRecord = { body: string };
 type CompetitorFields = Diff<Editable<z.infer<typeof ZCompetitorUpdateSchema>>>;
 export type CompetitorRecord = CompetitorFields & { name: string };
 export type ContactChange = Diff<TContactPatch> & { name: string };
+/** A person left the customer (SPEC §10): `championOf` lists the open deals where they were a coach or an ally then. */
+export type ContactLeft = { name: string; leftAt: string; championOf: number[] };
+/** Before leaving: `leftAt` null while they were there, a day when only the day is corrected. */
+export type ContactLeftBefore = { name: string; leftAt: string | null };
+export type ContactReturned = { name: string; leftAt: string };
 type AllyFields = Diff<Editable<TExternalAllyUpdate>>;
+/** A risk flag's snooze (SPEC §10); a first snooze's `before` names only the code. */
+export type FlagSnoozeRecord = { code: RiskFlagCode; until: string; reason: string };
+export type FlagSnoozeBefore = Pick<FlagSnoozeRecord, 'code'> & Partial<FlagSnoozeRecord>;
 export type ExternalAllyRecord = AllyFields & { name: string; accountId: number; accountName: string };
 export type InfoPointChange = Diff<Pick<TInfoPointUpdate, 'status' | 'summary' | 'sourceStakeholderId' | 'verifiedAt'>> & { point: number };
 type NextStepFields = Diff<Editable<z.infer<typeof ZNextStepUpdateSchema>>>;
@@ -90,12 +102,18 @@ interface EventPayloads {
   'competitor.updated': { entity: 'competitor'; before: CompetitorRecord; after: CompetitorRecord };
   'competitor.removed': { entity: 'competitor'; before: CompetitorRecord };
   'contact.updated': { entity: 'contact'; before: ContactChange; after: ContactChange };
+  'contact.left': { entity: 'contact'; before: ContactLeftBefore; after: ContactLeft };
+  'contact.returned': { entity: 'contact'; before: ContactReturned };
   'deal.created': { entity: 'deal'; after: DealOpened };
   'deal.stageChanged': { entity: 'deal'; before: DealChange; after: DealChange };
   'deal.updated': { entity: 'deal'; before: DealChange; after: DealChange };
   'deal.memberAdded': { entity: 'dealMember'; after: DealMember };
   'deal.memberRemoved': { entity: 'dealMember'; before: DealMember };
   'externalAlly.added': { entity: 'externalAlly'; after: ExternalAllyRecord };
+  'flag.snoozed': { entity: 'flag'; before: FlagSnoozeBefore; after: FlagSnoozeRecord };
+  'flag.unsnoozed': { entity: 'flag'; before: FlagSnoozeRecord };
+  /** The health sweep ending an expired snooze, by nobody. */
+  'flag.woke': { entity: 'flag'; before: FlagSnoozeRecord };
   'externalAlly.updated': { entity: 'externalAlly'; before: ExternalAllyRecord; after: ExternalAllyRecord };
   'externalAlly.removed': { entity: 'externalAlly'; before: ExternalAllyRecord };
   'infoPoint.updated': { entity: 'infoPoint'; before: InfoPointChange; after: InfoPointChange };
@@ -176,6 +194,9 @@ const dealChange: Spec<DealChange> = {
   closeDate: nullableText,
   ownerId: nullableId,
   lossReason: nullableText,
+  lossCause: orNull(oneOf(LOSS_CAUSES)),
+  lostTo: nullableText,
+  closedThresholds: orNull(whole({ information: flag, relationships: flag, topDecisionMaker: flag })),
 };
 const dealMember: Spec<DealMember> = { userId: num, name: text };
 const activityRecord: Spec<ActivityRecord> = { kind: oneOf(ACTIVITY_KINDS), summary: text, stakeholderIds: ids };
@@ -183,6 +204,7 @@ const competitorRecord: Spec<CompetitorRecord> = { name: text, strengths: nullab
 const contactFields = { title: nullableText, department: nullableText, level: orNull(oneOf(LEVELS)), reportsToContactId: nullableId, email: nullableText, phone: nullableText };
 const contactChange: Spec<ContactChange> = { name: text, ...contactFields };
 const allyRecord: Spec<ExternalAllyRecord> = { name: text, accountId: num, accountName: text, offering: nullableText, contribution: nullableText, contactName: nullableText, contactInfo: nullableText };
+const flagSnooze: Spec<FlagSnoozeRecord> = { code: oneOf(RISK_FLAG_CODES), until: text, reason: text };
 const infoPointChange: Spec<InfoPointChange> = { point: num, status: orNull(oneOf(INFO_POINT_STATUSES)), summary: nullableText, sourceStakeholderId: nullableId, verifiedAt: nullableText };
 const nextStepRecord: Spec<NextStepRecord> = { title: text, owner: nullableText, dueDate: nullableText, done: orNull(flag) };
 const relationshipRecord: Spec<RelationshipRecord> = { fromStakeholderId: num, toStakeholderId: num, kind: oneOf(RELATIONSHIP_KINDS), strength: num, fromName: nullableText, toName: nullableText };
@@ -196,6 +218,7 @@ const settings: Spec<ThresholdSettings> = {
   minAllies: num,
   minCoverage: num,
   contactDays: num,
+  coachSilentDays: num,
   stageExpectations: whole({ information: stageOfThreshold, relationships: stageOfThreshold, topDecisionMaker: stageOfThreshold }),
 };
 const stakeholderRecord: Spec<StakeholderRecord> = { name: text, decisionRole: oneOf(DECISION_ROLES), influence: num, stance: oneOf(STANCES), isCoach: flag };
@@ -242,6 +265,8 @@ const READERS: { [K in EventKind]: Reader<K> } = {
   'competitor.updated': both('competitor.updated', 'competitor', competitorRecord, competitorRecord),
   'competitor.removed': beforeOnly('competitor.removed', 'competitor', competitorRecord),
   'contact.updated': both('contact.updated', 'contact', contactChange, contactChange),
+  'contact.left': both('contact.left', 'contact', { name: text, leftAt: nullableText }, { name: text, leftAt: text, championOf: ids }),
+  'contact.returned': beforeOnly('contact.returned', 'contact', { name: text, leftAt: text }),
   'deal.created': afterOnly('deal.created', 'deal', dealOpened),
   'deal.stageChanged': both('deal.stageChanged', 'deal', dealChange, dealChange),
   'deal.updated': both('deal.updated', 'deal', dealChange, dealChange),
@@ -250,6 +275,9 @@ const READERS: { [K in EventKind]: Reader<K> } = {
   'externalAlly.added': afterOnly('externalAlly.added', 'externalAlly', allyRecord),
   'externalAlly.updated': both('externalAlly.updated', 'externalAlly', allyRecord, allyRecord),
   'externalAlly.removed': beforeOnly('externalAlly.removed', 'externalAlly', allyRecord),
+  'flag.snoozed': both('flag.snoozed', 'flag', flagSnooze, flagSnooze),
+  'flag.unsnoozed': beforeOnly('flag.unsnoozed', 'flag', flagSnooze),
+  'flag.woke': beforeOnly('flag.woke', 'flag', flagSnooze),
   'infoPoint.updated': both('infoPoint.updated', 'infoPoint', infoPointChange, infoPointChange),
   'nextStep.added': afterOnly('nextStep.added', 'nextStep', nextStepRecord),
   'nextStep.updated': both('nextStep.updated', 'nextStep', nextStepRecord, nextStepRecord),

@@ -10,7 +10,7 @@ export const HISTORY_KIND_GROUPS = {
   information: ['infoPoint', 'nextStep', 'competitor', 'successFactor'],
   people: ['stakeholder', 'relationship', 'contact', 'externalAlly'],
   activity: ['activity', 'coachingNote'],
-  thresholds: ['threshold', 'settings'],
+  thresholds: ['threshold', 'settings', 'flag'],
 } as const satisfies Record<string, readonly EventFamily[]>;
 export type HistoryKindGroup = keyof typeof HISTORY_KIND_GROUPS;
 export const HISTORY_KIND_GROUP_NAMES = Object.keys(HISTORY_KIND_GROUPS) as HistoryKindGroup[];

@@ -24,9 +24,15 @@ export const STANDUP_CHANGE_KINDS = [
   'successFactorsReordered',
   'infoPointConfirmed',
   'competitorAdded',
+  'championLeft',
+  'personLeft',
+  'personReturned',
   'activity',
   'nextStepDone',
   'nextStepOverdue',
+  'flagSnoozed',
+  'flagUnsnoozed',
+  'flagWoke',
 ] as const;
 export type StandupChangeKind = (typeof STANDUP_CHANGE_KINDS)[number];
 
@@ -53,9 +59,15 @@ export const CHANGE_TONE: Record<StandupChangeKind, 'good' | 'bad' | 'neutral'> 
   successFactorsReordered: 'neutral',
   infoPointConfirmed: 'good',
   competitorAdded: 'bad',
+  championLeft: 'bad',
+  personLeft: 'bad',
+  personReturned: 'good',
   activity: 'neutral',
   nextStepDone: 'good',
   nextStepOverdue: 'bad',
+  flagSnoozed: 'neutral',
+  flagUnsnoozed: 'neutral',
+  flagWoke: 'bad',
 };
 
 /** Which parameters name a value of the method's vocabulary, and the i18n group that labels it. */
@@ -65,6 +77,7 @@ const VOCABULARY: Record<string, string> = {
   stance: 'stance',
   threshold: 'threshold',
   activityKind: 'activityKind',
+  code: 'scoring:flagTitle',
 };
 const VOCABULARY_BY_KIND: Partial<Record<StandupChangeKind, string>> = {
   stageChanged: 'stage',
@@ -94,6 +107,8 @@ export function describeChange(t: TFunction, change: { kind: string; params: Sta
   };
   if (kind === 'closeDateChanged') ['from', 'to'].forEach(date);
   if (kind === 'nextStepOverdue') date('dueDate');
+  if (kind === 'championLeft' || kind === 'personLeft') date('leftAt');
+  if (kind === 'flagSnoozed') date('until');
   if (kind === 'amountChanged' && format.money) {
     const currency = String(change.params.currency);
     values.from = format.money(Number(change.params.from), currency);

@@ -5,8 +5,8 @@
 import { and, asc, eq, gte, inArray, lt, max, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { daysBefore } from '../../shared/dates';
-import { THRESHOLD_KEYS, type ThresholdKey } from '../../shared/domain';
-import { computeHealth, type Health, type HealthInput } from '../../shared/scoring';
+import { CONTACT_KINDS, MEETING_KINDS, THRESHOLD_KEYS, type ThresholdKey } from '../../shared/domain';
+import { computeHealth, lastIntelAt, type Health, type HealthInput } from '../../shared/scoring';
 import type { ThresholdSettings } from '../../shared/settings';
 import type { Db, Tx } from '../db/client';
 import { idList, inIdList } from '../db/dialect';
@@ -15,6 +15,7 @@ import { first } from '../db/rows';
 import { groupBy } from '../../shared/groupBy';
 import { activities, activityStakeholders, contacts, coverageSnapshots, deals, infoPoints, stakeholders } from '../db/tables';
 import { recordEvent } from './events';
+import { loadSnoozes } from './flagSnoozes';
 import { getThresholds } from './teamThresholds';
 
 /** COVERAGE_DROP looks back 14 days; a day more covers the calendar-day edge. */
@@ -31,6 +32,7 @@ const personColumns = {
   level: contacts.level,
   decisionRole: stakeholders.decisionRole,
   isCoach: stakeholders.isCoach,
+  leftAt: contacts.leftAt,
 };
 const snapshotColumns = { dealId: coverageSnapshots.dealId, at: coverageSnapshots.at, influence: coverageSnapshots.influence };
 
@@ -45,14 +47,26 @@ function healthQueries(db: Db | Tx, inDeals: (dealColumn: SQLiteColumn) => SQL, 
     .as('in_force');
   return {
     people: db.select(personColumns).from(stakeholders).innerJoin(contacts, eq(contacts.id, stakeholders.contactId)).where(inDeals(stakeholders.dealId)),
+    // Contact is any activity but a note; of those, only meetings count as having *met* someone (SPEC §4).
     lastContact: db
-      .select({ stakeholderId: activityStakeholders.stakeholderId, at: max(activities.occurredAt) })
+      .select({
+        stakeholderId: activityStakeholders.stakeholderId,
+        at: max(activities.occurredAt),
+        metAt: sql<string | null>`max(case when ${inArray(activities.kind, [...MEETING_KINDS])} then ${activities.occurredAt} end)`,
+      })
       .from(activityStakeholders)
       .innerJoin(activities, eq(activities.id, activityStakeholders.activityId))
-      .where(inDeals(activities.dealId))
+      .where(and(inDeals(activities.dealId), inArray(activities.kind, [...CONTACT_KINDS])))
       .groupBy(activityStakeholders.stakeholderId),
     points: db
-      .select({ dealId: infoPoints.dealId, point: infoPoints.point, status: infoPoints.status, verifiedAt: infoPoints.verifiedAt, updatedAt: infoPoints.updatedAt })
+      .select({
+        dealId: infoPoints.dealId,
+        point: infoPoints.point,
+        status: infoPoints.status,
+        verifiedAt: infoPoints.verifiedAt,
+        updatedAt: infoPoints.updatedAt,
+        sourceStakeholderId: infoPoints.sourceStakeholderId,
+      })
       .from(infoPoints)
       .where(inDeals(infoPoints.dealId)),
     history: db.select(snapshotColumns).from(coverageSnapshots).where(and(inDeals(coverageSnapshots.dealId), gte(coverageSnapshots.at, since))),
@@ -101,15 +115,20 @@ export async function loadHealthInputs(db: Db | Tx, dealList: readonly DealFacts
   const inputs = new Map<number, HealthInput>();
   if (ids.length === 0) return inputs;
   const since = daysBefore(now, HISTORY_DAYS).toISOString();
-  const { people, points, history, ...rows } = await readHealthRows(db, ids, since);
-  const lastContact = new Map(rows.lastContact.map((row) => [row.stakeholderId, row.at]));
+  const [{ people, points, history, ...rows }, snoozes] = await Promise.all([readHealthRows(db, ids, since), loadSnoozes(db, ids)]);
+  const lastContact = new Map(rows.lastContact.map((row) => [row.stakeholderId, row]));
 
   for (const deal of dealList) {
-    inputs.set(deal.id, { deal: { stage: deal.stage, status: deal.status, closeDate: deal.closeDate }, stakeholders: [], infoPoints: [], coverageHistory: [], settings, now });
+    inputs.set(deal.id, { deal: { stage: deal.stage, status: deal.status, closeDate: deal.closeDate }, stakeholders: [], infoPoints: [], coverageHistory: [], snoozes: [], settings, now });
   }
-  for (const { dealId, ...person } of people) inputs.get(dealId)?.stakeholders.push({ ...person, lastContactAt: lastContact.get(person.id) ?? null });
-  for (const { dealId, ...point } of points) inputs.get(dealId)?.infoPoints.push(point);
+  const pointsByDeal = groupBy(points, (point) => point.dealId);
+  for (const { dealId, ...person } of people) {
+    const contact = { lastContactAt: lastContact.get(person.id)?.at ?? null, lastMetAt: lastContact.get(person.id)?.metAt ?? null };
+    inputs.get(dealId)?.stakeholders.push({ ...person, ...contact, lastIntelAt: lastIntelAt({ id: person.id, ...contact }, pointsByDeal.get(dealId) ?? []) });
+  }
+  for (const { dealId, sourceStakeholderId: _source, ...point } of points) inputs.get(dealId)?.infoPoints.push(point);
   for (const { dealId, ...snapshot } of history) inputs.get(dealId)?.coverageHistory.push(snapshot);
+  for (const { dealId, ...snooze } of snoozes) inputs.get(dealId)?.snoozes?.push(snooze);
   return inputs;
 }
 
@@ -136,19 +155,21 @@ export async function dealHealthFrom(
   db: Db | Tx,
   deal: DealFacts & { teamId: number },
   rows: { stakeholders: HealthInput['stakeholders']; infoPoints: HealthInput['infoPoints'] },
+  settings: ThresholdSettings,
   now: Date,
 ): Promise<Health> {
   const since = daysBefore(now, HISTORY_DAYS).toISOString();
   const queries = healthReads(db);
   const params = { ids: idList([deal.id]), since };
-  const [history, inForce] = await Promise.all([queries.history.execute(params), queries.inForce.execute(params)]);
+  const [history, inForce, snoozes] = await Promise.all([queries.history.execute(params), queries.inForce.execute(params), loadSnoozes(db, [deal.id])]);
   const coverageHistory = [...history, ...inForce].map(({ at, influence }) => ({ at, influence }));
   return computeHealth({
     deal: { stage: deal.stage, status: deal.status, closeDate: deal.closeDate },
     stakeholders: rows.stakeholders,
     infoPoints: rows.infoPoints,
     coverageHistory,
-    settings: await getThresholds(db, deal.teamId),
+    snoozes: snoozes.map(({ dealId: _deal, ...snooze }) => snooze),
+    settings,
     now,
   });
 }

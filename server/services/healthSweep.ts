@@ -7,15 +7,19 @@
  * (every HEALTH_SWEEP_MINUTES, default 60).
  */
 import { writeTransaction, type Db } from '../db/client';
+import { wakeExpiredSnoozes } from './flagSnoozes';
 import { openDealFacts, recordHealthSnapshots } from './health';
 
 /** Deals per transaction: short write locks, so users' writes never wait long behind the sweep. */
 const BATCH = 500;
 
-/** Record the health of every open deal that changed since its last snapshot. Returns how many did. */
+/**
+ * Wake the snoozed flags whose day has passed (SPEC §10), then record the health of
+ * every open deal that changed since its last snapshot. Returns how many of both.
+ */
 export async function sweepHealth(db: Db, now: Date): Promise<number> {
+  let recorded = await wakeExpiredSnoozes(db, now);
   const open = await openDealFacts(db);
-  let recorded = 0;
   // Scored in bulk, a batch per transaction; a deal closed meanwhile is scored as it was, which changes no threshold.
   for (let start = 0; start < open.length; start += BATCH) {
     recorded += await writeTransaction(db, (tx) => recordHealthSnapshots(tx, open.slice(start, start + BATCH), null, now));

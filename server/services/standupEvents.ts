@@ -28,11 +28,16 @@ export const STANDUP_EVENT_KINDS = [
   'successFactor.reordered',
   'infoPoint.updated',
   'competitor.added',
+  'contact.left',
+  'contact.returned',
   'nextStep.done',
+  'flag.snoozed',
+  'flag.unsnoozed',
+  'flag.woke',
 ] as const satisfies readonly EventKind[];
 
-/** One event of the log as zero or more stand-up changes. */
-export function changesOfEvent(event: ReadEvent, stakeholderName: (id: number | null) => string | null): EventChange[] {
+/** One event of the log as zero or more stand-up changes; `dealId` is the deal it was logged on (null: team or account level). */
+export function changesOfEvent(event: ReadEvent, stakeholderName: (id: number | null) => string | null, dealId: number | null = null): EventChange[] {
   const out: EventChange[] = [];
   switch (event.kind) {
     case 'deal.created':
@@ -97,8 +102,28 @@ export function changesOfEvent(event: ReadEvent, stakeholderName: (id: number | 
     case 'competitor.added':
       out.push({ kind: 'competitorAdded', params: { name: event.after.name ?? '' } });
       break;
+    // Leaving is logged on each open deal of the person; where they were a coach or ally it is a champion lost (SPEC §10).
+    // A corrected day (they had already left) is not news.
+    case 'contact.left': {
+      const { before, after } = event;
+      if (typeof before.leftAt === 'string') break;
+      const champion = dealId !== null && (after.championOf ?? []).includes(dealId);
+      out.push({ kind: champion ? 'championLeft' : 'personLeft', params: { name: after.name ?? '', leftAt: after.leftAt ?? null } });
+      break;
+    }
+    case 'contact.returned':
+      out.push({ kind: 'personReturned', params: { name: event.before.name ?? '' } });
+      break;
     case 'nextStep.done':
       out.push({ kind: 'nextStepDone', params: { title: event.after.title ?? event.before.title ?? '' } });
+      break;
+    // Snoozes and wake-ups are news for the team (SPEC §10): who quieted which flag, and which came back.
+    case 'flag.snoozed':
+      out.push({ kind: 'flagSnoozed', params: { code: event.after.code ?? event.before.code ?? '', until: event.after.until ?? null, reason: event.after.reason ?? '' } });
+      break;
+    case 'flag.unsnoozed':
+    case 'flag.woke':
+      out.push({ kind: event.kind === 'flag.woke' ? 'flagWoke' : 'flagUnsnoozed', params: { code: event.before.code ?? '' } });
       break;
     // Left out on purpose: contacts come from the activity log itself, card moves are
     // housekeeping, and the rest is team or account admin that no deal slide shows.

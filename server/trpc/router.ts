@@ -4,6 +4,7 @@ import { authRouter } from '../routers/auth';
 import { contactRouter } from '../routers/contact';
 import { dealRouter } from '../routers/deal';
 import { externalAllyRouter } from '../routers/externalAlly';
+import { flagRouter } from '../routers/flag';
 import { historyRouter } from '../routers/history';
 import { competitorRouter, infoPointRouter, nextStepRouter, successFactorRouter } from '../routers/infoPoint';
 import { relationshipRouter } from '../routers/relationship';
@@ -28,6 +29,7 @@ export const appRouter = router({
   relationship: relationshipRouter,
   contact: contactRouter,
   externalAlly: externalAllyRouter,
+  flag: flagRouter,
   review: reviewRouter,
   coachingNote: coachingNoteRouter,
   standup: standupRouter,

@@ -26,6 +26,8 @@ export const LIMITS = {
   /** A short description: a competitor's strengths or weaknesses, an ally's offering or contribution. */
   description: 2000,
   lossReason: 1000,
+  /** Why a risk flag is snoozed (SPEC §10). */
+  snoozeReason: 500,
   /** A note: an information point's summary, an activity's summary, a coaching note, a stakeholder's needs and notes. */
   note: 4000,
   /** A history filter: an event kind, a kind family or a group. */
@@ -43,4 +45,6 @@ export const THRESHOLD_BOUNDS = {
   /** A share of the buying group's influence. */
   minCoverage: { min: 0, max: 1 },
   contactDays: { min: 1, max: 3650 },
+  /** A coach may go quiet for up to a year before the setting stops meaning anything. */
+  coachSilentDays: { min: 1, max: 365 },
 } as const;

@@ -2,5 +2,7 @@
 export { computeAllyPaths, type AllyPath, type AllyPaths, type PathRelationship, type PathStakeholder } from './allyPath';
 export { computeCoverage, rankKeyPeople } from './coverage';
 export { computeHealth, dueThresholds } from './health';
-export { informationThreshold, relationshipsThreshold, topDecisionMakerThreshold } from './thresholds';
+export { applySnoozes, awakeFlags, SNOOZE_DEFAULT_DAYS, SNOOZE_MAX_DAYS, snoozeHolds, snoozeUntilProblem, snoozeWindow, type FlagSnooze, type SnoozeMark } from './snooze';
+export { hasLeft, lastIntelAt, presentPeople, type SourcedPoint } from './people';
+export { confirmationAgeDays, informationThreshold, isStaleConfirmation, relationshipsThreshold, topDecisionMakerThreshold } from './thresholds';
 export type { Health, HealthInput, RiskFlag, ScoredInfoPoint, ScoredStakeholder, ScoringMessage } from './types';

@@ -1,5 +1,6 @@
 import type { DealStatus, DecisionRole, HealthStatus, InfoPointStatus, Level, RiskFlagCode, Stage, Stance, ThresholdKey } from '../domain';
 import type { ThresholdSettings } from '../settings';
+import type { FlagSnooze, SnoozeMark } from './snooze';
 
 /** A message travels as an i18n key (namespace `scoring`) plus parameters, so every reader renders it in their own language. */
 export interface ScoringMessage {
@@ -16,8 +17,14 @@ export interface ScoredStakeholder {
   level: Level;
   decisionRole: DecisionRole;
   isCoach: boolean;
-  /** ISO instant of the latest activity with this person, or null if never contacted. */
+  /** ISO instant of the latest contact (any activity kind but a note) listing this person, or null if never contacted. */
   lastContactAt: string | null;
+  /** ISO instant of the latest *meeting* (MEETING_KINDS) listing this person: what the top decision-maker rule asks for. */
+  lastMetAt: string | null;
+  /** Latest intelligence from this person: info points sourced from them (updated or verified) and contacts with them. */
+  lastIntelAt: string | null;
+  /** ISO date the person left the customer (contacts.left_at), or null while they are still there. */
+  leftAt: string | null;
 }
 
 export interface ScoredInfoPoint {
@@ -40,6 +47,8 @@ export interface HealthInput {
   /** Recorded coverage.influence values (any order): the last 14 days, and the last one before them. */
   coverageHistory: CoverageSample[];
   settings: ThresholdSettings;
+  /** The deal's flag snoozes (SPEC §10); absent means none. Expired ones are ignored here, not by the caller. */
+  snoozes?: FlagSnooze[];
   /** "Now" is an argument: scoring never reads the clock. */
   now: Date;
 }
@@ -68,6 +77,8 @@ export interface RiskFlag extends ScoringMessage {
   severity: FlagSeverity;
   /** English rendering of key + params. */
   message: string;
+  /** Present while a snooze holds: the flag is still raised, but someone has a plan (SPEC §10). */
+  snoozed?: SnoozeMark;
 }
 
 export interface Health {

@@ -108,8 +108,11 @@ const ACCESS: Record<string, Rule> = {
   'externalAlly.add': { expect: ACCOUNT, input: (fx) => ({ accountId: fx.team.accountId, name: fx.unique('Ally') }) },
   'externalAlly.update': { expect: ACCOUNT, input: async (fx) => ({ ...(await fx.add('externalAlly.add', { name: fx.unique('Ally') })), offering: 'Storage' }) },
   'externalAlly.remove': { expect: ACCOUNT, input: async (fx) => ({ id: (await fx.add('externalAlly.add', { name: fx.unique('Ally') })).id }) },
+  'flag.snooze': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx), code: 'NO_COACH', until: twoWeeksAhead(), reason: 'Coach lunch booked' }) },
+  'flag.unsnooze': { expect: DEAL, input: snoozedFlagInput },
   'history.get': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx) }) },
   'review.pipeline': { expect: SIGNED_IN },
+  'review.losses': { expect: SIGNED_IN, input: () => ({ since: '2024-01-01' }) },
   'coachingNote.add': { expect: DEAL_MANAGER, input: async (fx) => ({ dealId: await deal(fx), body: 'Meet the CEO before the tender' }) },
   'coachingNote.list': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx) }) },
   'standup.changes': { expect: SIGNED_IN, input: () => ({ since: '2024-01-01T00:00:00Z' }) },
@@ -118,6 +121,15 @@ const ACCESS: Record<string, Rule> = {
   'settings.thresholds': { expect: SIGNED_IN },
   'settings.updateThresholds': { expect: ADMIN, input: async (fx) => ({ version: (await fx.owner.trpc.settings.thresholds.query()).version, minAllies: 2 }) },
 };
+
+/** A day two weeks after the server's (real) today: a snooze it accepts. */
+const twoWeeksAhead = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+
+async function snoozedFlagInput(fx: Fixtures) {
+  const { id: dealId } = await fx.deal();
+  await fx.owner.trpc.flag.snooze.mutate({ dealId, code: 'NO_COACH', until: twoWeeksAhead(), reason: 'Coach lunch booked' });
+  return { dealId, code: 'NO_COACH' };
+}
 
 async function reorderInput(fx: Fixtures) {
   const { id: dealId } = await fx.deal();

@@ -62,8 +62,19 @@ export function describeEvent(row: HistoryEvent, ctx: SentenceContext): Sentence
   switch (event.kind) {
     case 'deal.created':
       return say('dealCreated', { name: event.after.name ?? '' });
-    case 'deal.stageChanged':
-      return say('stageChanged', { from: label('stage', event.before.stage), to: label('stage', event.after.stage) });
+    case 'deal.stageChanged': {
+      const { before, after } = event;
+      const from = label('stage', before.stage);
+      const crossed = after.closedThresholds ? Object.values(after.closedThresholds).filter(Boolean).length : undefined;
+      // A close says why and what the deal had crossed; a reopen says the analysis went with it.
+      if (after.stage === 'lost' && after.lossCause && crossed !== undefined) {
+        const cause = label('lossCause', after.lossCause);
+        return say(after.lostTo ? 'dealLostTo' : 'dealLost', { from, cause, lostTo: after.lostTo, crossed }, filled(after.lossReason));
+      }
+      if (after.stage === 'won' && crossed !== undefined) return say('dealWon', { from, crossed });
+      if (before.closedThresholds && after.closedThresholds === null) return say('dealReopened', { from, to: label('stage', after.stage) });
+      return say('stageChanged', { from, to: label('stage', after.stage) });
+    }
     case 'deal.updated': {
       const { before, after } = event;
       const keys = Object.keys(after).filter((key) => key !== 'status');
@@ -147,6 +158,16 @@ export function describeEvent(row: HistoryEvent, ctx: SentenceContext): Sentence
     }
     case 'contact.updated':
       return say('contactUpdated', { name: person(event.after.name, event.before.name), fields: fieldList(changedKeys(event.before, event.after)) });
+    case 'contact.left': {
+      const { before, after } = event;
+      const name = person(after.name, before.name);
+      // They had already left: only the day was corrected.
+      if (before.leftAt) return say('contactLeftMoved', { name, from: ctx.date(before.leftAt), to: ctx.date(after.leftAt) });
+      const champions = after.championOf?.length ?? 0;
+      return say(champions > 0 ? 'contactLeftChampion' : 'contactLeft', { name, date: ctx.date(after.leftAt), count: champions });
+    }
+    case 'contact.returned':
+      return say('contactReturned', { name: person(event.before.name), date: ctx.date(event.before.leftAt) });
     case 'externalAlly.added':
       return say('externalAlly.added', { name: event.after.name ?? '' });
     case 'externalAlly.updated':
@@ -183,6 +204,15 @@ export function describeEvent(row: HistoryEvent, ctx: SentenceContext): Sentence
       if (before.role !== after.role && filled(after.role)) return say('user.roleChanged', { name, from: label('role', before.role), to: label('role', after.role) });
       return say('user.updated', { name, fields: fieldList(changedKeys(before, after)) });
     }
+    case 'flag.snoozed': {
+      const { before, after } = event;
+      const params = { flag: label('scoring:flagTitle', after.code ?? before.code), until: ctx.date(after.until), reason: after.reason ?? '' };
+      // A snooze over one that still held is a change of plan: say what it was.
+      return before.until ? say('flagResnoozed', { ...params, from: ctx.date(before.until) }) : say('flagSnoozed', params);
+    }
+    case 'flag.unsnoozed':
+    case 'flag.woke':
+      return say(event.kind === 'flag.woke' ? 'flagWoke' : 'flagUnsnoozed', { flag: label('scoring:flagTitle', event.before.code), until: ctx.date(event.before.until) });
     case 'unknown':
       return say('unknown', { kind: event.storedKind });
     default: {
