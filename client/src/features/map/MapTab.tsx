@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../lib/fieldErrors';
 import { useNow } from '../../lib/useNow';
 import { useDealRoomData } from '../deal-room/useDealRoom';
+import { AllyPathCard } from './AllyPathCard';
 import { CoveragePanel } from './CoveragePanel';
 import { DEFAULT_LAYOUT } from './layout';
 import { MapCanvas } from './MapCanvas';
@@ -11,6 +12,7 @@ import { MapToolbar } from './MapToolbar';
 import { RelationshipDialog } from './RelationshipDialog';
 import { StakeholderPanel } from './StakeholderPanel';
 import type { AppEdge, AppNode, StakeholderRow } from './types';
+import { useAllyPath } from './useAllyPath';
 import { useDeleteFlow } from './useDeleteFlow';
 import { useMapEdges } from './useMapEdges';
 import { useMapNodes } from './useMapNodes';
@@ -40,6 +42,7 @@ function InfluenceMap() {
   const onConflict = useCallback((person: StakeholderRow) => setNotice(t('map.moveConflict', { name: person.name })), [t]);
   const { nodes, onNodesChange, placeAll, select } = useMapNodes(room.deal.id, room.stakeholders, now, onConflict);
   const { edges, onEdgesChange, clearEdgeSelection, kindLabels } = useMapEdges(room.stakeholders, room.relationships);
+  const allyPath = useAllyPath(room, nodes, edges);
 
   const openPerson = useCallback((id: number) => setPanel({ mode: 'edit', id }), []);
   const closePanelOf = useCallback((ids: readonly number[]) => setPanel((current) => (current?.mode === 'edit' && ids.includes(current.id) ? null : current)), []);
@@ -70,8 +73,8 @@ function InfluenceMap() {
     <div className="map-layout">
       <MapCanvas
         canvas={canvas}
-        nodes={nodes}
-        edges={edges}
+        nodes={allyPath.nodes}
+        edges={allyPath.edges}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onBeforeDelete={deletion.onBeforeDelete}
@@ -84,11 +87,12 @@ function InfluenceMap() {
           deletion.resetError();
         }}
       >
-        <MapToolbar canvas={canvas} placeAll={placeAll} onAddPerson={() => setPanel({ mode: 'add' })} onNotice={setNotice} />
+        <MapToolbar canvas={canvas} placeAll={placeAll} onAddPerson={() => setPanel({ mode: 'add' })} onNotice={setNotice} allyPath={allyPath} />
       </MapCanvas>
       <aside className="map-side">
         {panel?.mode === 'add' && <StakeholderPanel key="add" mode="add" newPosition={newPersonPosition} onClose={() => setPanel(null)} onSaved={showPerson} />}
         {selected && <StakeholderPanel key={selected.id} mode="edit" person={selected} onClose={closePanel} onSaved={() => undefined} onRemove={() => void deletion.removePeople([selected])} />}
+        {allyPath.on && <AllyPathCard stakeholders={room.stakeholders} result={allyPath.result} loading={allyPath.loading} failed={allyPath.failed} onClose={allyPath.toggle} />}
         <CoveragePanel stakeholders={room.stakeholders} onSelect={showPerson} />
       </aside>
       <RelationshipDialog connection={pendingConnection} onClose={() => setPendingConnection(null)} />

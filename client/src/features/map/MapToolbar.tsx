@@ -15,10 +15,12 @@ interface MapToolbarProps {
   onAddPerson: () => void;
   /** A line for the map's notice strip; null clears it. */
   onNotice: (message: string | null) => void;
+  /** Whether the chain to the decision-maker is highlighted, and the switch for it. */
+  allyPath: { on: boolean; toggle: () => void };
 }
 
-/** Above the map: add a person, arrange everyone by reporting lines, export the picture. */
-export function MapToolbar({ canvas, placeAll, onAddPerson, onNotice }: MapToolbarProps) {
+/** Above the map: add a person, arrange everyone by reporting lines, show the path to the decision-maker, export the picture. */
+export function MapToolbar({ canvas, placeAll, onAddPerson, onNotice, allyPath }: MapToolbarProps) {
   const { t } = useTranslation();
   const room = useDealRoomData();
   const flow = useReactFlow<AppNode, AppEdge>();
@@ -59,6 +61,9 @@ export function MapToolbar({ canvas, placeAll, onAddPerson, onNotice }: MapToolb
       </button>
       <button type="button" className="btn btn-small" onClick={() => void autoLayout()} disabled={busy !== null || empty} title={t('map.autoLayoutHint')}>
         {busy === 'layout' ? t('map.arranging') : t('map.autoLayout')}
+      </button>
+      <button type="button" className={`btn btn-small${allyPath.on ? ' btn-pressed' : ''}`} onClick={allyPath.toggle} disabled={empty} aria-pressed={allyPath.on} title={t('map.allyPath.hint')}>
+        {t('map.allyPath.button')}
       </button>
       <button type="button" className="btn btn-small" onClick={() => void exportPng()} disabled={busy !== null || empty}>
         {busy === 'export' ? t('map.exporting') : t('map.exportPng')}
