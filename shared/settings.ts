@@ -15,6 +15,8 @@ export interface ThresholdSettings {
   minAllies: number;
   minCoverage: number;
   contactDays: number;
+  /** A coach with no intelligence for longer than this many days raises COACH_SILENT (SPEC §10). */
+  coachSilentDays: number;
   stageExpectations: Record<ThresholdKey, OpenStage>;
 }
 
@@ -27,6 +29,7 @@ export const DEFAULT_THRESHOLD_SETTINGS: ThresholdSettings = {
   minAllies: 2,
   minCoverage: 0.6,
   contactDays: 60,
+  coachSilentDays: 30,
   stageExpectations: {
     information: 'propose',
     relationships: 'negotiate',

@@ -126,7 +126,8 @@ async function seedCoverageHistory(tx: Tx, now: Date, teamId: number): Promise<v
         .filter((person) => created.get(person.id)! <= at)
         .map((person) => {
           const pending = changes.find((change) => change.stakeholder.id === person.id && change.at > at);
-          return { ...person, stance: pending ? pending.from : person.stance, lastContactAt: person.lastContactAt && person.lastContactAt <= at ? person.lastContactAt : null };
+          const asOf = (when: string | null) => (when && when <= at ? when : null);
+          return { ...person, stance: pending ? pending.from : person.stance, lastContactAt: asOf(person.lastContactAt), lastMetAt: asOf(person.lastMetAt), lastIntelAt: asOf(person.lastIntelAt) };
         });
       for (const change of changes.filter((c) => c.at === at)) {
         const who = { stakeholderId: change.stakeholder.id, name: change.stakeholder.name };

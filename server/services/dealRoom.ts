@@ -8,6 +8,7 @@ import { listInfoPoints } from './infoPoints';
 import { listNextSteps } from './nextSteps';
 import { listStakeholders, listRelationships } from './stakeholders';
 import { listSuccessFactors } from './successFactors';
+import { getThresholds } from './teamThresholds';
 
 /**
  * Everything the deal room shows. The reads after the access check are independent, so
@@ -16,7 +17,7 @@ import { listSuccessFactors } from './successFactors';
  */
 export async function getDealRoom(db: Db, user: SessionUser, dealId: number, now: Date) {
   const deal = await requireDeal(db, user, dealId);
-  const [dto, stakeholders, relationships, infoPoints, nextSteps, competitors, successFactors] = await Promise.all([
+  const [dto, stakeholders, relationships, infoPoints, nextSteps, competitors, successFactors, teamSettings] = await Promise.all([
     getDealDto(db, deal.id),
     listStakeholders(db, deal.id),
     listRelationships(db, deal.id),
@@ -24,7 +25,9 @@ export async function getDealRoom(db: Db, user: SessionUser, dealId: number, now
     listNextSteps(db, deal.id),
     listCompetitors(db, deal.id),
     listSuccessFactors(db, deal.id),
+    getThresholds(db, deal.teamId),
   ]);
+  const { teamId: _team, version: _version, ...settings } = teamSettings;
   return {
     deal: dto,
     stakeholders,
@@ -33,7 +36,9 @@ export async function getDealRoom(db: Db, user: SessionUser, dealId: number, now
     nextSteps,
     competitors,
     successFactors,
-    health: await dealHealthFrom(db, deal, { stakeholders, infoPoints }, now),
+    health: await dealHealthFrom(db, deal, { stakeholders, infoPoints }, settings, now),
+    /** The team's threshold settings the health was scored with: the client judges staleness by the same ones. */
+    settings,
   };
 }
 export type DealRoom = Awaited<ReturnType<typeof getDealRoom>>;

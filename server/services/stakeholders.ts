@@ -1,14 +1,24 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { CONTACT_KINDS, MEETING_KINDS, type ActivityKind } from '../../shared/domain';
 import { prepared } from '../db/prepared';
 import type { Db, Tx } from '../db/client';
 import { first } from '../db/rows';
 import { notFound } from '../errors';
-import { activities, activityStakeholders, contacts, relationships, stakeholders } from '../db/tables';
+import { activities, activityStakeholders, contacts, infoPoints, relationships, stakeholders } from '../db/tables';
+import { later } from '../../shared/scoring/people';
 
-const lastContactAt = sql<string | null>`(
+/** The latest activity of these kinds that lists the stakeholder (SPEC §4: a note is never contact, only meetings are *met*). */
+const lastActivityAt = (kinds: readonly ActivityKind[]) => sql<string | null>`(
   select max(${activities.occurredAt}) from ${activityStakeholders}
   join ${activities} on ${activities.id} = ${activityStakeholders.activityId}
-  where ${activityStakeholders.stakeholderId} = ${stakeholders.id}
+  where ${activityStakeholders.stakeholderId} = ${stakeholders.id} and ${inArray(activities.kind, [...kinds])}
+)`;
+const lastContactAt = lastActivityAt(CONTACT_KINDS);
+const lastMetAt = lastActivityAt(MEETING_KINDS);
+/** The latest edit or verification of an info point sourced from the stakeholder (a null verifiedAt compares false, so updatedAt wins). */
+const lastSourcedAt = sql<string | null>`(
+  select max(case when ${infoPoints.verifiedAt} > ${infoPoints.updatedAt} then ${infoPoints.verifiedAt} else ${infoPoints.updatedAt} end)
+  from ${infoPoints} where ${infoPoints.sourceStakeholderId} = ${stakeholders.id}
 )`;
 
 const stakeholderColumns = {
@@ -33,7 +43,10 @@ const stakeholderColumns = {
   notes: stakeholders.notes,
   version: stakeholders.version,
   contactVersion: contacts.version,
+  leftAt: contacts.leftAt,
   lastContactAt,
+  lastMetAt,
+  lastSourcedAt,
 };
 
 /** A stakeholder as the deal room shows it: their part in the deal plus the contact's facts. */
@@ -47,10 +60,13 @@ const stakeholdersOfDeal = prepared((db) =>
     .prepare(),
 );
 
-export type StakeholderDto = Awaited<ReturnType<ReturnType<typeof stakeholdersOfDeal>['execute']>>[number];
+type StakeholderRow = Awaited<ReturnType<ReturnType<typeof stakeholdersOfDeal>['execute']>>[number];
+/** A stakeholder row plus their last intelligence (SPEC §10): the later of the last contact and the last point sourced from them. */
+export type StakeholderDto = StakeholderRow & { lastIntelAt: string | null };
+const withIntel = (row: StakeholderRow): StakeholderDto => ({ ...row, lastIntelAt: later(row.lastContactAt, row.lastSourcedAt) });
 
 export async function listStakeholders(db: Db | Tx, dealId: number): Promise<StakeholderDto[]> {
-  return stakeholdersOfDeal(db).execute({ dealId });
+  return (await stakeholdersOfDeal(db).execute({ dealId })).map(withIntel);
 }
 
 /** One stakeholder, in the same shape as the deal room's list. */
@@ -59,7 +75,7 @@ export async function getStakeholderDto(db: Db | Tx, id: number): Promise<Stakeh
     await db.select(stakeholderColumns).from(stakeholders).innerJoin(contacts, eq(contacts.id, stakeholders.contactId)).where(eq(stakeholders.id, id)).limit(1),
   );
   if (!row) throw notFound('Stakeholder');
-  return row;
+  return withIntel(row);
 }
 
 const relationshipsOfDeal = prepared((db) =>

@@ -20,6 +20,7 @@ export const ZThresholdSettingsSchema = z.strictObject({
   minAllies: bounded(z.int(), THRESHOLD_BOUNDS.minAllies),
   minCoverage: bounded(z.number(), THRESHOLD_BOUNDS.minCoverage),
   contactDays: bounded(z.int(), THRESHOLD_BOUNDS.contactDays),
+  coachSilentDays: bounded(z.int(), THRESHOLD_BOUNDS.coachSilentDays),
   stageExpectations: z.strictObject({
     information: z.enum(OPEN_STAGES),
     relationships: z.enum(OPEN_STAGES),

@@ -2,8 +2,9 @@ import type { RiskFlagCode } from '../domain';
 import { isSupportive } from './coverage';
 import { daysSince, isoDay } from '../dates';
 import { message, renderEnglish } from './messages';
-import { contactedWithin, finalDecisionMakers } from './thresholds';
-import type { Coverage, CoverageSample, FlagSeverity, HealthInput, RiskFlag, ScoringMessage } from './types';
+import { hasLeft } from './people';
+import { finalDecisionMakers, metWithin } from './thresholds';
+import type { Coverage, CoverageSample, FlagSeverity, HealthInput, RiskFlag, ScoredStakeholder, ScoringMessage } from './types';
 
 /** An info point not touched for this many days raises STALE_INFO. */
 const STALE_INFO_DAYS = 30;
@@ -44,15 +45,26 @@ function coverageInWindow(history: readonly CoverageSample[], now: Date): Covera
   return before ? [...inside, before] : inside;
 }
 
-/** The nine risk flags of SPEC §4, most severe first. Closed deals carry none: there is nothing left to act on. */
+/** A coach is silent when they have told us nothing (no point sourced from them, no contact) for more than `coachSilentDays`. */
+const isSilent = (person: ScoredStakeholder, days: number, now: Date) => person.lastIntelAt === null || daysSince(person.lastIntelAt, now) > days;
+
+/**
+ * The risk flags of SPEC §4 and §10, most severe first. Closed deals carry none: there is
+ * nothing left to act on. People who left the customer raise CHAMPION_LEFT when they were
+ * a coach or an ally, and count for nothing else.
+ */
 export function computeFlags(input: HealthInput, coverage: Coverage): RiskFlag[] {
-  const { deal, stakeholders: people, settings, now } = input;
+  const { deal, settings, now } = input;
   if (deal.status !== 'open') return [];
   const flags: RiskFlag[] = [];
 
+  const championsGone = input.stakeholders.filter((person) => hasLeft(person, now) && (person.isCoach || person.stance === 'ally'));
+  if (championsGone.length > 0) flags.push(flag('CHAMPION_LEFT', { names: names(championsGone), count: championsGone.length }));
+  const people = input.stakeholders.filter((person) => !hasLeft(person, now));
+
   const deciders = finalDecisionMakers(people);
   if (deciders.length === 0) flags.push(flag('NO_DECISION_MAKER'));
-  else if (!deciders.some((person) => contactedWithin(person, settings.contactDays, now))) {
+  else if (!deciders.some((person) => metWithin(person, settings.contactDays, now))) {
     flags.push(flag('DECISION_MAKER_NOT_CONTACTED', { names: names(deciders), contactDays: settings.contactDays }));
   }
 
@@ -64,7 +76,10 @@ export function computeFlags(input: HealthInput, coverage: Coverage): RiskFlag[]
     flags.push(flag('COVERAGE_DROP', { from: Math.round(best * 100), to: Math.round(coverage.influence * 100), days: COVERAGE_DROP_WINDOW_DAYS }));
   }
 
-  if (!people.some((person) => person.isCoach)) flags.push(flag('NO_COACH'));
+  const coaches = people.filter((person) => person.isCoach);
+  if (coaches.length === 0) flags.push(flag('NO_COACH'));
+  const silent = coaches.filter((person) => isSilent(person, settings.coachSilentDays, now));
+  if (silent.length > 0) flags.push(flag('COACH_SILENT', { names: names(silent), count: silent.length, days: settings.coachSilentDays }));
   const supportive = people.filter((person) => isSupportive(person.stance)).length;
   if (supportive <= 1) flags.push(flag('SINGLE_THREADED', { count: supportive }));
 

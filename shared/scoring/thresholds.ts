@@ -9,11 +9,20 @@ function result(details: ScoringMessage[]): ThresholdResult {
   return { passed: details.length === 0, reasons: details.map(renderEnglish), details };
 }
 
-/** A confirmed point counts only while it is fresh: verified no more than `staleDays` calendar days ago. */
-function isFreshlyConfirmed(point: ScoredInfoPoint, settings: ThresholdSettings, now: Date): boolean {
-  if (point.status !== 'confirmed') return false;
-  return daysSince(point.verifiedAt ?? point.updatedAt, now) <= settings.staleDays;
+type StalenessFacts = Pick<ScoredInfoPoint, 'status' | 'verifiedAt' | 'updatedAt'>;
+
+/** Calendar days since a point was last verified (or, never verified, last edited). */
+export const confirmationAgeDays = (point: Pick<ScoredInfoPoint, 'verifiedAt' | 'updatedAt'>, now: Date) => daysSince(point.verifiedAt ?? point.updatedAt, now);
+
+/**
+ * A confirmed point verified more than `staleDays` calendar days ago counts as partial.
+ * The one rule for "stale": the threshold and the info point card both ask it, with the team's settings.
+ */
+export function isStaleConfirmation(point: StalenessFacts, settings: Pick<ThresholdSettings, 'staleDays'>, now: Date): boolean {
+  return point.status === 'confirmed' && confirmationAgeDays(point, now) > settings.staleDays;
 }
+
+const isFreshlyConfirmed = (point: StalenessFacts, settings: ThresholdSettings, now: Date) => point.status === 'confirmed' && !isStaleConfirmation(point, settings, now);
 
 /** Threshold 1: information mastered. */
 export function informationThreshold(points: readonly ScoredInfoPoint[], settings: ThresholdSettings, now: Date): ThresholdResult {
@@ -48,8 +57,11 @@ export function relationshipsThreshold(people: readonly ScoredStakeholder[], cov
   if (coverage.influence < settings.minCoverage) {
     details.push(message('reason.relationships.coverage', { coverage: percent(coverage.influence), min: percent(settings.minCoverage) }));
   }
+  // Breadth at every level (SPEC §4): nobody mapped at a level fails as surely as nobody supportive there —
+  // a map with no staff on it has not looked for the people who can quietly block the deal.
   for (const level of LEVELS as readonly Level[]) {
     if (coverage.levels[level] === false) details.push(message(`reason.relationships.noSupportAt.${level}`));
+    if (coverage.levels[level] === null) details.push(message(`reason.relationships.nobodyAt.${level}`));
   }
   return result(details);
 }
@@ -58,21 +70,22 @@ const percent = (ratio: number) => Math.round(ratio * 100);
 
 export const finalDecisionMakers = (people: readonly ScoredStakeholder[]) => people.filter((person) => person.decisionRole === 'final_decision_maker');
 
-export function contactedWithin(person: ScoredStakeholder, days: number, now: Date): boolean {
-  return person.lastContactAt !== null && daysSince(person.lastContactAt, now) <= days;
+/** Met — a meeting, visit, demo or executive meeting, not a call, email or note — within `days` calendar days. */
+export function metWithin(person: ScoredStakeholder, days: number, now: Date): boolean {
+  return person.lastMetAt !== null && daysSince(person.lastMetAt, now) <= days;
 }
 
-/** Threshold 3: the top decision-maker engaged — met recently, and on our side. */
+/** Threshold 3: the top decision-maker engaged — met recently, and on our side. What counts is the effect of meeting them, so a call does not. */
 export function topDecisionMakerThreshold(people: readonly ScoredStakeholder[], settings: ThresholdSettings, now: Date): ThresholdResult {
   const deciders = finalDecisionMakers(people);
   if (deciders.length === 0) return result([message('reason.topDecisionMaker.none')]);
   const details: ScoringMessage[] = [];
   for (const person of deciders) {
-    if (!contactedWithin(person, settings.contactDays, now)) {
+    if (!metWithin(person, settings.contactDays, now)) {
       details.push(
-        person.lastContactAt === null
-          ? message('reason.topDecisionMaker.neverContacted', { name: person.name })
-          : message('reason.topDecisionMaker.notContacted', { name: person.name, days: daysSince(person.lastContactAt, now), contactDays: settings.contactDays }),
+        person.lastMetAt === null
+          ? message('reason.topDecisionMaker.neverMet', { name: person.name })
+          : message('reason.topDecisionMaker.notMet', { name: person.name, days: daysSince(person.lastMetAt, now), contactDays: settings.contactDays }),
       );
     }
     if (!isSupportive(person.stance)) details.push(message('reason.topDecisionMaker.notSupportive', { name: person.name, stance: person.stance }));
@@ -80,10 +93,11 @@ export function topDecisionMakerThreshold(people: readonly ScoredStakeholder[], 
   return result(details);
 }
 
-export function computeThresholds(input: HealthInput, coverage: Coverage): Record<ThresholdKey, ThresholdResult> {
+/** The three thresholds, over the people still at the customer (`present`) and the coverage they make. */
+export function computeThresholds(input: HealthInput, present: readonly ScoredStakeholder[], coverage: Coverage): Record<ThresholdKey, ThresholdResult> {
   return {
     information: informationThreshold(input.infoPoints, input.settings, input.now),
-    relationships: relationshipsThreshold(input.stakeholders, coverage, input.settings),
-    topDecisionMaker: topDecisionMakerThreshold(input.stakeholders, input.settings, input.now),
+    relationships: relationshipsThreshold(present, coverage, input.settings),
+    topDecisionMaker: topDecisionMakerThreshold(present, input.settings, input.now),
   };
 }

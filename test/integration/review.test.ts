@@ -90,7 +90,7 @@ describe('manager review and coaching notes', () => {
       expect(anonymous.error?.code).toBe('UNAUTHORIZED');
     });
 
-    it('puts the worst deals first: critical, at risk, on track, then the larger amount', async () => {
+    it('puts the worst deals first: critical, at risk, not yet due, on track, then the larger amount', async () => {
       // The demo team's order, whatever its health today, follows the rule…
       const rows = await manager.trpc.review.pipeline.query();
       expect(rows.length).toBeGreaterThan(1);
@@ -101,7 +101,8 @@ describe('manager review and coaching notes', () => {
         if (bySeverity === 0) expect(a.amount, `${a.name} before ${b.name}`).toBeGreaterThanOrEqual(b.amount);
       }
       // …and on the other team, deals of known health land in a known order. An empty deal in commit
-      // fails all three due thresholds (critical); in propose only information is due (at risk); in qualify nothing is (on track).
+      // fails all three due thresholds (critical); in propose only information is due (at risk); in qualify nothing is due and
+      // nothing is crossed (not yet due — an empty early deal is not "on track").
       const account = await otherManager.trpc.account.create.mutate({ name: 'Review order test' });
       for (const [name, stage, amount] of [
         ['Small commit', 'commit', 100],
@@ -116,8 +117,8 @@ describe('manager review and coaching notes', () => {
         ['Big commit', 'critical'],
         ['Small commit', 'critical'],
         ['Proposal', 'at_risk'],
-        ['Early lead', 'on_track'],
-        ['Key Accounts — West deal', 'on_track'],
+        ['Early lead', 'not_yet_due'],
+        ['Key Accounts — West deal', 'not_yet_due'],
       ]);
       const critical = ordered[0]!;
       expect(critical.health.thresholds.relationships!.passed).toBe(false);

@@ -56,7 +56,7 @@ describe('a hospital group buying an ERP, mapped step by step', () => {
   let dealId: number;
   const people: Record<string, { id: number; version: number }> = {};
 
-  it('starts empty: nothing crossed, every relationship condition but breadth failing, and the empty-deal flags', async () => {
+  it('starts empty: nothing crossed, every relationship condition but key people failing, and the empty-deal flags', async () => {
     dealId = (await newDeal('St. Luke’s group ERP')).id;
     const h = await health(dealId);
     expect(h.coverage).toEqual({ influence: 0, headcount: 0, net: 0, opposition: 0, levels: { executive: null, management: null, staff: null } });
@@ -69,6 +69,12 @@ describe('a hospital group buying an ERP, mapped step by step', () => {
       'Point 9 — Key success factors (top three) — must be confirmed.',
     ]);
     expect(h.thresholds.topDecisionMaker.reasons).toEqual(['No final decision-maker identified — find out who decides.']);
+    // Nobody mapped at a level fails breadth with its own reason: the map has not looked for those people yet.
+    expect(h.thresholds.relationships.reasons.slice(3)).toEqual([
+      'Nobody at executive level is on the map yet — who signs off at the top?',
+      'Nobody at management level is on the map yet — who runs the departments this touches?',
+      'Nobody at staff level is on the map yet — who uses the system day to day?',
+    ]);
     expect(h.flags.map((f) => f.code)).toEqual(['NO_DECISION_MAKER', 'NO_COACH', 'SINGLE_THREADED']);
   });
 
@@ -90,7 +96,18 @@ describe('a hospital group buying an ERP, mapped step by step', () => {
       "Support coverage is 47% of the buying group's influence; 60% needed.",
       'No supporter at staff level yet — staff can quietly block a deal.',
     ]);
-    expect(h.flags.map((f) => f.code)).toEqual(['DECISION_MAKER_NOT_CONTACTED']);
+    // Dr. Diaz is a coach who has told us nothing yet.
+    expect(h.flags.map((f) => f.code)).toEqual(['DECISION_MAKER_NOT_CONTACTED', 'COACH_SILENT']);
+    expect(h.flags[1]).toMatchObject({ severity: 'medium', params: { names: 'Dr. Rosa Diaz', count: 1, days: 30 } });
+  });
+
+  it('hears from the coach: a point sourced from her ends COACH_SILENT and dates her last intelligence', async () => {
+    const room = await rep.trpc.deal.get.query({ id: dealId });
+    const three = room.infoPoints.find((p) => p.point === 3)!;
+    await rep.trpc.infoPoint.update.mutate({ dealId, point: 3, version: three.version, status: 'partial', summary: 'Nursing reports to the COO', sourceStakeholderId: people.cmio!.id });
+    expect(await flagCodes(dealId)).toEqual(['DECISION_MAKER_NOT_CONTACTED']);
+    const coach = (await rep.trpc.deal.get.query({ id: dealId })).stakeholders.find((s) => s.id === people.cmio!.id)!;
+    expect(coach).toMatchObject({ lastContactAt: null, lastIntelAt: server.clock.now.toISOString() });
   });
 
   it('crosses relationships once allies, coverage and the staff level are won', async () => {
@@ -103,6 +120,19 @@ describe('a hospital group buying an ERP, mapped step by step', () => {
     const after = await health(dealId);
     expect(after.coverage.influence).toBeCloseTo(12 / 17, 12);
     expect(after.thresholds.relationships).toMatchObject({ passed: true, reasons: [] });
+  });
+
+  it('counts a note as no contact and a call as contact but no meeting with the top decision-maker', async () => {
+    const at = server.clock.now.toISOString();
+    await rep.trpc.activity.log.mutate({ dealId, kind: 'note', occurredAt: at, stakeholderIds: [people.ceo!.id], summary: 'Heard Dr. Park likes the roadmap' });
+    let ceo = (await rep.trpc.deal.get.query({ id: dealId })).stakeholders.find((s) => s.id === people.ceo!.id)!;
+    expect(ceo).toMatchObject({ lastContactAt: null, lastMetAt: null });
+    await rep.trpc.activity.log.mutate({ dealId, kind: 'call', occurredAt: at, stakeholderIds: [people.ceo!.id], summary: 'Five minutes with Dr. Park on the phone' });
+    ceo = (await rep.trpc.deal.get.query({ id: dealId })).stakeholders.find((s) => s.id === people.ceo!.id)!;
+    expect(ceo).toMatchObject({ lastContactAt: at, lastMetAt: null });
+    const h = await health(dealId);
+    expect(h.thresholds.topDecisionMaker.details.map((d) => d.key)).toEqual(['reason.topDecisionMaker.neverMet', 'reason.topDecisionMaker.notSupportive']);
+    expect(h.flags.map((f) => f.code)).toContain('DECISION_MAKER_NOT_CONTACTED');
   });
 
   it('engages the top decision-maker: an executive meeting and a supporter stance', async () => {
@@ -131,8 +161,9 @@ describe('a hospital group buying an ERP, mapped step by step', () => {
   it('loses them again as time passes: contact goes stale after 60 days, info after 30 and 90', async () => {
     await advance(61);
     let h = await health(dealId);
-    expect(h.thresholds.topDecisionMaker.reasons).toEqual(['Dr. Ellen Park, the final decision-maker, was last contacted 61 days ago (limit 60).']);
-    expect(h.flags.map((f) => f.code)).toEqual(['DECISION_MAKER_NOT_CONTACTED', 'STALE_INFO']);
+    expect(h.thresholds.topDecisionMaker.reasons).toEqual(['Dr. Ellen Park, the final decision-maker, was last met 61 days ago (limit 60) — arrange a meeting.']);
+    // The coach's last intelligence (point 3) is 61 days old too.
+    expect(h.flags.map((f) => f.code)).toEqual(['DECISION_MAKER_NOT_CONTACTED', 'COACH_SILENT', 'STALE_INFO']);
     await advance(30); // 91 days after the points were confirmed
     h = await health(dealId);
     expect(h.thresholds.information.passed).toBe(false);

@@ -18,6 +18,9 @@ export function person(overrides: Partial<ScoredStakeholder> = {}): ScoredStakeh
     decisionRole: 'influencer',
     isCoach: false,
     lastContactAt: null,
+    lastMetAt: null,
+    lastIntelAt: null,
+    leftAt: null,
     ...overrides,
   };
 }
@@ -43,9 +46,9 @@ export function healthyDeal(overrides: Partial<HealthInput> = {}): HealthInput {
   return {
     deal: { stage: 'commit', status: 'open', closeDate: '2026-09-30' },
     stakeholders: [
-      person({ name: 'CEO Wang', influence: 5, stance: 'supporter', level: 'executive', decisionRole: 'final_decision_maker', lastContactAt: daysAgo(10) }),
+      person({ name: 'CEO Wang', influence: 5, stance: 'supporter', level: 'executive', decisionRole: 'final_decision_maker', lastContactAt: daysAgo(10), lastMetAt: daysAgo(10) }),
       person({ name: 'CIO Li', influence: 5, stance: 'ally', level: 'executive', decisionRole: 'decision_maker' }),
-      person({ name: 'IT manager Chen', influence: 4, stance: 'ally', level: 'management', isCoach: true }),
+      person({ name: 'IT manager Chen', influence: 4, stance: 'ally', level: 'management', isCoach: true, lastContactAt: daysAgo(5), lastIntelAt: daysAgo(5) }),
       person({ name: 'Engineer Zhao', influence: 2, stance: 'supporter', level: 'staff', decisionRole: 'user' }),
       person({ name: 'Buyer Sun', influence: 3, stance: 'neutral', level: 'management', decisionRole: 'procurement' }),
     ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RiskFlagCode } from '../../../shared/domain';
+import { RISK_FLAG_CODES, type RiskFlagCode } from '../../../shared/domain';
 import { computeHealth } from '../../../shared/scoring';
 import { daysAgo, healthyDeal, person, points } from './factories';
 
@@ -18,10 +18,16 @@ describe('risk flags', () => {
     expect(codes(healthyDeal({ stakeholders: [] }))).toEqual(['NO_DECISION_MAKER', 'NO_COACH', 'SINGLE_THREADED']);
   });
 
-  it('raises DECISION_MAKER_NOT_CONTACTED at 61 days, not at 60', () => {
-    const at = (days: number) => withPeople((people) => people.map((p) => (p.decisionRole === 'final_decision_maker' ? { ...p, lastContactAt: daysAgo(days) } : p)));
+  it('raises DECISION_MAKER_NOT_CONTACTED when the last meeting was 61 days ago, not 60', () => {
+    const at = (days: number) => withPeople((people) => people.map((p) => (p.decisionRole === 'final_decision_maker' ? { ...p, lastMetAt: daysAgo(days) } : p)));
     expect(codes(at(60))).toEqual([]);
     expect(codes(at(61))).toEqual(['DECISION_MAKER_NOT_CONTACTED']);
+  });
+
+  it('raises DECISION_MAKER_NOT_CONTACTED when the decision-maker was only called: contact is not a meeting', () => {
+    const phoned = withPeople((people) => people.map((p) => (p.decisionRole === 'final_decision_maker' ? { ...p, lastContactAt: daysAgo(1), lastMetAt: null } : p)));
+    const flag = computeHealth(phoned).flags[0]!;
+    expect(flag).toMatchObject({ code: 'DECISION_MAKER_NOT_CONTACTED', message: 'No meeting with the final decision-maker (CEO Wang) in the last 60 days.' });
   });
 
   it('raises KEY_OPPONENT for an opponent with influence 4, not 3', () => {
@@ -63,7 +69,7 @@ describe('risk flags', () => {
     // The floating-point edge: 0.7 → 0.6 is a drop of exactly 0.1.
     const sixty = healthyDeal({
       stakeholders: [
-        person({ influence: 3, stance: 'ally', decisionRole: 'final_decision_maker', lastContactAt: daysAgo(1), isCoach: true }),
+        person({ influence: 3, stance: 'ally', decisionRole: 'final_decision_maker', lastContactAt: daysAgo(1), lastMetAt: daysAgo(1), isCoach: true }),
         person({ influence: 3, stance: 'ally' }),
         person({ influence: 4, stance: 'neutral' }),
       ],
@@ -77,13 +83,31 @@ describe('risk flags', () => {
     const everything = computeHealth(
       healthyDeal({
         deal: { stage: 'commit', status: 'open', closeDate: '2026-01-01' },
-        stakeholders: [person({ influence: 5, stance: 'opponent' }), person({ influence: 4, stance: 'unknown' })],
+        stakeholders: [
+          person({ influence: 5, stance: 'opponent' }),
+          person({ influence: 4, stance: 'unknown' }),
+          person({ name: 'Ex-coach Qian', stance: 'ally', isCoach: true, leftAt: '2026-05-01' }),
+          person({ name: 'Silent Hu', stance: 'neutral', isCoach: true, decisionRole: 'user' }),
+        ],
         infoPoints: points([], 40),
         coverageHistory: [{ at: daysAgo(1), influence: 0.9 }],
       }),
     );
-    const expected: RiskFlagCode[] = ['NO_DECISION_MAKER', 'KEY_OPPONENT', 'COVERAGE_DROP', 'NO_COACH', 'SINGLE_THREADED', 'UNKNOWN_KEY_PEOPLE', 'CLOSE_DATE_PASSED', 'STALE_INFO'];
+    const expected: RiskFlagCode[] = [
+      'CHAMPION_LEFT',
+      'NO_DECISION_MAKER',
+      'KEY_OPPONENT',
+      'COVERAGE_DROP',
+      'COACH_SILENT',
+      'SINGLE_THREADED',
+      'UNKNOWN_KEY_PEOPLE',
+      'CLOSE_DATE_PASSED',
+      'STALE_INFO',
+    ];
     expect(everything.flags.map((f) => f.code)).toEqual(expected);
+    // The two codes a deal cannot raise together with the ones above (each is tested on its own):
+    // NO_COACH excludes COACH_SILENT, DECISION_MAKER_NOT_CONTACTED excludes NO_DECISION_MAKER.
+    expect([...expected, 'NO_COACH', 'DECISION_MAKER_NOT_CONTACTED'].sort()).toEqual([...RISK_FLAG_CODES].sort());
     for (const flag of everything.flags) expect(flag.message).not.toMatch(/flag\.|\{\{|\$t/);
   });
 });

@@ -63,46 +63,74 @@ describe('threshold 2: relationships built', () => {
     const people = [
       person({ influence: 5, stance: 'ally', level: 'executive', isCoach: true }),
       person({ influence: 5, stance: 'neutral', level: 'executive' }),
+      person({ influence: 1, stance: 'supporter', level: 'management' }),
+      person({ influence: 1, stance: 'supporter', level: 'staff' }),
     ];
     const result = check(people);
     expect(result.details.map((d) => d.key)).toEqual(['reason.relationships.allies', 'reason.relationships.coverage']);
-    expect(result.reasons[1]).toBe("Support coverage is 50% of the buying group's influence; 60% needed.");
+    expect(result.reasons[1]).toBe("Support coverage is 58% of the buying group's influence; 60% needed.");
   });
 
-  it('fails when a level present has no supporter, and ignores a level with nobody', () => {
+  it('fails when a level present has no supporter', () => {
     const people = [...healthyDeal().stakeholders.filter((p) => p.level !== 'staff'), person({ influence: 1, stance: 'skeptic', level: 'staff' })];
     expect(check(people).reasons).toEqual(['No supporter at staff level yet — staff can quietly block a deal.']);
-    expect(check(healthyDeal().stakeholders.filter((p) => p.level !== 'staff')).passed).toBe(true);
   });
 
-  it('fails every condition for an empty deal except the key-people and level rules', () => {
-    expect(check([]).details.map((d) => d.key)).toEqual(['reason.relationships.coaches', 'reason.relationships.allies', 'reason.relationships.coverage']);
+  it('fails a map with nobody at staff level: it has not looked for the people who can block the deal', () => {
+    const result = check(healthyDeal().stakeholders.filter((p) => p.level !== 'staff'));
+    expect(result.passed).toBe(false);
+    expect(result.details).toEqual([{ key: 'reason.relationships.nobodyAt.staff', params: {} }]);
+    expect(result.reasons).toEqual(['Nobody at staff level is on the map yet — who uses the system day to day?']);
+  });
+
+  it('gives each empty level its own reason, in level order', () => {
+    const onlyManagement = [person({ influence: 5, stance: 'ally', isCoach: true }), person({ influence: 5, stance: 'ally' })];
+    expect(check(onlyManagement).details.map((d) => d.key)).toEqual(['reason.relationships.nobodyAt.executive', 'reason.relationships.nobodyAt.staff']);
+  });
+
+  it('fails every condition for an empty deal except the key-people rule, with every level empty', () => {
+    expect(check([]).details.map((d) => d.key)).toEqual([
+      'reason.relationships.coaches',
+      'reason.relationships.allies',
+      'reason.relationships.coverage',
+      'reason.relationships.nobodyAt.executive',
+      'reason.relationships.nobodyAt.management',
+      'reason.relationships.nobodyAt.staff',
+    ]);
   });
 });
 
 describe('threshold 3: top decision-maker engaged', () => {
-  const fdm = (overrides = {}) => person({ name: 'Chairman Ma', decisionRole: 'final_decision_maker', stance: 'supporter', lastContactAt: daysAgo(5), ...overrides });
+  const fdm = (overrides = {}) => person({ name: 'Chairman Ma', decisionRole: 'final_decision_maker', stance: 'supporter', lastContactAt: daysAgo(5), lastMetAt: daysAgo(5), ...overrides });
 
   it('fails when nobody is the final decision-maker', () => {
     expect(topDecisionMakerThreshold([person()], settings(), NOW).reasons).toEqual(['No final decision-maker identified — find out who decides.']);
   });
 
-  it('passes with contact 60 days ago and fails at 61', () => {
-    expect(topDecisionMakerThreshold([fdm({ lastContactAt: daysAgo(60) })], settings(), NOW).passed).toBe(true);
-    const late = topDecisionMakerThreshold([fdm({ lastContactAt: daysAgo(61) })], settings(), NOW);
-    expect(late.reasons).toEqual(['Chairman Ma, the final decision-maker, was last contacted 61 days ago (limit 60).']);
+  it('passes with a meeting 60 days ago and fails at 61', () => {
+    expect(topDecisionMakerThreshold([fdm({ lastMetAt: daysAgo(60) })], settings(), NOW).passed).toBe(true);
+    const late = topDecisionMakerThreshold([fdm({ lastMetAt: daysAgo(61) })], settings(), NOW);
+    expect(late.reasons).toEqual(['Chairman Ma, the final decision-maker, was last met 61 days ago (limit 60) — arrange a meeting.']);
+  });
+
+  it('asks for a meeting: a call or email yesterday does not engage the top decision-maker', () => {
+    const phonedOnly = topDecisionMakerThreshold([fdm({ lastContactAt: daysAgo(1), lastMetAt: null })], settings(), NOW);
+    expect(phonedOnly.passed).toBe(false);
+    expect(phonedOnly.details).toEqual([{ key: 'reason.topDecisionMaker.neverMet', params: { name: 'Chairman Ma' } }]);
+    const metLongAgo = topDecisionMakerThreshold([fdm({ lastContactAt: daysAgo(1), lastMetAt: daysAgo(90) })], settings(), NOW);
+    expect(metLongAgo.details.map((d) => d.key)).toEqual(['reason.topDecisionMaker.notMet']);
   });
 
   it('fails when the final decision-maker was never met or is not supportive', () => {
-    const result = topDecisionMakerThreshold([fdm({ lastContactAt: null, stance: 'neutral' })], settings(), NOW);
+    const result = topDecisionMakerThreshold([fdm({ lastContactAt: null, lastMetAt: null, stance: 'neutral' })], settings(), NOW);
     expect(result.reasons).toEqual([
-      'Chairman Ma, the final decision-maker, has never been met — arrange an executive meeting.',
+      'Chairman Ma, the final decision-maker, has never been met (calls, emails and notes do not count) — arrange an executive meeting.',
       'Chairman Ma, the final decision-maker, is not on our side yet (stance: Neutral).',
     ]);
   });
 
   it('requires every final decision-maker to be engaged', () => {
-    const result = topDecisionMakerThreshold([fdm(), fdm({ name: 'President Liu', stance: 'ally', lastContactAt: null })], settings(), NOW);
+    const result = topDecisionMakerThreshold([fdm(), fdm({ name: 'President Liu', stance: 'ally', lastMetAt: null })], settings(), NOW);
     expect(result.passed).toBe(false);
     expect(result.reasons).toHaveLength(1);
   });
@@ -118,7 +146,7 @@ describe('health status', () => {
     // Nothing crossed: at qualify nothing is due; propose expects information; negotiate adds relationships; commit all three.
     const empty = healthyDeal({ stakeholders: [], infoPoints: points([]) });
     const statusAt = (stage: 'qualify' | 'propose' | 'negotiate' | 'commit') => computeHealth({ ...empty, deal: { ...empty.deal, stage } }).status;
-    expect(statusAt('qualify')).toBe('on_track');
+    expect(statusAt('qualify')).toBe('not_yet_due');
     expect(statusAt('propose')).toBe('at_risk');
     expect(statusAt('negotiate')).toBe('critical');
     expect(statusAt('commit')).toBe('critical');
