@@ -7,6 +7,7 @@ import { first } from '../db/rows';
 import { contacts } from '../db/tables';
 import { assertVersion, badInput, notFound } from '../errors';
 import { requireAccount } from './access';
+import { assertLeftAt, recordLeaving } from './contactLeft';
 import { changedFields, recordEvent } from './events';
 import { dealFactsOfContact, recordHealthSnapshots } from './health';
 
@@ -22,6 +23,7 @@ const contactColumns = {
   reportsToContactId: contacts.reportsToContactId,
   email: contacts.email,
   phone: contacts.phone,
+  leftAt: contacts.leftAt,
   version: contacts.version,
   updatedAt: contacts.updatedAt,
 };
@@ -79,11 +81,11 @@ export async function assertReportsTo(tx: Tx, accountId: number, contactId: numb
 }
 
 /**
- * Apply a patch to a contact row (validated, version bumped). Returns the diff,
- * or null when nothing changed. The caller logs it in its own event.
+ * Apply a patch to a contact row (validated, version bumped once). Returns the diff,
+ * or null when nothing changed. The caller logs it in its own event(s).
  */
-export async function patchContact(tx: Tx, contact: ContactRow, patch: TContactPatch, now: Date): Promise<ReturnType<typeof changedFields<ContactRow>>> {
-  const values = contactPatchValues(patch);
+export async function patchContact(tx: Tx, contact: ContactRow, patch: TContactPatch, now: Date, leaving: { leftAt?: string | null } = {}): Promise<ReturnType<typeof changedFields<ContactRow>>> {
+  const values = { ...contactPatchValues(patch), ...leaving };
   if (values.reportsToContactId !== undefined && values.reportsToContactId !== contact.reportsToContactId) {
     await assertReportsTo(tx, contact.accountId, contact.id, values.reportsToContactId);
   }
@@ -107,22 +109,23 @@ export async function updateContact(db: Db, user: SessionUser, input: TContactUp
     if (!contact) throw notFound('Contact');
     const account = await requireAccount(tx, user, contact.accountId);
     await assertVersion('Contact', contact, input.version, (row) => getContactDto(tx, row.id));
-    const { id, version, ...patch } = input;
+    const { id, version, leftAt, ...patch } = input;
     void version;
-    const diff = await patchContact(tx, contact, patch, now);
+    if (leftAt !== contact.leftAt) assertLeftAt(leftAt, now);
+    const diff = await patchContact(tx, contact, patch, now, { leftAt });
     if (!diff) return getContactDto(tx, id);
-    await recordEvent(tx, {
-      teamId: account.teamId,
-      dealId: null,
-      actorId: user.id,
-      kind: 'contact.updated',
-      entity: 'contact',
-      entityId: id,
-      before: { name: contact.name, ...diff.before },
-      after: { name: diff.after.name ?? contact.name, ...diff.after },
-      at: now,
-    });
-    if (diff.after.level !== undefined) await refreshDealsOfContact(tx, id, user.id, now);
+    // Leaving (or coming back) has events of its own; any other field is a plain correction.
+    const { leftAt: leftBefore, ...before } = diff.before;
+    const { leftAt: leftAfter, ...after } = diff.after;
+    const name = after.name ?? contact.name;
+    if (Object.keys(after).length > 0) {
+      await recordEvent(tx, { teamId: account.teamId, dealId: null, actorId: user.id, kind: 'contact.updated', entity: 'contact', entityId: id, before: { name: contact.name, ...before }, after: { name, ...after }, at: now });
+    }
+    if (leftAfter !== undefined) {
+      await recordLeaving(tx, { contactId: id, name, accountTeamId: account.teamId, before: leftBefore ?? null, after: leftAfter, actorId: user.id, now });
+    }
+    // Their level, or whether they still count at all, moves the coverage of every deal they are on.
+    if (after.level !== undefined || leftAfter !== undefined) await refreshDealsOfContact(tx, id, user.id, now);
     return getContactDto(tx, id);
   });
 }

@@ -74,7 +74,7 @@ export async function standupChanges(db: Db, user: SessionUser, input: TStandupC
   );
   const seen = new Set<string>();
   for (const event of logged) {
-    for (const change of changesOfEvent(readEvent(event), (id) => (id === null ? null : (names.get(id) ?? null)))) {
+    for (const change of changesOfEvent(readEvent(event), (id) => (id === null ? null : (names.get(id) ?? null)), event.dealId)) {
       // A stance change may be logged both as an update and as a stanceChanged event: report it once.
       const key = `${event.dealId}|${event.entityId}|${event.at}|${change.kind}|${JSON.stringify(change.params)}`;
       if (seen.has(key)) continue;
