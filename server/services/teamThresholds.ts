@@ -27,7 +27,9 @@ export async function getThresholds(db: Db | Tx, teamId: number): Promise<TeamTh
   const key = `${teamId}:${row.version}:${JSON.stringify(row.thresholds)}`;
   let settings = validated.get(key);
   if (!settings) {
-    const parsed = ZThresholdSettingsSchema.safeParse(row.thresholds);
+    // A setting added since the row was saved (coachSilentDays) reads as its default; the team's own choices stay.
+    const stored = typeof row.thresholds === 'object' && row.thresholds !== null ? row.thresholds : {};
+    const parsed = ZThresholdSettingsSchema.safeParse({ ...DEFAULT_THRESHOLD_SETTINGS, ...stored });
     settings = parsed.success ? parsed.data : DEFAULT_THRESHOLD_SETTINGS;
     if (validated.size > 1000) validated.clear();
     validated.set(key, settings);

@@ -19,7 +19,7 @@ function expectHealthShape(health: RouterOutputs['deal']['health']) {
     },
     thresholds: { information: threshold, relationships: threshold, topDecisionMaker: threshold },
     crossed: expect.any(Number),
-    status: expect.toBeOneOf(['on_track', 'at_risk', 'critical', 'closed']),
+    status: expect.toBeOneOf(['on_track', 'not_yet_due', 'at_risk', 'critical', 'closed']),
     flags: expect.any(Array),
   });
   for (const flag of health.flags) {

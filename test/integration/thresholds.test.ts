@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates';
 import { loginAs, type ApiSession, type RouterInputs } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { refusalCheck, sql } from '../helpers/world';
 
 type StakeholderAdd = RouterInputs['stakeholder']['add'];
 /** A new person for the map; the role defaults to influencer and the stance to unknown. */
@@ -21,6 +22,7 @@ beforeAll(async () => {
   admin = await loginAs(server, 'admin@demo.test');
 });
 afterAll(() => server.stop());
+const refuse = refusalCheck(() => server);
 
 /** Move the server's clock; sessions expire after 14 days, so log in again as a returning rep would. */
 async function advance(days: number) {
@@ -254,6 +256,22 @@ describe('team settings', () => {
     expect(history.thresholdChanges[0]).toMatchObject({ threshold: 'information', passed: true });
     const restored = await admin.trpc.settings.thresholds.query();
     await admin.trpc.settings.updateThresholds.mutate({ version: restored.version, minConfirmed: 7 });
+  });
+
+  it('reads settings saved before coachSilentDays existed with its default, keeping the team’s own choices', async () => {
+    const { teamId, version: _version, coachSilentDays: _days, ...older } = await admin.trpc.settings.thresholds.query();
+    await sql(server, 'update team_settings set thresholds = ? where team_id = ? returning team_id', [JSON.stringify({ ...older, staleDays: 45 }), teamId]);
+    expect(await admin.trpc.settings.thresholds.query()).toMatchObject({ staleDays: 45, coachSilentDays: 30 });
+    // deal.get carries the same settings, so the client judges a stale point by the team's staleDays.
+    const dealId = (await rep.trpc.deal.list.query({}))[0]!.id;
+    expect((await rep.trpc.deal.get.query({ id: dealId })).settings).toMatchObject({ staleDays: 45, coachSilentDays: 30 });
+    const current = await admin.trpc.settings.thresholds.query();
+    const saved = await admin.trpc.settings.updateThresholds.mutate({ version: current.version, coachSilentDays: 14, staleDays: 90 });
+    expect(saved).toMatchObject({ coachSilentDays: 14, staleDays: 90 });
+    for (const coachSilentDays of [0, 366, 1.5]) {
+      await refuse(() => admin.mutate('settings.updateThresholds', { version: saved.version, coachSilentDays }), 'BAD_REQUEST', 'coachSilentDays');
+    }
+    await admin.trpc.settings.updateThresholds.mutate({ version: saved.version, coachSilentDays: 30 });
   });
 
   it('only an admin may change the thresholds', async () => {
