@@ -11,7 +11,7 @@ export const dealRouter = router({
   get: protectedProcedure.input(ZDealIdSchema).query(({ ctx, input }) => getDealRoom(ctx.db, ctx.user, input.id, ctx.now())),
   health: protectedProcedure.input(ZDealIdSchema).query(({ ctx, input }) => getDealHealth(ctx.db, ctx.user, input.id, ctx.now())),
   // The shortest chain from a coach or ally to each final decision-maker (SPEC §10).
-  allyPath: protectedProcedure.input(ZDealIdSchema).query(({ ctx, input }) => getAllyPaths(ctx.db, ctx.user, input.id)),
+  allyPath: protectedProcedure.input(ZDealIdSchema).query(({ ctx, input }) => getAllyPaths(ctx.db, ctx.user, input.id, ctx.now())),
   create: protectedProcedure.input(ZDealCreateSchema).mutation(({ ctx, input }) => createDeal(ctx.db, ctx.user, input, ctx.now())),
   update: protectedProcedure.input(ZDealUpdateSchema).mutation(({ ctx, input }) => updateDeal(ctx.db, ctx.user, input, ctx.now())),
   // The deal team (SPEC §7): whoever may edit the deal may change who else is on it.

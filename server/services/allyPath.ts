@@ -35,8 +35,8 @@ const pathEdgesOfDeal = prepared((db) =>
 );
 
 /** `deal.allyPath` (SPEC §10): who could walk us to each final decision-maker. Same access as the deal itself. */
-export async function getAllyPaths(db: Db, user: SessionUser, dealId: number): Promise<AllyPaths> {
+export async function getAllyPaths(db: Db, user: SessionUser, dealId: number, now: Date): Promise<AllyPaths> {
   const deal = await requireDeal(db, user, dealId);
   const [people, edges] = await Promise.all([pathPeopleOfDeal(db).execute({ dealId: deal.id }), pathEdgesOfDeal(db).execute({ dealId: deal.id })]);
-  return computeAllyPaths(people, edges);
+  return computeAllyPaths(people, edges, now);
 }

@@ -1,4 +1,5 @@
 import type { DecisionRole, RelationshipKind, Stance } from '../domain';
+import { hasLeft } from './people';
 
 /**
  * The ally path to the top decision-maker (SPEC §10): for each final decision-maker, the
@@ -8,8 +9,9 @@ import type { DecisionRole, RelationshipKind, Stance } from '../domain';
  * Choices the spec leaves open, made here once:
  * - "Never through an opponent" means an opponent is never a start nor a step in between.
  *   An opposed final decision-maker is still a target: the chain is how to reach them.
- * - Someone who left the customer is on no path, and a final decision-maker who left is no
- *   longer a target (neither in `paths` nor in `unreachable`): they no longer decide.
+ * - Someone who left the customer (by `now`, as `hasLeft` reads it everywhere) is on no path,
+ *   and a final decision-maker who left is no longer a target (neither in `paths` nor in
+ *   `unreachable`): they no longer decide.
  * - Among equally short chains the one that is smallest, id by id from the start, wins, so
  *   the same map always shows the same chain.
  */
@@ -21,7 +23,7 @@ export interface PathStakeholder {
   decisionRole: DecisionRole;
   contactId: number;
   reportsToContactId: number | null;
-  /** ISO date the person left the customer; null while they are there. */
+  /** ISO date the person left (or leaves) the customer; null while they are there. */
   leftAt: string | null;
 }
 
@@ -45,18 +47,18 @@ export interface AllyPaths {
 /** Relationship kinds a chain may follow; `rivals` is never a way in. */
 const PASSABLE_KINDS: readonly RelationshipKind[] = ['influences', 'allied'];
 
-export const isPathStart = (s: PathStakeholder) => s.leftAt === null && s.stance !== 'opponent' && (s.isCoach || s.stance === 'ally');
+export const isPathStart = (s: PathStakeholder, now: Date) => !hasLeft(s, now) && s.stance !== 'opponent' && (s.isCoach || s.stance === 'ally');
 
 /** A person a chain may pass through (opponents may only be the target itself). */
-const isPassable = (s: PathStakeholder) => s.leftAt === null && s.stance !== 'opponent';
+const isPassable = (s: PathStakeholder, now: Date) => !hasLeft(s, now) && s.stance !== 'opponent';
 
 /**
  * Undirected neighbours of every present person: reporting lines between two stakeholders
  * of the deal (either way) and passable relationships (either way). Sorted by id, so every
  * walk over it is deterministic.
  */
-export function allyPathGraph(stakeholders: readonly PathStakeholder[], relationships: readonly PathRelationship[]): Map<number, number[]> {
-  const present = stakeholders.filter((s) => s.leftAt === null);
+export function allyPathGraph(stakeholders: readonly PathStakeholder[], relationships: readonly PathRelationship[], now: Date): Map<number, number[]> {
+  const present = stakeholders.filter((s) => !hasLeft(s, now));
   const neighbours = new Map<number, Set<number>>(present.map((s) => [s.id, new Set<number>()]));
   const link = (a: number, b: number) => {
     if (a === b || !neighbours.has(a) || !neighbours.has(b)) return;
@@ -90,12 +92,13 @@ function distancesTo(target: number, graph: Map<number, number[]>, passable: Set
   return distance;
 }
 
-export function computeAllyPaths(stakeholders: readonly PathStakeholder[], relationships: readonly PathRelationship[]): AllyPaths {
-  const graph = allyPathGraph(stakeholders, relationships);
-  const passable = new Set(stakeholders.filter(isPassable).map((s) => s.id));
-  const starts = stakeholders.filter(isPathStart).map((s) => s.id);
+/** `now` is an argument, as everywhere in scoring: it decides who has left the customer. */
+export function computeAllyPaths(stakeholders: readonly PathStakeholder[], relationships: readonly PathRelationship[], now: Date): AllyPaths {
+  const graph = allyPathGraph(stakeholders, relationships, now);
+  const passable = new Set(stakeholders.filter((s) => isPassable(s, now)).map((s) => s.id));
+  const starts = stakeholders.filter((s) => isPathStart(s, now)).map((s) => s.id);
   const targets = stakeholders
-    .filter((s) => s.decisionRole === 'final_decision_maker' && s.leftAt === null)
+    .filter((s) => s.decisionRole === 'final_decision_maker' && !hasLeft(s, now))
     .map((s) => s.id)
     .sort((a, b) => a - b);
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DECISION_ROLES, RELATIONSHIP_KINDS, STANCES, type RelationshipKind } from '../../../shared/domain';
-import { computeAllyPaths, type PathRelationship, type PathStakeholder } from '../../../shared/scoring';
+import { computeAllyPaths as computeAt, type PathRelationship, type PathStakeholder } from '../../../shared/scoring';
 
 /** A stakeholder whose contact id equals their own id, so reporting lines read plainly. */
 function who(id: number, overrides: Partial<PathStakeholder> = {}): PathStakeholder {
@@ -9,6 +9,9 @@ function who(id: number, overrides: Partial<PathStakeholder> = {}): PathStakehol
 }
 const dm = (id: number, overrides: Partial<PathStakeholder> = {}) => who(id, { decisionRole: 'final_decision_maker', ...overrides });
 const ally = (id: number, overrides: Partial<PathStakeholder> = {}) => who(id, { stance: 'ally', ...overrides });
+/** Scoring never reads the clock; every case here is judged on the same day. */
+const NOW = new Date('2026-06-15T10:00:00Z');
+const computeAllyPaths = (people: PathStakeholder[], relationships: PathRelationship[]) => computeAt(people, relationships, NOW);
 const edge = (from: number, to: number, kind: RelationshipKind = 'influences'): PathRelationship => ({ fromStakeholderId: from, toStakeholderId: to, kind });
 
 describe('ally path to the final decision-maker', () => {
@@ -60,6 +63,12 @@ describe('ally path to the final decision-maker', () => {
   it('skips people who left the customer, as starts, steps and targets', () => {
     const people = [dm(1), who(2, { leftAt: '2026-05-01' }), ally(3), ally(4, { leftAt: '2026-05-01' }), dm(5, { leftAt: '2026-05-01' })];
     expect(computeAllyPaths(people, [edge(3, 2), edge(2, 1), edge(4, 1), edge(3, 5)])).toEqual({ paths: [], unreachable: [1] });
+  });
+
+  it('still counts someone whose leaving day is ahead, as everywhere else', () => {
+    const people = [dm(1), who(2, { leftAt: '2026-07-01' }), ally(3)];
+    expect(computeAllyPaths(people, [edge(3, 2), edge(2, 1)]).paths).toEqual([{ toStakeholderId: 1, steps: [3, 2, 1] }]);
+    expect(computeAt(people, [edge(3, 2), edge(2, 1)], new Date('2026-07-01T08:00:00Z'))).toEqual({ paths: [], unreachable: [1] });
   });
 
   it('reports each decision-maker on its own: one reached, one not', () => {
