@@ -12,12 +12,13 @@ const LoginPage = lazy(() => import('./features/auth/LoginPage').then((module) =
 // A screen names every area whose strings it shows (the history tells of people, points, activities and settings).
 const DealRoomPage = lazyWithStrings(() => import('./features/deal-room/DealRoomPage'), ['dealRoom', 'review']);
 const NinePointsTab = lazyWithStrings(() => import('./features/info-points/NinePointsTab'), ['dealRoom', 'infoPoints']);
-const MapTab = lazyWithStrings(() => import('./features/map/MapTab'), ['dealRoom', 'map']);
+const MapTab = lazyWithStrings(() => import('./features/map/MapTab'), ['dealRoom', 'map', 'activity']);
 const ActivityTab = lazyWithStrings(() => import('./features/activity/ActivityTab'), ['activity', 'infoPoints']);
 const HistoryTab = lazyWithStrings(() => import('./features/history/HistoryTab'), ['history', 'map', 'infoPoints', 'activity', 'settings']);
 const SettingsPage = lazyWithStrings(() => import('./features/settings/SettingsPage'), ['settings', 'infoPoints']);
 const ReviewPage = lazyWithStrings(() => import('./features/review/ReviewPage'), ['review']);
 const StandupPage = lazyWithStrings(() => import('./features/standup/StandupPage'), ['standup', 'activity']);
+const LogMeetingPage = lazyWithStrings(() => import('./features/log-meeting/LogMeetingPage'), ['logMeeting', 'activity']);
 
 /** The URLs of SPEC §5. Deep links work on reload: the server answers every path with the app. */
 export function AppRoutes() {
@@ -41,6 +42,9 @@ export function AppRoutes() {
             <Route path="history" element={<HistoryTab />} />
             <Route path="*" element={<Navigate to=".." replace />} />
           </Route>
+          {/* Beside the deal room, not in it: the phone form is a screen of its own, on this deal. */}
+          <Route path="deals/:id/log" element={<LogMeetingPage />} />
+          <Route path="log" element={<LogMeetingPage />} />
           <Route path="review" element={<ReviewPage />} />
           <Route path="standup" element={<StandupPage />} />
           <Route path="settings" element={<SettingsPage />} />

@@ -15,6 +15,7 @@ import enDealRoom from './en/areas/dealRoom.json';
 import enForms from './en/areas/forms.json';
 import enHistory from './en/areas/history.json';
 import enInfoPoints from './en/areas/infoPoints.json';
+import enLogMeeting from './en/areas/logMeeting.json';
 import enMap from './en/areas/map.json';
 import enReview from './en/areas/review.json';
 import enSettings from './en/areas/settings.json';
@@ -28,6 +29,7 @@ import zhDealRoom from './zh-CN/areas/dealRoom.json';
 import zhForms from './zh-CN/areas/forms.json';
 import zhHistory from './zh-CN/areas/history.json';
 import zhInfoPoints from './zh-CN/areas/infoPoints.json';
+import zhLogMeeting from './zh-CN/areas/logMeeting.json';
 import zhMap from './zh-CN/areas/map.json';
 import zhReview from './zh-CN/areas/review.json';
 import zhSettings from './zh-CN/areas/settings.json';
@@ -47,12 +49,12 @@ export const files: Record<Locale, LocaleFiles> = {
   en: {
     common: enCommon,
     scoring: enScoring,
-    areas: { forms: enForms, createDeal: enCreateDeal, dealRoom: enDealRoom, infoPoints: enInfoPoints, map: enMap, activity: enActivity, history: enHistory, settings: enSettings, review: enReview, standup: enStandup },
+    areas: { forms: enForms, createDeal: enCreateDeal, dealRoom: enDealRoom, infoPoints: enInfoPoints, map: enMap, activity: enActivity, history: enHistory, settings: enSettings, review: enReview, standup: enStandup, logMeeting: enLogMeeting },
   },
   'zh-CN': {
     common: zhCommon,
     scoring: zhScoring,
-    areas: { forms: zhForms, createDeal: zhCreateDeal, dealRoom: zhDealRoom, infoPoints: zhInfoPoints, map: zhMap, activity: zhActivity, history: zhHistory, settings: zhSettings, review: zhReview, standup: zhStandup },
+    areas: { forms: zhForms, createDeal: zhCreateDeal, dealRoom: zhDealRoom, infoPoints: zhInfoPoints, map: zhMap, activity: zhActivity, history: zhHistory, settings: zhSettings, review: zhReview, standup: zhStandup, logMeeting: zhLogMeeting },
   },
 };
 

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useTRPC } from '../lib/trpc';
 import { useCurrentUser } from '../features/auth/useCurrentUser';
+import { HeaderOffline } from '../features/log-meeting/HeaderOffline';
+import { useLogoutGuard } from '../features/log-meeting/useLogoutGuard';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useLangParam } from './useLangParam';
 
@@ -13,6 +15,8 @@ export function AppShell() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   useLangParam();
+  // Meetings still waiting on this device: logging out asks first (issue #20).
+  const [confirmLogout, logoutDialog] = useLogoutGuard(user.id);
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
       onSuccess: () => {
@@ -34,6 +38,7 @@ export function AppShell() {
           <img src="/favicon.svg" alt="" width={26} height={26} />
           <span>{t('appName')}</span>
         </NavLink>
+        <HeaderOffline userId={user.id} />
         <nav className="main-nav" aria-label={t('nav.label')}>
           {nav.map((item) => (
             <NavLink key={item.to} to={item.to} end={item.end} className={({ isActive }) => (isActive ? 'active' : undefined)}>
@@ -50,7 +55,7 @@ export function AppShell() {
             <span className="user-name">{user.name}</span>
             <span className="user-role">{t(`role.${user.role}`)}</span>
           </span>
-          <button type="button" className="btn btn-ghost" onClick={() => logout.mutate()} disabled={logout.isPending}>
+          <button type="button" className="btn btn-ghost" onClick={() => void confirmLogout().then((go) => go && logout.mutate())} disabled={logout.isPending}>
             {t('header.logout')}
           </button>
         </div>
@@ -58,6 +63,7 @@ export function AppShell() {
       <main className="app-main">
         <Outlet />
       </main>
+      {logoutDialog}
     </div>
   );
 }
