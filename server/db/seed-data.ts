@@ -3,7 +3,7 @@
  * the buying groups behind them — Harbor Bank's mapped in depth. Data only; the
  * seeding logic is in seed.ts.
  */
-import type { DecisionRole, InfoPointStatus, Level, Stage, Stance } from '../../shared/domain';
+import type { DecisionRole, InfoPointStatus, Level, LossCause, Stage, Stance, ThresholdKey } from '../../shared/domain';
 
 export interface PersonSeed {
   key: string;
@@ -16,6 +16,8 @@ export interface PersonSeed {
   influence: number;
   stance: Stance;
   isCoach?: boolean;
+  /** Left the customer this many days ago (SPEC §10): still on the map, greyed, no longer counted. */
+  leftDaysAgo?: number;
   explicitNeeds?: string;
   implicitNeeds?: string;
   notes?: string;
@@ -75,7 +77,8 @@ export const buyingGroups: Record<string, { domain: string; people: PersonSeed[]
     people: [
       { key: 'sg', name: 'Chen Yu', title: 'Secretary-General', department: 'Secretariat', level: 'executive', decisionRole: 'final_decision_maker', influence: 5, stance: 'supporter' },
       { key: 'itd', name: 'Kevin Lam', title: 'IT Director', department: 'Technology', level: 'management', reportsTo: 'sg', decisionRole: 'decision_maker', influence: 4, stance: 'ally', isCoach: true },
-      { key: 'venue', name: 'Fiona Ho', title: 'Venue Operations Manager', department: 'Operations', level: 'management', reportsTo: 'sg', decisionRole: 'user', influence: 3, stance: 'ally' },
+      // An ally who moved to another employer last week: CHAMPION_LEFT on first start.
+      { key: 'venue', name: 'Fiona Ho', title: 'Venue Operations Manager', department: 'Operations', level: 'management', reportsTo: 'sg', decisionRole: 'user', influence: 3, stance: 'ally', leftDaysAgo: 8 },
       { key: 'neteng', name: 'Jacky Wong', title: 'Network Engineer', department: 'Technology', level: 'staff', reportsTo: 'itd', decisionRole: 'evaluator', influence: 2, stance: 'supporter' },
     ],
     meetings: [{ kind: 'executive_meeting', daysAgo: 20, summary: 'Final terms with the Secretary-General; signature expected after the board.', people: ['sg', 'itd'] }],
@@ -110,6 +113,10 @@ export interface DealSeed {
   closeInDays: number;
   owner: 'rep1' | 'rep2';
   lossReason?: string;
+  /** Loss analysis (SPEC §10) of a lost deal, and the thresholds a closed deal had crossed when it closed. */
+  lossCause?: LossCause;
+  lostTo?: string;
+  closedThresholds?: Record<ThresholdKey, boolean>;
   confirmedPoints?: number;
 }
 
@@ -128,7 +135,9 @@ export const dealsSeed: DealSeed[] = [
   { account: 'hospital', name: 'Group-wide hospital ERP', amount: 2_800_000, currency: 'EUR', stage: 'discover', closeInDays: 150, owner: 'rep2', confirmedPoints: 2 },
   { account: 'expo', name: 'Expo venue network build-out', amount: 950_000, currency: 'USD', stage: 'commit', closeInDays: -5, owner: 'rep1', confirmedPoints: 8 },
   { account: 'northwind', name: 'Warehouse handheld scanners', amount: 120_000, currency: 'USD', stage: 'qualify', closeInDays: 60, owner: 'rep2' },
-  { account: 'telecom', name: '5G core capacity expansion', amount: 6_400_000, currency: 'USD', stage: 'won', closeInDays: -20, owner: 'rep2', confirmedPoints: 9 },
-  { account: 'telecom', name: 'Data centre cooling retrofit', amount: 780_000, currency: 'USD', stage: 'lost', closeInDays: -40, owner: 'rep1', lossReason: 'Lost on price to a local integrator; we never met the COO.', confirmedPoints: 5 },
+  { account: 'telecom', name: '5G core capacity expansion', amount: 6_400_000, currency: 'USD', stage: 'won', closeInDays: -20, owner: 'rep2', confirmedPoints: 9, closedThresholds: { information: true, relationships: true, topDecisionMaker: true } },
+  // Two losses for the Review's learning loop: neither had reached the top decision-maker, unlike the win.
+  { account: 'telecom', name: 'Data centre cooling retrofit', amount: 780_000, currency: 'USD', stage: 'lost', closeInDays: -40, owner: 'rep1', lossReason: 'Lost on price to a local integrator; we never met the COO.', lossCause: 'competitor', lostTo: 'Jiangnan Systems Integration', closedThresholds: { information: false, relationships: false, topDecisionMaker: false }, confirmedPoints: 5 },
+  { account: 'hospital', name: 'Radiology image archive', amount: 640_000, currency: 'EUR', stage: 'lost', closeInDays: -25, owner: 'rep2', lossReason: 'The board froze the budget; our champion in radiology could not get it on the CFO’s agenda.', lossCause: 'no_decision', closedThresholds: { information: false, relationships: true, topDecisionMaker: false }, confirmedPoints: 7 },
 ];
 

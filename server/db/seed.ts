@@ -70,6 +70,9 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<void> 
           closeDate: dateIn(now, seed.closeInDays),
           ownerId: owners[seed.owner].id,
           lossReason: seed.lossReason ?? null,
+          lossCause: seed.lossCause ?? null,
+          lostTo: seed.lostTo ?? null,
+          closedThresholds: seed.closedThresholds ?? null,
           createdAt: isoDaysAgo(now, 120),
           updatedAt: isoDaysAgo(now, 3),
         })
@@ -166,6 +169,7 @@ async function seedPeople(tx: Tx, now: Date, dealId: number, accountId: number, 
           level: person.level,
           reportsToContactId: person.reportsTo ? contactIds.get(person.reportsTo)! : null,
           email: `${person.name.toLowerCase().replace(/[^a-z]+/g, '.')}@${domain}`,
+          leftAt: person.leftDaysAgo === undefined ? null : dateIn(now, -person.leftDaysAgo),
         })
         .returning(),
     );
@@ -231,6 +235,12 @@ async function seedHarborBank(tx: Tx, now: Date, dealId: number, accountId: numb
       { dealId, title: 'Three-year payment plan for the CFO', owner: 'Finance desk', dueDate: dateIn(now, 14) },
       { dealId, title: 'Proof of concept sign-off', owner: 'Chen Hao', dueDate: dateIn(now, -20), done: true },
     ]);
+
+  // A snoozed flag (SPEC §10): the CEO was last met 75 days ago, and the reference visit above is the plan.
+  const snooze = { code: 'DECISION_MAKER_NOT_CONTACTED' as const, until: dateIn(now, 10), reason: 'Reference visit to Coastal Savings with the CEO is booked; we meet him there.' };
+  await tx.insert(t.flagSnoozes).values({ dealId, ...snooze, byUserId: repId, createdAt: isoDaysAgo(now, 2) });
+  const { teamId } = single(await tx.select({ teamId: t.deals.teamId }).from(t.deals).where(eq(t.deals.id, dealId)));
+  await recordEvent(tx, { teamId, dealId, actorId: repId, kind: 'flag.snoozed', entity: 'flag', entityId: null, before: { code: snooze.code }, after: snooze, at: daysBefore(now, 2) });
 
   const titan = single(
     await tx

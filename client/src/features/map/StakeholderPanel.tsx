@@ -8,6 +8,8 @@ import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
 import { useDealRoomData } from '../deal-room/useDealRoom';
 import { useInvalidateDeal } from '../info-points/useDealMutation';
+import { CoachIntel } from './person/CoachIntel';
+import { LeftCustomer } from './person/LeftCustomer';
 import type { StakeholderRow } from './types';
 import { usePatchStakeholders } from './useStakeholderCache';
 
@@ -158,6 +160,8 @@ export function StakeholderPanel(props: Props) {
           ×
         </button>
       </header>
+      {props.mode === 'edit' && <LeftCustomer person={props.person} />}
+      {props.mode === 'edit' && props.person.isCoach && <CoachIntel person={props.person} />}
       <form className="person-form" onSubmit={submit}>
         {props.mode === 'add' && (
           <label className="field">

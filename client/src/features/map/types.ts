@@ -1,15 +1,12 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { RelationshipKind } from '../../../../shared/domain';
 import type { DealRoomData } from '../deal-room/useDealRoom';
+import type { CardFacts } from './nodes/cardFacts';
 
 export type StakeholderRow = DealRoomData['stakeholders'][number];
 export type RelationshipRow = DealRoomData['relationships'][number];
 
-export type StakeholderNodeData = {
-  person: StakeholderRow;
-  /** Whole days since the last logged contact; null when never contacted. */
-  daysSinceContact: number | null;
-};
+export type StakeholderNodeData = CardFacts & { person: StakeholderRow };
 export type StakeholderNodeType = Node<StakeholderNodeData, 'stakeholder'>;
 export type AppNode = StakeholderNodeType;
 

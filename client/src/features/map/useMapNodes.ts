@@ -1,10 +1,10 @@
 import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import { daysSince } from '../../../../shared/dates';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
-import type { DealRoomData } from '../deal-room/useDealRoom';
+import { useDealRoomData, type DealRoomData } from '../deal-room/useDealRoom';
 import { DEFAULT_LAYOUT, layoutByReportingLines } from './layout';
+import { cardFacts, sameFacts } from './nodes/cardFacts';
 import { usePatchStakeholders } from './useStakeholderCache';
 import type { AppNode, StakeholderRow } from './types';
 
@@ -18,21 +18,20 @@ const savedPosition = (person: StakeholderRow): XY | null =>
  * person is unchanged (TanStack Query keeps unchanged rows identical across
  * refetches), so React Flow re-renders only the cards that really changed.
  */
-function syncNodes(previous: readonly AppNode[], stakeholders: readonly StakeholderRow[], now: number): AppNode[] {
+function syncNodes(previous: readonly AppNode[], stakeholders: readonly StakeholderRow[], now: number, coachSilentDays: number): AppNode[] {
   const before = new Map(previous.map((node) => [node.id, node]));
   // People never placed by hand fall back to the auto-layout, so a new deal is never a heap in one corner.
   const auto = stakeholders.some((person) => savedPosition(person) === null) ? layoutByReportingLines(stakeholders) : null;
   return stakeholders.map((person) => {
     const old = before.get(String(person.id));
-    // Calendar days, as the scoring counts them for the top decision maker's contact threshold.
-    const daysSinceContact = person.lastContactAt ? Math.max(0, daysSince(person.lastContactAt, new Date(now))) : null;
+    const facts = cardFacts(person, new Date(now), coachSilentDays);
     const position = old?.dragging ? old.position : (savedPosition(person) ?? auto?.get(person.id) ?? { x: 0, y: 0 });
-    if (old && old.data.person === person && old.data.daysSinceContact === daysSinceContact && old.position.x === position.x && old.position.y === position.y) return old;
+    if (old && old.data.person === person && sameFacts(old.data, facts) && old.position.x === position.x && old.position.y === position.y) return old;
     return {
       id: String(person.id),
       type: 'stakeholder',
       position,
-      data: { person, daysSinceContact },
+      data: { person, ...facts },
       selected: old?.selected ?? false,
       dragging: old?.dragging,
       width: DEFAULT_LAYOUT.nodeWidth,
@@ -51,12 +50,14 @@ export function useMapNodes(dealId: number, stakeholders: readonly StakeholderRo
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const patch = usePatchStakeholders(dealId);
-  const [state, setState] = useState(() => ({ stakeholders, now, nodes: syncNodes([], stakeholders, now) }));
+  // The team's limit, as the COACH_SILENT flag was scored with: a coach's card warns exactly when the flag names them.
+  const coachSilentDays = useDealRoomData().settings.coachSilentDays;
+  const [state, setState] = useState(() => ({ stakeholders, now, coachSilentDays, nodes: syncNodes([], stakeholders, now, coachSilentDays) }));
   let nodes = state.nodes;
-  if (state.stakeholders !== stakeholders || state.now !== now) {
+  if (state.stakeholders !== stakeholders || state.now !== now || state.coachSilentDays !== coachSilentDays) {
     // Adjusting state while rendering (not in an effect): the new cards show in this very render.
-    nodes = syncNodes(state.nodes, stakeholders, now);
-    setState({ stakeholders, now, nodes });
+    nodes = syncNodes(state.nodes, stakeholders, now, coachSilentDays);
+    setState({ stakeholders, now, coachSilentDays, nodes });
   }
   const setNodes = useCallback((update: (current: AppNode[]) => AppNode[]) => setState((current) => ({ ...current, nodes: update(current.nodes) })), []);
 

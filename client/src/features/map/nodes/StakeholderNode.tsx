@@ -2,24 +2,29 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INFLUENCE_MAX } from '../../../../../shared/domain';
+import { useFormat } from '../../../lib/format';
 import { STANCE_COLOR } from '../stance';
 import type { StakeholderNodeType } from '../types';
+import { CoachIntelLine } from './CoachIntelLine';
 
 const MARKS = Array.from({ length: INFLUENCE_MAX }, (_, index) => index + 1);
 
 /** One card per stakeholder. Memoised: React Flow re-renders only the cards whose data changed. */
 export const StakeholderNode = memo(function StakeholderNode({ data, selected }: NodeProps<StakeholderNodeType>) {
   const { t } = useTranslation();
-  const { person, daysSinceContact } = data;
+  const format = useFormat();
+  const { person, daysSinceContact, left, coach } = data;
   const stance = t(`stance.${person.stance}`);
   const contact = daysSinceContact === null ? t('map.neverContacted') : t('map.daysAgo', { count: daysSinceContact });
   const isFinal = person.decisionRole === 'final_decision_maker';
+  const leftLabel = left ? t('leftCustomer.onDate', { date: format.date(person.leftAt) }) : null;
   return (
     <div
-      className={`sh-node stance-${person.stance}${selected ? ' selected' : ''}`}
+      className={`sh-node stance-${person.stance}${selected ? ' selected' : ''}${left ? ' left' : ''}`}
       style={{ '--stance': STANCE_COLOR[person.stance] } as CSSProperties}
       data-testid="stakeholder-node"
-      title={[person.name, person.title, stance, `${t('map.lastContact')}: ${contact}`].filter(Boolean).join('\n')}
+      data-left={left || undefined}
+      title={[person.name, person.title, leftLabel, stance, `${t('map.lastContact')}: ${contact}`].filter(Boolean).join('\n')}
     >
       <Handle type="target" position={Position.Top} className="sh-handle" />
       <div className="sh-name">{person.name}</div>
@@ -43,7 +48,14 @@ export const StakeholderNode = memo(function StakeholderNode({ data, selected }:
           {daysSinceContact === null ? t('map.never') : t('map.daysShort', { count: daysSinceContact })}
         </span>
       </div>
+      {coach && <CoachIntelLine intel={coach} />}
       <div className="sh-badges">
+        {/* Someone who left stays on the map, badged: the history around them still matters. */}
+        {leftLabel && (
+          <span className="sh-badge left" role="img" aria-label={leftLabel}>
+            {t('leftCustomer.badge')}
+          </span>
+        )}
         {/* The stance pill doubles as the ally badge: an ally's pill is the solid green one with a star. */}
         <span className={`sh-stance${person.stance === 'ally' ? ' sh-badge ally' : ''}`}>
           {person.stance === 'ally' && <span aria-hidden="true">★ </span>}
