@@ -1,10 +1,14 @@
 import { ZCoachingNoteAddSchema, ZCoachingNoteListSchema, ZReviewPipelineSchema } from '../../shared/schemas/review';
 import { addCoachingNote, listCoachingNotes } from '../services/coachingNotes';
+import { ZReviewLossesSchema } from '../../shared/schemas/losses';
+import { reviewLosses } from '../services/losses';
 import { reviewPipeline } from '../services/review';
 import { managerProcedure, protectedProcedure, router } from '../trpc/init';
 
 export const reviewRouter = router({
   pipeline: protectedProcedure.input(ZReviewPipelineSchema).query(({ ctx, input }) => reviewPipeline(ctx.db, ctx.user, input ?? {}, ctx.now())),
+  // Open like the pipeline review: everyone reads the closed deals they may see (SPEC §7), a rep their own.
+  losses: protectedProcedure.input(ZReviewLossesSchema).query(({ ctx, input }) => reviewLosses(ctx.db, ctx.user, input ?? {})),
 });
 
 /** Reads are open to whoever sees the deal; writes to managers and admins. */

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { INFO_POINTS, statusForStage } from '../../shared/domain';
+import { isoDay } from '../../shared/dates';
+import { INFO_POINTS, statusForStage, type DealStatus, type ThresholdKey } from '../../shared/domain';
 import type { Health } from '../../shared/scoring';
 import type { TDealCreate, TDealUpdate } from '../../shared/schemas/deal';
 import type { SessionUser } from '../auth/session';
@@ -14,7 +15,11 @@ import { perRole, requireAccount, requireDeal, viewer, visibleDealsFor } from '.
 import { changedFields, recordEvent } from './events';
 import { dealHealth, healthForDeals, refreshHealthSnapshot } from './health';
 
-const dealColumns = {
+/**
+ * Built when first queried, not at load: the tables are live bindings that a PostgreSQL
+ * process rebinds, and a JSON column read through the other engine's object fails.
+ */
+const dealColumns = () => ({
   id: deals.id,
   name: deals.name,
   accountId: deals.accountId,
@@ -29,15 +34,19 @@ const dealColumns = {
   ownerName: users.name,
   status: deals.status,
   lossReason: deals.lossReason,
+  lossCause: deals.lossCause,
+  lostTo: deals.lostTo,
+  closedThresholds: deals.closedThresholds,
   teamId: deals.teamId,
   version: deals.version,
   createdAt: deals.createdAt,
   updatedAt: deals.updatedAt,
-};
+});
+type DealColumns = ReturnType<typeof dealColumns>;
 
 export type DealDto = {
-  [K in keyof typeof dealColumns]: (typeof dealColumns)[K]['_']['data'] extends infer D
-    ? (typeof dealColumns)[K]['_']['notNull'] extends true
+  [K in keyof DealColumns]: DealColumns[K]['_']['data'] extends infer D
+    ? DealColumns[K]['_']['notNull'] extends true
       ? D
       : D | null
     : never;
@@ -45,7 +54,7 @@ export type DealDto = {
 
 function dealQuery(db: Db | Tx, where: SQL | undefined) {
   return db
-    .select(dealColumns)
+    .select(dealColumns())
     .from(deals)
     .innerJoin(accounts, eq(accounts.id, deals.accountId))
     .innerJoin(users, eq(users.id, deals.ownerId))
@@ -120,12 +129,15 @@ export async function createDeal(db: Db, user: SessionUser, input: TDealCreate, 
         status: statusForStage(stage),
         closeDate: input.closeDate,
         ownerId,
+        ...lossAnalysis(input),
         createdAt: stamp,
         updatedAt: stamp,
       })
         .returning({ id: deals.id }),
     );
     await tx.insert(infoPoints).values(INFO_POINTS.map((point) => ({ dealId: row.id, point, updatedAt: stamp })));
+    // A deal entered already closed (a record of the past) crossed nothing we know of.
+    if (stage === 'won' || stage === 'lost') await tx.update(deals).set({ closedThresholds: await thresholdsCrossed(tx, { id: row.id, teamId: account.teamId, stage, status: statusForStage(stage), closeDate: input.closeDate }, now) }).where(eq(deals.id, row.id));
     const dto = await getDealDto(tx, row.id);
     await recordEvent(tx, {
       teamId: account.teamId,
@@ -142,6 +154,18 @@ export async function createDeal(db: Db, user: SessionUser, input: TDealCreate, 
   });
 }
 
+/** The loss analysis a lost deal stores (the schema has checked it is complete); nothing for any other stage. */
+function lossAnalysis(input: Pick<TDealUpdate, 'stage' | 'lossReason' | 'lossCause' | 'lostTo'>) {
+  if (input.stage !== 'lost') return {};
+  return { lossReason: input.lossReason ?? null, lossCause: input.lossCause ?? null, lostTo: input.lossCause === 'competitor' ? (input.lostTo ?? null) : null };
+}
+
+/** Which of the three thresholds the deal has crossed now, scored with its team's settings. */
+async function thresholdsCrossed(tx: Tx, deal: { id: number; teamId: number; stage: DealDto['stage']; status: DealStatus; closeDate: string }, now: Date): Promise<Record<ThresholdKey, boolean>> {
+  const { thresholds } = await dealHealth(tx, deal, now);
+  return { information: thresholds.information.passed, relationships: thresholds.relationships.passed, topDecisionMaker: thresholds.topDecisionMaker.passed };
+}
+
 export async function updateDeal(db: Db, user: SessionUser, input: TDealUpdate, now: Date): Promise<DealDto> {
   return writeTransaction(db, async (tx) => {
     const current = await requireDeal(tx, user, input.id);
@@ -150,12 +174,19 @@ export async function updateDeal(db: Db, user: SessionUser, input: TDealUpdate, 
     void version;
     const ownerId = patch.ownerId === undefined ? undefined : await resolveOwner(tx, user, patch.ownerId, current.teamId);
     const stage = patch.stage ?? current.stage;
+    const status = statusForStage(stage);
+    // Closing now (open → won/lost, or won ↔ lost): the thresholds crossed at this moment are kept with the deal.
+    const closing = status !== 'open' && status !== current.status;
     const next = {
       ...patch,
       ownerId,
-      status: statusForStage(stage),
-      // A loss reason belongs to a lost deal only.
-      lossReason: stage === 'lost' ? (patch.lossReason === undefined ? current.lossReason : patch.lossReason || null) : null,
+      status,
+      // The schema lets loss fields in only with stage: 'lost'; without them a lost deal keeps its analysis.
+      ...(patch.stage === 'lost' ? lossAnalysis(patch) : stage === 'lost' ? {} : { lossReason: null, lossCause: null, lostTo: null }),
+      // Reopening clears the record of the close; a close records it (the event carries both).
+      closedThresholds: status === 'open' ? null : closing ? await thresholdsCrossed(tx, current, now) : undefined,
+      // The day a deal closes is its close date, unless the user names another (the Review's periods count by it).
+      closeDate: closing && patch.closeDate === undefined ? isoDay(now) : patch.closeDate,
     };
     const diff = changedFields(current, next);
     if (!diff) return getDealDto(tx, id);

@@ -89,7 +89,7 @@ describe('accounts and deals', () => {
     it('returns the contract fields for every deal', async () => {
       const res = await manager.query('deal.list');
       expectOk(res);
-      expect(res.data.length).toBe(7);
+      expect(res.data.length).toBe(8); // the demo's eight deals: five open, one won, two lost
       for (const deal of res.data) {
         for (const field of DEAL_FIELDS) expect(deal, field).toHaveProperty(field);
       }
@@ -159,8 +159,9 @@ describe('accounts and deals', () => {
     it('a deal created in a closed stage has the status of that stage', async () => {
       const won = await manager.mutate('deal.create', { accountId: harbor.accountId, name: 'Spare parts (won)', amount: 1, closeDate: '2025-01-01', stage: 'won' });
       expect(won.data).toMatchObject({ stage: 'won', status: 'won' });
-      const lost = await manager.mutate('deal.create', { accountId: harbor.accountId, name: 'Spare parts (lost)', amount: 1, closeDate: '2025-01-01', stage: 'lost', currency: 'EUR' });
-      expect(lost.data).toMatchObject({ stage: 'lost', status: 'lost', currency: 'EUR' });
+      // A lost deal carries its loss analysis, however it is entered (SPEC §10; test/integration/losses.test.ts).
+      const lost = await manager.mutate('deal.create', { accountId: harbor.accountId, name: 'Spare parts (lost)', amount: 1, closeDate: '2025-01-01', stage: 'lost', currency: 'EUR', lossReason: 'Bought direct from the maker', lossCause: 'price' });
+      expect(lost.data).toMatchObject({ stage: 'lost', status: 'lost', currency: 'EUR', lossCause: 'price' });
     });
 
     it('a manager can give a deal to a rep of the team; a rep cannot give a deal to someone else', async () => {
@@ -237,12 +238,12 @@ describe('accounts and deals', () => {
       await move({ stage: 'won' });
       expect(deal).toMatchObject({ stage: 'won', status: 'won', lossReason: null });
 
-      const lostEvent = await move({ stage: 'lost', lossReason: 'Budget frozen' });
-      expect(deal).toMatchObject({ stage: 'lost', status: 'lost', lossReason: 'Budget frozen' });
-      expect(lostEvent.after).toMatchObject({ stage: 'lost', status: 'lost', lossReason: 'Budget frozen' });
+      const lostEvent = await move({ stage: 'lost', lossReason: 'Budget frozen', lossCause: 'no_decision' });
+      expect(deal).toMatchObject({ stage: 'lost', status: 'lost', lossReason: 'Budget frozen', lossCause: 'no_decision' });
+      expect(lostEvent.after).toMatchObject({ stage: 'lost', status: 'lost', lossReason: 'Budget frozen', lossCause: 'no_decision' });
 
       await move({ stage: 'negotiate' });
-      expect(deal).toMatchObject({ stage: 'negotiate', status: 'open', lossReason: null });
+      expect(deal).toMatchObject({ stage: 'negotiate', status: 'open', lossReason: null, lossCause: null });
       expect((await manager.trpc.deal.list.query({ status: 'open' })).map((d) => d.id)).toContain(deal.id);
     });
 

@@ -58,6 +58,34 @@ const CASES: Case[] = [
   { name: 'a stage move', event: event('deal.stageChanged', { before: { stage: 'discover' }, after: { stage: 'propose' } }), mentions: (t) => [stage(t, 'discover'), stage(t, 'propose')] },
   { name: 'a deal won', event: event('deal.stageChanged', { before: { stage: 'commit', status: 'open' }, after: { stage: 'won', status: 'won' } }), mentions: (t) => [stage(t, 'commit'), stage(t, 'won')] },
   {
+    name: 'a deal lost to a competitor, with its cause and thresholds at the close',
+    event: event('deal.stageChanged', {
+      before: { stage: 'negotiate', status: 'open', lossCause: null, closedThresholds: null },
+      after: { stage: 'lost', status: 'lost', lossCause: 'competitor', lostTo: 'Acme Core', lossReason: 'Cheaper cloud core', closedThresholds: { information: true, relationships: false, topDecisionMaker: false } },
+    }),
+    mentions: (t) => [stage(t, 'negotiate'), t('lossCause.competitor'), 'Acme Core', '1'],
+    detail: 'Cheaper cloud core',
+  },
+  {
+    name: 'a deal lost for no decision',
+    event: event('deal.stageChanged', { before: { stage: 'propose' }, after: { stage: 'lost', lossCause: 'no_decision', lossReason: 'Budget frozen', closedThresholds: { information: false, relationships: false, topDecisionMaker: false } } }),
+    mentions: (t) => [stage(t, 'propose'), t('lossCause.no_decision'), '0'],
+    detail: 'Budget frozen',
+  },
+  {
+    name: 'a deal won with its thresholds at the close',
+    event: event('deal.stageChanged', { before: { stage: 'commit' }, after: { stage: 'won', closedThresholds: { information: true, relationships: true, topDecisionMaker: true } } }),
+    mentions: (t) => [stage(t, 'commit'), '3'],
+  },
+  {
+    name: 'a lost deal reopened, its analysis cleared',
+    event: event('deal.stageChanged', {
+      before: { stage: 'lost', lossCause: 'price', closedThresholds: { information: false, relationships: false, topDecisionMaker: false } },
+      after: { stage: 'commit', lossCause: null, lossReason: null, closedThresholds: null },
+    }),
+    mentions: (t) => [stage(t, 'lost'), stage(t, 'commit')],
+  },
+  {
     name: 'a close date moved',
     event: event('deal.updated', { before: { closeDate: '2030-06-30' }, after: { closeDate: '2030-09-30' } }),
     mentions: (_t, ctx) => [ctx.date('2030-06-30'), ctx.date('2030-09-30')],
@@ -149,6 +177,13 @@ const CASES: Case[] = [
     mentions: (t) => ['Li Na', 'Wang Jianguo', t('relationship.rivals')],
   },
   { name: 'a contact record', event: event('contact.updated', { entityId: 11, before: { name: 'Wang Jianguo', phone: '1' }, after: { name: 'Wang Jianguo', phone: '2' } }), mentions: (t) => ['Wang Jianguo', t('field.phone')] },
+  {
+    name: 'a champion who left the customer',
+    event: event('contact.left', { entityId: 11, before: { name: 'Wang Jianguo', leftAt: null }, after: { name: 'Wang Jianguo', leftAt: '2030-02-27', championOf: [1, 2] } }),
+    mentions: () => ['Wang Jianguo', '2030'],
+  },
+  { name: 'a left day corrected', event: event('contact.left', { entityId: 11, before: { name: 'Wang Jianguo', leftAt: '2030-02-20' }, after: { name: 'Wang Jianguo', leftAt: '2030-02-27', championOf: [] } }), mentions: () => ['Wang Jianguo', '2030'] },
+  { name: 'a person back at the customer', event: event('contact.returned', { entityId: 11, before: { name: 'Wang Jianguo', leftAt: '2030-02-27' } }), mentions: () => ['Wang Jianguo', '2030'] },
   { name: 'an external ally added', event: event('externalAlly.added', { after: { name: 'Accenture', accountId: 1, accountName: 'Bank' } }), mentions: () => ['Accenture'] },
   { name: 'an external ally updated', event: event('externalAlly.updated', { before: { name: 'Accenture', contribution: '' }, after: { name: 'Accenture', contribution: 'Intro to CFO' } }), mentions: () => ['Accenture'] },
   { name: 'an external ally removed', event: event('externalAlly.removed', { before: { name: 'Accenture' } }), mentions: () => ['Accenture'] },

@@ -3,16 +3,18 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { STAGES, type Stage } from '../../../../shared/domain';
-import { LIMITS } from '../../../../shared/schemas/limits';
 import { StageBadge, StatusBadge, TierBadge } from '../../components/Badges';
 import { EnumSelect } from '../../components/EnumSelect';
 import { HealthSummary } from '../../components/health/HealthSummary';
 import { OwnerSelect } from '../../components/OwnerSelect';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
-import { useFormat } from '../../lib/format';
+import { todayIso, useFormat } from '../../lib/format';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/useCurrentUser';
+import { ClosedThresholdMarks } from '../review/ClosedThresholdMarks';
 import { DealTeam } from './DealTeam';
+import { RiskFlagList } from './RiskFlagList';
+import LoseDealDialog from './LoseDealDialog';
 import type { DealRoomData } from './useDealRoom';
 
 type Deal = DealRoomData['deal'];
@@ -21,7 +23,6 @@ interface DealForm {
   amount: string;
   closeDate: string;
   ownerId: string;
-  lossReason: string;
 }
 
 const toForm = (deal: Deal): DealForm => ({
@@ -29,7 +30,6 @@ const toForm = (deal: Deal): DealForm => ({
   amount: String(deal.amount),
   closeDate: deal.closeDate,
   ownerId: String(deal.ownerId),
-  lossReason: deal.lossReason ?? '',
 });
 
 export function DealHeader({ room }: { room: DealRoomData }) {
@@ -37,6 +37,7 @@ export function DealHeader({ room }: { room: DealRoomData }) {
   const format = useFormat();
   const trpc = useTRPC();
   const [editing, setEditing] = useState(false);
+  const [losing, setLosing] = useState(false);
   const settings = useQuery(trpc.settings.thresholds.queryOptions());
   const { deal } = room;
   return (
@@ -52,9 +53,16 @@ export function DealHeader({ room }: { room: DealRoomData }) {
               <h1 className="deal-title">{deal.name}</h1>
             </div>
             {!editing && (
-              <button type="button" className="btn" onClick={() => setEditing(true)}>
-                {t('dealRoom.editFacts')}
-              </button>
+              <div className="deal-header-actions">
+                {deal.status !== 'won' && (
+                  <button type="button" className="btn" onClick={() => setLosing(true)}>
+                    {deal.status === 'lost' ? t('loseDeal.edit') : t('loseDeal.open')}
+                  </button>
+                )}
+                <button type="button" className="btn" onClick={() => setEditing(true)}>
+                  {t('dealRoom.editFacts')}
+                </button>
+              </div>
             )}
           </div>
           {editing ? (
@@ -85,19 +93,48 @@ export function DealHeader({ room }: { room: DealRoomData }) {
                   <StatusBadge status={deal.status} />
                 </dd>
               </div>
-              {deal.status === 'lost' && deal.lossReason && (
-                <div className="span-all">
-                  <dt>{t('deal.lossReason')}</dt>
-                  <dd>{deal.lossReason}</dd>
-                </div>
-              )}
+              {deal.status !== 'open' && <CloseFacts deal={deal} />}
             </dl>
           )}
+          <LoseDealDialog deal={deal} open={losing} onClose={() => setLosing(false)} />
           <DealTeam deal={deal} />
         </div>
-        <HealthSummary health={room.health} stage={deal.stage} settings={settings.data} />
+        <HealthSummary health={room.health} stage={deal.stage} settings={settings.data} flags={<RiskFlagList dealId={deal.id} flags={room.health.flags} />} />
       </div>
     </header>
+  );
+}
+
+/** Losing a deal takes its cause (the Lose deal dialog), so the stage list offers `lost` only to a deal already lost. */
+const closableStages = (current: Stage): readonly Stage[] => (current === 'lost' ? STAGES : STAGES.filter((stage) => stage !== 'lost'));
+
+/** A closed deal's record: what it had crossed when it closed and, if lost, the cause, who won and why. */
+function CloseFacts({ deal }: { deal: Deal }) {
+  const { t } = useTranslation();
+  const cause = deal.lossCause ? t(`lossCause.${deal.lossCause}`) : null;
+  return (
+    <>
+      {cause && (
+        <div>
+          <dt>{t('deal.lossCause')}</dt>
+          <dd data-testid="loss-cause">{deal.lostTo ? t('loseDeal.causeLineTo', { cause, lostTo: deal.lostTo }) : t('loseDeal.causeLine', { cause })}</dd>
+        </div>
+      )}
+      {deal.closedThresholds && (
+        <div>
+          <dt>{t('loseDeal.thresholdsAtClose')}</dt>
+          <dd>
+            <ClosedThresholdMarks crossed={deal.closedThresholds} />
+          </dd>
+        </div>
+      )}
+      {deal.lossReason && (
+        <div className="span-all">
+          <dt>{t('deal.lossReason')}</dt>
+          <dd>{deal.lossReason}</dd>
+        </div>
+      )}
+    </>
   );
 }
 
@@ -139,11 +176,11 @@ function DealFactsForm({ deal, onDone }: { deal: Deal; onDone: () => void }) {
     update.mutate({
       id: deal.id,
       version: base.version,
-      stage: form.stage,
       amount: Number(form.amount),
       closeDate: form.closeDate,
       ...(user.role !== 'rep' ? { ownerId: Number(form.ownerId) } : {}),
-      ...(form.stage === 'lost' ? { lossReason: form.lossReason } : {}),
+      // Only a move is sent: a lost deal resaved here keeps its loss analysis (which travels only with a move to lost).
+      ...(form.stage !== base.stage ? { stage: form.stage } : {}),
     });
   };
   const theirValues = theirs && toForm(theirs);
@@ -180,7 +217,13 @@ function DealFactsForm({ deal, onDone }: { deal: Deal; onDone: () => void }) {
       <div className="form-grid cols-4">
         <label className={`field ${bad.has('stage') ? 'invalid' : ''}`}>
           <span>{t('deal.stage')}</span>
-          <EnumSelect values={STAGES} value={form.stage} onChange={(stage) => setForm({ ...form, stage })} label={(stage) => t(`stage.${stage}`)} />
+          <EnumSelect
+            values={closableStages(deal.stage)}
+            value={form.stage}
+            // Winning today makes today the close date; the field shows it and can still be changed.
+            onChange={(stage) => setForm({ ...form, stage, closeDate: stage === 'won' && deal.stage !== 'won' ? todayIso() : form.closeDate })}
+            label={(stage) => t(`stage.${stage}`)}
+          />
         </label>
         <label className={`field ${bad.has('amount') ? 'invalid' : ''}`}>
           <span>
@@ -200,12 +243,6 @@ function DealFactsForm({ deal, onDone }: { deal: Deal; onDone: () => void }) {
             <OwnerSelect value={form.ownerId} onChange={(ownerId) => setForm({ ...form, ownerId })} />
           )}
         </label>
-        {form.stage === 'lost' && (
-          <label className="field span-all">
-            <span>{t('deal.lossReason')}</span>
-            <input maxLength={LIMITS.lossReason} value={form.lossReason} onChange={(e) => setForm({ ...form, lossReason: e.target.value })} />
-          </label>
-        )}
       </div>
       {update.error && !theirs && (
         <p className="form-error" role="alert">

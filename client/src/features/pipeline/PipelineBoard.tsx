@@ -1,15 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type DragEvent } from 'react';
+import { Suspense, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { STAGES, type Stage } from '../../../../shared/domain';
 import { TierBadge } from '../../components/Badges';
 import { HealthBadge, ThresholdMarks } from '../../components/health/Health';
+import { lazyWithStrings } from '../../i18n';
 import { useErrorText } from '../../lib/fieldErrors';
 import { useFormat } from '../../lib/format';
 import { errorCode, useTRPC, type RouterOutputs } from '../../lib/trpc';
 
 type DealRow = RouterOutputs['deal']['list'][number];
+
+// Losing a deal asks for its cause (SPEC §10): the dialog and its strings load when first needed.
+const LoseDealDialog = lazyWithStrings(() => import('../deal-room/LoseDealDialog'), ['dealRoom']);
 
 /**
  * The pipeline by stage. Drag a card to another column (or use its stage menu,
@@ -23,6 +27,7 @@ export function PipelineBoard({ deals }: { deals: DealRow[] }) {
   const queryClient = useQueryClient();
   const errorText = useErrorText();
   const [over, setOver] = useState<Stage | null>(null);
+  const [losing, setLosing] = useState<DealRow | null>(null);
   const move = useMutation(
     trpc.deal.update.mutationOptions({
       onSettled: async (_data, _error, input) => {
@@ -31,7 +36,9 @@ export function PipelineBoard({ deals }: { deals: DealRow[] }) {
     }),
   );
   const moveTo = (deal: DealRow, stage: Stage) => {
-    if (deal.stage !== stage) move.mutate({ id: deal.id, version: deal.version, stage });
+    if (deal.stage === stage) return;
+    if (stage === 'lost') setLosing(deal);
+    else move.mutate({ id: deal.id, version: deal.version, stage });
   };
   const onDrop = (stage: Stage) => (event: DragEvent) => {
     event.preventDefault();
@@ -47,6 +54,11 @@ export function PipelineBoard({ deals }: { deals: DealRow[] }) {
         <p className="form-error" role="alert">
           {errorCode(move.error) === 'CONFLICT' ? t('pipeline.boardConflict') : errorText(move.error)}
         </p>
+      )}
+      {losing && (
+        <Suspense fallback={null}>
+          <LoseDealDialog deal={losing} open onClose={() => setLosing(null)} />
+        </Suspense>
       )}
       <div className="board" data-testid="pipeline-board">
         {STAGES.map((stage) => {

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { OPEN_STAGES, THRESHOLD_KEYS, type HealthStatus, type OpenStage } from '../../../../shared/domain';
+import { HEALTH_ATTENTION_ORDER, OPEN_STAGES, THRESHOLD_KEYS, type HealthStatus, type OpenStage } from '../../../../shared/domain';
 import { StageBadge } from '../../components/Badges';
 import { OwnerFilter } from '../../components/OwnerFilter';
 import { HealthBadge, ThresholdMarks, useScoringText } from '../../components/health/Health';
@@ -11,11 +11,13 @@ import { Empty, ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/useCurrentUser';
+import { LossReview } from './LossReview';
 import { NoteComposer } from './NoteComposer';
 import './review.css';
 
 type ReviewRow = RouterOutputs['review']['pipeline'][number];
-const GROUPS: HealthStatus[] = ['critical', 'at_risk', 'on_track'];
+/** Open deals only, in the one attention order (an early deal with nothing due sits between at-risk and on-track). */
+const GROUPS = (Object.keys(HEALTH_ATTENTION_ORDER) as HealthStatus[]).filter((status) => status !== 'closed').sort((a, b) => HEALTH_ATTENTION_ORDER[a] - HEALTH_ATTENTION_ORDER[b]);
 
 /** Owner and stage live in the URL, so a filtered review is a link the manager can share. */
 function useReviewFilters() {
@@ -110,6 +112,7 @@ export default function ReviewPage() {
             ))}
         </>
       )}
+      <LossReview ownerId={filters.ownerId} />
     </div>
   );
 }
