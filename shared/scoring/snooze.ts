@@ -45,15 +45,17 @@ export function snoozeHolds(snooze: Pick<FlagSnooze, 'until'>, now: Date): boole
 }
 
 /**
- * The flags with each one that a holding snooze covers marked `snoozed`. A snooze for a
- * code that is not raised today marks nothing (and raises nothing).
+ * The flags with each one that a holding snooze covers marked `snoozed`, and moved after
+ * the awake ones (each group keeps its most-severe-first order): a list read top-down
+ * starts with what needs attention. A snooze for a code not raised today marks nothing.
  */
 export function applySnoozes(flags: readonly RiskFlag[], snoozes: readonly FlagSnooze[], now: Date): RiskFlag[] {
   const holding = new Map(snoozes.filter((snooze) => snoozeHolds(snooze, now)).map((snooze) => [snooze.code, snooze]));
-  return flags.map((flag) => {
+  const marked = flags.map((flag) => {
     const snooze = holding.get(flag.code);
     return snooze ? { ...flag, snoozed: { until: snooze.until, reason: snooze.reason, by: snooze.by } } : flag;
   });
+  return [...awakeFlags(marked), ...marked.filter((flag) => flag.snoozed)];
 }
 
 /** The flags that still ask for attention: what counts, badges and orderings should count. */

@@ -1,9 +1,10 @@
 // The deal room's verdict and the risk-flag chips, apart from the badge and marks the pipeline shows: the first page does not load them.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { THRESHOLD_KEYS, type Stage, type ThresholdKey } from '../../../../shared/domain';
 import { dueThresholds, type Health, type RiskFlag } from '../../../../shared/scoring';
 import type { ThresholdSettings } from '../../../../shared/settings';
+import { useFormat } from '../../lib/format';
 import { HealthBadge, useScoringText } from './Health';
 import './health.css';
 
@@ -11,7 +12,7 @@ import './health.css';
  * The deal room's verdict: status, the three thresholds with the stage each is
  * expected by and, on demand, every reason it is not crossed; then the risk flags.
  */
-export function HealthSummary({ health, stage, settings }: { health: Health; stage: Stage; settings: ThresholdSettings | undefined }) {
+export function HealthSummary({ health, stage, settings, flags }: { health: Health; stage: Stage; settings: ThresholdSettings | undefined; flags?: ReactNode }) {
   const { t } = useTranslation();
   const text = useScoringText();
   const [open, setOpen] = useState<ThresholdKey | null>(null);
@@ -58,24 +59,34 @@ export function HealthSummary({ health, stage, settings }: { health: Health; sta
           );
         })}
       </ul>
-      {health.flags.length > 0 && (
+      {/* The deal room passes its own list (with snooze actions); elsewhere the plain chips. */}
+      {flags ?? (health.flags.length > 0 && (
         <ul className="risk-flags" aria-label={t('health.flags')} data-testid="risk-flags">
           {health.flags.map((flag) => (
             <FlagChip key={flag.code} flag={flag} />
           ))}
         </ul>
-      )}
+      ))}
     </section>
   );
 }
 
-export function FlagChip({ flag }: { flag: RiskFlag }) {
+/** One flag; a snoozed one is dimmed and says until when, why and who (SPEC §10), so it never alarms. */
+export function FlagChip({ flag, children }: { flag: RiskFlag; children?: ReactNode }) {
   const { t } = useTranslation();
   const text = useScoringText();
+  const format = useFormat();
+  const { snoozed } = flag;
   return (
-    <li className={`flag-chip severity-${flag.severity}`} title={text(flag)} data-code={flag.code}>
+    <li className={`flag-chip severity-${flag.severity}${snoozed ? ' snoozed' : ''}`} title={text(flag)} data-code={flag.code} data-snoozed={snoozed ? 'true' : undefined}>
       <span className="flag-title">{t(`scoring:flagTitle.${flag.code}`)}</span>
       <span className="flag-text">{text(flag)}</span>
+      {snoozed && (
+        <span className="flag-snoozed" data-testid="flag-snoozed">
+          {t('health.snoozedNote', { date: format.date(snoozed.until), reason: snoozed.reason, by: snoozed.by })}
+        </span>
+      )}
+      {children}
     </li>
   );
 }
