@@ -71,6 +71,8 @@ export const buyingGroups: Record<string, { domain: string; people: PersonSeed[]
       { key: 'it', name: 'Priya Nair', title: 'Head of Clinical IT', department: 'IT', level: 'management', reportsTo: 'cfo', decisionRole: 'evaluator', influence: 4, stance: 'ally', isCoach: true },
       { key: 'nursing', name: 'Anna Kowalski', title: 'Director of Nursing', department: 'Nursing', level: 'management', reportsTo: 'ceo', decisionRole: 'user', influence: 3, stance: 'skeptic', notes: 'Worried about rota changes during go-live.' },
     ],
+    // The coach has told us nothing since this workshop: COACH_SILENT on first start. Nobody at staff level is mapped yet either.
+    meetings: [{ kind: 'meeting', daysAgo: 41, summary: 'Workshop with Clinical IT on the ERP modules and the go-live plan.', people: ['it'] }],
   },
   expo: {
     domain: 'expo2027.example',
