@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { daysSince } from '../../../../../shared/dates';
+import type { ActivityKind } from '../../../../../shared/domain';
 import { later } from '../../../../../shared/scoring/people';
 import { useFormat } from '../../../lib/format';
 import { useNow } from '../../../lib/useNow';
@@ -41,8 +42,26 @@ export function CoachIntel({ person }: { person: StakeholderRow }) {
       </h3>
       <p className={silent ? 'coach-intel-last silent' : 'coach-intel-last'}>
         {person.lastIntelAt ? t('coachIntel.last', { date: format.date(person.lastIntelAt), count: days ?? 0 }) : t('coachIntel.never')}
-        {silent && ` ${t('coachIntel.silentHint', { days: room.settings.coachSilentDays })}`}
       </p>
+      {silent && person.lastIntelAt && <p className="coach-intel-hint">{t('coachIntel.silentHint', { days: room.settings.coachSilentDays })}</p>}
+      {/* Nothing at all yet: the line above says so, empty lists would only repeat it. */}
+      {(points.length > 0 || withThem.length > 0 || activities.isPending) && <IntelLists points={points} activities={withThem} loading={activities.isPending} />}
+    </section>
+  );
+}
+
+interface IntelListsProps {
+  points: { point: number; at: string }[];
+  activities: { id: number; kind: ActivityKind; occurredAt: string; summary: string }[];
+  loading: boolean;
+}
+
+/** The two lists of what a coach gave us: points sourced from them, contacts with them. */
+function IntelLists({ points, activities, loading }: IntelListsProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <>
       <h4 className="coach-intel-sub">{t('coachIntel.points')}</h4>
       {points.length === 0 ? (
         <p className="muted small">{t('coachIntel.noPoints')}</p>
@@ -58,11 +77,11 @@ export function CoachIntel({ person }: { person: StakeholderRow }) {
         </ul>
       )}
       <h4 className="coach-intel-sub">{t('coachIntel.activities')}</h4>
-      {withThem.length === 0 ? (
-        <p className="muted small">{activities.isPending ? t('coachIntel.loading') : t('coachIntel.noActivities')}</p>
+      {activities.length === 0 ? (
+        <p className="muted small">{loading ? t('coachIntel.loading') : t('coachIntel.noActivities')}</p>
       ) : (
         <ul className="coach-intel-list">
-          {withThem.slice(0, SHOWN_ACTIVITIES).map((activity) => (
+          {activities.slice(0, SHOWN_ACTIVITIES).map((activity) => (
             <li key={activity.id}>
               <span className="coach-intel-kind">{t(`activityKind.${activity.kind}`)}</span>
               <span className="coach-intel-what" title={activity.summary}>
@@ -73,7 +92,7 @@ export function CoachIntel({ person }: { person: StakeholderRow }) {
           ))}
         </ul>
       )}
-      {withThem.length > SHOWN_ACTIVITIES && <p className="muted small">{t('coachIntel.more', { count: withThem.length - SHOWN_ACTIVITIES })}</p>}
-    </section>
+      {activities.length > SHOWN_ACTIVITIES && <p className="muted small">{t('coachIntel.more', { count: activities.length - SHOWN_ACTIVITIES })}</p>}
+    </>
   );
 }
