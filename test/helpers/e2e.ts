@@ -14,6 +14,8 @@ export interface PageOptions {
   /** Lifts the app's content-security policy so a test can inject a script (axe-core). Tests only. */
   bypassCSP?: boolean;
   viewport?: { width: number; height: number };
+  /** A phone: touch events, the mobile viewport meta honoured, a dense screen (e.g. `{ isMobile: true, hasTouch: true, deviceScaleFactor: 2 }`). */
+  device?: { isMobile: boolean; hasTouch: boolean; deviceScaleFactor: number };
 }
 
 export interface E2eApp {
@@ -48,9 +50,9 @@ export async function startE2eApp(): Promise<E2eApp> {
   return {
     server,
     browser,
-    async newPage({ browserLanguage, bypassCSP = false, viewport = { width: 1440, height: 900 } } = {}) {
+    async newPage({ browserLanguage, bypassCSP = false, viewport = { width: 1440, height: 900 }, device } = {}) {
       // A context of its own that closes with the page (closing contexts by hand upsets the bundled single-process Chromium).
-      const page = await browser.newPage({ viewport, bypassCSP });
+      const page = await browser.newPage({ viewport, bypassCSP, ...device });
       if (browserLanguage !== undefined) {
         await page.addInitScript((language) => {
           Object.defineProperty(Navigator.prototype, 'language', { get: () => language, configurable: true });

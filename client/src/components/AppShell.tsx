@@ -6,6 +6,7 @@ import { useCurrentUser } from '../features/auth/useCurrentUser';
 import { HeaderOffline } from '../features/log-meeting/HeaderOffline';
 import { useLogoutGuard } from '../features/log-meeting/useLogoutGuard';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { useHeaderMenu } from './useHeaderMenu';
 import { useLangParam } from './useLangParam';
 
 export function AppShell() {
@@ -17,6 +18,7 @@ export function AppShell() {
   useLangParam();
   // Meetings still waiting on this device: logging out asks first (issue #20).
   const [confirmLogout, logoutDialog] = useLogoutGuard(user.id);
+  const { open: menuOpen, toggle: toggleMenu, buttonRef: menuButtonRef, panelRef: menuPanelRef } = useHeaderMenu();
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
       onSuccess: () => {
@@ -25,6 +27,7 @@ export function AppShell() {
       },
     }),
   );
+  // Every destination, in the header bar on a wide screen and in the menu on a phone (add new ones here).
   const nav = [
     { to: '/', label: t('nav.pipeline'), end: true },
     { to: '/review', label: t('nav.review') },
@@ -39,25 +42,41 @@ export function AppShell() {
           <span>{t('appName')}</span>
         </NavLink>
         <HeaderOffline userId={user.id} />
-        <nav className="main-nav" aria-label={t('nav.label')}>
-          {nav.map((item) => (
-            <NavLink key={item.to} to={item.to} end={item.end} className={({ isActive }) => (isActive ? 'active' : undefined)}>
-              {item.label}
-            </NavLink>
-          ))}
-        </nav>
-        <div className="header-right">
-          <LanguageSwitcher signedIn />
-          <span className="user-chip" title={user.email}>
-            <span className="avatar" aria-hidden="true">
-              {user.name.slice(0, 1)}
+        <button
+          type="button"
+          ref={menuButtonRef}
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="app-menu"
+          aria-label={t('header.menu')}
+          onClick={toggleMenu}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d={menuOpen ? 'M6 6l12 12M18 6L6 18' : 'M4 7h16M4 12h16M4 17h16'} />
+          </svg>
+        </button>
+        {/* On a wide screen this wrapper is `display: contents`: the header bar lays out its children as before. */}
+        <div id="app-menu" ref={menuPanelRef} className={menuOpen ? 'header-menu open' : 'header-menu'}>
+          <nav className="main-nav" aria-label={t('nav.label')}>
+            {nav.map((item) => (
+              <NavLink key={item.to} to={item.to} end={item.end} className={({ isActive }) => (isActive ? 'active' : undefined)}>
+                {item.label}
+              </NavLink>
+            ))}
+          </nav>
+          <div className="header-right">
+            <LanguageSwitcher signedIn />
+            <span className="user-chip" title={user.email}>
+              <span className="avatar" aria-hidden="true">
+                {user.name.slice(0, 1)}
+              </span>
+              <span className="user-name">{user.name}</span>
+              <span className="user-role">{t(`role.${user.role}`)}</span>
             </span>
-            <span className="user-name">{user.name}</span>
-            <span className="user-role">{t(`role.${user.role}`)}</span>
-          </span>
-          <button type="button" className="btn btn-ghost" onClick={() => void confirmLogout().then((go) => go && logout.mutate())} disabled={logout.isPending}>
-            {t('header.logout')}
-          </button>
+            <button type="button" className="btn btn-ghost" onClick={() => void confirmLogout().then((go) => go && logout.mutate())} disabled={logout.isPending}>
+              {t('header.logout')}
+            </button>
+          </div>
         </div>
       </header>
       <main className="app-main">

@@ -1,7 +1,9 @@
 import { ReactFlowProvider, useReactFlow, type Connection } from '@xyflow/react';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useErrorText } from '../../lib/fieldErrors';
+import { PHONE_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { useNow } from '../../lib/useNow';
 import { useDealRoomData } from '../deal-room/useDealRoom';
 import { AllyPathCard } from './AllyPathCard';
@@ -9,6 +11,7 @@ import { CoveragePanel } from './CoveragePanel';
 import { DEFAULT_LAYOUT } from './layout';
 import { MapCanvas } from './MapCanvas';
 import { MapToolbar } from './MapToolbar';
+import { PeopleList } from './PeopleList';
 import { RelationshipDialog } from './RelationshipDialog';
 import { StakeholderPanel } from './StakeholderPanel';
 import type { AppEdge, AppNode, StakeholderRow } from './types';
@@ -38,6 +41,15 @@ function InfluenceMap() {
   const [panel, setPanel] = useState<PanelState>(null);
   const [pendingConnection, setPendingConnection] = useState<Connection | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // On a phone the people can also be shown as a list (?people=list); the canvas stays the default everywhere.
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [params, setParams] = useSearchParams();
+  const asList = phone && params.get('people') === 'list';
+  const showAs = (view: 'canvas' | 'list') => {
+    if (view === 'list') params.set('people', 'list');
+    else params.delete('people');
+    setParams(params, { replace: true });
+  };
 
   const onConflict = useCallback((person: StakeholderRow) => setNotice(t('map.moveConflict', { name: person.name })), [t]);
   const { nodes, onNodesChange, placeAll, select } = useMapNodes(room.deal.id, room.stakeholders, now, onConflict);
@@ -71,24 +83,37 @@ function InfluenceMap() {
 
   return (
     <div className="map-layout">
-      <MapCanvas
-        canvas={canvas}
-        nodes={allyPath.nodes}
-        edges={allyPath.edges}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onBeforeDelete={deletion.onBeforeDelete}
-        onOpenPerson={openPerson}
-        onPaneClick={() => setPanel((current) => (current?.mode === 'edit' ? null : current))}
-        onConnect={setPendingConnection}
-        notice={mapNotice}
-        onDismissNotice={() => {
-          setNotice(null);
-          deletion.resetError();
-        }}
-      >
-        <MapToolbar canvas={canvas} placeAll={placeAll} onAddPerson={() => setPanel({ mode: 'add' })} onNotice={setNotice} allyPath={allyPath} />
-      </MapCanvas>
+      {phone && (
+        <div className="segmented view-toggle map-view-toggle" role="group" aria-label={t('map.viewLabel')}>
+          {(['canvas', 'list'] as const).map((view) => (
+            <button key={view} type="button" className={asList === (view === 'list') ? 'on' : undefined} aria-pressed={asList === (view === 'list')} onClick={() => showAs(view)}>
+              {t(`map.view_${view}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {asList ? (
+        <PeopleList people={room.stakeholders} now={now} selectedId={selected?.id ?? null} onOpen={showPerson} onAddPerson={() => setPanel({ mode: 'add' })} />
+      ) : (
+        <MapCanvas
+          canvas={canvas}
+          nodes={allyPath.nodes}
+          edges={allyPath.edges}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onBeforeDelete={deletion.onBeforeDelete}
+          onOpenPerson={openPerson}
+          onPaneClick={() => setPanel((current) => (current?.mode === 'edit' ? null : current))}
+          onConnect={setPendingConnection}
+          notice={mapNotice}
+          onDismissNotice={() => {
+            setNotice(null);
+            deletion.resetError();
+          }}
+        >
+          <MapToolbar canvas={canvas} placeAll={placeAll} onAddPerson={() => setPanel({ mode: 'add' })} onNotice={setNotice} allyPath={allyPath} />
+        </MapCanvas>
+      )}
       <aside className="map-side">
         {panel?.mode === 'add' && <StakeholderPanel key="add" mode="add" newPosition={newPersonPosition} onClose={() => setPanel(null)} onSaved={showPerson} />}
         {selected && <StakeholderPanel key={selected.id} mode="edit" person={selected} onClose={closePanel} onSaved={() => undefined} onRemove={() => void deletion.removePeople([selected])} />}

@@ -133,7 +133,7 @@ export function PipelinePage() {
         </Suspense>
       ) : (
         <div className="card table-card">
-          <table className="table" data-testid="pipeline-table">
+          <table className="table table-cards" data-testid="pipeline-table">
             <thead>
               <tr>
                 {header('name', t('pipeline.col.deal'))}
@@ -148,8 +148,9 @@ export function PipelinePage() {
             </thead>
             <tbody>
               {rows.map((deal) => (
+                // data-label: on a phone each row is a card, and each cell shows its column's name (styles.css).
                 <tr key={deal.id}>
-                  <td>
+                  <td className="cell-deal">
                     <Link to={`/deals/${deal.id}/info`} className="deal-link">
                       {deal.name}
                     </Link>
@@ -158,19 +159,19 @@ export function PipelinePage() {
                       {deal.accountPurchasePattern === 'one_off' && <span className="badge warn">{t('account.pseudoKey')}</span>}
                     </div>
                   </td>
-                  <td className="num strong">{format.money(deal.amount, deal.currency)}</td>
-                  <td>
+                  <td className="num strong" data-label={t('pipeline.col.amount')}>{format.money(deal.amount, deal.currency)}</td>
+                  <td data-label={t('pipeline.col.stage')}>
                     <StageBadge stage={deal.stage} />
                   </td>
-                  <td className={deal.status === 'open' && deal.closeDate < today ? 'overdue' : undefined}>
+                  <td className={deal.status === 'open' && deal.closeDate < today ? 'overdue' : undefined} data-label={t('pipeline.col.closeDate')}>
                     {format.date(deal.closeDate)}
                   </td>
-                  <td>{deal.ownerName}</td>
-                  <td>
+                  <td data-label={t('pipeline.col.owner')}>{deal.ownerName}</td>
+                  <td data-label={t('pipeline.col.thresholds')}>
                     <ThresholdMarks health={deal.health} />
                   </td>
-                  <td className="num">{format.percent(deal.health.coverage.influence)}</td>
-                  <td>
+                  <td className="num" data-label={t('pipeline.col.coverage')}>{format.percent(deal.health.coverage.influence)}</td>
+                  <td data-label={t('pipeline.col.health')}>
                     {deal.status === 'open' ? <HealthBadge status={deal.health.status} /> : <StatusBadge status={deal.status} />}
                   </td>
                 </tr>
