@@ -19,7 +19,7 @@ const holder = useE2eApp(async (app) => {
 });
 
 const LABELS = {
-  en: { open: 'Snooze the flag “No coach”', until: 'Snooze until', reason: 'Why it can wait', save: 'Snooze flag', wake: 'Wake the flag “No coach” now', note: 'Snoozed until', by: '(Riley Zhang)' },
+  en: { open: 'Snooze the flag “No coach”', until: 'Snooze until', reason: 'Why it can wait', save: 'Snooze flag', wake: 'Wake now: the flag “No coach”', note: 'Snoozed until', by: '(Riley Zhang)' },
   'zh-CN': { open: '暂缓风险提示「没有教练」', until: '暂缓至', reason: '为什么可以先放一放', save: '暂缓提示', wake: '立即恢复风险提示「没有教练」', note: '已暂缓至', by: '（Riley Zhang）' },
 } as const;
 
