@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loginAs, type ApiSession } from '../helpers/api';
 import { useLoggedInDealRoom } from '../helpers/e2e';
+import { describeViolations, seriousViolations, type AxeViolation } from './screens';
 
 /** Set SCREENSHOTS=<folder> to keep pictures of the screens this file visits. */
 const SHOTS = process.env.SCREENSHOTS;
@@ -85,6 +86,35 @@ describe('a person leaves the customer, and comes back', () => {
     const points = await intel.locator('.point-no').allTextContents();
     expect(points.sort()).toEqual(['1', '3', '4', '9']);
     await shot(page, 'coach-en');
+  });
+
+  it.each(['en', 'zh-CN'])('in %s: the cards and the panels of a coach and of someone who left pass axe-core', async (lang) => {
+    const page = await room.app.newPage({ bypassCSP: true });
+    await room.app.login(page, 'rep1@demo.test');
+    const gone = await stakeholder('Ma Qiang');
+    await api.trpc.contact.update.mutate({ id: gone.contactId, version: gone.contactVersion, leftAt: '2026-01-05' });
+    try {
+      await page.goto(`${room.dealUrl}/map?lang=${lang}`);
+      await page.locator(`.react-flow__node[data-id="${gone.id}"] .sh-badge.left`).waitFor();
+      /** Only what this feature draws: the cards and the person panel (other screens' findings are other tests' business). */
+      const here = async (): Promise<AxeViolation[]> => {
+        await seriousViolations(page); // loads axe-core into the page
+        return page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(context: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+          const result = await axe.run({ include: [['.react-flow__nodes'], ['[data-testid="person-panel"]']] });
+          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        });
+      };
+      for (const name of ['Chen Hao', 'Ma Qiang']) {
+        await page.locator(`.react-flow__node[data-id="${(await stakeholder(name)).id}"]`).click();
+        await page.getByTestId('person-panel').waitFor();
+        expect(describeViolations(`${name}'s panel`, await here())).toEqual([]);
+      }
+    } finally {
+      const back = await stakeholder('Ma Qiang');
+      await api.trpc.contact.update.mutate({ id: back.contactId, version: back.contactVersion, leftAt: null });
+      await page.close();
+    }
   });
 
   it('the demo starts with an ally who left the Expo customer: greyed on the map, CHAMPION_LEFT on the deal', async () => {
