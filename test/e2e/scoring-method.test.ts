@@ -28,6 +28,12 @@ describe('scoring by the method', () => {
     const badge = row.getByTestId('health-status');
     await expect.poll(() => badge.getAttribute('data-status')).toBe('not_yet_due');
     expect(await badge.textContent()).toBe('Not yet due');
+    // The health filter offers it, and keeps only those deals.
+    await room.page.getByTestId('filter-health').selectOption('not_yet_due');
+    await expect.poll(() => new URL(room.page.url()).searchParams.get('health')).toBe('not_yet_due');
+    const statuses = room.page.getByTestId('pipeline-table').getByTestId('health-status');
+    await expect.poll(() => statuses.count()).toBe(2);
+    expect(new Set(await statuses.evaluateAll((badges) => badges.map((badge) => badge.getAttribute('data-status'))))).toEqual(new Set(['not_yet_due']));
     await room.page.goto(`${room.app.server.url}/?lang=zh-CN`);
     await expect.poll(() => room.page.getByRole('row').filter({ hasText: 'Warehouse handheld scanners' }).getByTestId('health-status').textContent()).toBe('未到考核期');
   });

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ACCOUNT_TIERS, DEAL_STATUSES, HEALTH_ATTENTION_ORDER, STAGES, stageIndex } from '../../../../shared/domain';
+import { ACCOUNT_TIERS, DEAL_STATUSES, HEALTH_ATTENTION_ORDER, HEALTH_STATUSES, STAGES, stageIndex } from '../../../../shared/domain';
 import { StageBadge, StatusBadge, TierBadge } from '../../components/Badges';
 import { OwnerFilter } from '../../components/OwnerFilter';
 import { HealthBadge, ThresholdMarks } from '../../components/health/Health';
@@ -19,8 +19,9 @@ const PipelineBoard = lazyWithStrings(async () => ({ default: (await import('./P
 type DealRow = RouterOutputs['deal']['list'][number];
 type SortKey = 'name' | 'amount' | 'stage' | 'closeDate' | 'owner' | 'risk' | 'coverage';
 
-/** Worst first: critical, at risk, on track, then closed deals. */
+/** Worst first: critical, at risk, not yet due, on track, then closed deals. */
 const RISK_ORDER = HEALTH_ATTENTION_ORDER;
+const HEALTH_BY_ATTENTION = [...HEALTH_STATUSES].sort((a, b) => RISK_ORDER[a] - RISK_ORDER[b]);
 
 const compare: Record<SortKey, (a: DealRow, b: DealRow) => number> = {
   name: (a, b) => a.name.localeCompare(b.name),
@@ -43,9 +44,9 @@ export function PipelinePage() {
   const deals = useQuery(trpc.deal.list.queryOptions({ status: filters.status, stage: filters.stage, ownerId: filters.ownerId }));
 
   const rows = useMemo(() => {
-    const list = (deals.data ?? []).filter((deal) => !filters.tier || deal.accountTier === filters.tier);
+    const list = (deals.data ?? []).filter((deal) => (!filters.tier || deal.accountTier === filters.tier) && (!filters.health || deal.health.status === filters.health));
     return list.sort((a, b) => compare[sort.key](a, b) * sort.dir || a.id - b.id);
-  }, [deals.data, sort, filters.tier]);
+  }, [deals.data, sort, filters.tier, filters.health]);
 
   const header = (key: SortKey, label: string, numeric = false) => (
     <th scope="col" className={numeric ? 'num' : undefined} aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
@@ -110,6 +111,17 @@ export function PipelinePage() {
             {ACCOUNT_TIERS.map((tier) => (
               <option key={tier} value={tier}>
                 {tier} · {t(`tier.${tier}.name`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>{t('pipeline.filterHealth')}</span>
+          <select value={filters.health ?? ''} onChange={(e) => set('health', e.target.value || undefined)} data-testid="filter-health">
+            <option value="">{t('pipeline.all')}</option>
+            {HEALTH_BY_ATTENTION.map((status) => (
+              <option key={status} value={status}>
+                {t(`scoring:status.${status}`)}
               </option>
             ))}
           </select>

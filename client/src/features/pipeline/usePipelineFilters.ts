@@ -1,11 +1,13 @@
 import { useSearchParams } from 'react-router';
-import { ACCOUNT_TIERS, DEAL_STATUSES, STAGES, type AccountTier, type DealStatus, type Stage } from '../../../../shared/domain';
+import { ACCOUNT_TIERS, DEAL_STATUSES, HEALTH_STATUSES, STAGES, type AccountTier, type DealStatus, type HealthStatus, type Stage } from '../../../../shared/domain';
 
 export interface PipelineFilters {
   status?: DealStatus;
   stage?: Stage;
   ownerId?: number;
   tier?: AccountTier;
+  /** The deal's health (on track, not yet due, at risk…), filtered on the client like the tier. */
+  health?: HealthStatus;
   view: 'table' | 'board';
 }
 
@@ -21,9 +23,10 @@ export function usePipelineFilters() {
     stage: pick(STAGES, params.get('stage')),
     ownerId: Number.isInteger(owner) && owner > 0 ? owner : undefined,
     tier: pick(ACCOUNT_TIERS, params.get('tier')),
+    health: pick(HEALTH_STATUSES, params.get('health')),
     view: params.get('view') === 'board' ? 'board' : 'table',
   };
-  const set = (key: 'status' | 'stage' | 'owner' | 'tier' | 'view', value: string | undefined) => {
+  const set = (key: 'status' | 'stage' | 'owner' | 'tier' | 'health' | 'view', value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
