@@ -1,9 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { daysSince } from '../../../../shared/dates';
 import { INFO_POINT_STATUSES, type InfoPointStatus } from '../../../../shared/domain';
-import { DEFAULT_THRESHOLD_SETTINGS } from '../../../../shared/settings';
+import { confirmationAgeDays, isStaleConfirmation } from '../../../../shared/scoring';
 import { LIMITS } from '../../../../shared/schemas/limits';
 import { useErrorText } from '../../lib/fieldErrors';
 import { todayIso, useFormat } from '../../lib/format';
@@ -29,7 +28,16 @@ const toDraft = (p: InfoPoint): Draft => ({
   verifiedToday: true,
 });
 
-export function InfoPointCard({ point, dealId, stakeholders, children }: { point: InfoPoint; dealId: number; stakeholders: Stakeholder[]; children?: ReactNode }) {
+interface InfoPointCardProps {
+  point: InfoPoint;
+  dealId: number;
+  stakeholders: Stakeholder[];
+  /** The team's settings deal.get scored the deal with: the card turns stale exactly when the threshold stops counting the point. */
+  settings: DealRoomData['settings'];
+  children?: ReactNode;
+}
+
+export function InfoPointCard({ point, dealId, stakeholders, settings, children }: InfoPointCardProps) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const format = useFormat();
@@ -80,9 +88,9 @@ export function InfoPointCard({ point, dealId, stakeholders, children }: { point
     });
   const verifyNow = () => update.mutate({ dealId, point: point.point, version, verifiedAt: todayIso() });
   const source = stakeholders.find((s) => s.id === point.sourceStakeholderId);
-  // Calendar days, as the scoring counts them, so the card turns stale on the day the threshold does.
-  const ageDays = point.verifiedAt ? daysSince(point.verifiedAt, new Date(now)) : null;
-  const stale = point.status === 'confirmed' && ageDays !== null && ageDays > DEFAULT_THRESHOLD_SETTINGS.staleDays;
+  // The shared rule with the team's staleDays, in calendar days: the card and the information threshold never disagree.
+  const stale = isStaleConfirmation(point, settings, new Date(now));
+  const ageDays = confirmationAgeDays(point, new Date(now));
   const label = t(`infoPoint.${point.point}.label`);
 
   return (

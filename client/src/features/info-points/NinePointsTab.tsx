@@ -24,7 +24,7 @@ export default function NinePointsTab() {
       </div>
       <div className="points-grid">
         {room.infoPoints.map((point) => (
-          <InfoPointCard key={point.id} point={point} dealId={room.deal.id} stakeholders={room.stakeholders}>
+          <InfoPointCard key={point.id} point={point} dealId={room.deal.id} stakeholders={room.stakeholders} settings={room.settings}>
             {point.point === NEXT_STEPS_POINT && <NextStepsList dealId={room.deal.id} steps={room.nextSteps} />}
             {point.point === COMPETITORS_POINT && <CompetitorsList dealId={room.deal.id} competitors={room.competitors} stakeholders={room.stakeholders} />}
             {point.point === SUCCESS_FACTORS_POINT && <SuccessFactorsList dealId={room.deal.id} factors={room.successFactors} />}

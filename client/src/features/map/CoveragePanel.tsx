@@ -1,18 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import { LEVELS } from '../../../../shared/domain';
-import { computeCoverage, rankKeyPeople } from '../../../../shared/scoring';
+import { computeCoverage, presentPeople, rankKeyPeople } from '../../../../shared/scoring';
 import { useFormat } from '../../lib/format';
+import { useNow } from '../../lib/useNow';
 import { STANCE_COLOR } from './stance';
 import type { StakeholderRow } from './types';
 
 const KEY_PEOPLE_SHOWN = 8;
 
-/** The §4 coverage figures, computed by the same shared function the server uses. */
+/**
+ * The §4 coverage figures, computed by the same shared functions the server uses: people who
+ * left the customer count for nothing, and a level with nobody mapped fails as the threshold does.
+ */
 export function CoveragePanel({ stakeholders, onSelect }: { stakeholders: StakeholderRow[]; onSelect: (id: number) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const coverage = computeCoverage(stakeholders);
-  const ranking = rankKeyPeople(stakeholders).slice(0, KEY_PEOPLE_SHOWN);
+  const now = useNow();
+  const present = presentPeople(stakeholders, new Date(now));
+  const coverage = computeCoverage(present);
+  const ranking = rankKeyPeople(present).slice(0, KEY_PEOPLE_SHOWN);
   const figures = [
     { key: 'influence', value: format.percent(coverage.influence), ratio: coverage.influence },
     { key: 'headcount', value: format.percent(coverage.headcount), ratio: coverage.headcount },
@@ -40,10 +46,12 @@ export function CoveragePanel({ stakeholders, onSelect }: { stakeholders: Stakeh
           return (
             <li key={level} className={state === null ? 'none' : state ? 'yes' : 'no'} data-testid={`breadth-${level}`}>
               <span className="breadth-mark" aria-hidden="true">
-                {state === null ? '–' : state ? '✓' : '✗'}
+                {state === null ? '?' : state ? '✓' : '✗'}
               </span>
               <span>{t(`level.${level}`)}</span>
               <span className="muted small">{state === null ? t('coverage.nobody') : state ? t('coverage.supported') : t('coverage.notSupported')}</span>
+              {/* Nobody mapped fails "relationships built" too: say what to look for, in the threshold's own words. */}
+              {state === null && <span className="breadth-ask small">{t(`scoring:reason.relationships.nobodyAt.${level}`)}</span>}
             </li>
           );
         })}

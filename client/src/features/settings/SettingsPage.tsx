@@ -20,6 +20,7 @@ const NUMBER_FIELDS = [
   { key: 'minAllies', ...THRESHOLD_BOUNDS.minAllies, step: 1 },
   { key: 'minCoverage', ...THRESHOLD_BOUNDS.minCoverage, step: 0.05 },
   { key: 'contactDays', ...THRESHOLD_BOUNDS.contactDays, step: 1 },
+  { key: 'coachSilentDays', ...THRESHOLD_BOUNDS.coachSilentDays, step: 1 },
 ] as const;
 
 export default function SettingsPage() {
