@@ -2,9 +2,9 @@ import type { RiskFlagCode } from '../domain';
 import { isSupportive } from './coverage';
 import { daysSince, isoDay } from '../dates';
 import { message, renderEnglish } from './messages';
-import { hasLeft } from './people';
+import { hasLeft, isCoachSilent } from './people';
 import { finalDecisionMakers, metWithin } from './thresholds';
-import type { Coverage, CoverageSample, FlagSeverity, HealthInput, RiskFlag, ScoredStakeholder, ScoringMessage } from './types';
+import type { Coverage, CoverageSample, FlagSeverity, HealthInput, RiskFlag, ScoringMessage } from './types';
 
 /** An info point not touched for this many days raises STALE_INFO. */
 const STALE_INFO_DAYS = 30;
@@ -45,9 +45,6 @@ function coverageInWindow(history: readonly CoverageSample[], now: Date): Covera
   return before ? [...inside, before] : inside;
 }
 
-/** A coach is silent when they have told us nothing (no point sourced from them, no contact) for more than `coachSilentDays`. */
-const isSilent = (person: ScoredStakeholder, days: number, now: Date) => person.lastIntelAt === null || daysSince(person.lastIntelAt, now) > days;
-
 /**
  * The risk flags of SPEC §4 and §10, most severe first. Closed deals carry none: there is
  * nothing left to act on. People who left the customer raise CHAMPION_LEFT when they were
@@ -78,7 +75,7 @@ export function computeFlags(input: HealthInput, coverage: Coverage): RiskFlag[]
 
   const coaches = people.filter((person) => person.isCoach);
   if (coaches.length === 0) flags.push(flag('NO_COACH'));
-  const silent = coaches.filter((person) => isSilent(person, settings.coachSilentDays, now));
+  const silent = coaches.filter((person) => isCoachSilent(person.lastIntelAt, settings.coachSilentDays, now));
   if (silent.length > 0) flags.push(flag('COACH_SILENT', { names: names(silent), count: silent.length, days: settings.coachSilentDays }));
   const supportive = people.filter((person) => isSupportive(person.stance)).length;
   if (supportive <= 1) flags.push(flag('SINGLE_THREADED', { count: supportive }));

@@ -3,6 +3,6 @@ export { computeAllyPaths, type AllyPath, type AllyPaths, type PathRelationship,
 export { computeCoverage, rankKeyPeople } from './coverage';
 export { computeHealth, dueThresholds } from './health';
 export { applySnoozes, awakeFlags, SNOOZE_DEFAULT_DAYS, SNOOZE_MAX_DAYS, snoozeHolds, snoozeUntilProblem, snoozeWindow, type FlagSnooze, type SnoozeMark } from './snooze';
-export { hasLeft, lastIntelAt, presentPeople, type SourcedPoint } from './people';
+export { hasLeft, isCoachSilent, lastIntelAt, presentPeople, type SourcedPoint } from './people';
 export { confirmationAgeDays, informationThreshold, isStaleConfirmation, relationshipsThreshold, topDecisionMakerThreshold } from './thresholds';
 export type { Health, HealthInput, RiskFlag, ScoredInfoPoint, ScoredStakeholder, ScoringMessage } from './types';

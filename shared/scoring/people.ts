@@ -15,6 +15,14 @@ export function presentPeople<T extends { leftAt?: string | null }>(people: read
   return people.filter((person) => !hasLeft(person, now));
 }
 
+/**
+ * COACH_SILENT's rule (SPEC §10): a coach who never told us anything, or whose last intelligence
+ * is more than `coachSilentDays` calendar days old. The flag and the coach's card both ask it.
+ */
+export function isCoachSilent(lastIntelAt: string | null, coachSilentDays: number, now: Date): boolean {
+  return lastIntelAt === null || daysSince(lastIntelAt, now) > coachSilentDays;
+}
+
 /** An info point as the coach rule reads it: who it came from, and when it was last touched. */
 export interface SourcedPoint {
   sourceStakeholderId: number | null;

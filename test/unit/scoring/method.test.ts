@@ -3,7 +3,7 @@
  * coaches who went silent, last intelligence, and the one staleness rule.
  */
 import { describe, expect, it } from 'vitest';
-import { computeHealth, hasLeft, isStaleConfirmation, lastIntelAt, presentPeople } from '../../../shared/scoring';
+import { computeHealth, hasLeft, isCoachSilent, isStaleConfirmation, lastIntelAt, presentPeople } from '../../../shared/scoring';
 import { daysAgo, healthyDeal, NOW, person, points, settings } from './factories';
 
 const codes = (input: ReturnType<typeof healthyDeal>) => computeHealth(input).flags.map((flag) => flag.code);
@@ -84,6 +84,12 @@ describe('coach effectiveness: COACH_SILENT', () => {
 
   it('fires for a coach who never told us anything', () => {
     expect(codes(withCoach(null))).toEqual(['COACH_SILENT']);
+  });
+
+  it('is one predicate for the flag and the coach’s card: never told us anything, or more than coachSilentDays calendar days ago', () => {
+    expect(isCoachSilent(null, 30, NOW)).toBe(true);
+    expect(isCoachSilent(daysAgo(30), 30, NOW)).toBe(false);
+    expect(isCoachSilent('2026-05-15T23:59:00Z', 30, NOW)).toBe(true);
   });
 
   it('follows the team setting', () => {

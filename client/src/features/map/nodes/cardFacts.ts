@@ -4,7 +4,7 @@
  * cards whose facts really changed.
  */
 import { daysSince } from '../../../../../shared/dates';
-import { hasLeft } from '../../../../../shared/scoring/people';
+import { hasLeft, isCoachSilent } from '../../../../../shared/scoring/people';
 
 interface CardPerson {
   isCoach: boolean;
@@ -32,11 +32,6 @@ export type CardFacts = {
 
 const ageInDays = (iso: string | null, now: Date) => (iso ? Math.max(0, daysSince(iso, now)) : null);
 
-/** A coach is silent when their last intelligence is older than the team's limit, or there is none (shared/scoring flags it the same way). */
-export function isSilentCoach(days: number | null, coachSilentDays: number): boolean {
-  return days === null || days > coachSilentDays;
-}
-
 export function cardFacts(person: CardPerson, now: Date, coachSilentDays: number): CardFacts {
   const left = hasLeft(person, now);
   const days = ageInDays(person.lastIntelAt, now);
@@ -44,7 +39,7 @@ export function cardFacts(person: CardPerson, now: Date, coachSilentDays: number
     // Calendar days, as the scoring counts them for the top decision maker's contact threshold.
     daysSinceContact: ageInDays(person.lastContactAt, now),
     left,
-    coach: person.isCoach && !left ? { days, silent: isSilentCoach(days, coachSilentDays) } : null,
+    coach: person.isCoach && !left ? { days, silent: isCoachSilent(person.lastIntelAt, coachSilentDays, now) } : null,
   };
 }
 

@@ -2,12 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { daysSince } from '../../../../../shared/dates';
 import type { ActivityKind } from '../../../../../shared/domain';
-import { later } from '../../../../../shared/scoring/people';
+import { isCoachSilent, later } from '../../../../../shared/scoring/people';
 import { useFormat } from '../../../lib/format';
 import { useNow } from '../../../lib/useNow';
 import { useTRPC } from '../../../lib/trpc';
 import { useDealRoomData } from '../../deal-room/useDealRoom';
-import { isSilentCoach } from '../nodes/cardFacts';
 import type { StakeholderRow } from '../types';
 
 /** Enough to judge a coach by at a glance; the Activity tab has the rest. */
@@ -33,7 +32,7 @@ export function CoachIntel({ person }: { person: StakeholderRow }) {
   const withThem = (activities.data ?? []).filter((activity) => activity.stakeholderIds.includes(person.id));
   const days = person.lastIntelAt ? Math.max(0, daysSince(person.lastIntelAt, new Date(now))) : null;
   // Someone who left is no longer expected to tell us anything.
-  const silent = !person.leftAt && isSilentCoach(days, room.settings.coachSilentDays);
+  const silent = !person.leftAt && isCoachSilent(person.lastIntelAt, room.settings.coachSilentDays, new Date(now));
 
   return (
     <section className="coach-intel" aria-labelledby={`coach-intel-${person.id}`} data-testid="coach-intel-panel">
