@@ -104,12 +104,14 @@ describe('a hospital group buying an ERP, mapped step by step', () => {
   });
 
   it('hears from the coach: a point sourced from her ends COACH_SILENT and dates her last intelligence', async () => {
-    const room = await rep.trpc.deal.get.query({ id: dealId });
-    const three = room.infoPoints.find((p) => p.point === 3)!;
+    const three = (await rep.trpc.deal.get.query({ id: dealId })).infoPoints.find((p) => p.point === 3)!;
     await rep.trpc.infoPoint.update.mutate({ dealId, point: 3, version: three.version, status: 'partial', summary: 'Nursing reports to the COO', sourceStakeholderId: people.cmio!.id });
     expect(await flagCodes(dealId)).toEqual(['DECISION_MAKER_NOT_CONTACTED']);
-    const coach = (await rep.trpc.deal.get.query({ id: dealId })).stakeholders.find((s) => s.id === people.cmio!.id)!;
+    const room = await rep.trpc.deal.get.query({ id: dealId });
+    const coach = room.stakeholders.find((s) => s.id === people.cmio!.id)!;
     expect(coach).toMatchObject({ lastContactAt: null, lastIntelAt: server.clock.now.toISOString() });
+    // The deal room's rows (read once for the room) and the bulk health reads (lists, review) score alike.
+    expect(room.health).toEqual(await health(dealId));
   });
 
   it('crosses relationships once allies, coverage and the staff level are won', async () => {
