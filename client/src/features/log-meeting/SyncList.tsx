@@ -37,7 +37,7 @@ function SyncEntry({ item, onNavigate, onResolved }: { item: QueuedMeeting; onNa
   const { t } = useTranslation();
   const format = useFormat();
   const resolve = async (stance: QueuedStance, keep: 'mine' | 'theirs') => {
-    await resolveStance(item, stance.stakeholderId, keep);
+    await resolveStance(item.clientId, stance.stakeholderId, keep);
     await onResolved();
   };
   return (

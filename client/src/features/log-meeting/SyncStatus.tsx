@@ -21,12 +21,20 @@ export function SyncStatus({ userId }: { userId: number }) {
   const [open, setOpen] = useState(false);
   if (items.length === 0 && !open) return null;
   const decide = items.filter((item) => item.failure || item.stances.some((s) => s.state === 'conflict' || s.state === 'failed')).length;
+  const label = decide > 0 ? t('sync.decide', { count: decide }) : t('sync.waiting', { count: items.length });
   return (
     <>
-      <button type="button" className={decide > 0 ? 'sync-badge attention' : 'sync-badge'} data-testid="sync-badge" onClick={() => setOpen(true)}>
-        <span className="sync-dot" aria-hidden="true" />
-        {decide > 0 ? t('sync.decide', { count: decide }) : t('sync.waiting', { count: items.length })}
-      </button>
+      {items.length > 0 && (
+        <button type="button" className={decide > 0 ? 'sync-badge attention' : 'sync-badge'} data-testid="sync-badge" aria-label={label} onClick={() => setOpen(true)}>
+          <span className="sync-dot" aria-hidden="true" />
+          <span className="sync-long">{label}</span>
+          {/* On a narrow phone the header also holds the brand and the menu: the count says enough. */}
+          <span className="sync-short" aria-hidden="true">
+            {decide > 0 ? t('sync.decideShort', { count: decide }) : t('sync.waitingShort', { count: items.length })}
+          </span>
+        </button>
+      )}
+      {/* Stays open when the last entry goes out, to say so. */}
       <Dialog title={t('sync.title')} open={open} onClose={() => setOpen(false)}>
         <Suspense fallback={<Loading />}>
           <SyncList items={items} userId={userId} onNavigate={() => setOpen(false)} />

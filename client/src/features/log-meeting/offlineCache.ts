@@ -1,4 +1,5 @@
 import { onlineManager, type QueryClient } from '@tanstack/react-query';
+import { TRPCClientError } from '@trpc/client';
 import { clear, createStore, get, set, type UseStore } from 'idb-keyval';
 import type { Stance } from '../../../../shared/domain';
 import type { RouterOutputs } from '../../lib/trpc';
@@ -51,6 +52,9 @@ export function markRecent(dealId: number): void {
   void write('recent', recent);
 }
 
+/** No answer from the server at all, as opposed to an answer that refuses. */
+const isNetworkFailure = (error: unknown) => !(error instanceof TRPCClientError) || !error.data;
+
 const keyPath = (queryKey: readonly unknown[]): string => (Array.isArray(queryKey[0]) ? queryKey[0].join('.') : '');
 
 /**
@@ -64,12 +68,20 @@ export function watchOfflineCache(queryClient: QueryClient): QueryClient {
   if (watched.has(queryClient)) return queryClient;
   watched.add(queryClient);
   onlineManager.setOnline(navigator.onLine);
-  // tRPC's key for `auth.me` (a query without input); the offline e2e test proves the seeded user opens the app.
-  if (!navigator.onLine && me) queryClient.setQueryData([['auth', 'me'], { type: 'query' }], me);
+  // tRPC's key for `auth.me` (a query without input); the offline e2e test proves the remembered user opens the app.
+  const rememberMe = () => me && queryClient.setQueryData([['auth', 'me'], { type: 'query' }], me);
+  if (!navigator.onLine) rememberMe();
   queryClient.getQueryCache().subscribe((event) => {
-    if (event.type !== 'updated' || event.action.type !== 'success') return;
+    if (event.type !== 'updated') return;
     const { queryKey, state } = event.query;
     const path = keyPath(queryKey);
+    // A browser may say it is online with no network at all (no signal, or a captive portal):
+    // the first request that gets no answer opens the app with the remembered user all the same.
+    if (path === 'auth.me' && event.action.type === 'failed' && state.data === undefined && isNetworkFailure(event.action.error)) {
+      queueMicrotask(rememberMe);
+      return;
+    }
+    if (event.action.type !== 'success') return;
     if (path === 'auth.me') {
       me = state.data as Me;
       void write('me', me);

@@ -94,7 +94,7 @@ export async function enqueue(entry: Omit<QueuedMeeting, 'seq' | 'queuedAt' | 'l
 }
 
 /** Save a changed entry, or drop it once it is settled. */
-export async function saveEntry(item: QueuedMeeting): Promise<void> {
+async function saveEntry(item: QueuedMeeting): Promise<void> {
   const others = items.filter((i) => i.clientId !== item.clientId);
   if (isSettled(item)) {
     publish(others);
@@ -103,6 +103,15 @@ export async function saveEntry(item: QueuedMeeting): Promise<void> {
   }
   publish([...others, item]);
   await persist(item);
+}
+
+/**
+ * Change an entry as it is now, not as some caller last saw it: the sync run and the rep's
+ * decisions both change entries, and neither may undo the other's change.
+ */
+export async function updateEntry(clientId: string, change: (current: QueuedMeeting) => QueuedMeeting): Promise<void> {
+  const current = items.find((i) => i.clientId === clientId);
+  if (current) await saveEntry(change(current));
 }
 
 export async function discardEntry(clientId: string): Promise<void> {

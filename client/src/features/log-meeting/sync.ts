@@ -2,7 +2,7 @@ import { TRPCClientError, type TRPCClient } from '@trpc/client';
 import type { Stance } from '../../../../shared/domain';
 import type { AppRouter } from '../../../../server/trpc/router';
 import { conflictCurrent, errorCode } from '../../lib/trpc';
-import { loadOutbox, outboxOf, saveEntry, type QueuedMeeting, type QueuedStance } from './outbox';
+import { loadOutbox, outboxOf, updateEntry, type QueuedMeeting, type QueuedStance } from './outbox';
 
 type Client = TRPCClient<AppRouter>;
 
@@ -36,27 +36,33 @@ async function sendStance(client: Client, stance: QueuedStance): Promise<QueuedS
 }
 
 async function sendEntry(client: Client, entry: QueuedMeeting): Promise<void> {
-  let item = entry;
-  if (!item.logged) {
+  if (!entry.logged) {
     try {
-      await client.activity.log.mutate({ dealId: item.dealId, ...item.activity, clientId: item.clientId });
-      item = { ...item, logged: true };
+      await client.activity.log.mutate({ dealId: entry.dealId, ...entry.activity, clientId: entry.clientId });
     } catch (error) {
       if (isTransient(error)) throw new Offline();
-      await saveEntry({ ...item, failure: { code: errorCode(error) ?? 'BAD_REQUEST' } });
+      await updateEntry(entry.clientId, (current) => ({ ...current, failure: { code: errorCode(error) ?? 'BAD_REQUEST' } }));
       return;
     }
-    await saveEntry(item);
+    await updateEntry(entry.clientId, (current) => ({ ...current, logged: true }));
   }
-  for (const [index, stance] of item.stances.entries()) {
+  for (const stance of entry.stances) {
     if (stance.state !== 'pending') continue;
-    const stances = item.stances.with(index, await sendStance(client, stance));
-    item = { ...item, stances };
-    await saveEntry(item);
+    const sent = await sendStance(client, stance);
+    await updateEntry(entry.clientId, (current) => ({ ...current, stances: current.stances.map((s) => (s.stakeholderId === sent.stakeholderId ? sent : s)) }));
   }
 }
 
 let running: Promise<void> | null = null;
+/** Asked again while a run was going: what changed meanwhile (a decision, a new entry) goes out in one more run. */
+let again = false;
+
+async function sendAll(client: Client, userId: number): Promise<void> {
+  for (const entry of outboxOf(userId)) {
+    if (entry.failure) continue;
+    await sendEntry(client, entry);
+  }
+}
 
 /**
  * Send one user's queue, oldest first, each entry exactly once (its clientId). Stops at the
@@ -64,17 +70,18 @@ let running: Promise<void> | null = null;
  * page, and across tabs where the browser has Web Locks, so two tabs never race one entry.
  */
 export function flushOutbox(client: Client, userId: number): Promise<void> {
-  running ??= (async () => {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
     try {
       await loadOutbox();
-      const run = async () => {
-        for (const entry of outboxOf(userId)) {
-          if (entry.failure) continue;
-          await sendEntry(client, entry);
-        }
-      };
-      if (navigator.locks) await navigator.locks.request('deal-room-outbox', run);
-      else await run();
+      do {
+        again = false;
+        if (navigator.locks) await navigator.locks.request('deal-room-outbox', () => sendAll(client, userId));
+        else await sendAll(client, userId);
+      } while (again);
     } catch (error) {
       if (!(error instanceof Offline)) throw error;
     } finally {
@@ -85,10 +92,12 @@ export function flushOutbox(client: Client, userId: number): Promise<void> {
 }
 
 /** The rep's answer to a stance conflict: send theirs again over the version now on the server, or let it go. */
-export async function resolveStance(entry: QueuedMeeting, stakeholderId: number, keep: 'mine' | 'theirs'): Promise<void> {
-  const stances = entry.stances.map((stance) => {
-    if (stance.stakeholderId !== stakeholderId || stance.state !== 'conflict' || !stance.theirs) return stance;
-    return keep === 'mine' ? { ...stance, state: 'pending' as const, version: stance.theirs.version } : { ...stance, state: 'dropped' as const };
-  });
-  await saveEntry({ ...entry, stances });
+export async function resolveStance(clientId: string, stakeholderId: number, keep: 'mine' | 'theirs'): Promise<void> {
+  await updateEntry(clientId, (entry) => ({
+    ...entry,
+    stances: entry.stances.map((stance) => {
+      if (stance.stakeholderId !== stakeholderId || stance.state !== 'conflict' || !stance.theirs) return stance;
+      return keep === 'mine' ? { ...stance, state: 'pending' as const, version: stance.theirs.version } : { ...stance, state: 'dropped' as const };
+    }),
+  }));
 }

@@ -4,8 +4,12 @@ import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { loadOutbox, outboxOf, outboxSnapshot, subscribeOutbox, type QueuedMeeting } from './outbox';
 import { flushOutbox } from './sync';
 
-/** While something waits, how often to try again even without an "online" event (signal that came back quietly). */
-const RETRY_MS = 30_000;
+/**
+ * While something waits, how often to try again without an "online" event: a signal that
+ * came back quietly, or a browser that never said it was gone. A failed try costs one
+ * small request.
+ */
+const RETRY_MS = 15_000;
 
 /** One user's waiting entries, live. */
 export function useOutbox(userId: number): QueuedMeeting[] {
@@ -39,7 +43,8 @@ export function useOutboxSync(userId: number): void {
   const flush = useFlushOutbox(userId);
   const waiting = useOutbox(userId).some((item) => !item.failure);
   useEffect(() => {
-    const send = () => void flush();
+    // With no signal there is nothing to try; the "online" event says when there is again.
+    const send = () => void (navigator.onLine && flush());
     void loadOutbox().then(send);
     window.addEventListener('online', send);
     return () => window.removeEventListener('online', send);
@@ -49,6 +54,12 @@ export function useOutboxSync(userId: number): void {
     const timer = window.setInterval(() => {
       if (navigator.onLine) void flush();
     }, RETRY_MS);
-    return () => window.clearInterval(timer);
+    // Back to the app (the phone unlocked in the lobby): try at once.
+    const onShow = () => document.visibilityState === 'visible' && navigator.onLine && void flush();
+    document.addEventListener('visibilitychange', onShow);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', onShow);
+    };
   }, [waiting, flush]);
 }
