@@ -99,6 +99,15 @@ export const SCREENS: readonly Screen[] = [
     },
   },
   {
+    name: 'log a meeting',
+    user: 'rep1@demo.test',
+    async open(page, { deal }) {
+      await page.goto(`${deal}/log`);
+      await page.getByTestId('lm-deal').waitFor();
+      await expect.poll(() => page.locator('.lm-person').count()).toBeGreaterThan(0);
+    },
+  },
+  {
     name: 'review',
     user: 'manager@demo.test',
     async open(page, { base }) {
