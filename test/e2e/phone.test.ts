@@ -2,7 +2,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../shared/domain';
 import { useE2eApp, type E2eApp } from '../helpers/e2e';
-import { DEAL, logCheckIn, logInAnyLanguage, SCREENS, type Screen } from './screens';
+import { DEAL, describeViolations, logCheckIn, logInAnyLanguage, SCREENS, seriousViolations, type Screen } from './screens';
 
 /**
  * Deal Room on a phone (SPEC §16, issue #20): every screen at 360–390 px without sideways
@@ -10,8 +10,9 @@ import { DEAL, logCheckIn, logInAnyLanguage, SCREENS, type Screen } from './scre
  * works with a finger — tap a card, pan, pinch — with a list of the same people beside it.
  */
 const PHONE = { width: 390, height: 844 };
-const phonePage = (app: E2eApp, width = PHONE.width, browserLanguage?: Locale) =>
-  app.newPage({ viewport: { width, height: PHONE.height }, device: { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }, ...(browserLanguage ? { browserLanguage } : {}) });
+/** A phone-sized page; `bypassCSP` lets axe-core in (tests only). */
+const phonePage = (app: E2eApp, { width = PHONE.width, browserLanguage, bypassCSP = false }: { width?: number; browserLanguage?: Locale; bypassCSP?: boolean } = {}) =>
+  app.newPage({ viewport: { width, height: PHONE.height }, device: { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }, bypassCSP, ...(browserLanguage ? { browserLanguage } : {}) });
 
 const menuButton = (page: Page) => page.locator('.menu-toggle');
 const menu = (page: Page) => page.locator('#app-menu');
@@ -27,7 +28,7 @@ async function phonePagesPerUser(app: E2eApp, locale: Locale, width: number) {
   const pages = new Map<Screen['user'], Page>();
   for (const user of [null, 'rep1@demo.test', 'manager@demo.test', 'admin@demo.test'] as const) {
     // Signed out, the page follows the phone's language; signed in, the user picks it in the menu.
-    const page = await phonePage(app, width, user ? undefined : locale);
+    const page = await phonePage(app, { width, browserLanguage: user ? undefined : locale, bypassCSP: true });
     if (user) {
       await logInAnyLanguage(app, page, user);
       await openMenu(page);
@@ -64,7 +65,7 @@ describe('Deal Room on a phone', () => {
   it.each([
     ['en' as const, 390],
     ['zh-CN' as const, 360],
-  ])('%s at %i px: no screen scrolls sideways, and every control is thumb-sized', async (locale, width) => {
+  ])('%s at %i px: no screen scrolls sideways, every control is thumb-sized, axe-core finds nothing serious', async (locale, width) => {
     const { pageFor, urls, close } = await phonePagesPerUser(e2e.app, locale, width);
     // The map's chunk and data, loaded once before the walk: a first load on a busy machine outlasts the screens' short waits.
     const rep = pageFor(SCREENS.find((screen) => screen.name === 'deal room map')!);
@@ -72,6 +73,7 @@ describe('Deal Room on a phone', () => {
     await expect.poll(() => rep.locator('.react-flow__node').count(), { timeout: 15_000 }).toBe(12);
     const overflow: string[] = [];
     const small: string[] = [];
+    const violations: string[] = [];
     for (const screen of SCREENS) {
       const page = pageFor(screen);
       await screen.open(page, urls);
@@ -79,20 +81,24 @@ describe('Deal Room on a phone', () => {
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       if (scrollWidth > width) overflow.push(`${screen.name}: ${scrollWidth} px wide`);
       small.push(...(await smallTargets(page)).map((target) => `${screen.name}: ${target}`));
+      violations.push(...describeViolations(screen.name, await seriousViolations(page)));
     }
     await close();
     expect(overflow, overflow.join('\n')).toEqual([]);
     expect(small, small.join('\n')).toEqual([]);
+    expect(violations, violations.join('\n')).toEqual([]);
   });
 
   it('the header menu reaches every destination, the language switch and Log out; Esc and a tap outside close it', async () => {
-    const page = await phonePage(e2e.app);
+    const page = await phonePage(e2e.app, { bypassCSP: true });
     await e2e.app.login(page, 'admin@demo.test');
     // The bar's links are folded away: only the menu button shows.
     expect(await page.locator('.main-nav').isVisible()).toBe(false);
     expect(await menuButton(page).getAttribute('aria-expanded')).toBe('false');
 
     await openMenu(page);
+    const open = await seriousViolations(page);
+    expect(open, describeViolations('menu', open).join('\n')).toEqual([]);
     // Focus moves into the menu; Esc closes it and gives focus back to the button.
     expect(await page.evaluate(() => document.activeElement?.closest('#app-menu') !== null)).toBe(true);
     await page.keyboard.press('Escape');

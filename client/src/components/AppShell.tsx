@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useTRPC } from '../lib/trpc';
@@ -19,10 +20,14 @@ export function AppShell() {
   // Meetings still waiting on this device: logging out asks first (issue #20).
   const [confirmLogout, logoutDialog] = useLogoutGuard(user.id);
   const { open: menuOpen, toggle: toggleMenu, buttonRef: menuButtonRef, panelRef: menuPanelRef } = useHeaderMenu();
+  // The signed-in data is forgotten once the signed-in screens are gone. Cleared while they were still up
+  // (the move to /login renders as a transition), a screen could ask for the user just forgotten: React error 520.
+  const [signedOut, setSignedOut] = useState(false);
+  useEffect(() => (signedOut ? () => queryClient.clear() : undefined), [signedOut, queryClient]);
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
       onSuccess: () => {
-        queryClient.clear();
+        setSignedOut(true);
         void navigate('/login');
       },
     }),
