@@ -30,7 +30,7 @@ function reactRouterTreeShaking(): Plugin {
 const serverPort = Number(process.env.PORT ?? 3000);
 
 /**
- * Installable, and opens with no signal (SPEC §16, docs/decisions/0017): a web app manifest
+ * Installable, and opens with no signal (SPEC §16, docs/decisions/0018): a web app manifest
  * and a Workbox service worker that precaches the built app shell (every chunk and string
  * file, so any screen opens offline). The API is never cached: /trpc and /healthz go to the
  * network, and offline writes wait in the app's own IndexedDB queue instead.

@@ -5,7 +5,7 @@ import type { ActivityKind, Stance } from '../../../../shared/domain';
  * The device's queue of meetings logged but not yet on the server (SPEC §16). Every
  * submission goes through it, online or not, so there is one way to send and one way to
  * retry: the entry keeps its `clientId`, the server logs it once however often it arrives.
- * Kept in IndexedDB (idb-keyval, docs/decisions/0017) so it survives a reload, a closed tab
+ * Kept in IndexedDB (idb-keyval, docs/decisions/0018) so it survives a reload, a closed tab
  * and an app opened with no signal.
  */
 
