@@ -168,4 +168,40 @@ describe('logging a meeting offline', () => {
     for (const error of errors) expect(error).toMatch(/status of 409 \(Conflict\).*\/trpc\/stakeholder\.update/);
     await page.close();
   });
+
+  it('logging out with a meeting not sent, confirmed, deletes it from the device: it is never sent', async () => {
+    const page = await phoneInDealRoom({ viewport: { width: 1440, height: 900 }, device: { isMobile: false, hasTouch: false, deviceScaleFactor: 1 } });
+    const [person] = await people();
+    const summary = `Dropped on logout ${Date.now()}`;
+    await page.context().setOffline(true);
+    await logMeeting(page, [{ name: person!.name }], summary);
+    await page.getByTestId('sync-badge').waitFor();
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Log out and delete them' }).click();
+    await page.getByTestId('sync-badge').waitFor({ state: 'detached' });
+    const stored = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('deal-room-outbox');
+          open.onerror = () => reject(new Error('cannot open the queue'));
+          open.onsuccess = () => {
+            const count = open.result.transaction('meetings').objectStore('meetings').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        }),
+    );
+    expect(stored).toBe(0);
+    expectOnlyOfflineErrors();
+
+    // The logout itself waits for the network, and goes through when it is back; the meeting does not.
+    await page.context().setOffline(false);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('Password').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await activitiesSaying(summary)).toEqual([]);
+    // Queries the reconnection refreshed may have raced the logout: refused as signed out, nothing else.
+    for (const error of e2e.app.takePageErrors()) expect(error).toMatch(/status of 401 \(Unauthorized\)/);
+    await page.close();
+  });
 });
