@@ -37,7 +37,9 @@ const serverPort = Number(process.env.PORT ?? 3000);
  */
 const pwa = VitePWA({
   strategies: 'generateSW',
-  registerType: 'autoUpdate',
+  // A new build waits until every tab of the app has closed: no reload under the rep's thumb mid-form,
+  // and an open page never loses the chunks it was built with (the old worker keeps serving them).
+  registerType: 'prompt',
   // main.tsx registers it (an injected inline script would break the content-security policy).
   injectRegister: false,
   includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
@@ -62,8 +64,9 @@ const pwa = VitePWA({
     navigateFallback: '/index.html',
     navigateFallbackDenylist: [/^\/trpc/, /^\/healthz/],
     cleanupOutdatedCaches: true,
+    // The first install takes the open page at once, so it works offline without a reload.
     clientsClaim: true,
-    skipWaiting: true,
+    skipWaiting: false,
   },
 });
 
