@@ -19,6 +19,16 @@ function localNow(): string {
   return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
+/** A v4 UUID; `crypto.randomUUID` exists only on https and localhost, `getRandomValues` everywhere. */
+function newClientId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 type Outcome = 'logged' | 'queued' | 'conflict' | 'refused';
 
 /**
@@ -60,7 +70,7 @@ export default function LogMeetingPage() {
     if (!deal || bad.size > 0) return;
     setSaving(true);
     setOutcome(null);
-    const clientId = crypto.randomUUID();
+    const clientId = newClientId();
     await enqueue({
       clientId,
       userId: user.id,
