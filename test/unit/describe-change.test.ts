@@ -51,6 +51,17 @@ const CASES: Case[] = [
   { name: 'success factors re-ranked', kind: 'successFactorsReordered', params: { top: ['Uptime', 'Price', 'Support'] }, mentions: () => ['Uptime', 'Price', 'Support'] },
   { name: 'a point confirmed', kind: 'infoPointConfirmed', params: { point: 4 }, mentions: (t) => ['4', t('infoPoint.4.label')] },
   { name: 'a competitor added', kind: 'competitorAdded', params: { name: 'Temenos' }, mentions: () => ['Temenos'] },
+  { name: 'a champion left', kind: 'championLeft', params: { name: 'Fiona Ho', leftAt: '2030-05-01' }, mentions: (_t, f) => ['Fiona Ho', f.date('2030-05-01')] },
+  { name: 'someone else left', kind: 'personLeft', params: { name: 'Zhou Yan', leftAt: '2030-05-02' }, mentions: (_t, f) => ['Zhou Yan', f.date('2030-05-02')] },
+  { name: 'someone came back', kind: 'personReturned', params: { name: 'Fiona Ho' }, mentions: () => ['Fiona Ho'] },
+  {
+    name: 'a flag snoozed',
+    kind: 'flagSnoozed',
+    params: { code: 'NO_COACH', until: '2030-05-15', reason: 'Reference visit first' },
+    mentions: (t, f) => [t('scoring:flagTitle.NO_COACH'), f.date('2030-05-15'), 'Reference visit first'],
+  },
+  { name: 'a flag woken early', kind: 'flagUnsnoozed', params: { code: 'KEY_OPPONENT' }, mentions: (t) => [t('scoring:flagTitle.KEY_OPPONENT')] },
+  { name: 'a snooze that ran out', kind: 'flagWoke', params: { code: 'COACH_SILENT' }, mentions: (t) => [t('scoring:flagTitle.COACH_SILENT')] },
   {
     name: 'a meeting with people',
     kind: 'activity',

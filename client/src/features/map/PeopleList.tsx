@@ -2,6 +2,8 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INFLUENCE_MAX } from '../../../../shared/domain';
 import { daysSince } from '../../../../shared/dates';
+import { hasLeft } from '../../../../shared/scoring/people';
+import { useFormat } from '../../lib/format';
 import { STANCE_COLOR } from './stance';
 import type { StakeholderRow } from './types';
 
@@ -22,6 +24,7 @@ interface PeopleListProps {
  */
 export function PeopleList({ people, now, selectedId, onOpen, onAddPerson }: PeopleListProps) {
   const { t } = useTranslation();
+  const format = useFormat();
   const sorted = [...people].sort((a, b) => b.influence - a.influence || a.name.localeCompare(b.name));
   return (
     <div className="people-list-wrap card" data-testid="people-list">
@@ -41,11 +44,13 @@ export function PeopleList({ people, now, selectedId, onOpen, onAddPerson }: Peo
           {sorted.map((person) => {
             const days = person.lastContactAt ? Math.max(0, daysSince(person.lastContactAt, new Date(now))) : null;
             const isFinal = person.decisionRole === 'final_decision_maker';
+            // Someone who left stays listed, greyed and badged, as on the canvas.
+            const leftLabel = hasLeft(person, new Date(now)) ? t('leftCustomer.onDate', { date: format.date(person.leftAt) }) : null;
             return (
               <li key={person.id}>
                 <button
                   type="button"
-                  className={`person-card stance-${person.stance}${person.id === selectedId ? ' selected' : ''}`}
+                  className={`person-card stance-${person.stance}${person.id === selectedId ? ' selected' : ''}${leftLabel ? ' left' : ''}`}
                   style={{ '--stance': STANCE_COLOR[person.stance] } as CSSProperties}
                   aria-pressed={person.id === selectedId}
                   onClick={() => onOpen(person.id)}
@@ -70,6 +75,11 @@ export function PeopleList({ people, now, selectedId, onOpen, onAddPerson }: Peo
                     </span>
                   </span>
                   <span className="person-card-badges">
+                    {leftLabel && (
+                      <span className="sh-badge left" role="img" aria-label={leftLabel}>
+                        {t('leftCustomer.badge')}
+                      </span>
+                    )}
                     <span className={`kp-stance${person.stance === 'ally' ? ' ally' : ''}`}>
                       {person.stance === 'ally' && <span aria-hidden="true">★</span>}
                       {t(`stance.${person.stance}`)}
