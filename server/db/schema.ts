@@ -122,11 +122,12 @@ export const contacts = sqliteTable(
     }),
     email: text('email'),
     phone: text('phone'),
-    /** YYYY-MM-DD the person left the customer (SPEC §10); null while they are there. */
-    leftAt: text('left_at'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    // Columns added after the first release sit last, where ALTER TABLE puts them.
+    /** YYYY-MM-DD the person left the customer (SPEC §10); null while they are there. */
+    leftAt: text('left_at'),
   },
   (t) => [index('contacts_account_idx').on(t.accountId)],
 );
@@ -151,13 +152,14 @@ export const deals = sqliteTable(
       .notNull()
       .references(() => users.id),
     lossReason: text('loss_reason'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    // Columns added after the first release sit last, where ALTER TABLE puts them.
     /** Loss analysis (SPEC §10): why, to whom, and which thresholds the deal had crossed when it closed (won or lost). */
     lossCause: text('loss_cause', { enum: LOSS_CAUSES }),
     lostTo: text('lost_to'),
     closedThresholds: text('closed_thresholds', { mode: 'json' }).$type<Record<ThresholdKey, boolean>>(),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
   },
   (t) => [
     index('deals_team_status_idx').on(t.teamId, t.status),
@@ -333,9 +335,9 @@ export const activities = sqliteTable(
     createdBy: integer('created_by')
       .notNull()
       .references(() => users.id),
-    /** The device's idempotency key (SPEC §16): the same clientId sent again returns this activity. */
-    clientId: text('client_id'),
     createdAt: createdAt(),
+    /** The device's idempotency key (SPEC §16): the same clientId sent again returns this activity. Added later, so last. */
+    clientId: text('client_id'),
   },
   (t) => [index('activities_deal_idx').on(t.dealId, t.occurredAt), uniqueIndex('activities_client_id_unique').on(t.clientId)],
 );

@@ -55,7 +55,8 @@ describe('PostgreSQL migrations', () => {
   it('build every table, column, key, index and foreign key of schema.pg.ts, and nothing else', async () => {
     const actual = await catalog(url);
     expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
-    expect(Object.keys(actual)).toHaveLength(22);
+    // A tripwire: adding a table is a decision (db:copy, the parity test, backups); update the count with it.
+    expect(Object.keys(actual)).toHaveLength(23);
     for (const name of Object.keys(expected)) expect({ table: name, ...actual[name] }).toEqual({ table: name, ...expected[name] });
   });
 
