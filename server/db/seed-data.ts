@@ -80,7 +80,7 @@ export const buyingGroups: Record<string, { domain: string; people: PersonSeed[]
       { key: 'sg', name: 'Chen Yu', title: 'Secretary-General', department: 'Secretariat', level: 'executive', decisionRole: 'final_decision_maker', influence: 5, stance: 'supporter' },
       { key: 'itd', name: 'Kevin Lam', title: 'IT Director', department: 'Technology', level: 'management', reportsTo: 'sg', decisionRole: 'decision_maker', influence: 4, stance: 'ally', isCoach: true },
       // An ally who moved to another employer last week: CHAMPION_LEFT on first start.
-      { key: 'venue', name: 'Fiona Ho', title: 'Venue Operations Manager', department: 'Operations', level: 'management', reportsTo: 'sg', decisionRole: 'user', influence: 3, stance: 'ally', leftDaysAgo: 8 },
+      { key: 'venue', name: 'Fiona Ho', title: 'Venue Operations Manager', department: 'Operations', level: 'management', reportsTo: 'sg', decisionRole: 'user', influence: 3, stance: 'ally', leftDaysAgo: 4 },
       { key: 'neteng', name: 'Jacky Wong', title: 'Network Engineer', department: 'Technology', level: 'staff', reportsTo: 'itd', decisionRole: 'evaluator', influence: 2, stance: 'supporter' },
     ],
     meetings: [{ kind: 'executive_meeting', daysAgo: 20, summary: 'Final terms with the Secretary-General; signature expected after the board.', people: ['sg', 'itd'] }],
@@ -133,7 +133,7 @@ export const accountsSeed = [
 
 export const dealsSeed: DealSeed[] = [
   { account: 'harbor', name: 'Core banking mainframe refresh', amount: 4_200_000, currency: 'USD', stage: 'negotiate', closeInDays: 45, owner: 'rep1' },
-  { account: 'metro', name: 'Line 9 CBTC signalling platform', amount: 18_500_000, currency: 'CNY', stage: 'propose', closeInDays: 90, owner: 'rep1', confirmedPoints: 4 },
+  { account: 'metro', name: 'Line 9 CBTC signalling platform', amount: 18_500_000, currency: 'CNY', stage: 'propose', closeInDays: 90, owner: 'rep1', confirmedPoints: 9 },
   { account: 'hospital', name: 'Group-wide hospital ERP', amount: 2_800_000, currency: 'EUR', stage: 'discover', closeInDays: 150, owner: 'rep2', confirmedPoints: 2 },
   { account: 'expo', name: 'Expo venue network build-out', amount: 950_000, currency: 'USD', stage: 'commit', closeInDays: -5, owner: 'rep1', confirmedPoints: 8 },
   { account: 'northwind', name: 'Warehouse handheld scanners', amount: 120_000, currency: 'USD', stage: 'qualify', closeInDays: 60, owner: 'rep2' },

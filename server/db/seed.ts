@@ -122,7 +122,9 @@ async function seedCoverageHistory(tx: Tx, now: Date, teamId: number): Promise<v
       .filter((change) => change.deal === deal.name)
       .map((change) => ({ ...change, at: isoDaysAgo(now, change.daysAgo), stakeholder: people.find((person) => person.name === change.person)! }));
     const contacts = people.flatMap((person) => (person.lastContactAt ? [person.lastContactAt] : []));
-    const moments = [...new Set([...created.values(), ...changes.map((change) => change.at), ...contacts])].sort();
+    // A person who left is a moment too: the morning of that day, logged as the app logs it.
+    const departures = people.flatMap((person) => (person.leftAt ? [{ person, at: `${person.leftAt}T09:00:00.000Z` }] : []));
+    const moments = [...new Set([...created.values(), ...changes.map((change) => change.at), ...contacts, ...departures.map((d) => d.at)])].sort();
     const points = await listInfoPoints(tx, deal.id);
     for (const at of moments) {
       const present = people
@@ -143,6 +145,20 @@ async function seedCoverageHistory(tx: Tx, now: Date, teamId: number): Promise<v
           entityId: change.stakeholder.id,
           before: { ...who, stance: change.from },
           after: { ...who, stance: change.stakeholder.stance },
+          at: new Date(at),
+        });
+      }
+      for (const { person } of departures.filter((d) => d.at === at)) {
+        const champion = person.isCoach || person.stance === 'ally';
+        await recordEvent(tx, {
+          teamId,
+          dealId: deal.id,
+          actorId: deal.ownerId,
+          kind: 'contact.left',
+          entity: 'contact',
+          entityId: person.contactId,
+          before: { name: person.name, leftAt: null },
+          after: { name: person.name, leftAt: person.leftAt!, championOf: champion ? [deal.id] : [] },
           at: new Date(at),
         });
       }

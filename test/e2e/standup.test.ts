@@ -5,7 +5,8 @@ import { expectOk, loginAs, type ApiSession } from '../helpers/api';
 import { useE2eApp } from '../helpers/e2e';
 
 /** The deals rep1 and rep2 touch in the setup: with the seeded changes of the week, what the stand-up walks. */
-const DEALS_CHANGED = ['Core banking mainframe refresh', 'Group-wide hospital ERP', 'Line 9 CBTC signalling platform'];
+/** The three check-ins below, and the Expo deal, whose champion (Fiona Ho) left the customer four days ago in the demo. */
+const DEALS_CHANGED = ['Core banking mainframe refresh', 'Expo venue network build-out', 'Group-wide hospital ERP', 'Line 9 CBTC signalling platform'];
 
 describe('the manager runs the weekly pipeline stand-up', () => {
   let page: Page;
@@ -41,6 +42,7 @@ describe('the manager runs the weekly pipeline stand-up', () => {
     expect(reps.join(' ')).toContain('Riley Zhang');
     expect(reps.join(' ')).toContain('Sam Patel');
     expect(await page.locator('main, .page').first().textContent()).toContain('Call: Weekly check-in on Line 9 CBTC signalling platform');
+    expect(await page.locator('main, .page').first().textContent()).toContain('Champion lost: Fiona Ho left the customer');
   });
 
   it('presents the deals one by one with the keyboard, then leaves with Esc', async () => {
