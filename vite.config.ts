@@ -160,6 +160,9 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll gives up after 1 s by default: too short for a lazy chunk and its first
+          // query on a busy 2-core CI machine (a map with 0 of 12 cards after 1 s failed a run).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
