@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify';
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { isoDay } from '../../shared/dates';
+import { ACCOUNT_TIERS, HEALTH_STATUSES } from '../../shared/domain';
 import { ZContactListSchema } from '../../shared/schemas/contact';
 import { ZDealListSchema } from '../../shared/schemas/deal';
 import { readSessionUser, type SessionUser } from '../auth/session';
@@ -43,6 +44,22 @@ function parseQuery<S extends z.ZodType>(schema: S, query: Request['query']): z.
     throw new AppError('BAD_REQUEST', `${field}: ${issue?.message ?? 'invalid'}`, { field });
   }
   return parsed.data;
+}
+
+/**
+ * deal.list's filters plus the two the pipeline page applies on the client (tier, health):
+ * the buttons carry what the user sees. Filters only narrow; access stays listDeals's.
+ */
+const ZDealExportSchema = z.strictObject({
+  ...(ZDealListSchema.unwrap().shape),
+  tier: z.enum(ACCOUNT_TIERS).optional(),
+  health: z.enum(HEALTH_STATUSES).optional(),
+});
+
+async function exportedDeals(deps: AppDeps, req: Request, user: SessionUser, now: Date) {
+  const { tier, health, ...filters } = parseQuery(ZDealExportSchema, req.query);
+  const deals = await listDeals(deps.db, user, filters, now);
+  return deals.filter((deal) => (!tier || deal.accountTier === tier) && (!health || deal.health.status === health));
 }
 
 type Handler = (req: Request, res: Response, user: SessionUser, now: Date) => Promise<void>;
@@ -90,7 +107,7 @@ export function exportRouter(deps: AppDeps): Router {
   router.get(
     '/deals.csv',
     authenticated(deps, async (req, res, user, now) => {
-      const deals = await listDeals(deps.db, user, parseQuery(ZDealListSchema, req.query) ?? {}, now);
+      const deals = await exportedDeals(deps, req, user, now);
       const rows = deals.map((deal) => {
         const row = dealRow(deal);
         return DEAL_COLUMNS.map((column) => csvCell(row[column]));
@@ -102,7 +119,7 @@ export function exportRouter(deps: AppDeps): Router {
   router.get(
     '/deals.xlsx',
     authenticated(deps, async (req, res, user, now) => {
-      const deals = await listDeals(deps.db, user, parseQuery(ZDealListSchema, req.query) ?? {}, now);
+      const deals = await exportedDeals(deps, req, user, now);
       attachment(res, `deals-${isoDay(now)}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       await writeDealsXlsx(res, deals.map(dealRow));
     }),

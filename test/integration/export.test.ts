@@ -112,6 +112,16 @@ describe('export (SPEC §12)', () => {
     }
   });
 
+  it('the page’s client-side filters (tier, health) narrow the export the same way', async () => {
+    const all = await manager.trpc.deal.list.query();
+    const { accountTier: tier, health } = all.find((deal) => deal.status === 'open' && deal.accountTier !== null)!;
+    const rows = records((await download(manager, `/api/export/deals.csv?tier=${tier}&health=${health.status}`)).bytes);
+    const expected = all.filter((deal) => deal.accountTier === tier && deal.health.status === health.status).map((deal) => deal.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(all.length);
+    expect(rows.map((row) => Number(row.id))).toEqual(expected);
+  });
+
   it('bad filters are a 400 naming the parameter, never a 500, and change nothing', async () => {
     const before = await dbFingerprint(server);
     for (const [query, field] of [
@@ -120,6 +130,8 @@ describe('export (SPEC §12)', () => {
       ['ownerId=0', 'ownerId'],
       ['stage=won&stage=lost', 'stage'],
       ['colour=red', 'colour'],
+      ['tier=Z', 'tier'],
+      ['health=fine', 'health'],
     ] as const) {
       for (const file of ['deals.csv', 'deals.xlsx']) {
         const res = await download(manager, `/api/export/${file}?${query}`);
