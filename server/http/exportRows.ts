@@ -48,7 +48,8 @@ export function dealRow(deal: DealWithHealth): Record<DealColumn, Cell> {
     'threshold.information': thresholdCell(deal, 'information'),
     'threshold.relationships': thresholdCell(deal, 'relationships'),
     'threshold.topDecisionMaker': thresholdCell(deal, 'topDecisionMaker'),
-    coverageInfluencePct: { number: deal.health.coverage.influence },
+    // Scoring keeps a 0..1 ratio; a spreadsheet reader expects the percent the app shows (one decimal).
+    coverageInfluencePct: { number: Math.round(deal.health.coverage.influence * 1000) / 10 },
     // Codes, not sentences: stable and language-free; the app explains each one.
     flags: { text: deal.health.flags.map((flag) => flag.code).join('; ') },
   };

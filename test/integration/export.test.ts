@@ -71,7 +71,7 @@ describe('export (SPEC §12)', () => {
       closeDate: harbor.closeDate,
       health: health.status,
       'threshold.information': health.thresholds.information.passed ? 'yes' : 'no',
-      coverageInfluencePct: String(health.coverage.influence),
+      coverageInfluencePct: String(Math.round(health.coverage.influence * 1000) / 10),
       flags: health.flags.map((flag) => flag.code).join('; '),
     });
   });
