@@ -7,6 +7,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './trpc/context';
 import { createContextFactory } from './trpc/context';
 import { appRouter } from './trpc/router';
+import { exportRouter } from './http/export';
 import { crossSiteGuard, emptyBodyAsNoInput, sendTrpcError } from './http/guards';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -57,6 +58,9 @@ export function createApp(deps: AppDeps) {
       maxBatchSize: MAX_BATCH,
     }),
   );
+
+  // File downloads (SPEC §12): plain GETs a browser link can follow, so they live outside tRPC.
+  app.use('/api/export', exportRouter(deps));
 
   const clientDist = resolve(deps.env.CLIENT_DIST);
   const indexHtml = resolve(clientDist, 'index.html');

@@ -18,6 +18,8 @@ const HistoryTab = lazyWithStrings(() => import('./features/history/HistoryTab')
 const SettingsPage = lazyWithStrings(() => import('./features/settings/SettingsPage'), ['settings', 'infoPoints']);
 const ReviewPage = lazyWithStrings(() => import('./features/review/ReviewPage'), ['review']);
 const StandupPage = lazyWithStrings(() => import('./features/standup/StandupPage'), ['standup', 'activity']);
+// The one-page summary prints outside the app shell: no navigation on screen or on paper.
+const DealPrintPage = lazyWithStrings(() => import('./features/print/DealPrintPage'), ['dealRoom', 'map', 'infoPoints']);
 const LogMeetingPage = lazyWithStrings(() => import('./features/log-meeting/LogMeetingPage'), ['logMeeting', 'activity']);
 
 /** The URLs of SPEC §5. Deep links work on reload: the server answers every path with the app. */
@@ -26,6 +28,14 @@ export function AppRoutes() {
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/deals/:id/print"
+          element={
+            <RequireAuth>
+              <DealPrintPage />
+            </RequireAuth>
+          }
+        />
         <Route
           element={
             <RequireAuth>

@@ -108,6 +108,15 @@ export const SCREENS: readonly Screen[] = [
     },
   },
   {
+    name: 'deal one-pager (print)',
+    user: 'manager@demo.test',
+    async open(page, { deal }) {
+      await page.goto(`${deal}/print`);
+      await nonEmpty(page, 'print-facts');
+      await expect.poll(() => page.locator('[data-testid="print-map"] [data-testid="stakeholder-node"]').count()).toBeGreaterThan(0);
+    },
+  },
+  {
     name: 'review',
     user: 'manager@demo.test',
     async open(page, { base }) {

@@ -62,6 +62,9 @@ export function DealHeader({ room }: { room: DealRoomData }) {
                 <button type="button" className="btn" onClick={() => setEditing(true)}>
                   {t('dealRoom.editFacts')}
                 </button>
+                <Link to={`/deals/${deal.id}/print`} className="btn" data-testid="print-deal">
+                  {t('print.open')}
+                </Link>
               </div>
             )}
           </div>

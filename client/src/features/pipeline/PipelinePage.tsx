@@ -11,6 +11,7 @@ import { lazyWithStrings } from '../../i18n';
 import { useFormat } from '../../lib/format';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useNow } from '../../lib/useNow';
+import { ExportLinks } from './ExportLinks';
 import { usePipelineFilters } from './usePipelineFilters';
 // The dialog (and its account form, and their strings) loads on first use; so does the board view.
 const CreateDealDialog = lazyWithStrings(() => import('./CreateDealDialog'), ['createDeal']);
@@ -74,6 +75,7 @@ export function PipelinePage() {
               </button>
             ))}
           </div>
+          <ExportLinks filters={filters} />
           <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
             {t('pipeline.newDeal')}
           </button>
