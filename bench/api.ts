@@ -83,8 +83,13 @@ function startBaseline(databasePath: string) {
   });
   // The health of a set of deals from the same rows ours reads, scored by the same pure function.
   const ids = `(select value from json_each(?))`;
-  const healthPeople = db.prepare(`select s.id, s.deal_id as dealId, c.name, s.influence, s.stance, c.level, s.decision_role as decisionRole, s.is_coach as isCoach from stakeholders s join contacts c on c.id = s.contact_id where s.deal_id in ${ids}`);
-  const healthContacts = db.prepare(`select x.stakeholder_id as id, max(a.occurred_at) as at from activity_stakeholders x join activities a on a.id = x.activity_id where a.deal_id in ${ids} group by x.stakeholder_id`);
+  const healthPeople = db.prepare(`select s.id, s.deal_id as dealId, c.name, s.influence, s.stance, c.level, s.decision_role as decisionRole, s.is_coach as isCoach, c.left_at as leftAt from stakeholders s join contacts c on c.id = s.contact_id where s.deal_id in ${ids}`);
+  // Contact is any activity but a note; *met* only meetings, visits, demos and executive meetings (SPEC §4).
+  const healthContacts = db.prepare(
+    `select x.stakeholder_id as id, max(case when a.kind <> 'note' then a.occurred_at end) as contactAt, max(case when a.kind in ('meeting', 'visit', 'demo', 'executive_meeting') then a.occurred_at end) as metAt from activity_stakeholders x join activities a on a.id = x.activity_id where a.deal_id in ${ids} group by x.stakeholder_id`,
+  );
+  const healthSourced = db.prepare(`select source_stakeholder_id as id, max(max(updated_at, coalesce(verified_at, ''))) as at from info_points where deal_id in ${ids} and source_stakeholder_id is not null group by source_stakeholder_id`);
+  const healthSnoozes = db.prepare(`select f.deal_id as dealId, f.code, f.until, f.reason, u.name as "by" from flag_snoozes f join users u on u.id = f.by_user_id where f.deal_id in ${ids}`);
   const healthPoints = db.prepare(`select deal_id as dealId, point, status, verified_at as verifiedAt, updated_at as updatedAt from info_points where deal_id in ${ids}`);
   const healthHistory = db.prepare(`select deal_id as dealId, at, influence from coverage_snapshots where deal_id in ${ids} and at >= ?`);
   const settingsRow = db.prepare(`select thresholds from team_settings limit 1`);
@@ -92,11 +97,20 @@ function startBaseline(databasePath: string) {
     const json = JSON.stringify(deals.map((deal) => deal.id));
     const now = new Date();
     const settings = { ...DEFAULT_THRESHOLD_SETTINGS, ...(JSON.parse((settingsRow.get() as { thresholds: string }).thresholds) as object) };
-    const inputs = new Map(deals.map((deal) => [deal.id, { deal: { stage: deal.stage, status: deal.status, closeDate: deal.close_date }, stakeholders: [], infoPoints: [], coverageHistory: [], settings, now } as HealthInput]));
-    const contacted = new Map((healthContacts.all(json) as { id: number; at: string }[]).map((row) => [row.id, row.at]));
-    for (const { dealId, ...person } of healthPeople.all(json) as (HealthInput['stakeholders'][number] & { dealId: number })[]) {
-      inputs.get(dealId)!.stakeholders.push({ ...person, isCoach: Boolean(person.isCoach), lastContactAt: contacted.get(person.id) ?? null });
+    const inputs = new Map(
+      deals.map((deal): [number, Required<HealthInput>] => [deal.id, { deal: { stage: deal.stage, status: deal.status, closeDate: deal.close_date }, stakeholders: [], infoPoints: [], coverageHistory: [], snoozes: [], settings, now }]),
+    );
+    const contacted = new Map((healthContacts.all(json) as { id: number; contactAt: string | null; metAt: string | null }[]).map((row) => [row.id, row]));
+    const sourced = new Map((healthSourced.all(json) as { id: number; at: string }[]).map((row) => [row.id, row.at]));
+    type PersonRow = Omit<HealthInput['stakeholders'][number], 'isCoach' | 'lastContactAt' | 'lastMetAt' | 'lastIntelAt'> & { dealId: number; isCoach: number };
+    for (const { dealId, ...person } of healthPeople.all(json) as PersonRow[]) {
+      const contact = contacted.get(person.id);
+      const lastContactAt = contact?.contactAt ?? null;
+      const lastSourced = sourced.get(person.id) ?? null;
+      const lastIntelAt = [lastContactAt, lastSourced].filter((at): at is string => at !== null).sort().at(-1) ?? null;
+      inputs.get(dealId)!.stakeholders.push({ ...person, isCoach: Boolean(person.isCoach), lastContactAt, lastMetAt: contact?.metAt ?? null, lastIntelAt });
     }
+    for (const { dealId, ...snooze } of healthSnoozes.all(json) as (NonNullable<HealthInput['snoozes']>[number] & { dealId: number })[]) inputs.get(dealId)!.snoozes.push(snooze);
     for (const { dealId, ...point } of healthPoints.all(json) as (HealthInput['infoPoints'][number] & { dealId: number })[]) inputs.get(dealId)!.infoPoints.push(point);
     for (const { dealId, ...sample } of healthHistory.all(json, daysBefore(now, 15).toISOString()) as (HealthInput['coverageHistory'][number] & { dealId: number })[]) {
       inputs.get(dealId)!.coverageHistory.push(sample);
