@@ -139,6 +139,8 @@ describe('a rep maps the buying group of a real deal', () => {
     await card(ceo.id).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('person-panel').locator('h2').textContent()).toBe('Wang Jianguo');
+    // Focus moved into the panel as it opened, not a frame later (a late move stole the next key from the map).
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="person-panel"]') !== null)).toBe(true);
 
     await edge(rel.id).focus();
     await page.keyboard.press('Enter');

@@ -59,7 +59,8 @@ interface MapCanvasProps {
   onNodesChange: OnNodesChange<AppNode>;
   onEdgesChange: OnEdgesChange<AppEdge>;
   onBeforeDelete: OnBeforeDelete<AppNode, AppEdge>;
-  onOpenPerson: (id: number) => void;
+  /** `byKeyboard`: opened with Enter, so the panel takes focus as it opens. */
+  onOpenPerson: (id: number, byKeyboard?: boolean) => void;
   onPaneClick: () => void;
   /** A handle dragged onto another person's: the relationship dialog asks what it is. */
   onConnect: (connection: Connection) => void;
@@ -87,13 +88,12 @@ export function MapCanvas({ canvas, nodes, edges, onNodesChange, onEdgesChange, 
     },
     [onOpenPerson],
   );
-  // Enter on a focused card opens it, and moves focus into the panel so the keyboard can carry on there.
+  // Enter on a focused card opens it; the panel takes focus as it renders, so the keyboard carries on there.
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Enter') return;
+    if (event.key !== 'Enter' || event.repeat) return;
     const card = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
     if (!card?.dataset.id) return;
-    onOpenPerson(Number(card.dataset.id));
-    window.requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="person-panel"] select, [data-testid="person-panel"] input')?.focus());
+    onOpenPerson(Number(card.dataset.id), true);
   };
 
   const overviewLabel = overview ? t('map.hideOverview') : t('map.showOverview');

@@ -28,7 +28,8 @@ export default function MapTab() {
   );
 }
 
-type PanelState = { mode: 'edit'; id: number } | { mode: 'add' } | null;
+/** `focusKey` is set when the panel was opened from the keyboard: a new key moves focus into it. */
+type PanelState = { mode: 'edit'; id: number; focusKey?: number } | { mode: 'add' } | null;
 
 /** The map tab: the canvas with its toolbar, the person panel and coverage beside it, and the dialogs. */
 function InfluenceMap() {
@@ -56,7 +57,7 @@ function InfluenceMap() {
   const { edges, onEdgesChange, clearEdgeSelection, kindLabels } = useMapEdges(room.stakeholders, room.relationships);
   const allyPath = useAllyPath(room, nodes, edges);
 
-  const openPerson = useCallback((id: number) => setPanel({ mode: 'edit', id }), []);
+  const openPerson = useCallback((id: number, byKeyboard = false) => setPanel((current) => ({ mode: 'edit', id, focusKey: byKeyboard ? Date.now() : current?.mode === 'edit' && current.id === id ? current.focusKey : undefined })), []);
   const closePanelOf = useCallback((ids: readonly number[]) => setPanel((current) => (current?.mode === 'edit' && ids.includes(current.id) ? null : current)), []);
   const deletion = useDeleteFlow({ canvas, kindLabels, onPeopleRemoved: closePanelOf, onDeleted: clearEdgeSelection });
 
@@ -116,7 +117,7 @@ function InfluenceMap() {
       )}
       <aside className="map-side">
         {panel?.mode === 'add' && <StakeholderPanel key="add" mode="add" newPosition={newPersonPosition} onClose={() => setPanel(null)} onSaved={showPerson} />}
-        {selected && <StakeholderPanel key={selected.id} mode="edit" person={selected} onClose={closePanel} onSaved={() => undefined} onRemove={() => void deletion.removePeople([selected])} />}
+        {selected && <StakeholderPanel key={selected.id} mode="edit" person={selected} focusKey={panel?.mode === 'edit' ? panel.focusKey : undefined} onClose={closePanel} onSaved={() => undefined} onRemove={() => void deletion.removePeople([selected])} />}
         {allyPath.on && <AllyPathCard stakeholders={room.stakeholders} result={allyPath.result} loading={allyPath.loading} failed={allyPath.failed} onClose={allyPath.toggle} />}
         <CoveragePanel stakeholders={room.stakeholders} onSelect={showPerson} />
       </aside>

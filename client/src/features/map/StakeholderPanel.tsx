@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DECISION_ROLES, LEVELS, STANCES, type DecisionRole, type Level, type Stance } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/schemas/limits';
@@ -73,7 +73,16 @@ function ContactOptions({ contacts }: { contacts: readonly { id: number; name: s
 
 type Props =
   | { mode: 'add'; onClose: () => void; onSaved: (id: number) => void; /** Where the new card goes, when the map is arranged by hand. */ newPosition?: () => { x: number; y: number } | undefined }
-  | { mode: 'edit'; person: StakeholderRow; onClose: () => void; onSaved: (id: number) => void; /** Asks, removes and closes the panel: the map owns it, as it does for the Delete key. */ onRemove: () => void };
+  | {
+      mode: 'edit';
+      person: StakeholderRow;
+      onClose: () => void;
+      onSaved: (id: number) => void;
+      /** Asks, removes and closes the panel: the map owns it, as it does for the Delete key. */
+      onRemove: () => void;
+      /** Changes when the card was opened with Enter: focus moves to the first field as the panel renders. */
+      focusKey?: number | undefined;
+    };
 
 /** Add a person to the buying group, or edit the selected one: every stakeholder field, validated by the server. */
 export function StakeholderPanel(props: Props) {
@@ -116,6 +125,13 @@ export function StakeholderPanel(props: Props) {
   const inDeal = new Set(room.stakeholders.map((s) => s.contactId));
   const existing = props.mode === 'add' && form.contactId !== '';
   const set = <K extends keyof PersonForm>(key: K, value: PersonForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  // In the same commit as the panel, never a frame later: a late focus would land after the user
+  // (or a test) had already moved on, and take the next key press away from the map.
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusKey = props.mode === 'edit' ? props.focusKey : undefined;
+  useLayoutEffect(() => {
+    if (focusKey !== undefined) formRef.current?.querySelector<HTMLElement>('select, input')?.focus();
+  }, [focusKey]);
 
   const part = {
     decisionRole: form.decisionRole,
@@ -162,7 +178,7 @@ export function StakeholderPanel(props: Props) {
       </header>
       {props.mode === 'edit' && <LeftCustomer person={props.person} />}
       {props.mode === 'edit' && props.person.isCoach && <CoachIntel person={props.person} />}
-      <form className="person-form" onSubmit={submit}>
+      <form className="person-form" onSubmit={submit} ref={formRef}>
         {props.mode === 'add' && (
           <label className="field">
             <span>{t('map.who')}</span>
