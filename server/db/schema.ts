@@ -30,8 +30,10 @@ import {
   STAGES,
   STANCES,
   RISK_FLAG_CODES,
+  HEALTH_STATUSES,
   type ThresholdKey,
 } from '../../shared/domain';
+import type { Health } from '../../shared/scoring/types';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 const id = () => integer('id').primaryKey({ autoIncrement: true });
@@ -468,4 +470,45 @@ export const flagSnoozes = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.dealId, t.code] })],
+);
+
+/**
+ * Each deal's health as last scored (SPEC §13): written in the same transaction as every
+ * write that can move it, and by the sweep for what time alone changes. Lists, filters,
+ * sorts and counts read it; they never score on read.
+ */
+export const dealHealth = sqliteTable(
+  'deal_health',
+  {
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: HEALTH_STATUSES }).notNull(),
+    crossed: integer('crossed').notNull(),
+    /** Coverage by influence, 0..1: the pipeline sorts by it. */
+    influence: real('influence').notNull(),
+    /** Each threshold crossed or not: the review counts deals by the one they miss. */
+    information: integer('information', { mode: 'boolean' }).notNull(),
+    relationships: integer('relationships', { mode: 'boolean' }).notNull(),
+    topDecisionMaker: integer('top_decision_maker', { mode: 'boolean' }).notNull(),
+    /** The whole Health scoring returned: coverage, thresholds with their reasons, flags. */
+    health: text('health', { mode: 'json' }).notNull().$type<Health>(),
+    scoredAt: text('scored_at').notNull(),
+  },
+  // One row per deal, keyed by it (a table-level key: on SQLite a column key would make the id optional on insert).
+  (t) => [primaryKey({ columns: [t.dealId] }), index('deal_health_status_idx').on(t.status, t.dealId)],
+);
+
+/** The teams a manager manages besides their own (SPEC §13): they see every deal of each. */
+export const teamManagers = sqliteTable(
+  'team_managers',
+  {
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_managers_user_idx').on(t.userId)],
 );

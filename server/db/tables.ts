@@ -36,6 +36,8 @@ export let coverageSnapshots = sqlite.coverageSnapshots;
 export let coachingNotes = sqlite.coachingNotes;
 export let standups = sqlite.standups;
 export let flagSnoozes = sqlite.flagSnoozes;
+export let dealHealth = sqlite.dealHealth;
+export let teamManagers = sqlite.teamManagers;
 
 let bound: Engine | null = null;
 
@@ -69,6 +71,8 @@ export function bindTables(engine: Engine): void {
   coachingNotes = postgres.coachingNotes as unknown as typeof sqlite.coachingNotes;
   standups = postgres.standups as unknown as typeof sqlite.standups;
   flagSnoozes = postgres.flagSnoozes as unknown as typeof sqlite.flagSnoozes;
+  dealHealth = postgres.dealHealth as unknown as typeof sqlite.dealHealth;
+  teamManagers = postgres.teamManagers as unknown as typeof sqlite.teamManagers;
 }
 
 /** The engine the tables are bound to (SQLite until a PostgreSQL database is opened). */

@@ -98,7 +98,7 @@ export async function patchContact(tx: Tx, contact: ContactRow, patch: TContactP
   return diff;
 }
 
-/** A contact's level counts in the coverage of every deal they are on. */
+/** A contact's level counts in the coverage of every deal they are on, and their name in its flags and reasons. */
 export async function refreshDealsOfContact(tx: Tx, contactId: number, actorId: number, now: Date): Promise<void> {
   await recordHealthSnapshots(tx, await dealFactsOfContact(tx, contactId), actorId, now);
 }
@@ -124,8 +124,8 @@ export async function updateContact(db: Db, user: SessionUser, input: TContactUp
     if (leftAfter !== undefined) {
       await recordLeaving(tx, { contactId: id, name, accountTeamId: account.teamId, before: leftBefore ?? null, after: leftAfter, actorId: user.id, now });
     }
-    // Their level, or whether they still count at all, moves the coverage of every deal they are on.
-    if (after.level !== undefined || leftAfter !== undefined) await refreshDealsOfContact(tx, id, user.id, now);
+    // Their level, or whether they still count at all, moves the coverage of every deal they are on; the flags and reasons name them.
+    if (after.level !== undefined || after.name !== undefined || leftAfter !== undefined) await refreshDealsOfContact(tx, id, user.id, now);
     return getContactDto(tx, id);
   });
 }

@@ -205,6 +205,8 @@ export async function updateDeal(db: Db, user: SessionUser, input: TDealUpdate, 
       after: diff.after,
       at: now,
     });
+    // The stage sets which thresholds are due, and a close closes the health (SPEC §4).
+    if (diff.after.stage !== undefined || diff.after.closeDate !== undefined) await refreshHealthSnapshot(tx, id, user.id, now);
     return getDealDto(tx, id);
   });
 }

@@ -18,6 +18,8 @@ import { deals, flagSnoozes, users } from '../db/tables';
 import { AppError, badInput, notFound } from '../errors';
 import { requireDeal } from './access';
 import { recordEvent } from './events';
+// A cycle by design (health reads the snoozes, a snooze re-stores the health): both only call each other at run time.
+import { refreshHealthSnapshot } from './health';
 
 export type FlagSnoozeDto = FlagSnooze & { dealId: number; createdAt: string };
 
@@ -56,6 +58,7 @@ export async function snoozeFlag(db: Db, user: SessionUser, input: TFlagSnooze, 
       after: record(row),
       at: now,
     });
+    await refreshHealthSnapshot(tx, deal.id, user.id, now);
     return { ...record(row), dealId: deal.id, by: user.name, createdAt: row.createdAt };
   });
 }
@@ -71,6 +74,8 @@ export async function unsnoozeFlag(db: Db, user: SessionUser, input: TFlagUnsnoo
     if (!snooze || !snoozeHolds(snooze, now)) throw notFound('Snooze');
     await tx.delete(flagSnoozes).where(and(eq(flagSnoozes.dealId, deal.id), eq(flagSnoozes.code, input.code)));
     await recordEvent(tx, { teamId: deal.teamId, dealId: deal.id, actorId: user.id, kind: 'flag.unsnoozed', entity: 'flag', entityId: null, before: record(snooze), at: now });
+    // The flag is awake again: the stored health (SPEC §13) shows it from now.
+    await refreshHealthSnapshot(tx, deal.id, user.id, now);
     return { ok: true as const };
   });
 }

@@ -2,20 +2,21 @@
  * Deal health on the server: load what the pure scoring module needs — in bulk,
  * one query per table for any number of deals — and keep the coverage history.
  */
-import { and, asc, eq, gte, inArray, lt, max, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, max, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { daysBefore } from '../../shared/dates';
 import { CONTACT_KINDS, MEETING_KINDS, THRESHOLD_KEYS, type ThresholdKey } from '../../shared/domain';
 import { computeHealth, lastIntelAt, type Health, type HealthInput } from '../../shared/scoring';
 import type { ThresholdSettings } from '../../shared/settings';
-import type { Db, Tx } from '../db/client';
+import { writeTransaction, type Db, type Tx } from '../db/client';
 import { idList, inIdList } from '../db/dialect';
 import { prepared } from '../db/prepared';
 import { first } from '../db/rows';
 import { groupBy } from '../../shared/groupBy';
-import { activities, activityStakeholders, contacts, coverageSnapshots, deals, infoPoints, stakeholders } from '../db/tables';
+import { activities, activityStakeholders, contacts, coverageSnapshots, dealHealth as dealHealthTable, deals, infoPoints, stakeholders } from '../db/tables';
 import { recordEvent } from './events';
 import { loadSnoozes } from './flagSnoozes';
+import { storeHealth } from './storedHealth';
 import { getThresholds } from './teamThresholds';
 
 /** COVERAGE_DROP looks back 14 days; a day more covers the calendar-day edge. */
@@ -214,6 +215,7 @@ export async function recordHealthSnapshots(tx: Tx, dealList: readonly (DealFact
   for (const deal of dealList) {
     if (await recordAgainst(tx, deal, healths.get(deal.id)!, last.get(deal.id), actorId, at)) recorded += 1;
   }
+  await storeHealth(tx, healths, at);
   return recorded;
 }
 
@@ -223,6 +225,7 @@ export async function recordHealthSnapshots(tx: Tx, dealList: readonly (DealFact
  * for each threshold crossed or lost. Returns whether it changed.
  */
 export async function recordDealHealth(tx: Tx, deal: { id: number; teamId: number }, health: Health, actorId: number | null, at: Date): Promise<boolean> {
+  await storeHealth(tx, new Map([[deal.id, health]]), at);
   return recordAgainst(tx, deal, health, (await latestSnapshotsOf(tx, [deal.id])).get(deal.id), actorId, at);
 }
 
@@ -272,6 +275,41 @@ export async function openDealFacts(db: Db | Tx, teamId?: number): Promise<TeamD
     .from(deals)
     .where(and(eq(deals.status, 'open'), teamId === undefined ? undefined : eq(deals.teamId, teamId)))
     .orderBy(asc(deals.id));
+}
+
+/** The closed deals of a team: a change of the team's settings re-scores their stored health too. */
+export async function closedDealFacts(db: Db | Tx, teamId: number): Promise<TeamDealFacts[]> {
+  return db
+    .select(dealFacts)
+    .from(deals)
+    .where(and(ne(deals.status, 'open'), eq(deals.teamId, teamId)))
+    .orderBy(asc(deals.id));
+}
+
+/** Score and store, without a snapshot or an event: a closed deal's history ended with its close. */
+export async function storeScoredHealth(tx: Tx, dealList: readonly TeamDealFacts[], at: Date): Promise<number> {
+  return storeHealth(tx, await healthForDeals(tx, dealList, at), at);
+}
+
+/** Deals per transaction when many are scored at once (the sweep, the first start after an upgrade). */
+export const HEALTH_BATCH = 500;
+
+/**
+ * Score and store every deal that has no stored health yet — a database from before
+ * stored health (SPEC §13), on its first start. Idempotent: two instances starting
+ * together each store the same rows. Returns how many were stored.
+ */
+export async function storeMissingHealth(db: Db, now: Date): Promise<number> {
+  const missing = await db
+    .select(dealFacts)
+    .from(deals)
+    .where(sql`not exists (select 1 from ${dealHealthTable} where ${dealHealthTable.dealId} = ${deals.id})`)
+    .orderBy(asc(deals.id));
+  for (let start = 0; start < missing.length; start += HEALTH_BATCH) {
+    const batch = missing.slice(start, start + HEALTH_BATCH);
+    await writeTransaction(db, (tx) => storeScoredHealth(tx, batch, now));
+  }
+  return missing.length;
 }
 
 /** Every deal a contact is mapped on: a change to the contact's level moves all their coverages. */

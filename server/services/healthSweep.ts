@@ -8,14 +8,14 @@
  */
 import { writeTransaction, type Db } from '../db/client';
 import { wakeExpiredSnoozes } from './flagSnoozes';
-import { openDealFacts, recordHealthSnapshots } from './health';
-
-/** Deals per transaction: short write locks, so users' writes never wait long behind the sweep. */
-const BATCH = 500;
+import { HEALTH_BATCH as BATCH, openDealFacts, recordHealthSnapshots } from './health';
 
 /**
  * Wake the snoozed flags whose day has passed (SPEC §10), then record the health of
- * every open deal that changed since its last snapshot. Returns how many of both.
+ * every open deal that changed since its last snapshot, and store it (SPEC §13; a closed
+ * deal's health is kept as it was at its last write). Returns how many snapshots and
+ * wake-ups were recorded. Batches of 500 deals per transaction: short write locks, so
+ * users' writes never wait long behind the sweep.
  */
 export async function sweepHealth(db: Db, now: Date): Promise<number> {
   let recorded = await wakeExpiredSnoozes(db, now);

@@ -6,7 +6,7 @@ import { first } from '../db/rows';
 import { teams, teamSettings } from '../db/tables';
 import { AppError, assertVersion, notFound } from '../errors';
 import { recordEvent } from './events';
-import { openDealFacts, recordHealthSnapshots } from './health';
+import { closedDealFacts, openDealFacts, recordHealthSnapshots, storeScoredHealth } from './health';
 import { getThresholds, type TeamThresholds } from './teamThresholds';
 
 /** Everyone reads their own team's settings; an admin may read any team's. */
@@ -34,6 +34,8 @@ export async function updateThresholds(db: Db, user: SessionUser, input: TThresh
     await recordEvent(tx, { teamId, dealId: null, actorId: user.id, kind: 'settings.thresholdsUpdated', entity: 'teamSettings', entityId: teamId, before: currentSettings, after: next.data, at: now });
     // New settings can cross or lose thresholds on every open deal of the team: record it now, in the same transaction.
     await recordHealthSnapshots(tx, await openDealFacts(tx, teamId), user.id, now);
+    // A closed deal's history ended with its close, but its stored health is scored with these settings too.
+    await storeScoredHealth(tx, await closedDealFacts(tx, teamId), now);
     return { ...next.data, teamId, version: current.version + 1 };
   });
 }

@@ -136,7 +136,7 @@ export async function updateStakeholder(db: Db, user: SessionUser, input: TStake
       after: { ...who(after), ...contactDiff?.after, ...partDiff?.after },
       at: now,
     });
-    if (contactDiff?.after.level !== undefined) await refreshDealsOfContact(tx, contact.id, user.id, now);
+    if (contactDiff?.after.level !== undefined || contactDiff?.after.name !== undefined) await refreshDealsOfContact(tx, contact.id, user.id, now);
     else if (changed.some((key) => (COVERAGE_FIELDS as readonly string[]).includes(key))) await refreshHealthSnapshot(tx, deal.id, user.id, now);
     return after;
   });

@@ -1,0 +1,70 @@
+/**
+ * Each deal's health, stored (SPEC §13). Scoring a deal takes five reads; a list of
+ * 5,000 deals cannot do that on every page. So the health is written where it can move —
+ * in the transaction of every write that moves it, and by the sweep for what time alone
+ * moves — and lists, filters, sorts and counts read this table instead.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { sql } from 'drizzle-orm';
+import type { Health } from '../../shared/scoring';
+import type { Tx } from '../db/client';
+import { idList, inIdList } from '../db/dialect';
+import { prepared } from '../db/prepared';
+import { dealHealth } from '../db/tables';
+
+/** Rows per INSERT: nine parameters each stays far below either engine's limit. */
+const CHUNK = 500;
+
+const storedOf = prepared((db) =>
+  db
+    .select({ dealId: dealHealth.dealId, health: dealHealth.health })
+    .from(dealHealth)
+    .where(inIdList(dealHealth.dealId, sql.placeholder('ids')))
+    .prepare(),
+);
+
+/** Health as the database gives it back (JSON drops `undefined`), so an unchanged health compares equal. */
+const asStored = (health: Health): Health => JSON.parse(JSON.stringify(health)) as Health;
+
+const rowOf = (dealId: number, health: Health, at: Date): typeof dealHealth.$inferInsert => ({
+  dealId,
+  status: health.status,
+  crossed: health.crossed,
+  influence: health.coverage.influence,
+  information: health.thresholds.information.passed,
+  relationships: health.thresholds.relationships.passed,
+  topDecisionMaker: health.thresholds.topDecisionMaker.passed,
+  health: asStored(health),
+  scoredAt: at.toISOString(),
+});
+
+/**
+ * Store the health of these deals where it differs from what is stored (one read, and
+ * one upsert per 500 changed deals), inside the caller's transaction. Returns how many
+ * changed. Key order does not matter: PostgreSQL's jsonb gives keys back in its own.
+ */
+export async function storeHealth(tx: Tx, healths: ReadonlyMap<number, Health>, at: Date): Promise<number> {
+  if (healths.size === 0) return 0;
+  const stored = new Map((await storedOf(tx).execute({ ids: idList([...healths.keys()]) })).map((row) => [row.dealId, row.health]));
+  const changed = [...healths].filter(([dealId, health]) => !isDeepStrictEqual(stored.get(dealId), asStored(health)));
+  for (let start = 0; start < changed.length; start += CHUNK) {
+    await tx
+      .insert(dealHealth)
+      .values(changed.slice(start, start + CHUNK).map(([dealId, health]) => rowOf(dealId, health, at)))
+      .onConflictDoUpdate({
+        target: dealHealth.dealId,
+        // `excluded` is the row the INSERT proposed: the same word on SQLite and PostgreSQL.
+        set: {
+          status: sql`excluded.status`,
+          crossed: sql`excluded.crossed`,
+          influence: sql`excluded.influence`,
+          information: sql`excluded.information`,
+          relationships: sql`excluded.relationships`,
+          topDecisionMaker: sql`excluded.top_decision_maker`,
+          health: sql`excluded.health`,
+          scoredAt: sql`excluded.scored_at`,
+        },
+      });
+  }
+  return changed.length;
+}
