@@ -6,13 +6,14 @@
  * from server/ at run time.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs } from '../helpers/api';
 import { freePort, startChildServer, type ChildServer } from '../helpers/child-server';
 import { createTestDatabase, dropTestDatabase } from '../helpers/postgres';
+import { childrenOf, procList } from '../helpers/proc';
 import { testEngine } from '../helpers/server';
 
 /** Node's arguments in package.json's `start` script, checked to start with plain `node`. */
@@ -21,26 +22,6 @@ function startArgs(): string[] {
   const [command, ...args] = (scripts.start ?? '').split(/\s+/);
   expect(command).toBe('node');
   return args;
-}
-
-/** A process's NUL-separated /proc file (its command line or environment) as a list. */
-function procList(pid: number, file: 'cmdline' | 'environ'): string[] {
-  return readFileSync(`/proc/${pid}/${file}`, 'utf8').split('\0').filter(Boolean);
-}
-
-/** The processes whose parent is `pid` (field 4 of /proc/<pid>/stat, after the parenthesised name). */
-function childrenOf(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false; // ended while we looked
-      }
-    })
-    .map(Number);
 }
 
 /**
