@@ -21,7 +21,10 @@ const builds = {
   },
 };
 
-/** The newest modification time of a file, or of any file under a folder (0 if absent). */
+/**
+ * The newest modification time of a file, or of a folder and anything under it (0 if
+ * absent). A folder's own time changes when a file in it is added, removed or renamed.
+ */
 function newest(path) {
   let stats;
   try {
@@ -30,15 +33,15 @@ function newest(path) {
     return 0;
   }
   if (!stats.isDirectory()) return stats.mtimeMs;
-  return readdirSync(path).reduce((latest, entry) => Math.max(latest, newest(join(path, entry))), 0);
+  return readdirSync(path).reduce((latest, entry) => Math.max(latest, newest(join(path, entry))), stats.mtimeMs);
 }
 
 const wanted = process.argv.slice(2);
 for (const [name, { output, inputs, build }] of Object.entries(builds)) {
   if (wanted.length > 0 && !wanted.includes(name)) continue;
   const built = newest(output);
-  // A cheap check (a few hundred stat calls): a file edited, pulled or checked out after
-  // the build makes it stale. Deleting a source file alone does not; `npm run build` then.
+  // A cheap check (a few hundred stat calls): a file edited, added, removed, pulled or
+  // checked out after the build makes it stale.
   if (built > 0 && inputs.every((input) => newest(input) <= built)) continue;
   console.log(`The ${name} build is ${built === 0 ? 'missing' : 'older than its sources'}: building it (npm run build:${name})…`);
   await build();
