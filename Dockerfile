@@ -11,7 +11,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY package.json package-lock.json ./
 
-# Everything, to build the client.
+# Everything, to build the client and the server bundle (dist/client, dist/server).
 FROM toolchain AS build
 RUN npm ci
 COPY . .
@@ -25,6 +25,7 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY --from=runtime-deps /app/node_modules ./node_modules
+# The sources only for the tsx scripts (npm run db:migrate, backup); the app runs from dist.
 COPY package.json package-lock.json tsconfig.json ./
 COPY server ./server
 COPY shared ./shared
@@ -38,4 +39,6 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Migrates (under an advisory lock on PostgreSQL), seeds if SEED_DEMO=1 and the database is empty, then serves.
-CMD ["npm", "start"]
+# What `npm start` runs, without its prestart build check (dist comes from the build stage and
+# /app is not writable here), and with Node as PID 1 so SIGTERM reaches the graceful drain.
+CMD ["node", "--enable-source-maps", "dist/server/index.js"]

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: every figure side by side with its baseline, in the same run,
- * printed as a table and written to bench/results.json. Needs a built client.
+ * printed as a table and written to bench/results.json. Builds the client and the server
+ * first if their builds are missing or stale.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { loginAs } from '../test/helpers/api';
 import { startTestServer } from '../test/helpers/server';
@@ -11,9 +12,10 @@ import { measureBundle } from './bundle';
 import { benchEngines, printEngines } from './engines';
 import { benchMap, printMap } from './map';
 import { benchScale } from './scale';
+import { benchStart, printStart } from './start';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-if (!existsSync('dist/client/index.html')) execSync('npm run build', { stdio: 'inherit' });
+execSync('node scripts/ensure-build.mjs', { stdio: 'inherit' });
 
 const server = await startTestServer();
 try {
@@ -27,6 +29,7 @@ try {
   const engines = await benchEngines(seconds);
   const bundle = measureBundle();
   const map = await benchMap(server, bundle.chunks);
+  const start = await benchStart();
 
   console.log(`\nAPI (autocannon, 10 connections, ${seconds} s each, same SQLite file)`);
   console.table(
@@ -56,11 +59,12 @@ try {
     console.log(`${growth}× the deals: deal.list ${(large.dealList.p50 / small.dealList.p50).toFixed(1)}×, review.pipeline ${(large.reviewPipeline.p50 / small.reviewPipeline.p50).toFixed(1)}× the time (linear would be ${growth}×)`);
   }
   printMap(map);
+  printStart(start);
   console.log('\nClient JavaScript (gzip)');
   console.table([{ chunk: 'initial route', kB: bundle.initialKb }, ...bundle.chunks.slice(0, 6).map((c) => ({ chunk: c.file, kB: c.kb }))]);
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   console.log(`\nProcess RSS after the load runs (server + load generator in one process): ${rssMb} MB`);
-  writeFileSync('bench/results.json', JSON.stringify({ at: new Date().toISOString(), seconds, api, engines, scale, map, bundle, rssMb }, null, 2));
+  writeFileSync('bench/results.json', JSON.stringify({ at: new Date().toISOString(), seconds, api, engines, scale, map, bundle, start, rssMb }, null, 2));
   console.log('Written to bench/results.json');
 } finally {
   await server.stop();

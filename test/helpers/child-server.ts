@@ -1,6 +1,6 @@
 /**
- * The real server in its own process (node --import tsx server/index.ts), so a
- * test can kill it with SIGKILL the way a crash would.
+ * The real server in its own process (node --import tsx server/index.ts, or the built
+ * bundle), so a test can kill it with SIGKILL the way a crash would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 
@@ -12,14 +12,23 @@ export interface ChildServer {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** Node's arguments for the server from its TypeScript sources, as in development. */
+export const SOURCE_ARGS = ['--import', 'tsx', 'server/index.ts'] as const;
+
 /**
  * `database` is a SQLite file path, or a postgres:// URL (passed as DATABASE_URL). Only
  * that one reaches the child: a DATABASE_URL in the test runner's own environment does not.
+ * `args` are Node's (after the node binary itself).
  */
-export async function startChildServer(database: string, port: number, env: Record<string, string> = {}): Promise<ChildServer> {
+export async function startChildServer(
+  database: string,
+  port: number,
+  env: Record<string, string> = {},
+  args: readonly string[] = SOURCE_ARGS,
+): Promise<ChildServer> {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const location = /^postgres(ql)?:\/\//.test(database) ? { DATABASE_URL: database } : { DATABASE_PATH: database };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, args, {
     env: { ...inherited, ...location, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '10000', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
