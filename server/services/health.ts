@@ -277,12 +277,12 @@ export async function openDealFacts(db: Db | Tx, teamId?: number): Promise<TeamD
     .orderBy(asc(deals.id));
 }
 
-/** The closed deals of a team: a change of the team's settings re-scores their stored health too. */
-export async function closedDealFacts(db: Db | Tx, teamId: number): Promise<TeamDealFacts[]> {
+/** The closed deals of a team, or of every team: their stored health is re-scored too, without history. */
+export async function closedDealFacts(db: Db | Tx, teamId?: number): Promise<TeamDealFacts[]> {
   return db
     .select(dealFacts)
     .from(deals)
-    .where(and(ne(deals.status, 'open'), eq(deals.teamId, teamId)))
+    .where(and(ne(deals.status, 'open'), teamId === undefined ? undefined : eq(deals.teamId, teamId)))
     .orderBy(asc(deals.id));
 }
 

@@ -8,14 +8,14 @@
  */
 import { writeTransaction, type Db } from '../db/client';
 import { wakeExpiredSnoozes } from './flagSnoozes';
-import { HEALTH_BATCH as BATCH, openDealFacts, recordHealthSnapshots } from './health';
+import { closedDealFacts, HEALTH_BATCH as BATCH, openDealFacts, recordHealthSnapshots, storeScoredHealth } from './health';
 
 /**
  * Wake the snoozed flags whose day has passed (SPEC §10), then record the health of
- * every open deal that changed since its last snapshot, and store it (SPEC §13; a closed
- * deal's health is kept as it was at its last write). Returns how many snapshots and
- * wake-ups were recorded. Batches of 500 deals per transaction: short write locks, so
- * users' writes never wait long behind the sweep.
+ * every open deal that changed since its last snapshot, and store every deal's health
+ * (SPEC §13: a closed deal's reasons still age, though its history ended with its close).
+ * Returns how many snapshots and wake-ups were recorded. Batches of 500 deals per
+ * transaction: short write locks, so users' writes never wait long behind the sweep.
  */
 export async function sweepHealth(db: Db, now: Date): Promise<number> {
   let recorded = await wakeExpiredSnoozes(db, now);
@@ -23,6 +23,10 @@ export async function sweepHealth(db: Db, now: Date): Promise<number> {
   // Scored in bulk, a batch per transaction; a deal closed meanwhile is scored as it was, which changes no threshold.
   for (let start = 0; start < open.length; start += BATCH) {
     recorded += await writeTransaction(db, (tx) => recordHealthSnapshots(tx, open.slice(start, start + BATCH), null, now));
+  }
+  const closed = await closedDealFacts(db);
+  for (let start = 0; start < closed.length; start += BATCH) {
+    await writeTransaction(db, (tx) => storeScoredHealth(tx, closed.slice(start, start + BATCH), now));
   }
   return recorded;
 }
