@@ -110,7 +110,7 @@ interface Instance {
 
 async function prepare(engine: Instance['engine'], server: ChildServer): Promise<Instance> {
   const rep = await loginAs(server, 'rep1@demo.test');
-  const deals = await rep.trpc.deal.list.query();
+  const deals = (await rep.trpc.deal.list.query()).items;
   const rich = deals.find((deal) => deal.name === 'Core banking mainframe refresh');
   if (!rich) throw new Error('the demo seed has no "Core banking mainframe refresh" deal');
   const room = await rep.trpc.deal.get.query({ id: rich.id });

@@ -151,7 +151,7 @@ async function measureCase(page: Page, url: string, name: string, people: number
 
 export async function benchMap(server: TestServer, chunks: { file: string; kb: number }[]): Promise<MapFigure> {
   const rep = await loginAs(server, 'rep1@demo.test');
-  const deals = await rep.trpc.deal.list.query({});
+  const deals = (await rep.trpc.deal.list.query({})).items;
   const demoId = deals.find((d) => d.name === 'Core banking mainframe refresh')!.id;
   const demoRoom = await rep.trpc.deal.get.query({ id: demoId });
   const largeId = await seedLargeDeal(rep);

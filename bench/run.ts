@@ -20,7 +20,7 @@ execSync('node scripts/ensure-build.mjs', { stdio: 'inherit' });
 const server = await startTestServer();
 try {
   const rep = await loginAs(server, 'rep1@demo.test');
-  const deals = await rep.trpc.deal.list.query({});
+  const deals = (await rep.trpc.deal.list.query({})).items;
   const rich = deals.find((d) => d.name === 'Core banking mainframe refresh')!;
   const room = await rep.trpc.deal.get.query({ id: rich.id });
   const api = await benchApi(server, rep.cookie!, rich.id, room.stakeholders[0]!, seconds);

@@ -2,13 +2,13 @@ import { stringify } from 'csv-stringify';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { isoDay } from '../../shared/dates';
-import { ACCOUNT_TIERS, HEALTH_STATUSES } from '../../shared/domain';
+import { ACCOUNT_TIERS } from '../../shared/domain';
 import { ZContactListSchema } from '../../shared/schemas/contact';
-import { ZDealListSchema } from '../../shared/schemas/deal';
+import { ZDealQuerySchema } from '../../shared/schemas/deal';
 import { readSessionUser, type SessionUser } from '../auth/session';
 import { AppError, fromDatabaseError } from '../errors';
 import { listContacts } from '../services/contacts';
-import { listDeals } from '../services/deals';
+import { allDealPages, type DealWithHealth } from '../services/dealList';
 import type { AppDeps } from '../trpc/context';
 import { CONTACT_COLUMNS, DEAL_COLUMNS, contactRow, csvCell, dealRow, guardFormula } from './exportRows';
 import { sendTrpcError } from './guards';
@@ -47,19 +47,20 @@ function parseQuery<S extends z.ZodType>(schema: S, query: Request['query']): z.
 }
 
 /**
- * deal.list's filters plus the two the pipeline page applies on the client (tier, health):
- * the buttons carry what the user sees. Filters only narrow; access stays listDeals's.
+ * deal.list's filters (health among them) plus the account tier the pipeline page filters
+ * by: the buttons carry what the user sees. Filters only narrow; access stays the list's.
  */
 const ZDealExportSchema = z.strictObject({
-  ...(ZDealListSchema.unwrap().shape),
+  ...ZDealQuerySchema.omit({ cursor: true, limit: true }).shape,
   tier: z.enum(ACCOUNT_TIERS).optional(),
-  health: z.enum(HEALTH_STATUSES).optional(),
 });
 
-async function exportedDeals(deps: AppDeps, req: Request, user: SessionUser, now: Date) {
-  const { tier, health, ...filters } = parseQuery(ZDealExportSchema, req.query);
-  const deals = await listDeals(deps.db, user, filters, now);
-  return deals.filter((deal) => (!tier || deal.accountTier === tier) && (!health || deal.health.status === health));
+async function exportedDeals(deps: AppDeps, req: Request, user: SessionUser) {
+  const { tier, ...query } = parseQuery(ZDealExportSchema, req.query);
+  const deals: DealWithHealth[] = [];
+  // The list a page at a time, in the list's own order, so an export matches the screen.
+  for await (const page of allDealPages(deps.db, user, query)) deals.push(...page.filter((deal) => !tier || deal.accountTier === tier));
+  return deals;
 }
 
 type Handler = (req: Request, res: Response, user: SessionUser, now: Date) => Promise<void>;
@@ -107,7 +108,7 @@ export function exportRouter(deps: AppDeps): Router {
   router.get(
     '/deals.csv',
     authenticated(deps, async (req, res, user, now) => {
-      const deals = await exportedDeals(deps, req, user, now);
+      const deals = await exportedDeals(deps, req, user);
       const rows = deals.map((deal) => {
         const row = dealRow(deal);
         return DEAL_COLUMNS.map((column) => csvCell(row[column]));
@@ -119,7 +120,7 @@ export function exportRouter(deps: AppDeps): Router {
   router.get(
     '/deals.xlsx',
     authenticated(deps, async (req, res, user, now) => {
-      const deals = await exportedDeals(deps, req, user, now);
+      const deals = await exportedDeals(deps, req, user);
       attachment(res, `deals-${isoDay(now)}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       await writeDealsXlsx(res, deals.map(dealRow));
     }),

@@ -1,6 +1,6 @@
 import { THRESHOLD_KEYS, type ThresholdKey } from '../../shared/domain';
 import type { ContactDto } from '../services/contacts';
-import type { DealWithHealth } from '../services/deals';
+import type { DealWithHealth } from '../services/dealList';
 
 /**
  * The deals sheet, one definition for CSV and XLSX (docs/decisions/0019-export-files.md).

@@ -3,11 +3,13 @@ import { ZDealMemberSchema, ZDealMembersSchema } from '../../shared/schemas/deal
 import { getAllyPaths } from '../services/allyPath';
 import { getDealRoom } from '../services/dealRoom';
 import { addDealMember, listDealMembers, removeDealMember } from '../services/dealMembers';
-import { createDeal, getDealHealth, listDeals, updateDeal } from '../services/deals';
+import { createDeal, getDealHealth, updateDeal } from '../services/deals';
+import { listDealPage } from '../services/dealList';
 import { protectedProcedure, router } from '../trpc/init';
 
 export const dealRouter = router({
-  list: protectedProcedure.input(ZDealListSchema).query(({ ctx, input }) => listDeals(ctx.db, ctx.user, input ?? {}, ctx.now())),
+  // A page of deals with their stored health (SPEC §13).
+  list: protectedProcedure.input(ZDealListSchema).query(({ ctx, input }) => listDealPage(ctx.db, ctx.user, input ?? {})),
   get: protectedProcedure.input(ZDealIdSchema).query(({ ctx, input }) => getDealRoom(ctx.db, ctx.user, input.id, ctx.now())),
   health: protectedProcedure.input(ZDealIdSchema).query(({ ctx, input }) => getDealHealth(ctx.db, ctx.user, input.id, ctx.now())),
   // The shortest chain from a coach or ally to each final decision-maker (SPEC §10).

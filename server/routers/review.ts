@@ -2,11 +2,14 @@ import { ZCoachingNoteAddSchema, ZCoachingNoteListSchema, ZReviewPipelineSchema 
 import { addCoachingNote, listCoachingNotes } from '../services/coachingNotes';
 import { ZReviewLossesSchema } from '../../shared/schemas/losses';
 import { reviewLosses } from '../services/losses';
-import { reviewPipeline } from '../services/review';
+import { reviewPipeline, reviewSummary } from '../services/review';
+import { ZReviewSummarySchema } from '../../shared/schemas/deal';
 import { managerProcedure, protectedProcedure, router } from '../trpc/init';
 
 export const reviewRouter = router({
-  pipeline: protectedProcedure.input(ZReviewPipelineSchema).query(({ ctx, input }) => reviewPipeline(ctx.db, ctx.user, input ?? {}, ctx.now())),
+  pipeline: protectedProcedure.input(ZReviewPipelineSchema).query(({ ctx, input }) => reviewPipeline(ctx.db, ctx.user, input ?? {})),
+  // The Review's header counts (SPEC §13), by the database over the stored health.
+  summary: protectedProcedure.input(ZReviewSummarySchema).query(({ ctx, input }) => reviewSummary(ctx.db, ctx.user, input ?? {})),
   // Open like the pipeline review: everyone reads the closed deals they may see (SPEC §7), a rep their own.
   losses: protectedProcedure.input(ZReviewLossesSchema).query(({ ctx, input }) => reviewLosses(ctx.db, ctx.user, input ?? {})),
 });

@@ -1,10 +1,11 @@
-import { and, eq, exists, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, exists, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { ROLES, type Role } from '../../shared/domain';
 import type { SessionUser } from '../auth/session';
 import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
 import { first } from '../db/rows';
-import { accounts, dealMembers, deals } from '../db/tables';
+import { accounts, dealMembers, deals, teamManagers, teams } from '../db/tables';
 import { notFound } from '../errors';
 
 /**
@@ -17,7 +18,7 @@ import { notFound } from '../errors';
  */
 export function visibleDealsFor(role: Role, db: Db | Tx, who: { userId: number | SQLWrapper; teamId: number | SQLWrapper } = placeholders): SQL | undefined {
   if (role === 'admin') return undefined;
-  if (role === 'manager') return eq(deals.teamId, who.teamId);
+  if (role === 'manager') return managedTeam(deals.teamId, db, who);
   return or(
     eq(deals.ownerId, who.userId),
     exists(
@@ -29,6 +30,11 @@ export function visibleDealsFor(role: Role, db: Db | Tx, who: { userId: number |
   );
 }
 const placeholders = { userId: sql.placeholder('userId'), teamId: sql.placeholder('teamId') };
+
+/** SPEC §13: a manager manages their own team and any team they were made a manager of. */
+function managedTeam(teamColumn: SQLiteColumn, db: Db | Tx, who: { userId: number | SQLWrapper; teamId: number | SQLWrapper }): SQL | undefined {
+  return or(eq(teamColumn, who.teamId), inArray(teamColumn, db.select({ id: teamManagers.teamId }).from(teamManagers).where(eq(teamManagers.userId, who.userId))));
+}
 
 /** The same rule with this user's values, for queries built on the fly. */
 export const visibleDeals = (user: SessionUser, db: Db | Tx) => visibleDealsFor(user.role, db, { userId: user.id, teamId: user.teamId });
@@ -59,8 +65,26 @@ export async function requireDeal(db: Db | Tx, user: SessionUser, dealId: number
   return deal;
 }
 
-export function visibleAccounts(user: SessionUser): SQL | undefined {
-  return user.role === 'admin' ? undefined : eq(accounts.teamId, user.teamId);
+/** The accounts of the teams the user belongs to or manages; every account for an admin. */
+export function visibleAccounts(user: SessionUser, db: Db | Tx): SQL | undefined {
+  if (user.role === 'admin') return undefined;
+  if (user.role === 'manager') return managedTeam(accounts.teamId, db, viewer(user));
+  return eq(accounts.teamId, user.teamId);
+}
+
+/** The teams a user sees whole: an admin every team, a manager the ones they manage, a rep their own. */
+export async function visibleTeamIds(db: Db | Tx, user: SessionUser): Promise<number[] | 'all'> {
+  if (user.role === 'admin') return 'all';
+  if (user.role === 'rep') return [user.teamId];
+  const managed = await db.select({ id: teamManagers.teamId }).from(teamManagers).where(eq(teamManagers.userId, user.id));
+  return [...new Set([user.teamId, ...managed.map((row) => row.id)])];
+}
+
+/** A team filter the user may apply: an unknown team, or one they do not see, is NOT_FOUND. */
+export async function requireVisibleTeam(db: Db | Tx, user: SessionUser, teamId: number): Promise<void> {
+  const visible = await visibleTeamIds(db, user);
+  const exists = first(await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).limit(1));
+  if (!exists || (visible !== 'all' && !visible.includes(teamId))) throw notFound('Team');
 }
 
 export async function requireAccount(db: Db | Tx, user: SessionUser, accountId: number) {
@@ -68,7 +92,7 @@ export async function requireAccount(db: Db | Tx, user: SessionUser, accountId: 
     await db
       .select()
       .from(accounts)
-      .where(and(eq(accounts.id, accountId), visibleAccounts(user)))
+      .where(and(eq(accounts.id, accountId), visibleAccounts(user, db)))
       .limit(1),
   );
   if (!account) throw notFound('Account');

@@ -25,7 +25,7 @@ const accountColumns = {
 };
 
 export async function listAccounts(db: Db, user: SessionUser): Promise<AccountDto[]> {
-  return db.select(accountColumns).from(accounts).where(visibleAccounts(user)).orderBy(byteOrder(accounts.name), asc(accounts.id));
+  return db.select(accountColumns).from(accounts).where(visibleAccounts(user, db)).orderBy(byteOrder(accounts.name), asc(accounts.id));
 }
 
 export async function createAccount(db: Db, user: SessionUser, input: TAccountCreate, now: Date): Promise<AccountDto> {

@@ -1,25 +1,23 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { isoDay } from '../../shared/dates';
 import { INFO_POINTS, statusForStage, type DealStatus, type ThresholdKey } from '../../shared/domain';
 import type { Health } from '../../shared/scoring';
 import type { TDealCreate, TDealUpdate } from '../../shared/schemas/deal';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
-import { optionalEquals } from '../db/dialect';
 import { prepared } from '../db/prepared';
 import { first, single } from '../db/rows';
 import { accounts, deals, infoPoints, users } from '../db/tables';
 import { AppError, assertVersion, badInput } from '../errors';
-import { perRole, requireAccount, requireDeal, viewer, visibleDealsFor } from './access';
+import { requireAccount, requireDeal } from './access';
 import { changedFields, recordEvent } from './events';
-import { dealHealth, healthForDeals, refreshHealthSnapshot } from './health';
+import { dealHealth, refreshHealthSnapshot } from './health';
 
 /**
  * Built when first queried, not at load: the tables are live bindings that a PostgreSQL
  * process rebinds, and a JSON column read through the other engine's object fails.
  */
-const dealColumns = () => ({
+export const dealColumns = () => ({
   id: deals.id,
   name: deals.name,
   accountId: deals.accountId,
@@ -59,30 +57,6 @@ function dealQuery(db: Db | Tx, where: SQL | undefined) {
     .innerJoin(accounts, eq(accounts.id, deals.accountId))
     .innerJoin(users, eq(users.id, deals.ownerId))
     .where(where);
-}
-
-export interface DealFilters {
-  status?: DealDto['status'] | undefined;
-  ownerId?: number | undefined;
-  stage?: DealDto['stage'] | undefined;
-}
-
-export type DealWithHealth = DealDto & { health: Health };
-
-/** An optional filter as a placeholder: null matches everything. */
-const optionalFilter = (column: SQLiteColumn, name: string) => optionalEquals(column, sql.placeholder(name));
-
-const dealList = perRole((role, db) =>
-  dealQuery(db, and(visibleDealsFor(role, db), optionalFilter(deals.status, 'status'), optionalFilter(deals.ownerId, 'ownerId'), optionalFilter(deals.stage, 'stage')))
-    .orderBy(asc(deals.closeDate), asc(deals.id))
-    .prepare(),
-);
-
-/** Every deal the user may see, each with its health (scored in bulk: a handful of queries whatever the count). */
-export async function listDeals(db: Db, user: SessionUser, filters: DealFilters, now: Date): Promise<DealWithHealth[]> {
-  const rows = await dealList(user.role, db).execute({ ...viewer(user), status: filters.status ?? null, ownerId: filters.ownerId ?? null, stage: filters.stage ?? null });
-  const health = await healthForDeals(db, rows, now);
-  return rows.map((row) => ({ ...row, health: health.get(row.id)! }));
 }
 
 export async function getDealHealth(db: Db, user: SessionUser, dealId: number, now: Date): Promise<Health> {

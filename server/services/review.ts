@@ -1,21 +1,26 @@
 /**
- * The manager's review (SPEC §5): the team's open deals with their health,
- * worst first, each with the latest coaching note.
+ * The manager's review (SPEC §5, §13): a page of deals with their stored health, the
+ * ones that need attention first, each with the latest coaching note; and the counts of
+ * its header, counted by the database.
  */
-import { HEALTH_ATTENTION_ORDER } from '../../shared/domain';
-import type { TReviewPipeline } from '../../shared/schemas/review';
+import { and, eq, sql } from 'drizzle-orm';
+import { HEALTH_STATUSES, THRESHOLD_KEYS, type HealthStatus, type ThresholdKey } from '../../shared/domain';
+import type { TDealQuery } from '../../shared/schemas/deal';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
+import { dealHealth, deals } from '../db/tables';
+import { requireVisibleTeam, visibleDeals } from './access';
 import { latestCoachingNotes } from './coachingNotes';
-import { listDeals } from './deals';
+import { listDealPage } from './dealList';
 
-const SEVERITY = HEALTH_ATTENTION_ORDER;
-
-export async function reviewPipeline(db: Db, user: SessionUser, filters: NonNullable<TReviewPipeline>, now: Date) {
-  // listDeals scores every deal in bulk; the review only reorders and annotates.
-  const deals = await listDeals(db, user, { status: 'open', ownerId: filters.ownerId, stage: filters.stage }, now);
-  const notes = await latestCoachingNotes(db, deals.map((deal) => deal.id));
-  const rows = deals.map((deal) => ({
+/** Without a status the review covers the open deals; without a sort, the worst first. */
+export async function reviewPipeline(db: Db, user: SessionUser, query: TDealQuery) {
+  const page = await listDealPage(db, user, { status: 'open', ...query }, 'health');
+  const notes = await latestCoachingNotes(
+    db,
+    page.items.map((deal) => deal.id),
+  );
+  const items = page.items.map((deal) => ({
     id: deal.id,
     name: deal.name,
     accountId: deal.accountId,
@@ -28,10 +33,49 @@ export async function reviewPipeline(db: Db, user: SessionUser, filters: NonNull
     ownerId: deal.ownerId,
     ownerName: deal.ownerName,
     status: deal.status,
+    teamId: deal.teamId,
     version: deal.version,
     health: deal.health,
     latestCoachingNote: notes.get(deal.id) ?? null,
   }));
-  return rows.sort((a, b) => SEVERITY[a.health.status] - SEVERITY[b.health.status] || b.amount - a.amount || a.id - b.id);
+  return { ...page, items };
 }
-export type ReviewRow = Awaited<ReturnType<typeof reviewPipeline>>[number];
+export type ReviewRow = Awaited<ReturnType<typeof reviewPipeline>>['items'][number];
+
+export interface ReviewSummary {
+  /** Open deals in the scope. */
+  open: number;
+  /** Open deals by health status (`closed` counts the deals closed, for the record). */
+  byStatus: Record<HealthStatus, number>;
+  /** Open deals that have not crossed each threshold, due or not yet. */
+  missing: Record<ThresholdKey, number>;
+}
+
+/** `review.summary`: one grouped query over the stored health of every deal the user sees (of one team, if asked). */
+export async function reviewSummary(db: Db, user: SessionUser, input: { teamId?: number | undefined }): Promise<ReviewSummary> {
+  if (input.teamId !== undefined) await requireVisibleTeam(db, user, input.teamId);
+  const openOnly = (expression: ReturnType<typeof sql>) => sql`cast(sum(case when ${deals.status} = 'open' and ${expression} then 1 else 0 end) as integer)`;
+  const rows = await db
+    .select({
+      status: dealHealth.status,
+      deals: sql<number>`cast(count(*) as integer)`.mapWith(Number),
+      information: sql<number>`${openOnly(sql`not ${dealHealth.information}`)}`.mapWith(Number),
+      relationships: sql<number>`${openOnly(sql`not ${dealHealth.relationships}`)}`.mapWith(Number),
+      topDecisionMaker: sql<number>`${openOnly(sql`not ${dealHealth.topDecisionMaker}`)}`.mapWith(Number),
+    })
+    .from(deals)
+    .innerJoin(dealHealth, eq(dealHealth.dealId, deals.id))
+    .where(and(visibleDeals(user, db), input.teamId === undefined ? undefined : eq(deals.teamId, input.teamId)))
+    .groupBy(dealHealth.status);
+  const summary: ReviewSummary = {
+    open: 0,
+    byStatus: Object.fromEntries(HEALTH_STATUSES.map((status) => [status, 0])) as Record<HealthStatus, number>,
+    missing: Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, 0])) as Record<ThresholdKey, number>,
+  };
+  for (const row of rows) {
+    summary.byStatus[row.status] = row.deals;
+    if (row.status !== 'closed') summary.open += row.deals;
+    for (const key of THRESHOLD_KEYS) summary.missing[key] += row[key];
+  }
+  return summary;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CURRENCIES, DEAL_STATUSES, LOSS_CAUSES, STAGES, type LossCause, type Stage } from '../domain';
+import { CURRENCIES, DEAL_STATUSES, HEALTH_STATUSES, LOSS_CAUSES, STAGES, type LossCause, type Stage } from '../domain';
 import { zAmount, zDate, zId, zName, zText, zVersion } from './common';
 import { LIMITS } from './limits';
 
@@ -37,13 +37,36 @@ function lossRules(input: LossInput, ctx: z.RefinementCtx): void {
   if (input.lossCause !== 'competitor' && input.lostTo !== undefined) issue('lostTo', 'is recorded only when the cause is competitor');
 }
 
-export const ZDealListSchema = z
-  .strictObject({
-    status: z.enum(DEAL_STATUSES).optional(),
-    ownerId: zId.optional(),
-    stage: z.enum(STAGES).optional(),
-  })
-  .optional();
+/** What a list of deals can be sorted by (SPEC §13); `-name` is the same key, descending. */
+export const DEAL_SORT_KEYS = ['closeDate', 'amount', 'name', 'account', 'stage', 'health', 'coverage', 'updatedAt'] as const;
+export type DealSortKey = (typeof DEAL_SORT_KEYS)[number];
+export type DealSort = DealSortKey | `-${DealSortKey}`;
+export const DEAL_SORTS = DEAL_SORT_KEYS.flatMap((key) => [key, `-${key}` as const]) as readonly DealSort[];
+export const DEAL_PAGE_DEFAULT = 50;
+export const DEAL_PAGE_MAX = 200;
+
+/**
+ * One page of a list of deals (SPEC §13): `deal.list` and `review.pipeline` take the same
+ * query. Sorting, filtering and search happen on the server; `cursor` is the `nextCursor`
+ * of the page before, for the same sort.
+ */
+export const ZDealQuerySchema = z.strictObject({
+  cursor: z.string().max(LIMITS.cursor).optional(),
+  limit: z.int().min(1).max(DEAL_PAGE_MAX).optional(),
+  sort: z.enum(DEAL_SORTS as [DealSort, ...DealSort[]]).optional(),
+  /** A deal's or its account's name, any part of it, any case. */
+  q: zText(LIMITS.name).optional(),
+  teamId: zId.optional(),
+  status: z.enum(DEAL_STATUSES).optional(),
+  stage: z.enum(STAGES).optional(),
+  ownerId: zId.optional(),
+  health: z.enum(HEALTH_STATUSES).optional(),
+});
+export type TDealQuery = z.infer<typeof ZDealQuerySchema>;
+export const ZDealListSchema = ZDealQuerySchema.optional();
+
+/** `review.summary`: the counts of the Review's header, for one team or every team the user sees. */
+export const ZReviewSummarySchema = z.strictObject({ teamId: zId.optional() }).optional();
 
 export const ZDealCreateSchema = z
   .strictObject({

@@ -32,6 +32,8 @@ export const LIMITS = {
   note: 4000,
   /** A history filter: an event kind, a kind family or a group. */
   eventKind: 64,
+  /** A page cursor of a list (SPEC §13): opaque, made by the server. */
+  cursor: 512,
 } as const;
 
 /** The range each threshold setting (SPEC §4) may take: the settings schema enforces it, the Settings form's number inputs offer it. */

@@ -1,15 +1,10 @@
 import { z } from 'zod';
-import { OPEN_STAGES } from '../domain';
 import { zId, zName } from './common';
+import { ZDealQuerySchema } from './deal';
 import { LIMITS } from './limits';
 
-/** The review covers open deals only, so only open stages filter it. */
-export const ZReviewPipelineSchema = z
-  .strictObject({
-    ownerId: zId.optional(),
-    stage: z.enum(OPEN_STAGES).optional(),
-  })
-  .optional();
+/** The review takes the same page query as deal.list; without a status it covers the open deals, worst first. */
+export const ZReviewPipelineSchema = ZDealQuerySchema.optional();
 export type TReviewPipeline = z.infer<typeof ZReviewPipelineSchema>;
 
 export const ZCoachingNoteAddSchema = z.strictObject({

@@ -82,6 +82,6 @@ describe('scoring by the method', () => {
 
   async function dealId(name: string): Promise<number> {
     const api = await loginAs(room.app.server, 'manager@demo.test');
-    return (await api.trpc.deal.list.query({})).find((deal) => deal.name === name)!.id;
+    return (await api.trpc.deal.list.query({})).items.find((deal) => deal.name === name)!.id;
   }
 });

@@ -18,7 +18,7 @@ const CHECK_IN = 'Weekly check-in on the core banking refresh';
 /** A call on the deal today: the stand-up then has deals to present, and the activity tab a known entry. */
 export async function logCheckIn(app: E2eApp): Promise<void> {
   const rep = await loginAs(app.server, 'rep1@demo.test');
-  const deal = (await rep.trpc.deal.list.query()).find((d) => d.name === DEAL)!;
+  const deal = (await rep.trpc.deal.list.query()).items.find((d) => d.name === DEAL)!;
   expectOk(await rep.mutate('activity.log', { dealId: deal.id, kind: 'call', occurredAt: new Date().toISOString(), stakeholderIds: [], summary: CHECK_IN }));
 }
 

@@ -20,7 +20,7 @@ describe('the manager runs the weekly pipeline stand-up', () => {
       [rep1, 'Line 9 CBTC signalling platform'],
       [rep2, 'Group-wide hospital ERP'],
     ] as const) {
-      const deal = (await client.trpc.deal.list.query()).find((d) => d.name === name)!;
+      const deal = (await client.trpc.deal.list.query()).items.find((d) => d.name === name)!;
       expectOk(await client.mutate('activity.log', { dealId: deal.id, kind: 'call', occurredAt: yesterday, stakeholderIds: [], summary: `Weekly check-in on ${name}` }));
     }
     manager = await loginAs(app.server, 'manager@demo.test');

@@ -112,6 +112,7 @@ const ACCESS: Record<string, Rule> = {
   'flag.unsnooze': { expect: DEAL, input: snoozedFlagInput },
   'history.get': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx) }) },
   'review.pipeline': { expect: SIGNED_IN },
+  'review.summary': { expect: SIGNED_IN },
   'review.losses': { expect: SIGNED_IN, input: () => ({ since: '2024-01-01' }) },
   'coachingNote.add': { expect: DEAL_MANAGER, input: async (fx) => ({ dealId: await deal(fx), body: 'Meet the CEO before the tender' }) },
   'coachingNote.list': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx) }) },
@@ -192,7 +193,7 @@ describe('access matrix', () => {
     );
     clients = { anonymous: new ApiSession(server.url), rep: rep!, otherRep: otherRep!, manager: manager!, otherTeamManager: otherTeamManager!, admin: admin! };
     const owner = clients.rep;
-    const harbor = (await owner.trpc.deal.list.query()).find((d) => d.name === 'Core banking mainframe refresh')!;
+    const harbor = (await owner.trpc.deal.list.query()).items.find((d) => d.name === 'Core banking mainframe refresh')!;
     let counter = 0;
     fx = {
       team: { accountId: harbor.accountId, harborId: harbor.id },
@@ -246,7 +247,7 @@ describe('access matrix', () => {
   }
 
   describe('what each actor sees in lists', () => {
-    const dealNames = async (actor: Actor) => (await clients[actor].trpc.deal.list.query()).map((d) => d.name);
+    const dealNames = async (actor: Actor) => (await clients[actor].trpc.deal.list.query()).items.map((d) => d.name);
 
     it('the other team’s manager sees none of this team’s deals, and this team none of theirs', async () => {
       expect(await dealNames('otherTeamManager')).toEqual([`Key Accounts — West deal`]);
@@ -266,8 +267,8 @@ describe('access matrix', () => {
 
     it('the review and the stand-up only show deals the reader may see', async () => {
       // The review lists exactly the open deals rep2 may see (their own), whatever other tests created.
-      const review = await clients.otherRep.trpc.review.pipeline.query();
-      const visible = await clients.otherRep.trpc.deal.list.query({ status: 'open' });
+      const review = (await clients.otherRep.trpc.review.pipeline.query()).items;
+      const visible = (await clients.otherRep.trpc.deal.list.query({ status: 'open' })).items;
       expect(visible.length).toBeGreaterThan(0);
       expect(review.map((row) => row.id).sort()).toEqual(visible.map((row) => row.id).sort());
       expect(review.map((row) => row.ownerName)).toEqual(review.map(() => 'Sam Patel'));

@@ -8,7 +8,7 @@ import { expectOk, loginAs, type ApiInput, type ApiSession, type RouterOutputs }
 import { startTestServer, type TestServer } from '../helpers/server';
 import { dbFingerprint, eventCount, refusalCheck, sql } from '../helpers/world';
 
-type Deal = RouterOutputs['deal']['list'][number];
+type Deal = RouterOutputs['deal']['list']['items'][number];
 
 describe('activity.log with a clientId (idempotent submissions)', () => {
   let server: TestServer;
@@ -35,7 +35,7 @@ describe('activity.log with a clientId (idempotent submissions)', () => {
     server = await startTestServer();
     [rep1, manager] = await Promise.all([loginAs(server, 'rep1@demo.test'), loginAs(server, 'manager@demo.test')]);
     const me = await rep1.trpc.auth.me.query();
-    const mine = (await rep1.trpc.deal.list.query()).filter((row) => row.ownerId === me?.user.id);
+    const mine = (await rep1.trpc.deal.list.query()).items.filter((row) => row.ownerId === me?.user.id);
     const rooms = await Promise.all(mine.map((row) => rep1.trpc.deal.get.query({ id: row.id })));
     const mapped = rooms.findIndex((room) => room.stakeholders.length >= 2);
     expect(mapped).toBeGreaterThanOrEqual(0);

@@ -92,7 +92,7 @@ describe('the ally path to the final decision-maker: deal.allyPath', () => {
   });
 
   it('shows the demo deal’s way to its CEO through the CIO', async () => {
-    const demo = (await rep1.trpc.deal.list.query()).find((d) => d.name === 'Core banking mainframe refresh')!;
+    const demo = (await rep1.trpc.deal.list.query()).items.find((d) => d.name === 'Core banking mainframe refresh')!;
     const room = await rep1.trpc.deal.get.query({ id: demo.id });
     const name = (stakeholderId: number | undefined) => room.stakeholders.find((s) => s.id === stakeholderId)?.name;
     const [path] = (await rep1.trpc.deal.allyPath.query({ id: demo.id })).paths;

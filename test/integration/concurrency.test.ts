@@ -6,13 +6,13 @@ import { sql } from '../helpers/world';
 describe('concurrent writers never lose an update', () => {
   let server: TestServer;
   let clients: ApiSession[];
-  let deal: RouterOutputs['deal']['list'][number];
+  let deal: RouterOutputs['deal']['list']['items'][number];
 
   beforeAll(async () => {
     server = await startTestServer();
     const first = await loginAs(server, 'rep1@demo.test');
     clients = [first, ...(await Promise.all(Array.from({ length: 19 }, () => loginAs(server, 'rep1@demo.test'))))];
-    const deals = await first.trpc.deal.list.query();
+    const deals = (await first.trpc.deal.list.query()).items;
     const line9 = deals.find((d) => d.name === 'Line 9 CBTC signalling platform');
     if (!line9) throw new Error('the demo seed has no Line 9 deal');
     deal = line9;

@@ -50,7 +50,7 @@ describe('contact.update with leftAt: a person leaves the customer, and comes ba
     [rep1, rep2, manager, admin] = await Promise.all([loginAs(server, 'rep1@demo.test'), loginAs(server, 'rep2@demo.test'), loginAs(server, 'manager@demo.test'), loginAs(server, 'admin@demo.test')]);
     west = await addOtherTeam(server);
     westManager = await loginAs(server, west.managerEmail);
-    harbor = (await rep1.trpc.deal.list.query()).find((deal) => deal.name === 'Core banking mainframe refresh')!;
+    harbor = (await rep1.trpc.deal.list.query()).items.find((deal) => deal.name === 'Core banking mainframe refresh')!;
     // Chen Hao is the coach and an ally on the main deal; on this second deal of the account he is only neutral.
     cardDealId = (await rep1.trpc.deal.create.mutate({ accountId: harbor.accountId, name: 'Harbor Bank card platform', amount: 900_000, closeDate: '2030-06-30' })).id;
     const chen = await contact('Chen Hao');

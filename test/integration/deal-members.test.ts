@@ -15,7 +15,7 @@ describe('deal team members (SPEC §7: a rep sees and edits deals they were adde
   let harborId: number;
 
   const members = async (client = rep1, dealId = harborId) => await client.trpc.deal.members.query({ dealId });
-  const dealNames = async (client: ApiSession) => (await client.trpc.deal.list.query()).map((d) => d.name);
+  const dealNames = async (client: ApiSession) => (await client.trpc.deal.list.query()).items.map((d) => d.name);
 
   const refusedWithNothingWritten = refusalCheck(() => server);
 
@@ -36,7 +36,7 @@ describe('deal team members (SPEC §7: a rep sees and edits deals they were adde
     };
     ids = { rep1: idOf('rep1@demo.test'), rep2: idOf('rep2@demo.test'), manager: idOf('manager@demo.test'), admin: idOf('admin@demo.test') };
     westRepId = idOf(west.repEmail);
-    const harbor = (await rep1.trpc.deal.list.query()).find((d) => d.name === 'Core banking mainframe refresh');
+    const harbor = (await rep1.trpc.deal.list.query()).items.find((d) => d.name === 'Core banking mainframe refresh');
     if (!harbor) throw new Error('the demo seed has no Harbor Bank deal');
     harborId = harbor.id;
   });

@@ -27,7 +27,7 @@ function expectHealthShape(health: RouterOutputs['deal']['health']) {
   }
 }
 
-type Deal = RouterOutputs['deal']['list'][number];
+type Deal = RouterOutputs['deal']['list']['items'][number];
 
 describe('accounts and deals', () => {
   let server: TestServer;
@@ -50,7 +50,7 @@ describe('accounts and deals', () => {
     [rep1, rep2, manager] = await Promise.all([loginAs(server, 'rep1@demo.test'), loginAs(server, 'rep2@demo.test'), loginAs(server, 'manager@demo.test')]);
     const list = await manager.trpc.user.list.query();
     users = Object.fromEntries(list.map((user) => [user.email.split('@')[0]!, user]));
-    harbor = (await rep1.trpc.deal.list.query()).find((deal) => deal.name === 'Core banking mainframe refresh')!;
+    harbor = (await rep1.trpc.deal.list.query()).items.find((deal) => deal.name === 'Core banking mainframe refresh')!;
   });
   afterAll(() => server.stop());
 
@@ -89,8 +89,9 @@ describe('accounts and deals', () => {
     it('returns the contract fields for every deal', async () => {
       const res = await manager.query('deal.list');
       expectOk(res);
-      expect(res.data.length).toBe(8); // the demo's eight deals: five open, one won, two lost
-      for (const deal of res.data) {
+      expect(res.data.items.length).toBe(8);
+      expect(res.data).toMatchObject({ total: 8, nextCursor: null }); // the demo's eight deals: five open, one won, two lost
+      for (const deal of res.data.items) {
         for (const field of DEAL_FIELDS) expect(deal, field).toHaveProperty(field);
       }
       expect(harbor).toMatchObject({
@@ -107,32 +108,32 @@ describe('accounts and deals', () => {
     });
 
     it('every deal carries its health; a closed deal’s status is closed', async () => {
-      const deals = await manager.trpc.deal.list.query();
+      const deals = (await manager.trpc.deal.list.query()).items;
       for (const deal of deals) expectHealthShape(deal.health);
       for (const deal of deals.filter((d) => d.status !== 'open')) expect(deal.health.status).toBe('closed');
       for (const deal of deals.filter((d) => d.status === 'open')) expect(deal.health.status).not.toBe('closed');
     });
 
     it('a rep sees only their own deals; the manager sees the whole team', async () => {
-      const mine = await rep1.trpc.deal.list.query();
+      const mine = (await rep1.trpc.deal.list.query()).items;
       expect(mine.length).toBeGreaterThan(0);
       expect(mine.every((deal) => deal.ownerId === users.rep1!.id)).toBe(true);
-      const theirs = await rep2.trpc.deal.list.query();
+      const theirs = (await rep2.trpc.deal.list.query()).items;
       expect(theirs.length).toBeGreaterThan(0);
       expect(theirs.every((deal) => deal.ownerId === users.rep2!.id)).toBe(true);
-      expect((await manager.trpc.deal.list.query()).length).toBe(mine.length + theirs.length);
+      expect((await manager.trpc.deal.list.query()).items.length).toBe(mine.length + theirs.length);
     });
 
     it('filters by status, stage and owner', async () => {
       // Each filter against the whole list, so deals other tests add do not matter.
-      const everyDeal = await manager.trpc.deal.list.query();
-      const won = await manager.trpc.deal.list.query({ status: 'won' });
+      const everyDeal = (await manager.trpc.deal.list.query()).items;
+      const won = (await manager.trpc.deal.list.query({ status: 'won' })).items;
       expect(won.map((deal) => deal.name)).toContain('5G core capacity expansion');
       expect(won.map((deal) => deal.id)).toEqual(everyDeal.filter((deal) => deal.status === 'won').map((deal) => deal.id));
-      const negotiating = await manager.trpc.deal.list.query({ stage: 'negotiate' });
+      const negotiating = (await manager.trpc.deal.list.query({ stage: 'negotiate' })).items;
       expect(negotiating.length).toBeGreaterThan(0);
       expect(negotiating.map((deal) => deal.id)).toEqual(everyDeal.filter((deal) => deal.stage === 'negotiate').map((deal) => deal.id));
-      const rep2Deals = await manager.trpc.deal.list.query({ ownerId: users.rep2!.id });
+      const rep2Deals = (await manager.trpc.deal.list.query({ ownerId: users.rep2!.id })).items;
       expect(rep2Deals.length).toBeGreaterThan(0);
       expect(rep2Deals.map((deal) => deal.id)).toEqual(everyDeal.filter((deal) => deal.ownerId === users.rep2!.id).map((deal) => deal.id));
     });
@@ -244,7 +245,7 @@ describe('accounts and deals', () => {
 
       await move({ stage: 'negotiate' });
       expect(deal).toMatchObject({ stage: 'negotiate', status: 'open', lossReason: null, lossCause: null });
-      expect((await manager.trpc.deal.list.query({ status: 'open' })).map((d) => d.id)).toContain(deal.id);
+      expect((await manager.trpc.deal.list.query({ status: 'open' })).items.map((d) => d.id)).toContain(deal.id);
     });
 
     it('a stale version is refused with CONFLICT carrying the current deal, and nothing is written', async () => {

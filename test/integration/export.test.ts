@@ -5,7 +5,7 @@ import { ApiSession, loginAs, type RouterOutputs } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { addOtherTeam, dbFingerprint, type OtherTeam } from '../helpers/world';
 
-type Deal = RouterOutputs['deal']['list'][number];
+type Deal = RouterOutputs['deal']['list']['items'][number];
 
 /** A download over HTTP with the session's cookie, as bytes plus the headers that matter. */
 async function download(session: ApiSession, path: string) {
@@ -33,7 +33,7 @@ describe('export (SPEC §12)', () => {
     server = await startTestServer();
     other = await addOtherTeam(server);
     [rep1, rep2, manager] = await Promise.all(['rep1@demo.test', 'rep2@demo.test', 'manager@demo.test'].map((email) => loginAs(server, email))) as [ApiSession, ApiSession, ApiSession];
-    harbor = (await rep1.trpc.deal.list.query()).find((deal) => deal.name === 'Core banking mainframe refresh')!;
+    harbor = (await rep1.trpc.deal.list.query()).items.find((deal) => deal.name === 'Core banking mainframe refresh')!;
     await rep1.trpc.deal.create.mutate({ accountId: harbor.accountId, name: trickyName, amount: 1234.5, closeDate: '2031-03-04' });
     await rep1.trpc.stakeholder.add.mutate({
       dealId: harbor.id,
@@ -54,7 +54,7 @@ describe('export (SPEC §12)', () => {
     expect(res.disposition).toMatch(/^attachment; filename="deals-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect([...res.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = records(res.bytes);
-    const listed = await rep1.trpc.deal.list.query();
+    const listed = (await rep1.trpc.deal.list.query()).items;
     expect(rows.map((row) => Number(row.id))).toEqual(listed.map((deal) => deal.id));
     expect(rows.every((row) => row.owner === listed[0]!.ownerName)).toBe(true);
     expect(Object.keys(rows[0]!)).toEqual([
@@ -88,7 +88,7 @@ describe('export (SPEC §12)', () => {
     expect(theirs.map((row) => Number(row.id))).not.toContain(harbor.id);
     expect(theirs.map((row) => Number(row.id))).not.toContain(other.dealId);
     const team = records((await download(manager, '/api/export/deals.csv')).bytes).map((row) => Number(row.id));
-    expect(team).toEqual((await manager.trpc.deal.list.query()).map((deal) => deal.id));
+    expect(team).toEqual((await manager.trpc.deal.list.query()).items.map((deal) => deal.id));
     expect(team).toContain(harbor.id);
     expect(team).not.toContain(other.dealId);
   });
@@ -108,12 +108,12 @@ describe('export (SPEC §12)', () => {
     for (const filters of [{ status: 'won' as const }, { stage: 'negotiate' as const }, { ownerId: rep1Id }, { status: 'open' as const, ownerId: rep1Id }]) {
       const query = new URLSearchParams(Object.entries(filters).map(([key, value]) => [key, String(value)]));
       const ids = records((await download(manager, `/api/export/deals.csv?${query}`)).bytes).map((row) => Number(row.id));
-      expect(ids, query.toString()).toEqual((await manager.trpc.deal.list.query(filters)).map((deal) => deal.id));
+      expect(ids, query.toString()).toEqual((await manager.trpc.deal.list.query(filters)).items.map((deal) => deal.id));
     }
   });
 
   it('the page’s client-side filters (tier, health) narrow the export the same way', async () => {
-    const all = await manager.trpc.deal.list.query();
+    const all = (await manager.trpc.deal.list.query()).items;
     const { accountTier: tier, health } = all.find((deal) => deal.status === 'open' && deal.accountTier !== null)!;
     const rows = records((await download(manager, `/api/export/deals.csv?tier=${tier}&health=${health.status}`)).bytes);
     const expected = all.filter((deal) => deal.accountTier === tier && deal.health.status === health.status).map((deal) => deal.id);
@@ -156,7 +156,7 @@ describe('export (SPEC §12)', () => {
     expect(header[0]).toBe('id');
     expect(sheet.getRow(1).font?.bold).toBe(true);
     const col = (name: string) => header.indexOf(name) + 1;
-    const listed = await rep1.trpc.deal.list.query();
+    const listed = (await rep1.trpc.deal.list.query()).items;
     expect(sheet.actualRowCount).toBe(listed.length + 1);
     const byId = new Map<number, ExcelJS.Row>();
     sheet.eachRow((row, number) => {

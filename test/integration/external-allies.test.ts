@@ -25,7 +25,7 @@ describe('external allies (外部联盟): non-competing suppliers on an account'
     anonymous = new ApiSession(server.url);
     west = await addOtherTeam(server);
     westRep = await loginAs(server, west.repEmail);
-    metroAccountId = (await rep1.trpc.deal.list.query()).find((deal) => deal.name === 'Line 9 CBTC signalling platform')!.accountId;
+    metroAccountId = (await rep1.trpc.deal.list.query()).items.find((deal) => deal.name === 'Line 9 CBTC signalling platform')!.accountId;
     network.accountId = metroAccountId;
   });
   afterAll(() => server.stop());

@@ -48,8 +48,8 @@ describe('flag.snooze', () => {
     expect(res.data).toMatchObject({ dealId: deal.id, code: 'NO_COACH', until: day(14), reason: REASON, by: 'Riley Zhang' });
     expect((await flagOf(rep1, deal.id))?.snoozed).toEqual({ until: day(14), reason: REASON, by: 'Riley Zhang' });
     // The deal list and the Review carry the same mark.
-    expect((await rep1.trpc.deal.list.query()).find((row) => row.id === deal.id)?.health.flags.find((f) => f.code === 'NO_COACH')?.snoozed).toMatchObject({ until: day(14) });
-    const review = (await manager.trpc.review.pipeline.query({})).find((row) => row.id === deal.id);
+    expect((await rep1.trpc.deal.list.query()).items.find((row) => row.id === deal.id)?.health.flags.find((f) => f.code === 'NO_COACH')?.snoozed).toMatchObject({ until: day(14) });
+    const review = (await manager.trpc.review.pipeline.query({})).items.find((row) => row.id === deal.id);
     expect(review?.health.flags.find((f) => f.code === 'NO_COACH')?.snoozed).toMatchObject({ reason: REASON });
     expect(await lastEvent(server)).toMatchObject({ kind: 'flag.snoozed', entity: 'flag', dealId: deal.id, before: { code: 'NO_COACH' }, after: { code: 'NO_COACH', until: day(14), reason: REASON } });
   });

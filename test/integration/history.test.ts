@@ -41,7 +41,7 @@ describe('a deal’s history: coverage over time, thresholds crossed, the event 
     [rep1, rep2, manager, admin] = await Promise.all([loginAs(server, 'rep1@demo.test'), loginAs(server, 'rep2@demo.test'), loginAs(server, 'manager@demo.test'), loginAs(server, 'admin@demo.test')]);
     rep1Id = (await rep1.trpc.auth.me.query())!.user.id;
     managerId = (await manager.trpc.auth.me.query())!.user.id;
-    const deals = await rep1.trpc.deal.list.query();
+    const deals = (await rep1.trpc.deal.list.query()).items;
     const rich = deals.find((deal) => deal.name === 'Core banking mainframe refresh')!;
     richDealId = rich.id;
 

@@ -40,7 +40,7 @@ describe('the nine information points and their lists', () => {
   beforeAll(async () => {
     server = await startTestServer();
     [rep1, rep2, manager] = await Promise.all([loginAs(server, 'rep1@demo.test'), loginAs(server, 'rep2@demo.test'), loginAs(server, 'manager@demo.test')]);
-    const deals = await rep1.trpc.deal.list.query();
+    const deals = (await rep1.trpc.deal.list.query()).items;
     const harbor = deals.find((deal) => deal.name === 'Core banking mainframe refresh')!;
     harborId = harbor.id;
     harborStakeholders = (await room(harborId)).stakeholders.map((s) => s.id);

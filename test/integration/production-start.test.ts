@@ -58,7 +58,7 @@ describe('production start: the built server on plain Node', () => {
 
   it('migrates, seeds, signs a demo user in and reads a deal', async () => {
     const rep = await loginAs(server!, 'rep1@demo.test');
-    const deals = await rep.trpc.deal.list.query();
+    const deals = (await rep.trpc.deal.list.query()).items;
     const harbor = deals.find((deal) => deal.name === 'Core banking mainframe refresh');
     expect(harbor).toBeDefined();
     const { deal } = await rep.trpc.deal.get.query({ id: harbor!.id });

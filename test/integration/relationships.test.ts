@@ -34,7 +34,7 @@ describe('relationships on the influence map: relationship.add / remove', () => 
     anonymous = new ApiSession(server.url);
     const west = await addOtherTeam(server);
     westManager = await loginAs(server, west.managerEmail);
-    const deals = await rep1.trpc.deal.list.query();
+    const deals = (await rep1.trpc.deal.list.query()).items;
     dealId = deals.find((deal) => deal.name === 'Core banking mainframe refresh')!.id;
     metroDealId = deals.find((deal) => deal.name === 'Line 9 CBTC signalling platform')!.id;
     const people: Record<string, string> = { ceo: 'Wang Jianguo', cio: 'Liu Fang', cfo: 'Zhao Min', coreit: 'Chen Hao', architect: 'Sun Li', retail: 'Xu Jing', dba: 'Guo Tao', buyer: 'He Jun' };

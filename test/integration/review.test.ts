@@ -9,7 +9,7 @@ const ROW_FIELDS = ['id', 'name', 'accountId', 'accountName', 'amount', 'currenc
 /** Worst first; a closed deal never reaches the review, but its health can say so. */
 const SEVERITY = HEALTH_ATTENTION_ORDER;
 
-type ReviewRow = RouterOutputs['review']['pipeline'][number];
+type ReviewRow = RouterOutputs['review']['pipeline']['items'][number];
 
 describe('manager review and coaching notes', () => {
   let server: TestServer;
@@ -35,7 +35,7 @@ describe('manager review and coaching notes', () => {
       loginAs(server, other.managerEmail),
     ]);
     users = Object.fromEntries((await manager.trpc.user.list.query()).map((user) => [user.email.split('@')[0]!, user]));
-    harbor = (await manager.trpc.review.pipeline.query()).find((row) => row.name === 'Core banking mainframe refresh')!;
+    harbor = (await manager.trpc.review.pipeline.query()).items.find((row) => row.name === 'Core banking mainframe refresh')!;
   });
   afterAll(() => server.stop());
 
@@ -43,23 +43,23 @@ describe('manager review and coaching notes', () => {
     it('lists the team’s open deals only, with deal.list fields, health and the latest note', async () => {
       const res = await manager.query('review.pipeline');
       expectOk(res);
-      expect(names(res.data)).toEqual(['Core banking mainframe refresh', 'Expo venue network build-out', 'Group-wide hospital ERP', 'Line 9 CBTC signalling platform', 'Warehouse handheld scanners']);
-      for (const row of res.data) {
+      expect(names(res.data.items)).toEqual(['Core banking mainframe refresh', 'Expo venue network build-out', 'Group-wide hospital ERP', 'Line 9 CBTC signalling platform', 'Warehouse handheld scanners']);
+      for (const row of res.data.items) {
         for (const field of ROW_FIELDS) expect(row, field).toHaveProperty(field);
         expect(row.status).toBe('open');
         expect(Object.keys(row.health.thresholds).sort()).toEqual(['information', 'relationships', 'topDecisionMaker']);
         expect(row.latestCoachingNote).toBeNull();
       }
       // the other team's deal stays out of this manager's review
-      expect(res.data.some((row) => row.id === other.dealId)).toBe(false);
+      expect(res.data.items.some((row) => row.id === other.dealId)).toBe(false);
     });
 
     it('filters by owner and by stage', async () => {
-      const byOwner = await manager.trpc.review.pipeline.query({ ownerId: users.rep2!.id });
+      const byOwner = (await manager.trpc.review.pipeline.query({ ownerId: users.rep2!.id })).items;
       expect(names(byOwner)).toEqual(['Group-wide hospital ERP', 'Warehouse handheld scanners']);
-      const byStage = await manager.trpc.review.pipeline.query({ stage: 'propose' });
+      const byStage = (await manager.trpc.review.pipeline.query({ stage: 'propose' })).items;
       expect(names(byStage)).toEqual(['Line 9 CBTC signalling platform']);
-      const both = await manager.trpc.review.pipeline.query({ ownerId: users.rep2!.id, stage: 'propose' });
+      const both = (await manager.trpc.review.pipeline.query({ ownerId: users.rep2!.id, stage: 'propose' })).items;
       expect(both).toEqual([]);
     });
 
@@ -78,21 +78,21 @@ describe('manager review and coaching notes', () => {
     });
 
     it('shows each role only what it may see', async () => {
-      expect(names(await rep1.trpc.review.pipeline.query())).toEqual(['Core banking mainframe refresh', 'Expo venue network build-out', 'Line 9 CBTC signalling platform']);
-      expect(names(await rep2.trpc.review.pipeline.query())).toEqual(['Group-wide hospital ERP', 'Warehouse handheld scanners']);
+      expect(names((await rep1.trpc.review.pipeline.query()).items)).toEqual(['Core banking mainframe refresh', 'Expo venue network build-out', 'Line 9 CBTC signalling platform']);
+      expect(names((await rep2.trpc.review.pipeline.query()).items)).toEqual(['Group-wide hospital ERP', 'Warehouse handheld scanners']);
       // a rep filtering by a colleague sees nothing of theirs
-      expect(await rep1.trpc.review.pipeline.query({ ownerId: users.rep2!.id })).toEqual([]);
-      const adminRows = await admin.trpc.review.pipeline.query();
+      expect((await rep1.trpc.review.pipeline.query({ ownerId: users.rep2!.id })).items).toEqual([]);
+      const adminRows = (await admin.trpc.review.pipeline.query()).items;
       expect(adminRows.length).toBe(6);
       expect(adminRows.some((row) => row.id === other.dealId)).toBe(true);
-      expect((await otherManager.trpc.review.pipeline.query()).map((row) => row.id)).toEqual([other.dealId]);
+      expect((await otherManager.trpc.review.pipeline.query()).items.map((row) => row.id)).toEqual([other.dealId]);
       const anonymous = await new ApiSession(server.url).query('review.pipeline');
       expect(anonymous.error?.code).toBe('UNAUTHORIZED');
     });
 
     it('puts the worst deals first: critical, at risk, not yet due, on track, then the larger amount', async () => {
       // The demo team's order, whatever its health today, follows the rule…
-      const rows = await manager.trpc.review.pipeline.query();
+      const rows = (await manager.trpc.review.pipeline.query()).items;
       expect(rows.length).toBeGreaterThan(1);
       for (let i = 1; i < rows.length; i++) {
         const [a, b] = [rows[i - 1]!, rows[i]!];
@@ -112,7 +112,7 @@ describe('manager review and coaching notes', () => {
       ] as const) {
         expectOk(await otherManager.mutate('deal.create', { accountId: account.id, name, amount, stage, closeDate: '2030-06-30' }));
       }
-      const ordered = await otherManager.trpc.review.pipeline.query();
+      const ordered = (await otherManager.trpc.review.pipeline.query()).items;
       expect(ordered.map((row) => [row.name, row.health.status])).toEqual([
         ['Big commit', 'critical'],
         ['Small commit', 'critical'],
@@ -148,7 +148,7 @@ describe('manager review and coaching notes', () => {
       const list = await rep1.query('coachingNote.list', { dealId: harbor.id });
       expectOk(list);
       expect(list.data[0]).toEqual(note);
-      const row = (await manager.trpc.review.pipeline.query()).find((r) => r.id === harbor.id)!;
+      const row = (await manager.trpc.review.pipeline.query()).items.find((r) => r.id === harbor.id)!;
       expect(row.latestCoachingNote).toMatchObject({ id: note.id, body: note.body, authorName: 'Morgan Li' });
     });
 

@@ -40,7 +40,7 @@ describe('the buying group of a deal: stakeholder.add / update / remove and cont
     anonymous = new ApiSession(server.url);
     west = await addOtherTeam(server);
     westManager = await loginAs(server, west.managerEmail);
-    const deals = await rep1.trpc.deal.list.query();
+    const deals = (await rep1.trpc.deal.list.query()).items;
     harbor = deals.find((deal) => deal.name === 'Core banking mainframe refresh')!;
     metro = deals.find((deal) => deal.name === 'Line 9 CBTC signalling platform')!;
     const second = await rep1.trpc.deal.create.mutate({ accountId: harbor.accountId, name: 'Harbor Bank card platform', amount: 900_000, closeDate: '2030-06-30' });

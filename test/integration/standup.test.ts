@@ -50,7 +50,7 @@ describe('standup.changes over a scripted week', () => {
       loginAs(server, 'rep2@demo.test'),
       loginAs(server, other.managerEmail),
     ]);
-    const deals = await manager.trpc.deal.list.query();
+    const deals = (await manager.trpc.deal.list.query()).items;
     const id = (name: string) => deals.find((deal) => deal.name === name)!.id;
     harbor = await room(id('Core banking mainframe refresh'));
     line9 = await room(id('Line 9 CBTC signalling platform'));

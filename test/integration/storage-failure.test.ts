@@ -20,7 +20,7 @@ let dealId: number;
 beforeAll(async () => {
   server = await startTestServer();
   rep = await loginAs(server, 'rep1@demo.test');
-  const harbor = (await rep.trpc.deal.list.query({})).find((deal) => deal.name === 'Core banking mainframe refresh');
+  const harbor = (await rep.trpc.deal.list.query({})).items.find((deal) => deal.name === 'Core banking mainframe refresh');
   if (!harbor) throw new Error('the demo seed has no Harbor Bank deal');
   dealId = harbor.id;
   // The operator must hear about storage that refuses writes: the server logs each one as an error.

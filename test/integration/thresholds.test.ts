@@ -251,7 +251,7 @@ describe('team settings', () => {
     const h = await health(dealId);
     expect(h.thresholds.information.passed).toBe(true);
     expect(h.status).toBe('on_track');
-    const listed = (await rep.trpc.deal.list.query({})).find((deal) => deal.id === dealId);
+    const listed = (await rep.trpc.deal.list.query({})).items.find((deal) => deal.id === dealId);
     expect(listed?.health.thresholds.information.passed).toBe(true);
     // The crossing is recorded in the history right away, by the admin who changed the settings.
     const history = await rep.trpc.history.get.query({ dealId });
@@ -265,7 +265,7 @@ describe('team settings', () => {
     await sql(server, 'update team_settings set thresholds = ? where team_id = ? returning team_id', [JSON.stringify({ ...older, staleDays: 45 }), teamId]);
     expect(await admin.trpc.settings.thresholds.query()).toMatchObject({ staleDays: 45, coachSilentDays: 30 });
     // deal.get carries the same settings, so the client judges a stale point by the team's staleDays.
-    const dealId = (await rep.trpc.deal.list.query({}))[0]!.id;
+    const dealId = (await rep.trpc.deal.list.query({})).items[0]!.id;
     expect((await rep.trpc.deal.get.query({ id: dealId })).settings).toMatchObject({ staleDays: 45, coachSilentDays: 30 });
     const current = await admin.trpc.settings.thresholds.query();
     const saved = await admin.trpc.settings.updateThresholds.mutate({ version: current.version, coachSilentDays: 14, staleDays: 90 });

@@ -44,7 +44,7 @@ describe('the database goes away and comes back', () => {
   it('answers SERVICE_UNAVAILABLE while it is gone, and serves again once it is back', async () => {
     const deals = await rep.query('deal.list', {});
     expectOk(deals);
-    expect(deals.data.length).toBeGreaterThan(0);
+    expect(deals.data.items.length).toBeGreaterThan(0);
 
     await cutOff(true);
     try {
@@ -60,7 +60,7 @@ describe('the database goes away and comes back', () => {
 
     const again = await rep.query('deal.list', {});
     expectOk(again);
-    expect(again.data.map((deal) => deal.id)).toEqual(deals.data.map((deal) => deal.id));
+    expect(again.data.items.map((deal) => deal.id)).toEqual(deals.data.items.map((deal) => deal.id));
     expect(server.stderr()).not.toMatch(/Unhandled|uncaught/i);
   });
 });

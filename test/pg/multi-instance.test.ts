@@ -48,14 +48,14 @@ describe('two app instances on one PostgreSQL', () => {
     expect(await count('select count(distinct name) as n from deals')).toBe(deals);
     // Both serve the same data.
     const [a, b] = await Promise.all(servers.map((server) => loginAs(server, 'manager@demo.test')));
-    const [listA, listB] = await Promise.all([a!.trpc.deal.list.query(), b!.trpc.deal.list.query()]);
+    const [{ items: listA }, { items: listB }] = await Promise.all([a!.trpc.deal.list.query(), b!.trpc.deal.list.query()]);
     expect(listA.map((deal) => deal.id)).toEqual(listB.map((deal) => deal.id));
     expect(listA).toHaveLength(deals);
   });
 
   it('20 clients × 10 versioned increments, each request to a random instance, apply exactly 200', async () => {
     const first = await loginAs(anyInstance(), 'rep1@demo.test');
-    const deal = (await first.trpc.deal.list.query()).find((d) => d.name === 'Line 9 CBTC signalling platform');
+    const deal = (await first.trpc.deal.list.query()).items.find((d) => d.name === 'Line 9 CBTC signalling platform');
     if (!deal) throw new Error('the demo seed has no Line 9 deal');
     // One session (logins count towards the per-IP limit), twenty clients, each request to either instance.
     const clientOn = (server: ChildServer) => {

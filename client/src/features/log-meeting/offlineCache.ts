@@ -87,7 +87,7 @@ export function watchOfflineCache(queryClient: QueryClient): QueryClient {
       void write('me', me);
     } else if (path === 'deal.list') {
       const deals = state.data as RouterOutputs['deal']['list'];
-      void mergeDeals(deals.map((deal) => ({ id: deal.id, name: deal.name, accountName: deal.accountName, status: deal.status })));
+      void mergeDeals(deals.items.map((deal) => ({ id: deal.id, name: deal.name, accountName: deal.accountName, status: deal.status })));
     } else if (path === 'deal.get') {
       const room = state.data as RouterOutputs['deal']['get'];
       markRecent(room.deal.id);

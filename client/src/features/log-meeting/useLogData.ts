@@ -9,9 +9,10 @@ import { cachedDeals, cachedPeople, recentDealIds, type CachedDeal, type CachedP
  */
 export function useLogDeals(keep: number | null): { deals: CachedDeal[]; loading: boolean } {
   const trpc = useTRPC();
-  const live = useQuery(trpc.deal.list.queryOptions());
+  // The rep's open deals, the ones touched last first: a page is plenty to pick from on a phone.
+  const live = useQuery(trpc.deal.list.queryOptions({ status: 'open', sort: '-updatedAt', limit: 200 }));
   const cached = useQuery({ queryKey: ['offline', 'deals'], queryFn: async () => (await cachedDeals()) ?? [], networkMode: 'always', enabled: !live.data });
-  const source = live.data ?? cached.data;
+  const source = live.data?.items ?? cached.data;
   const deals = useMemo(() => {
     const recent = recentDealIds();
     const rank = (id: number) => {

@@ -10,7 +10,7 @@ import { useErrorText } from '../../lib/fieldErrors';
 import { useFormat } from '../../lib/format';
 import { errorCode, useTRPC, type RouterOutputs } from '../../lib/trpc';
 
-type DealRow = RouterOutputs['deal']['list'][number];
+type DealRow = RouterOutputs['deal']['list']['items'][number];
 
 // Losing a deal asks for its cause (SPEC §10): the dialog and its strings load when first needed.
 const LoseDealDialog = lazyWithStrings(() => import('../deal-room/LoseDealDialog'), ['dealRoom']);

@@ -17,7 +17,7 @@ import { usePipelineFilters } from './usePipelineFilters';
 const CreateDealDialog = lazyWithStrings(() => import('./CreateDealDialog'), ['createDeal']);
 const PipelineBoard = lazyWithStrings(async () => ({ default: (await import('./PipelineBoard')).PipelineBoard }));
 
-type DealRow = RouterOutputs['deal']['list'][number];
+type DealRow = RouterOutputs['deal']['list']['items'][number];
 type SortKey = 'name' | 'amount' | 'stage' | 'closeDate' | 'owner' | 'risk' | 'coverage';
 
 /** Worst first: critical, at risk, not yet due, on track, then closed deals. */
@@ -42,12 +42,12 @@ export function PipelinePage() {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'closeDate', dir: 1 });
   const [creating, setCreating] = useState(false);
   const today = new Date(useNow()).toISOString().slice(0, 10);
-  const deals = useQuery(trpc.deal.list.queryOptions({ status: filters.status, stage: filters.stage, ownerId: filters.ownerId }));
+  const deals = useQuery(trpc.deal.list.queryOptions({ status: filters.status, stage: filters.stage, ownerId: filters.ownerId, health: filters.health, limit: 200 }));
 
   const rows = useMemo(() => {
-    const list = (deals.data ?? []).filter((deal) => (!filters.tier || deal.accountTier === filters.tier) && (!filters.health || deal.health.status === filters.health));
+    const list = (deals.data?.items ?? []).filter((deal) => !filters.tier || deal.accountTier === filters.tier);
     return list.sort((a, b) => compare[sort.key](a, b) * sort.dir || a.id - b.id);
-  }, [deals.data, sort, filters.tier, filters.health]);
+  }, [deals.data, sort, filters.tier]);
 
   const header = (key: SortKey, label: string, numeric = false) => (
     <th scope="col" className={numeric ? 'num' : undefined} aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>

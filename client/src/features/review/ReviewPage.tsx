@@ -15,7 +15,7 @@ import { LossReview } from './LossReview';
 import { NoteComposer } from './NoteComposer';
 import './review.css';
 
-type ReviewRow = RouterOutputs['review']['pipeline'][number];
+type ReviewRow = RouterOutputs['review']['pipeline']['items'][number];
 /** Open deals only, in the one attention order (an early deal with nothing due sits between at-risk and on-track). */
 const GROUPS = (Object.keys(HEALTH_ATTENTION_ORDER) as HealthStatus[]).filter((status) => status !== 'closed').sort((a, b) => HEALTH_ATTENTION_ORDER[a] - HEALTH_ATTENTION_ORDER[b]);
 
@@ -50,8 +50,8 @@ export default function ReviewPage() {
   const format = useFormat();
   const user = useCurrentUser();
   const { filters, set } = useReviewFilters();
-  const review = useQuery(trpc.review.pipeline.queryOptions({ ownerId: filters.ownerId, stage: filters.stage }));
-  const groups = useMemo(() => GROUPS.map((status) => ({ status, rows: (review.data ?? []).filter((row) => row.health.status === status) })), [review.data]);
+  const review = useQuery(trpc.review.pipeline.queryOptions({ ownerId: filters.ownerId, stage: filters.stage, limit: 200 }));
+  const groups = useMemo(() => GROUPS.map((status) => ({ status, rows: (review.data?.items ?? []).filter((row) => row.health.status === status) })), [review.data]);
 
   return (
     <div className="page review-page">
@@ -81,7 +81,7 @@ export default function ReviewPage() {
         <Loading />
       ) : review.isError ? (
         <ErrorState error={review.error} onRetry={() => void review.refetch()} />
-      ) : review.data.length === 0 ? (
+      ) : review.data.items.length === 0 ? (
         <Empty title={t('review.emptyTitle')}>
           <p>{t('review.emptyBody')}</p>
         </Empty>

@@ -1,0 +1,170 @@
+/**
+ * Lists of deals, a page at a time (SPEC §13): `deal.list`, `review.pipeline` and the
+ * exports read one query, sorted, filtered and searched by the database, each deal with
+ * its stored health (./storedHealth.ts) — nothing is scored on read, and no list holds
+ * more than a page of the organisation in memory.
+ *
+ * Pages are keyset pages: the cursor carries the sort values of the last deal sent, and
+ * the next page starts strictly after them (the deal id breaks ties). A deal edited while
+ * someone pages therefore neither repeats nor goes missing, unless the edit moves the
+ * very value the list is sorted by.
+ */
+import { and, asc, desc, eq, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { HEALTH_ATTENTION_ORDER, HEALTH_STATUSES, STAGES, stageIndex } from '../../shared/domain';
+import { DEAL_PAGE_DEFAULT, DEAL_SORTS, type DealSort, type DealSortKey, type TDealQuery } from '../../shared/schemas/deal';
+import type { Health } from '../../shared/scoring';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db/client';
+import { accounts, dealHealth, deals, users } from '../db/tables';
+import { AppError } from '../errors';
+import { requireVisibleTeam, visibleDeals } from './access';
+import { dealColumns, type DealDto } from './deals';
+
+export type DealWithHealth = DealDto & { health: Health };
+export interface DealPage<T> {
+  items: T[];
+  /** The cursor of the next page; null on the last one. */
+  nextCursor: string | null;
+  /** How many deals match the filters, on every page. */
+  total: number;
+}
+
+type SortValue = string | number;
+interface SortPart {
+  expr: SQLWrapper;
+  dir: 'asc' | 'desc';
+  /** The same value, read from a listed deal, for the next cursor. */
+  of: (deal: DealWithHealth) => SortValue;
+}
+
+/** `case column when 'a' then 0 when 'b' then 1 … end`: an order the database can sort by. */
+const rank = (column: SQLWrapper, order: readonly string[]) =>
+  sql`(case ${column} ${sql.join(
+    order.map((value, index) => sql`when ${value} then ${sql.raw(String(index))}`),
+    sql` `,
+  )} end)`;
+const ATTENTION = [...HEALTH_STATUSES].sort((a, b) => HEALTH_ATTENTION_ORDER[a] - HEALTH_ATTENTION_ORDER[b]);
+
+/** The sort keys of each sort, ascending; the deal id always ends them, so every position is unique. */
+function sortParts(key: DealSortKey): SortPart[] {
+  switch (key) {
+    case 'closeDate':
+      return [{ expr: deals.closeDate, dir: 'asc', of: (d) => d.closeDate }];
+    case 'amount':
+      return [{ expr: deals.amount, dir: 'asc', of: (d) => d.amount }];
+    case 'name':
+      return [{ expr: deals.name, dir: 'asc', of: (d) => d.name }];
+    case 'account':
+      return [
+        { expr: accounts.name, dir: 'asc', of: (d) => d.accountName },
+        { expr: deals.name, dir: 'asc', of: (d) => d.name },
+      ];
+    case 'stage':
+      return [{ expr: rank(deals.stage, STAGES), dir: 'asc', of: (d) => stageIndex(d.stage) }];
+    // The Review's order: the deals that need attention first, the biggest first among them.
+    case 'health':
+      return [
+        { expr: rank(dealHealth.status, ATTENTION), dir: 'asc', of: (d) => HEALTH_ATTENTION_ORDER[d.health.status] },
+        { expr: deals.amount, dir: 'desc', of: (d) => d.amount },
+      ];
+    case 'coverage':
+      return [{ expr: dealHealth.influence, dir: 'asc', of: (d) => d.health.coverage.influence }];
+    case 'updatedAt':
+      return [{ expr: deals.updatedAt, dir: 'asc', of: (d) => d.updatedAt }];
+  }
+}
+
+function orderOf(sort: DealSort): SortPart[] {
+  const descending = sort.startsWith('-');
+  const parts = [...sortParts((descending ? sort.slice(1) : sort) as DealSortKey), { expr: deals.id, dir: 'asc' as const, of: (d: DealWithHealth) => d.id }];
+  return descending ? parts.map((part) => ({ ...part, dir: part.dir === 'asc' ? ('desc' as const) : ('asc' as const) })) : parts;
+}
+
+/** Strictly after the cursor's position: (k1 > v1) or (k1 = v1 and k2 > v2) or … */
+function after(parts: readonly SortPart[], values: readonly SortValue[]): SQL | undefined {
+  return or(
+    ...parts.map((part, index) =>
+      and(
+        ...parts.slice(0, index).map((before, j) => sql`${before.expr} = ${values[j]}`),
+        part.dir === 'asc' ? sql`${part.expr} > ${values[index]}` : sql`${part.expr} < ${values[index]}`,
+      ),
+    ),
+  );
+}
+
+/** A cursor is the sort it belongs to and the last deal's sort values, as base64url JSON. */
+const encodeCursor = (sort: DealSort, values: SortValue[]) => Buffer.from(JSON.stringify({ s: sort, v: values })).toString('base64url');
+
+function decodeCursor(cursor: string, sort: DealSort, parts: number): SortValue[] {
+  const refuse = (why: string) => new AppError('BAD_REQUEST', `cursor: ${why}`, { field: 'cursor' });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw refuse('not a cursor of this list; start again from the first page');
+  }
+  const { s, v } = (parsed ?? {}) as { s?: unknown; v?: unknown };
+  if (!DEAL_SORTS.includes(s as DealSort) || !Array.isArray(v) || v.length !== parts || !v.every((x) => typeof x === 'string' || typeof x === 'number')) {
+    throw refuse('not a cursor of this list; start again from the first page');
+  }
+  if (s !== sort) throw refuse(`made for the sort ${String(s)}, not ${sort}; start again from the first page`);
+  return v as SortValue[];
+}
+
+/** `like` with the user's text taken literally: % and _ are escaped. */
+const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+async function filtersOf(db: Db, user: SessionUser, query: TDealQuery): Promise<SQL | undefined> {
+  if (query.teamId !== undefined) await requireVisibleTeam(db, user, query.teamId);
+  const pattern = query.q ? containing(query.q) : undefined;
+  return and(
+    visibleDeals(user, db),
+    query.teamId === undefined ? undefined : eq(deals.teamId, query.teamId),
+    query.status === undefined ? undefined : eq(deals.status, query.status),
+    query.stage === undefined ? undefined : eq(deals.stage, query.stage),
+    query.ownerId === undefined ? undefined : eq(deals.ownerId, query.ownerId),
+    query.health === undefined ? undefined : eq(dealHealth.status, query.health),
+    pattern === undefined ? undefined : or(sql`lower(${deals.name}) like ${pattern} escape '\\'`, sql`lower(${accounts.name}) like ${pattern} escape '\\'`),
+  );
+}
+
+/** One page of the deals the user may see, each with its stored health. */
+export async function listDealPage(db: Db, user: SessionUser, query: TDealQuery, defaultSort: DealSort = 'closeDate'): Promise<DealPage<DealWithHealth>> {
+  const sort = query.sort ?? defaultSort;
+  const parts = orderOf(sort);
+  const limit = query.limit ?? DEAL_PAGE_DEFAULT;
+  const where = await filtersOf(db, user, query);
+  const position = query.cursor === undefined ? undefined : after(parts, decodeCursor(query.cursor, sort, parts.length));
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({ ...dealColumns(), health: dealHealth.health })
+      .from(deals)
+      .innerJoin(accounts, eq(accounts.id, deals.accountId))
+      .innerJoin(users, eq(users.id, deals.ownerId))
+      .innerJoin(dealHealth, eq(dealHealth.dealId, deals.id))
+      .where(and(where, position))
+      .orderBy(...parts.map((part) => (part.dir === 'asc' ? asc(part.expr as SQL) : desc(part.expr as SQL))))
+      // One more than a page says whether there is a next one.
+      .limit(limit + 1),
+    db
+      .select({ total: sql<number>`cast(count(*) as integer)`.mapWith(Number) })
+      .from(deals)
+      .innerJoin(accounts, eq(accounts.id, deals.accountId))
+      .innerJoin(dealHealth, eq(dealHealth.dealId, deals.id))
+      .where(where),
+  ]);
+  const items = rows.slice(0, limit) as DealWithHealth[];
+  const last = items.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor(sort, parts.map((part) => part.of(last))) : null;
+  return { items, nextCursor, total: counted?.total ?? 0 };
+}
+
+/** Every page of a list, one after another: for the exports, which write a whole file. */
+export async function* allDealPages(db: Db, user: SessionUser, query: Omit<TDealQuery, 'cursor' | 'limit'>): AsyncGenerator<DealWithHealth[]> {
+  let cursor: string | undefined;
+  do {
+    const page = await listDealPage(db, user, { ...query, cursor, limit: 200 });
+    yield page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
