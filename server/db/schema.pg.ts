@@ -59,6 +59,8 @@ export const teams = pgTable('teams', {
   id: id(),
   name: text('name').notNull(),
   createdAt: createdAt(),
+  /** Renaming a team or changing its managers is a versioned write (SPEC §13). */
+  version: version(),
 });
 
 export const users = pgTable(

@@ -45,6 +45,8 @@ export const teams = sqliteTable('teams', {
   id: id(),
   name: text('name').notNull(),
   createdAt: createdAt(),
+  /** Renaming a team or changing its managers is a versioned write (SPEC §13). */
+  version: version(),
 });
 
 export const users = sqliteTable(

@@ -12,12 +12,14 @@ import { coachingNoteRouter, reviewRouter } from '../routers/review';
 import { settingsRouter } from '../routers/settings';
 import { stakeholderRouter } from '../routers/stakeholder';
 import { standupRouter } from '../routers/standup';
+import { teamRouter } from '../routers/team';
 import { userRouter } from '../routers/user';
 import { router } from './init';
 
 export const appRouter = router({
   auth: authRouter,
   user: userRouter,
+  team: teamRouter,
   account: accountRouter,
   deal: dealRouter,
   infoPoint: infoPointRouter,

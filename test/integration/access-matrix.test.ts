@@ -113,6 +113,7 @@ const ACCESS: Record<string, Rule> = {
   'history.get': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx) }) },
   'review.pipeline': { expect: SIGNED_IN },
   'review.summary': { expect: SIGNED_IN },
+  'team.list': { expect: SIGNED_IN },
   'review.losses': { expect: SIGNED_IN, input: () => ({ since: '2024-01-01' }) },
   'coachingNote.add': { expect: DEAL_MANAGER, input: async (fx) => ({ dealId: await deal(fx), body: 'Meet the CEO before the tender' }) },
   'coachingNote.list': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx) }) },

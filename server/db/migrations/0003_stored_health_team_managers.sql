@@ -20,4 +20,5 @@ CREATE TABLE `team_managers` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `team_managers_user_idx` ON `team_managers` (`user_id`);
+CREATE INDEX `team_managers_user_idx` ON `team_managers` (`user_id`);--> statement-breakpoint
+ALTER TABLE `teams` ADD `version` integer DEFAULT 1 NOT NULL;
