@@ -25,6 +25,8 @@ export async function startChildServer(
   port: number,
   env: Record<string, string> = {},
   args: readonly string[] = SOURCE_ARGS,
+  /** How long it may take to answer /healthz: a start that stores 50,000 deals' health takes a while. */
+  readyWithinMs = 30_000,
 ): Promise<ChildServer> {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const location = /^postgres(ql)?:\/\//.test(database) ? { DATABASE_URL: database } : { DATABASE_PATH: database };
@@ -35,7 +37,7 @@ export async function startChildServer(
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
     try {

@@ -9,6 +9,7 @@ import { count, desc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { hashPassword } from '../../server/auth/password';
 import { RATE_LIMIT_TABLE } from '../../server/auth/rate-limit';
+import { storeMissingHealth } from '../../server/services/health';
 import { writeTransaction } from '../../server/db/client';
 import { accounts, deals, events, infoPoints, teamSettings, teams, users } from '../../server/db/tables';
 import { first, single } from '../../server/db/rows';
@@ -57,7 +58,7 @@ export async function addOtherTeam(server: TestServer, name = 'Key Accounts — 
   const slug = name.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
   const managerEmail = `manager@${slug}.test`;
   const repEmail = `rep@${slug}.test`;
-  return writeTransaction(server.database.db, async (tx) => {
+  const team = await writeTransaction(server.database.db, async (tx) => {
     const { id: teamId } = single(await tx.insert(teams).values({ name, createdAt: stamp }).returning({ id: teams.id }));
     await tx.insert(teamSettings).values({ teamId, thresholds: DEFAULT_THRESHOLD_SETTINGS, updatedAt: stamp });
     const addUser = async (email: string, userName: string, role: 'manager' | 'rep') =>
@@ -76,6 +77,9 @@ export async function addOtherTeam(server: TestServer, name = 'Key Accounts — 
     await tx.insert(infoPoints).values(Array.from({ length: 9 }, (_, i) => ({ dealId, point: i + 1, updatedAt: stamp })));
     return { teamId, managerEmail, repEmail, accountId, dealId };
   });
+  // Written past the services, so its health is stored as the server does for such a deal at start (SPEC §13).
+  await storeMissingHealth(server.database.db, server.clock.now);
+  return team;
 }
 
 /** Every value in one form whatever the engine: booleans as 0/1, JSON (text or jsonb) with sorted keys. */
