@@ -46,7 +46,7 @@ function random(seed: number) {
  * 6 executives, 54 managers, 240 staff in one reporting tree, laid out by hand on a
  * 20-column grid (as a rep who arranged a big map would have it), and 450 relationships.
  */
-async function seedLargeDeal(rep: ApiSession, people = 300, relationships = 450): Promise<number> {
+export async function seedLargeDeal(rep: ApiSession, people = 300, relationships = 450): Promise<number> {
   const account = await rep.trpc.account.create.mutate({ name: 'Bench Conglomerate', industry: 'Manufacturing', tier: 'A' });
   const closeDate = isoDay(addDays(new Date(), 60));
   const deal = await rep.trpc.deal.create.mutate({ accountId: account.id, name: 'Bench: 300-person buying group', amount: 9_000_000, closeDate });

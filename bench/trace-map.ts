@@ -3,13 +3,14 @@
  * network waterfall (every script and API request, from navigation start: when it was
  * asked for, when its answer had arrived) and when every card was in the DOM, for a
  * cold load (fresh browser context) and a warm one (service worker and HTTP cache in).
- * Needs a built client. The figures to compare with a baseline are bench/map.ts's; this
+ * LARGE=1 traces the 300-person map of bench/map.ts too. Needs a built client. The figures to compare with a baseline are bench/map.ts's; this
  * is the diagnosis behind them.
  */
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser';
 import { loginAs } from '../test/helpers/api';
+import { seedLargeDeal } from './map';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../test/helpers/server';
 
 export interface TraceRow {
@@ -83,6 +84,10 @@ if (process.argv[1]?.endsWith('trace-map.ts')) {
     const trace = await traceMap(server, demoId, room.stakeholders.length);
     printTrace('Demo map, cold (fresh context)', trace.cold);
     printTrace('Demo map, warm (chunks cached)', trace.warm);
+    if (process.env.LARGE) {
+      const large = await traceMap(server, await seedLargeDeal(rep), 300);
+      printTrace('300 people, 450 relationships, warm', large.warm);
+    }
   } finally {
     await server.stop();
   }
