@@ -11,7 +11,7 @@ import { benchApi } from './api';
 import { measureBundle } from './bundle';
 import { benchEngines, printEngines } from './engines';
 import { benchMap, printMap } from './map';
-import { benchScale } from './scale';
+import { benchOrg, printOrg } from './org';
 import { benchStart, printStart } from './start';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -24,11 +24,11 @@ try {
   const rich = deals.find((d) => d.name === 'Core banking mainframe refresh')!;
   const room = await rep.trpc.deal.get.query({ id: rich.id });
   const api = await benchApi(server, rep.cookie!, rich.id, room.stakeholders[0]!, seconds);
-  const scale = await benchScale([500, 5000]);
+  const org = await benchOrg([500, 50_000]);
   // PostgreSQL beside SQLite: both servers in child processes of their own (a process binds one engine).
   const engines = await benchEngines(seconds);
   const bundle = measureBundle();
-  const map = await benchMap(server, bundle.chunks);
+  const map = await benchMap(server, [...bundle.map.chunks, ...bundle.chunks.filter((c) => /exportPng/.test(c.file))]);
   const start = await benchStart();
 
   console.log(`\nAPI (autocannon, 10 connections, ${seconds} s each, same SQLite file)`);
@@ -43,28 +43,14 @@ try {
     })),
   );
   printEngines(engines, seconds);
-  console.log('\nScale: one team, N open deals × 12 stakeholders, nine points, a year of activities (manager, over HTTP, ms)');
-  console.table(
-    scale.map((f) => ({
-      deals: f.deals,
-      'deal.list p50': f.dealList.p50,
-      'deal.list max': f.dealList.max,
-      'review.pipeline p50': f.reviewPipeline.p50,
-      'review.pipeline max': f.reviewPipeline.max,
-    })),
-  );
-  const [small, large] = scale;
-  if (small && large) {
-    const growth = large.deals / small.deals;
-    console.log(`${growth}× the deals: deal.list ${(large.dealList.p50 / small.dealList.p50).toFixed(1)}×, review.pipeline ${(large.reviewPipeline.p50 / small.reviewPipeline.p50).toFixed(1)}× the time (linear would be ${growth}×)`);
-  }
+  printOrg(org);
   printMap(map);
   printStart(start);
   console.log('\nClient JavaScript (gzip)');
-  console.table([{ chunk: 'initial route', kB: bundle.initialKb }, ...bundle.chunks.slice(0, 6).map((c) => ({ chunk: c.file, kB: c.kb }))]);
+  console.table([{ chunk: 'initial route', kB: bundle.initialKb }, { chunk: 'map (its own chunks)', kB: bundle.map.kb }, ...bundle.chunks.slice(0, 6).map((c) => ({ chunk: c.file, kB: c.kb }))]);
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   console.log(`\nProcess RSS after the load runs (server + load generator in one process): ${rssMb} MB`);
-  writeFileSync('bench/results.json', JSON.stringify({ at: new Date().toISOString(), seconds, api, engines, scale, map, bundle, start, rssMb }, null, 2));
+  writeFileSync('bench/results.json', JSON.stringify({ at: new Date().toISOString(), seconds, api, engines, org, map, bundle, start, rssMb }, null, 2));
   console.log('Written to bench/results.json');
 } finally {
   await server.stop();

@@ -1,17 +1,23 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, useState } from 'react';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import type { AppRouter } from '../../server/trpc/router';
 import { loadOfflineCache, watchOfflineCache } from './features/log-meeting/offlineCache';
 import { registerServiceWorker } from './features/log-meeting/serviceWorker';
 import { initI18n } from './i18n';
 import { createQueryClient, createTrpcClient, TRPCProvider } from './lib/trpc';
+import { preloadRoute } from './routePreload';
 import { AppRoutes } from './routes';
 import './styles.css';
 
+// One of each for the page's life, made before the first render so the route's data can be asked for while
+// the strings and the device's cache load.
+const queryClient = createQueryClient();
+const trpcClient = createTrpcClient();
+
 function App() {
-  const [queryClient] = useState(() => watchOfflineCache(createQueryClient()));
-  const [trpcClient] = useState(createTrpcClient);
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
@@ -24,7 +30,12 @@ function App() {
 }
 
 registerServiceWorker();
-void Promise.all([initI18n(), loadOfflineCache()]).then(() => {
+// The cache is watched only once the device's copy is read: with no signal, it supplies the signed-in user.
+const cacheReady = loadOfflineCache().then(() => {
+  watchOfflineCache(queryClient);
+  preloadRoute(window.location.pathname, queryClient, createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient }));
+});
+void Promise.all([initI18n(), cacheReady]).then(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

@@ -1,20 +1,17 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppShell } from './components/AppShell';
 import { Loading, NotFound } from './components/States';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { PipelinePage } from './features/pipeline/PipelinePage';
 import { lazyWithStrings } from './i18n';
+import { useTRPC } from './lib/trpc';
+import { ActivityTab, DealRoomPage, HistoryTab, MapTab, NinePointsTab, preloadRoute } from './routePreload';
 
 // Someone signed in (most visits) never sees the login page; its strings are core, so it needs none loaded.
 const LoginPage = lazy(() => import('./features/auth/LoginPage').then((module) => ({ default: module.LoginPage })));
-// Each area below the pipeline is its own chunk, its strings too: the first screen loads only what it shows.
-// A screen names every area whose strings it shows (the history tells of people, points, activities and settings).
-const DealRoomPage = lazyWithStrings(() => import('./features/deal-room/DealRoomPage'), ['dealRoom', 'review']);
-const NinePointsTab = lazyWithStrings(() => import('./features/info-points/NinePointsTab'), ['dealRoom', 'infoPoints']);
-const MapTab = lazyWithStrings(() => import('./features/map/MapTab'), ['dealRoom', 'map', 'activity']);
-const ActivityTab = lazyWithStrings(() => import('./features/activity/ActivityTab'), ['activity', 'infoPoints']);
-const HistoryTab = lazyWithStrings(() => import('./features/history/HistoryTab'), ['history', 'map', 'infoPoints', 'activity', 'settings']);
+// The deal room and its tabs live in routePreload.ts, which asks for their code and data early.
 const SettingsPage = lazyWithStrings(() => import('./features/settings/SettingsPage'), ['settings', 'infoPoints']);
 const ReviewPage = lazyWithStrings(() => import('./features/review/ReviewPage'), ['review']);
 const StandupPage = lazyWithStrings(() => import('./features/standup/StandupPage'), ['standup', 'activity']);
@@ -24,6 +21,10 @@ const LogMeetingPage = lazyWithStrings(() => import('./features/log-meeting/LogM
 
 /** The URLs of SPEC §5. Deep links work on reload: the server answers every path with the app. */
 export function AppRoutes() {
+  const { pathname } = useLocation();
+  // In render, not an effect: a navigation renders here first, in a transition that suspends on the
+  // new screen's chunk and commits (running effects) only once it has arrived — too late to start it.
+  preloadRoute(pathname, useQueryClient(), useTRPC());
   return (
     <Suspense fallback={<Loading />}>
       <Routes>

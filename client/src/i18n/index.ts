@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { createElement, lazy, type ComponentType } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Locale } from '../../../shared/domain';
 import enCommon from '../../../shared/i18n/en/common.json';
@@ -64,13 +64,39 @@ export async function ensureAreas(...areas: Area[]): Promise<void> {
   await Promise.all(localesToLoad().flatMap((locale) => areas.map((area) => loadArea(locale, area))));
 }
 
+/** A lazily loaded screen that can also be asked for early: `preload()` starts its code and strings. */
+export type PreloadableScreen<P extends object> = ComponentType<P> & { preload: () => Promise<void> };
+
 /**
  * `React.lazy` for a screen that shows an area's strings: the code and the strings
  * arrive together, so the screen never renders a raw key or falls back to English.
  * Every such screen gets `forms` too (field names, error sentences): all of them edit something.
+ *
+ * `preload()` lets a route start the download before the screen renders (routes.tsx asks for
+ * a deal room's chunks and data at once). Once loaded, the screen renders the module itself
+ * instead of suspending for a tick: a suspension shows the fallback, and React then holds the
+ * content back for up to 300 ms (its fallback throttle) — the map lost that twice on its way in.
  */
-export function lazyWithStrings<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, areas: Area[] = []): LazyExoticComponent<ComponentType<P>> {
-  return lazy(() => Promise.all([load(), ensureAreas('forms', ...areas)]).then(([module]) => module));
+export function lazyWithStrings<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, areas: Area[] = []): PreloadableScreen<P> {
+  let loaded: ComponentType<P> | undefined;
+  let loading: Promise<{ default: ComponentType<P> }> | undefined;
+  const start = () =>
+    (loading ??= Promise.all([load(), ensureAreas('forms', ...areas)]).then(
+      ([module]) => {
+        loaded = module.default;
+        return module;
+      },
+      (error: unknown) => {
+        // A chunk that failed to arrive (offline, a deploy in between) is asked for again next time.
+        loading = undefined;
+        throw error;
+      },
+    ));
+  const Lazy = lazy(start);
+  function Screen(props: P) {
+    return loaded ? createElement(loaded, props) : createElement(Lazy as ComponentType<P>, props);
+  }
+  return Object.assign(Screen, { preload: () => start().then(() => undefined) });
 }
 
 /** Storage can be off (private modes, blocked site data): the language then lasts for the visit. */

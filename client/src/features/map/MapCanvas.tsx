@@ -17,7 +17,7 @@ import {
   type OnNodesChange,
   type OnSelectionChangeFunc,
 } from '@xyflow/react';
-import { useCallback, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDealRoomData } from '../deal-room/useDealRoom';
 import { RelationshipEdge } from './edges/RelationshipEdge';
@@ -39,11 +39,29 @@ const FAR_ZOOM = 0.45;
 /** From this many people on, the overview map starts open. */
 const BIG_MAP = 60;
 /**
- * Only beyond this are off-screen cards left out of the DOM: measured (bench/map.ts), 300 cards pan as
- * smoothly with all of them rendered, and the PNG export needs them all.
+ * From this many people on, off-screen cards and lines are left out of the DOM. Measured with
+ * bench/map.ts and a trace of the pan: with all 300 cards and 750 lines in the DOM, each pan frame
+ * re-layerised the whole map (~1.7 s of main-thread work per pan, frames of 100+ ms); with only
+ * the ones on screen, a quarter of that. The PNG export asks for every card first (RENDER_ALL_EVENT).
  */
-const VIRTUALIZE_FROM = 1000;
+const VIRTUALIZE_FROM = 100;
 const zoomIsFar = (state: { transform: [number, number, number] }) => state.transform[2] < FAR_ZOOM;
+
+/** Sent on the map's element by the PNG export: `detail` true while it needs every card in the DOM. */
+export const RENDER_ALL_EVENT = 'dealroom:map-render-all';
+
+/** True while the PNG export is drawing: a virtualised map then renders every card and line. */
+function useRenderAll(canvas: RefObject<HTMLDivElement | null>): boolean {
+  const [renderAll, setRenderAll] = useState(false);
+  useEffect(() => {
+    const element = canvas.current;
+    if (!element) return;
+    const listener = (event: Event) => setRenderAll((event as CustomEvent<boolean>).detail);
+    element.addEventListener(RENDER_ALL_EVENT, listener);
+    return () => element.removeEventListener(RENDER_ALL_EVENT, listener);
+  }, [canvas]);
+  return renderAll;
+}
 
 interface MapNotice {
   text: string;
@@ -77,6 +95,7 @@ export function MapCanvas({ canvas, nodes, edges, onNodesChange, onEdgesChange, 
   const ariaLabelConfig = useMapAriaLabels();
   const far = useStore(zoomIsFar);
   const [overview, setOverview] = useState(room.stakeholders.length >= BIG_MAP);
+  const renderAll = useRenderAll(canvas);
 
   // A class toggled on the DOM, not React state: a pan must not re-render the map.
   const startMoving = useCallback(() => canvas.current?.classList.add('moving'), [canvas]);
@@ -120,7 +139,7 @@ export function MapCanvas({ canvas, nodes, edges, onNodesChange, onEdgesChange, 
         fitViewOptions={FIT_VIEW}
         minZoom={0.05}
         maxZoom={2}
-        onlyRenderVisibleElements={room.stakeholders.length >= VIRTUALIZE_FROM}
+        onlyRenderVisibleElements={room.stakeholders.length >= VIRTUALIZE_FROM && !renderAll}
         ariaLabelConfig={ariaLabelConfig}
         proOptions={{ hideAttribution: true }}
       >

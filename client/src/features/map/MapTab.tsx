@@ -1,24 +1,28 @@
 import { ReactFlowProvider, useReactFlow, type Connection } from '@xyflow/react';
-import { useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { Loading } from '../../components/States';
 import { useErrorText } from '../../lib/fieldErrors';
 import { PHONE_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { useNow } from '../../lib/useNow';
 import { useDealRoomData } from '../deal-room/useDealRoom';
-import { AllyPathCard } from './AllyPathCard';
 import { CoveragePanel } from './CoveragePanel';
 import { DEFAULT_LAYOUT } from './layout';
 import { MapCanvas } from './MapCanvas';
 import { MapToolbar } from './MapToolbar';
-import { PeopleList } from './PeopleList';
-import { RelationshipDialog } from './RelationshipDialog';
 import { StakeholderPanel } from './StakeholderPanel';
 import type { AppEdge, AppNode, StakeholderRow } from './types';
 import { useAllyPath } from './useAllyPath';
 import { useDeleteFlow } from './useDeleteFlow';
 import { useMapEdges } from './useMapEdges';
 import { useMapNodes } from './useMapNodes';
+
+// Not needed to draw the cards, so not in the map's chunk: each loads when first shown (the list on a phone
+// only, the dialog on the first connection, the card when the ally path is switched on). Their strings are the map's.
+const PeopleList = lazy(() => import('./PeopleList').then((module) => ({ default: module.PeopleList })));
+const RelationshipDialog = lazy(() => import('./RelationshipDialog').then((module) => ({ default: module.RelationshipDialog })));
+const AllyPathCard = lazy(() => import('./AllyPathCard').then((module) => ({ default: module.AllyPathCard })));
 
 export default function MapTab() {
   return (
@@ -41,6 +45,12 @@ function InfluenceMap() {
   const canvas = useRef<HTMLDivElement>(null);
   const [panel, setPanel] = useState<PanelState>(null);
   const [pendingConnection, setPendingConnection] = useState<Connection | null>(null);
+  // Mounted from the first connection on and kept, so closing it hands focus back like any dialog.
+  const [relationshipAsked, setRelationshipAsked] = useState(false);
+  const askRelationship = useCallback((connection: Connection) => {
+    setRelationshipAsked(true);
+    setPendingConnection(connection);
+  }, []);
   const [notice, setNotice] = useState<string | null>(null);
   // On a phone the people can also be shown as a list (?people=list); the canvas stays the default everywhere.
   const phone = useMediaQuery(PHONE_QUERY);
@@ -94,7 +104,9 @@ function InfluenceMap() {
         </div>
       )}
       {asList ? (
-        <PeopleList people={room.stakeholders} now={now} selectedId={selected?.id ?? null} onOpen={showPerson} onAddPerson={() => setPanel({ mode: 'add' })} />
+        <Suspense fallback={<Loading />}>
+          <PeopleList people={room.stakeholders} now={now} selectedId={selected?.id ?? null} onOpen={showPerson} onAddPerson={() => setPanel({ mode: 'add' })} />
+        </Suspense>
       ) : (
         <MapCanvas
           canvas={canvas}
@@ -105,7 +117,7 @@ function InfluenceMap() {
           onBeforeDelete={deletion.onBeforeDelete}
           onOpenPerson={openPerson}
           onPaneClick={() => setPanel((current) => (current?.mode === 'edit' ? null : current))}
-          onConnect={setPendingConnection}
+          onConnect={askRelationship}
           notice={mapNotice}
           onDismissNotice={() => {
             setNotice(null);
@@ -118,10 +130,18 @@ function InfluenceMap() {
       <aside className="map-side">
         {panel?.mode === 'add' && <StakeholderPanel key="add" mode="add" newPosition={newPersonPosition} onClose={() => setPanel(null)} onSaved={showPerson} />}
         {selected && <StakeholderPanel key={selected.id} mode="edit" person={selected} focusKey={panel?.mode === 'edit' ? panel.focusKey : undefined} onClose={closePanel} onSaved={() => undefined} onRemove={() => void deletion.removePeople([selected])} />}
-        {allyPath.on && <AllyPathCard stakeholders={room.stakeholders} result={allyPath.result} loading={allyPath.loading} failed={allyPath.failed} onClose={allyPath.toggle} />}
+        {allyPath.on && (
+          <Suspense fallback={null}>
+            <AllyPathCard stakeholders={room.stakeholders} result={allyPath.result} loading={allyPath.loading} failed={allyPath.failed} onClose={allyPath.toggle} />
+          </Suspense>
+        )}
         <CoveragePanel stakeholders={room.stakeholders} onSelect={showPerson} />
       </aside>
-      <RelationshipDialog connection={pendingConnection} onClose={() => setPendingConnection(null)} />
+      {relationshipAsked && (
+        <Suspense fallback={null}>
+          <RelationshipDialog connection={pendingConnection} onClose={() => setPendingConnection(null)} />
+        </Suspense>
+      )}
       {deletion.confirmDialog}
     </div>
   );

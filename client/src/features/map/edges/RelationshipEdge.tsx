@@ -2,6 +2,7 @@ import { BaseEdge, useInternalNode, type EdgeProps, type InternalNode } from '@x
 import { memo } from 'react';
 import type { AppNode, RelationshipEdgeType } from '../types';
 import { KIND_COLOR } from './buildEdges';
+import { EdgeLabel } from './EdgeLabel';
 
 type Point = { x: number; y: number };
 
@@ -40,21 +41,16 @@ export const RelationshipEdge = memo(function RelationshipEdge({ source, target,
   const path = `M ${start.x},${start.y} Q ${control.x},${control.y} ${end.x},${end.y}`;
   const color = KIND_COLOR[data.kind];
   return (
-    <BaseEdge
-      path={path}
-      markerEnd={markerEnd}
-      interactionWidth={16}
-      className={`relationship-edge kind-${data.kind}${selected ? ' selected' : ''}`}
-      style={{ stroke: color, strokeWidth: (selected ? 1.5 : 0.5) + data.strength * 1.1, strokeDasharray: data.kind === 'rivals' ? '7 5' : undefined }}
-      // Between two cards side by side there is no room for words: the colour and the legend say it.
-      label={length > 64 ? data.label : undefined}
-      labelX={0.25 * start.x + 0.5 * control.x + 0.25 * end.x}
-      labelY={0.25 * start.y + 0.5 * control.y + 0.25 * end.y}
-      labelStyle={{ fill: color, fontWeight: 700, fontSize: 12 }}
-      labelShowBg
-      labelBgStyle={{ fill: '#fff', fillOpacity: 0.95 }}
-      labelBgPadding={[5, 2]}
-      labelBgBorderRadius={4}
-    />
+    <>
+      <BaseEdge
+        path={path}
+        markerEnd={markerEnd}
+        interactionWidth={16}
+        className={`relationship-edge kind-${data.kind}${selected ? ' selected' : ''}`}
+        style={{ stroke: color, strokeWidth: (selected ? 1.5 : 0.5) + data.strength * 1.1, strokeDasharray: data.kind === 'rivals' ? '7 5' : undefined }}
+      />
+      {/* Between two cards side by side there is no room for words: the colour and the legend say it. */}
+      {length > 64 && <EdgeLabel x={0.25 * start.x + 0.5 * control.x + 0.25 * end.x} y={0.25 * start.y + 0.5 * control.y + 0.25 * end.y} text={data.label} color={color} />}
+    </>
   );
 });

@@ -1,0 +1,51 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { matchPath } from 'react-router';
+import type { AppRouter } from '../../server/trpc/router';
+import { lazyWithStrings } from './i18n';
+
+// Each area below the pipeline is its own chunk, its strings too: the first screen loads only what it shows.
+// A screen names every area whose strings it shows (the history tells of people, points, activities and settings).
+export const DealRoomPage = lazyWithStrings(() => import('./features/deal-room/DealRoomPage'), ['dealRoom', 'review']);
+export const NinePointsTab = lazyWithStrings(() => import('./features/info-points/NinePointsTab'), ['dealRoom', 'infoPoints']);
+export const MapTab = lazyWithStrings(() => import('./features/map/MapTab'), ['dealRoom', 'map', 'activity']);
+export const ActivityTab = lazyWithStrings(() => import('./features/activity/ActivityTab'), ['activity', 'infoPoints']);
+export const HistoryTab = lazyWithStrings(() => import('./features/history/HistoryTab'), ['history', 'map', 'infoPoints', 'activity', 'settings']);
+
+const DEAL_TABS = { map: MapTab, info: NinePointsTab, activity: ActivityTab, history: HistoryTab } as const;
+
+/** Best effort: a preload that fails is asked for again by the screen itself, which shows the error. */
+const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
+
+/**
+ * Everything a deal room URL will ask for, asked for at once: the deal room's code, the tab's
+ * (and the map's, the room's default tab), `deal.get` and the header's three queries. Left to
+ * the screens, each waited for the one above it to render — code, then `deal.get`, then the
+ * map's code, then the rest (the trace in bench/trace-map.ts). Requests made in the same tick
+ * go out as one batch. Called on startup (before the first render) and on every navigation;
+ * asking twice costs nothing, as chunks load once and data already in the cache is not fetched.
+ */
+export function preloadRoute(pathname: string, queryClient: QueryClient, trpc: TRPCOptionsProxy<AppRouter>): void {
+  const match = matchPath('/deals/:id/:tab?', pathname);
+  const dealId = Number(match?.params.id);
+  if (!match || !Number.isInteger(dealId) || dealId <= 0) return;
+  const tab = DEAL_TABS[(match.params.tab ?? 'map') as keyof typeof DEAL_TABS] as (typeof DEAL_TABS)[keyof typeof DEAL_TABS] | undefined;
+  // /deals/:id/log and /deals/:id/print are screens of their own, not the deal room.
+  if (!tab) return;
+  // Signed out: the deal's data would only be refused (and a lone 401 is an error in the console).
+  if (queryClient.getQueryData(trpc.auth.me.queryKey()) === null) return;
+  // On startup the session is not known yet: asked for in the same batch, a signed-out visit gets
+  // `null` for itself and refusals for the rest, with no request failing as a whole.
+  quietly(queryClient.ensureQueryData(trpc.auth.me.queryOptions()));
+  quietly(queryClient.ensureQueryData(trpc.deal.get.queryOptions({ id: dealId })));
+  quietly(queryClient.ensureQueryData(trpc.deal.members.queryOptions({ dealId })));
+  quietly(queryClient.ensureQueryData(trpc.coachingNote.list.queryOptions({ dealId })));
+  quietly(queryClient.ensureQueryData(trpc.settings.thresholds.queryOptions()));
+  // The code a task later: the batch above goes out on a timer, which then fires first, so the server
+  // works on the data while the chunks arrive and run (asked for first, they held the batch up ~60 ms).
+  setTimeout(() => {
+    quietly(DealRoomPage.preload());
+    quietly(tab.preload());
+    if (tab !== MapTab) quietly(MapTab.preload());
+  });
+}
