@@ -78,7 +78,7 @@ if (process.argv[1]?.endsWith('trace-map.ts')) {
   const server = await startTestServer();
   try {
     const rep = await loginAs(server, 'rep1@demo.test');
-    const deals = await rep.trpc.deal.list.query({});
+    const deals = (await rep.trpc.deal.list.query({})).items;
     const demoId = deals.find((d) => d.name === 'Core banking mainframe refresh')!.id;
     const room = await rep.trpc.deal.get.query({ id: demoId });
     const trace = await traceMap(server, demoId, room.stakeholders.length);
