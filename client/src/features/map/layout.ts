@@ -36,13 +36,19 @@ export const DEFAULT_LAYOUT: LayoutOptions = { nodeWidth: 216, nodeHeight: 118, 
 
 type AutoLayout = typeof AutoLayoutModule;
 let loading: Promise<AutoLayout> | null = null;
-let loaded: AutoLayout | null = null;
 
-/** The layout module, fetched once per page: the same promise every time, so React's `use` can wait on it. */
+/**
+ * The layout module, fetched once per page, as the same promise every time so React's `use` can wait on it.
+ * Once it has arrived the promise says so the way `use` reads it (`status`, `value`, as TanStack Query's
+ * `query.promise` does), so a render after that never suspends, whoever loaded it first.
+ */
 export function loadAutoLayout(): Promise<AutoLayout> {
-  loading ??= import('./autoLayout').then((module) => (loaded = module));
+  if (!loading) {
+    const promise: Promise<AutoLayout> = import('./autoLayout').then((module) => {
+      Object.assign(promise, { status: 'fulfilled', value: module });
+      return module;
+    });
+    loading = promise;
+  }
   return loading;
 }
-
-/** The layout module if it has arrived already, so a render can place people without waiting. */
-export const autoLayoutIfLoaded = (): AutoLayout | null => loaded;

@@ -1,32 +1,28 @@
 import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { use, useCallback, useRef, useState } from 'react';
+import { use, useCallback, useMemo, useRef, useState } from 'react';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
 import { useDealRoomData, type DealRoomData } from '../deal-room/useDealRoom';
-import { autoLayoutIfLoaded, DEFAULT_LAYOUT, loadAutoLayout, type LayoutLine, type Positions } from './layout';
+import { DEFAULT_LAYOUT, loadAutoLayout, type Positions } from './layout';
 import { cardFacts, sameFacts } from './nodes/cardFacts';
 import { usePatchStakeholders } from './useStakeholderCache';
-import type { AppNode, RelationshipRow, StakeholderRow } from './types';
+import type { AppNode, StakeholderRow } from './types';
 
 type XY = { x: number; y: number };
 
 const savedPosition = (person: StakeholderRow): XY | null =>
   person.positionX !== null && person.positionY !== null ? { x: person.positionX, y: person.positionY } : null;
 
-type LayoutMap = (people: readonly StakeholderRow[], lines: readonly LayoutLine[]) => Positions;
-/** What the cards are placed from; the lines only matter (and only change the cards) while someone has no position. */
-type Inputs = { stakeholders: readonly StakeholderRow[]; lines: readonly RelationshipRow[]; now: number; coachSilentDays: number; layoutMap: LayoutMap | null };
-const NO_LINES: readonly RelationshipRow[] = [];
+/** What the cards are drawn from; `auto` holds the auto-layout's places while someone has no position of their own. */
+type Inputs = { stakeholders: readonly StakeholderRow[]; auto: Positions | null; now: number; coachSilentDays: number };
 
 /**
  * The cards for the server's stakeholders, reusing every node object whose
  * person is unchanged (TanStack Query keeps unchanged rows identical across
  * refetches), so React Flow re-renders only the cards that really changed.
  */
-function syncNodes(previous: readonly AppNode[], { stakeholders, lines, now, coachSilentDays, layoutMap }: Inputs): AppNode[] {
+function syncNodes(previous: readonly AppNode[], { stakeholders, auto, now, coachSilentDays }: Inputs): AppNode[] {
   const before = new Map(previous.map((node) => [node.id, node]));
-  // People never placed by hand fall back to the auto-layout, so a new deal is never a heap in one corner.
-  const auto = layoutMap ? layoutMap(stakeholders, lines) : null;
   return stakeholders.map((person) => {
     const old = before.get(String(person.id));
     const facts = cardFacts(person, new Date(now), coachSilentDays);
@@ -61,8 +57,11 @@ export function useMapNodes(dealId: number, stakeholders: readonly StakeholderRo
   const unplaced = stakeholders.some((person) => savedPosition(person) === null);
   // Only a map with someone unplaced needs dagre. The first time, the map suspends until its chunk arrives rather
   // than drawing a heap that jumps a moment later; a map where everyone has a position never downloads it.
-  const layoutMap = unplaced ? (autoLayoutIfLoaded() ?? use(loadAutoLayout())).layoutMap : null;
-  const inputs: Inputs = { stakeholders, lines: layoutMap ? room.relationships : NO_LINES, now, coachSilentDays, layoutMap };
+  const layoutMap = unplaced ? use(loadAutoLayout()).layoutMap : null;
+  // People never placed by hand fall back to the auto-layout, so a new deal is never a heap in one corner. Apart from the
+  // minute clock: a 300-person map takes dagre about a second, too long to repeat every minute.
+  const auto = useMemo(() => (layoutMap ? layoutMap(stakeholders, room.relationships) : null), [layoutMap, stakeholders, room.relationships]);
+  const inputs: Inputs = { stakeholders, auto, now, coachSilentDays };
   const [state, setState] = useState(() => ({ inputs, nodes: syncNodes([], inputs) }));
   let nodes = state.nodes;
   if ((Object.keys(inputs) as (keyof Inputs)[]).some((key) => state.inputs[key] !== inputs[key])) {

@@ -7,7 +7,7 @@ import type { DealRoomData } from '../deal-room/useDealRoom';
 import { buildEdges } from '../map/edges/buildEdges';
 import { RelationshipEdge } from '../map/edges/RelationshipEdge';
 import { ReportingEdge } from '../map/edges/ReportingEdge';
-import { autoLayoutIfLoaded, DEFAULT_LAYOUT, loadAutoLayout } from '../map/layout';
+import { DEFAULT_LAYOUT, loadAutoLayout } from '../map/layout';
 import { cardFacts } from '../map/nodes/cardFacts';
 import { StakeholderNode } from '../map/nodes/StakeholderNode';
 import type { AppEdge, AppNode } from '../map/types';
@@ -23,7 +23,7 @@ export function PrintMap({ room, now }: { room: DealRoomData; now: number }) {
   const { t } = useTranslation();
   // Paper of a map nobody has arranged waits for the layout chunk, as the map tab does; an arranged one never loads it.
   const unplaced = room.stakeholders.some((p) => p.positionX === null || p.positionY === null);
-  const layoutMap = unplaced ? (autoLayoutIfLoaded() ?? use(loadAutoLayout())).layoutMap : null;
+  const layoutMap = unplaced ? use(loadAutoLayout()).layoutMap : null;
   const nodes = useMemo<AppNode[]>(() => {
     const auto = layoutMap ? layoutMap(room.stakeholders, room.relationships) : null;
     return room.stakeholders.map((person) => ({
