@@ -9,9 +9,9 @@ import { createContextFactory } from './trpc/context';
 import { appRouter } from './trpc/router';
 import { exportRouter } from './http/export';
 import { crossSiteGuard, emptyBodyAsNoInput, sendTrpcError } from './http/guards';
+import { MAX_TRPC_BATCH } from '../shared/limits';
 
 const MAX_BODY_BYTES = 1_000_000;
-const MAX_BATCH = 20;
 
 export function createApp(deps: AppDeps) {
   const app = express();
@@ -55,7 +55,7 @@ export function createApp(deps: AppDeps) {
       createContext: createContextFactory(deps),
       maxBodySize: MAX_BODY_BYTES,
       allowBatching: true,
-      maxBatchSize: MAX_BATCH,
+      maxBatchSize: MAX_TRPC_BATCH,
     }),
   );
 

@@ -3,6 +3,7 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../server/trpc/router';
+import { MAX_TRPC_BATCH } from '../../../shared/limits';
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -22,7 +23,8 @@ export function createQueryClient() {
 
 export function createTrpcClient() {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: '/trpc', maxURLLength: 4000 })],
+    // Auto-layout saves every card at once: split into batches the server accepts (it answers 400 to more).
+    links: [httpBatchLink({ url: '/trpc', maxURLLength: 4000, maxItems: MAX_TRPC_BATCH })],
   });
 }
 

@@ -2,7 +2,7 @@ import { Panel, useReactFlow } from '@xyflow/react';
 import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDealRoomData } from '../deal-room/useDealRoom';
-import { layoutByReportingLines } from './layout';
+import { loadAutoLayout } from './layout';
 import { FIT_VIEW } from './MapCanvas';
 import type { AppEdge, AppNode } from './types';
 import type { useMapNodes } from './useMapNodes';
@@ -31,9 +31,13 @@ export function MapToolbar({ canvas, placeAll, onAddPerson, onNotice, allyPath }
     setBusy('layout');
     onNotice(null);
     try {
-      const failed = await placeAll(layoutByReportingLines(room.stakeholders));
+      // dagre is only needed here (and on a map nobody has arranged yet): loaded on the first press, not with the map.
+      const { layoutMap } = await loadAutoLayout();
+      const failed = await placeAll(layoutMap(room.stakeholders, room.relationships));
       if (failed > 0) onNotice(t('map.layoutPartly', { count: failed }));
       window.requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 300 }));
+    } catch {
+      onNotice(t('map.layoutFailed'));
     } finally {
       setBusy(null);
     }

@@ -1,9 +1,9 @@
 import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { use, useCallback, useMemo, useRef, useState } from 'react';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
 import { useDealRoomData, type DealRoomData } from '../deal-room/useDealRoom';
-import { DEFAULT_LAYOUT, layoutByReportingLines } from './layout';
+import { DEFAULT_LAYOUT, loadAutoLayout, type Positions } from './layout';
 import { cardFacts, sameFacts } from './nodes/cardFacts';
 import { usePatchStakeholders } from './useStakeholderCache';
 import type { AppNode, StakeholderRow } from './types';
@@ -13,15 +13,16 @@ type XY = { x: number; y: number };
 const savedPosition = (person: StakeholderRow): XY | null =>
   person.positionX !== null && person.positionY !== null ? { x: person.positionX, y: person.positionY } : null;
 
+/** What the cards are drawn from; `auto` holds the auto-layout's places while someone has no position of their own. */
+type Inputs = { stakeholders: readonly StakeholderRow[]; auto: Positions | null; now: number; coachSilentDays: number };
+
 /**
  * The cards for the server's stakeholders, reusing every node object whose
  * person is unchanged (TanStack Query keeps unchanged rows identical across
  * refetches), so React Flow re-renders only the cards that really changed.
  */
-function syncNodes(previous: readonly AppNode[], stakeholders: readonly StakeholderRow[], now: number, coachSilentDays: number): AppNode[] {
+function syncNodes(previous: readonly AppNode[], { stakeholders, auto, now, coachSilentDays }: Inputs): AppNode[] {
   const before = new Map(previous.map((node) => [node.id, node]));
-  // People never placed by hand fall back to the auto-layout, so a new deal is never a heap in one corner.
-  const auto = stakeholders.some((person) => savedPosition(person) === null) ? layoutByReportingLines(stakeholders) : null;
   return stakeholders.map((person) => {
     const old = before.get(String(person.id));
     const facts = cardFacts(person, new Date(now), coachSilentDays);
@@ -50,14 +51,23 @@ export function useMapNodes(dealId: number, stakeholders: readonly StakeholderRo
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const patch = usePatchStakeholders(dealId);
+  const room = useDealRoomData();
   // The team's limit, as the COACH_SILENT flag was scored with: a coach's card warns exactly when the flag names them.
-  const coachSilentDays = useDealRoomData().settings.coachSilentDays;
-  const [state, setState] = useState(() => ({ stakeholders, now, coachSilentDays, nodes: syncNodes([], stakeholders, now, coachSilentDays) }));
+  const coachSilentDays = room.settings.coachSilentDays;
+  const unplaced = stakeholders.some((person) => savedPosition(person) === null);
+  // Only a map with someone unplaced needs dagre. The first time, the map suspends until its chunk arrives rather
+  // than drawing a heap that jumps a moment later; a map where everyone has a position never downloads it.
+  const layoutMap = unplaced ? use(loadAutoLayout()).layoutMap : null;
+  // People never placed by hand fall back to the auto-layout, so a new deal is never a heap in one corner. Apart from the
+  // minute clock: a 300-person map takes dagre about a second, too long to repeat every minute.
+  const auto = useMemo(() => (layoutMap ? layoutMap(stakeholders, room.relationships) : null), [layoutMap, stakeholders, room.relationships]);
+  const inputs: Inputs = { stakeholders, auto, now, coachSilentDays };
+  const [state, setState] = useState(() => ({ inputs, nodes: syncNodes([], inputs) }));
   let nodes = state.nodes;
-  if (state.stakeholders !== stakeholders || state.now !== now || state.coachSilentDays !== coachSilentDays) {
+  if ((Object.keys(inputs) as (keyof Inputs)[]).some((key) => state.inputs[key] !== inputs[key])) {
     // Adjusting state while rendering (not in an effect): the new cards show in this very render.
-    nodes = syncNodes(state.nodes, stakeholders, now, coachSilentDays);
-    setState({ stakeholders, now, coachSilentDays, nodes });
+    nodes = syncNodes(state.nodes, inputs);
+    setState({ inputs, nodes });
   }
   const setNodes = useCallback((update: (current: AppNode[]) => AppNode[]) => setState((current) => ({ ...current, nodes: update(current.nodes) })), []);
 

@@ -1,13 +1,13 @@
 import '@xyflow/react/dist/style.css';
 import { ReactFlow, type EdgeTypes, type NodeTypes } from '@xyflow/react';
-import { useMemo } from 'react';
+import { use, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RELATIONSHIP_KINDS, type RelationshipKind } from '../../../../shared/domain';
 import type { DealRoomData } from '../deal-room/useDealRoom';
 import { buildEdges } from '../map/edges/buildEdges';
 import { RelationshipEdge } from '../map/edges/RelationshipEdge';
 import { ReportingEdge } from '../map/edges/ReportingEdge';
-import { DEFAULT_LAYOUT, layoutByReportingLines } from '../map/layout';
+import { DEFAULT_LAYOUT, loadAutoLayout } from '../map/layout';
 import { cardFacts } from '../map/nodes/cardFacts';
 import { StakeholderNode } from '../map/nodes/StakeholderNode';
 import type { AppEdge, AppNode } from '../map/types';
@@ -21,8 +21,11 @@ const edgeTypes = { reports: ReportingEdge, relationship: RelationshipEdge } sat
  */
 export function PrintMap({ room, now }: { room: DealRoomData; now: number }) {
   const { t } = useTranslation();
+  // Paper of a map nobody has arranged waits for the layout chunk, as the map tab does; an arranged one never loads it.
+  const unplaced = room.stakeholders.some((p) => p.positionX === null || p.positionY === null);
+  const layoutMap = unplaced ? use(loadAutoLayout()).layoutMap : null;
   const nodes = useMemo<AppNode[]>(() => {
-    const auto = room.stakeholders.some((p) => p.positionX === null || p.positionY === null) ? layoutByReportingLines(room.stakeholders) : null;
+    const auto = layoutMap ? layoutMap(room.stakeholders, room.relationships) : null;
     return room.stakeholders.map((person) => ({
       id: String(person.id),
       type: 'stakeholder',
@@ -31,7 +34,7 @@ export function PrintMap({ room, now }: { room: DealRoomData; now: number }) {
       width: DEFAULT_LAYOUT.nodeWidth,
       height: DEFAULT_LAYOUT.nodeHeight,
     }));
-  }, [room.stakeholders, room.settings.coachSilentDays, now]);
+  }, [room.stakeholders, room.relationships, room.settings.coachSilentDays, now, layoutMap]);
   const labels = useMemo(() => Object.fromEntries(RELATIONSHIP_KINDS.map((kind) => [kind, t(`relationship.${kind}`)])) as Record<RelationshipKind, string>, [t]);
   const edges = useMemo<AppEdge[]>(() => buildEdges(room.stakeholders, room.relationships, labels), [room.stakeholders, room.relationships, labels]);
   if (nodes.length === 0) return <p className="muted">{t('print.noPeople')}</p>;
