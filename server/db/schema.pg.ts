@@ -184,6 +184,8 @@ export const deals = pgTable(
   },
   (t) => [
     index('deals_team_status_idx').on(t.teamId, t.status),
+    // The lists' default order (SPEC §13): a first page without sorting every deal.
+    index('deals_close_date_idx').on(t.closeDate, t.id),
     index('deals_owner_idx').on(t.ownerId),
     index('deals_account_idx').on(t.accountId),
   ],

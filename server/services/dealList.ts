@@ -128,6 +128,15 @@ async function filtersOf(db: Db, user: SessionUser, query: TDealQuery): Promise<
   );
 }
 
+/** How many deals match: joined only to what the filters read (every deal has an account and a stored health). */
+function countOf(db: Db, where: SQL | undefined, query: TDealQuery) {
+  const total = db.select({ total: sql<number>`cast(count(*) as integer)`.mapWith(Number) }).from(deals);
+  if (query.q && query.health !== undefined) return total.innerJoin(accounts, eq(accounts.id, deals.accountId)).innerJoin(dealHealth, eq(dealHealth.dealId, deals.id)).where(where);
+  if (query.q) return total.innerJoin(accounts, eq(accounts.id, deals.accountId)).where(where);
+  if (query.health !== undefined) return total.innerJoin(dealHealth, eq(dealHealth.dealId, deals.id)).where(where);
+  return total.where(where);
+}
+
 /** One page of the deals the user may see, each with its stored health. */
 export async function listDealPage(db: Db, user: SessionUser, query: TDealQuery, defaultSort: DealSort = 'closeDate'): Promise<DealPage<DealWithHealth>> {
   const sort = query.sort ?? defaultSort;
@@ -146,12 +155,7 @@ export async function listDealPage(db: Db, user: SessionUser, query: TDealQuery,
       .orderBy(...parts.map((part) => (part.dir === 'asc' ? asc(part.expr as SQL) : desc(part.expr as SQL))))
       // One more than a page says whether there is a next one.
       .limit(limit + 1),
-    db
-      .select({ total: sql<number>`cast(count(*) as integer)`.mapWith(Number) })
-      .from(deals)
-      .innerJoin(accounts, eq(accounts.id, deals.accountId))
-      .innerJoin(dealHealth, eq(dealHealth.dealId, deals.id))
-      .where(where),
+    countOf(db, where, query),
   ]);
   const items = rows.slice(0, limit) as DealWithHealth[];
   const last = items.at(-1);

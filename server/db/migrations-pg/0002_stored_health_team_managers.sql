@@ -22,4 +22,5 @@ ALTER TABLE "deal_health" ADD CONSTRAINT "deal_health_deal_id_deals_id_fk" FOREI
 ALTER TABLE "team_managers" ADD CONSTRAINT "team_managers_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "team_managers" ADD CONSTRAINT "team_managers_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "deal_health_status_idx" ON "deal_health" USING btree ("status","deal_id");--> statement-breakpoint
-CREATE INDEX "team_managers_user_idx" ON "team_managers" USING btree ("user_id");
+CREATE INDEX "team_managers_user_idx" ON "team_managers" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "deals_close_date_idx" ON "deals" USING btree ("close_date","id");

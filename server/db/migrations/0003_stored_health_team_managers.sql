@@ -21,4 +21,5 @@ CREATE TABLE `team_managers` (
 );
 --> statement-breakpoint
 CREATE INDEX `team_managers_user_idx` ON `team_managers` (`user_id`);--> statement-breakpoint
-ALTER TABLE `teams` ADD `version` integer DEFAULT 1 NOT NULL;
+ALTER TABLE `teams` ADD `version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+CREATE INDEX `deals_close_date_idx` ON `deals` (`close_date`,`id`);
