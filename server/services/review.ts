@@ -4,17 +4,22 @@
  * its header, counted by the database.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { HEALTH_STATUSES, THRESHOLD_KEYS, type HealthStatus, type ThresholdKey } from '../../shared/domain';
+import { HEALTH_STATUSES, statusForStage, THRESHOLD_KEYS, type HealthStatus, type ThresholdKey } from '../../shared/domain';
 import type { TDealQuery } from '../../shared/schemas/deal';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
 import { dealHealth, deals } from '../db/tables';
+import { badInput } from '../errors';
 import { requireVisibleTeam, visibleDeals } from './access';
 import { latestCoachingNotes } from './coachingNotes';
 import { listDealPage } from './dealList';
 
 /** Without a status the review covers the open deals; without a sort, the worst first. */
 export async function reviewPipeline(db: Db, user: SessionUser, query: TDealQuery) {
+  // A closed stage among the open deals is a filter that can never match: say so rather than show nothing.
+  if (query.stage !== undefined && statusForStage(query.stage) !== (query.status ?? 'open')) {
+    throw badInput('stage', `a ${query.stage} deal is never ${query.status ?? 'open'}: pick an open stage, or ask for status ${statusForStage(query.stage)}`);
+  }
   const page = await listDealPage(db, user, { status: 'open', ...query }, 'health');
   const notes = await latestCoachingNotes(
     db,
