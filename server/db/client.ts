@@ -167,3 +167,15 @@ export async function writeTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>):
   // eslint-disable-next-line no-restricted-syntax
   return inTransaction.run(true, () => run(work));
 }
+
+/**
+ * Independent reads sent together: outside a transaction PostgreSQL's pool runs them at
+ * once. Inside one they go in turn — its one connection would queue them anyway, and
+ * node-postgres deprecates queuing queries on a client that is busy.
+ */
+export async function together<T extends unknown[]>(...reads: { [K in keyof T]: () => PromiseLike<T[K]> }): Promise<T> {
+  if (!inTransaction.getStore()) return (await Promise.all(reads.map((read) => read()))) as T;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as T;
+}

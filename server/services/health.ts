@@ -8,7 +8,7 @@ import { daysBefore } from '../../shared/dates';
 import { CONTACT_KINDS, MEETING_KINDS, THRESHOLD_KEYS, type ThresholdKey } from '../../shared/domain';
 import { computeHealth, lastIntelAt, type Health, type HealthInput } from '../../shared/scoring';
 import type { ThresholdSettings } from '../../shared/settings';
-import { writeTransaction, type Db, type Tx } from '../db/client';
+import { together, writeTransaction, type Db, type Tx } from '../db/client';
 import { idList, inIdList } from '../db/dialect';
 import { prepared } from '../db/prepared';
 import { first } from '../db/rows';
@@ -98,15 +98,14 @@ const healthReads = prepared((db) => {
 async function readHealthRows(db: Db | Tx, ids: number[], since: string) {
   const queries = healthReads(db);
   const params = { ids: idList(ids), since };
-  // Independent reads, sent together: on PostgreSQL outside a transaction the pool runs
-  // them at once (inside one, its connection runs them in turn, as before).
-  const [people, lastContact, points, history, inForce] = await Promise.all([
-    queries.people.execute(params),
-    queries.lastContact.execute(params),
-    queries.points.execute(params),
-    queries.history.execute(params),
-    queries.inForce.execute(params),
-  ]);
+  // Independent reads, sent together outside a transaction (see `together`).
+  const [people, lastContact, points, history, inForce] = await together(
+    () => queries.people.execute(params),
+    () => queries.lastContact.execute(params),
+    () => queries.points.execute(params),
+    () => queries.history.execute(params),
+    () => queries.inForce.execute(params),
+  );
   return { people, lastContact, points, history: [...history, ...inForce] };
 }
 
@@ -116,7 +115,10 @@ export async function loadHealthInputs(db: Db | Tx, dealList: readonly DealFacts
   const inputs = new Map<number, HealthInput>();
   if (ids.length === 0) return inputs;
   const since = daysBefore(now, HISTORY_DAYS).toISOString();
-  const [{ people, points, history, ...rows }, snoozes] = await Promise.all([readHealthRows(db, ids, since), loadSnoozes(db, ids)]);
+  const [{ people, points, history, ...rows }, snoozes] = await together(
+    () => readHealthRows(db, ids, since),
+    () => loadSnoozes(db, ids),
+  );
   const lastContact = new Map(rows.lastContact.map((row) => [row.stakeholderId, row]));
 
   for (const deal of dealList) {
@@ -162,7 +164,11 @@ export async function dealHealthFrom(
   const since = daysBefore(now, HISTORY_DAYS).toISOString();
   const queries = healthReads(db);
   const params = { ids: idList([deal.id]), since };
-  const [history, inForce, snoozes] = await Promise.all([queries.history.execute(params), queries.inForce.execute(params), loadSnoozes(db, [deal.id])]);
+  const [history, inForce, snoozes] = await together(
+    () => queries.history.execute(params),
+    () => queries.inForce.execute(params),
+    () => loadSnoozes(db, [deal.id]),
+  );
   const coverageHistory = [...history, ...inForce].map(({ at, influence }) => ({ at, influence }));
   return computeHealth({
     deal: { stage: deal.stage, status: deal.status, closeDate: deal.closeDate },
