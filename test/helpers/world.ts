@@ -12,6 +12,7 @@ import { RATE_LIMIT_TABLE } from '../../server/auth/rate-limit';
 import { writeTransaction } from '../../server/db/client';
 import { accounts, deals, events, infoPoints, teamSettings, teams, users } from '../../server/db/tables';
 import { first, single } from '../../server/db/rows';
+import { storeMissingHealth } from '../../server/services/health';
 import { DEFAULT_THRESHOLD_SETTINGS } from '../../shared/settings';
 import type { ApiError } from './api';
 import { DEMO_PASSWORD, type TestServer } from './server';
@@ -57,7 +58,7 @@ export async function addOtherTeam(server: TestServer, name = 'Key Accounts — 
   const slug = name.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
   const managerEmail = `manager@${slug}.test`;
   const repEmail = `rep@${slug}.test`;
-  return writeTransaction(server.database.db, async (tx) => {
+  const team = await writeTransaction(server.database.db, async (tx) => {
     const { id: teamId } = single(await tx.insert(teams).values({ name, createdAt: stamp }).returning({ id: teams.id }));
     await tx.insert(teamSettings).values({ teamId, thresholds: DEFAULT_THRESHOLD_SETTINGS, updatedAt: stamp });
     const addUser = async (email: string, userName: string, role: 'manager' | 'rep') =>
@@ -76,6 +77,9 @@ export async function addOtherTeam(server: TestServer, name = 'Key Accounts — 
     await tx.insert(infoPoints).values(Array.from({ length: 9 }, (_, i) => ({ dealId, point: i + 1, updatedAt: stamp })));
     return { teamId, managerEmail, repEmail, accountId, dealId };
   });
+  // The deal skipped the services, so its stored health is missing: store it as the server does at start, or lists would not show it.
+  await storeMissingHealth(server.database.db, new Date());
+  return team;
 }
 
 /** Every value in one form whatever the engine: booleans as 0/1, JSON (text or jsonb) with sorted keys. */
