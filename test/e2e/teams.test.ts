@@ -29,12 +29,15 @@ describe('an admin manages teams in Settings', () => {
     await row.getByRole('button', { name: 'Choose managers' }).click();
     const dialog = admin.getByRole('dialog', { name: `Who manages ${TEAM}` });
     await dialog.getByRole('checkbox', { name: /Morgan Li/ }).check();
+    if (SHOTS) {
+      mkdirSync(SHOTS, { recursive: true });
+      await dialog.screenshot({ path: `${SHOTS}/managers-dialog.png` });
+    }
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => row.locator('td').nth(2).textContent()).not.toBe('No manager yet');
 
     if (SHOTS) {
-      mkdirSync(SHOTS, { recursive: true });
       await admin.screenshot({ path: `${SHOTS}/settings-1440.png`, fullPage: true });
       await admin.setViewportSize({ width: 390, height: 844 });
       await admin.screenshot({ path: `${SHOTS}/settings-390.png`, fullPage: true });
