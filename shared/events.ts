@@ -91,6 +91,9 @@ export type ThresholdFlag = { threshold: ThresholdKey; passed: boolean };
 export type UserCreated = { name: string; email: string; role: Role; locale: Locale; active: boolean };
 export type UserChange = Diff<Editable<TUserUpdate>> & { name: string };
 export type PasswordReset = { name: string; sessionsEnded: number };
+export type TeamCreated = { name: string };
+/** A team renamed or given other managers: `name` on both sides; `managers` (names, sorted) only when they changed. */
+export type TeamChange = { name: string; managers?: string[] };
 
 /** Every kind, its entity and its payload. A side a kind never writes is absent. */
 interface EventPayloads {
@@ -135,6 +138,8 @@ interface EventPayloads {
   'successFactor.updated': { entity: 'successFactor'; before: SuccessFactorRanking; after: SuccessFactorRanking };
   'successFactor.removed': { entity: 'successFactor'; before: SuccessFactorRanking; after: SuccessFactorRanking };
   'successFactor.reordered': { entity: 'successFactor'; before: SuccessFactorRanking; after: SuccessFactorRanking };
+  'team.created': { entity: 'team'; after: TeamCreated };
+  'team.updated': { entity: 'team'; before: TeamChange; after: TeamChange };
   'threshold.crossed': { entity: 'threshold'; before: ThresholdFlag; after: ThresholdFlag };
   'threshold.lost': { entity: 'threshold'; before: ThresholdFlag; after: ThresholdFlag };
   'user.created': { entity: 'user'; after: UserCreated };
@@ -240,7 +245,8 @@ const edge = whole({ fromStakeholderId: num, toStakeholderId: num, kind: oneOf(R
 const stakeholderRemoved: Spec<StakeholderRemoved> = { ...stakeholderRecord, relationships: listOf(edge), sourceOfInfoPoints: ids, favoursCompetitorIds: ids };
 const ranking: Spec<SuccessFactorRanking> = { top: titles, ranking: titles, title: text, previousTitle: text };
 const thresholdFlag: Spec<ThresholdFlag> = { threshold: oneOf(THRESHOLD_KEYS), passed: flag };
-const userChange: Spec<UserChange> = { name: text, role: orNull(oneOf(ROLES)), active: orNull(flag), locale: orNull(oneOf(LOCALES)) };
+const userChange: Spec<UserChange> = { name: text, role: orNull(oneOf(ROLES)), active: orNull(flag), locale: orNull(oneOf(LOCALES)), teamId: nullableId };
+const teamChange: Spec<TeamChange> = { name: text, managers: titles };
 
 type Reader<K extends EventKind> = (row: EventRow) => Extract<StoredEvent, { kind: K }>;
 const empty: Record<never, never> = {};
@@ -296,6 +302,8 @@ const READERS: { [K in EventKind]: Reader<K> } = {
   'successFactor.updated': both('successFactor.updated', 'successFactor', ranking, ranking),
   'successFactor.removed': both('successFactor.removed', 'successFactor', ranking, ranking),
   'successFactor.reordered': both('successFactor.reordered', 'successFactor', ranking, ranking),
+  'team.created': afterOnly('team.created', 'team', { name: text }),
+  'team.updated': both('team.updated', 'team', teamChange, teamChange),
   'threshold.crossed': both('threshold.crossed', 'threshold', thresholdFlag, thresholdFlag),
   'threshold.lost': both('threshold.lost', 'threshold', thresholdFlag, thresholdFlag),
   'user.created': afterOnly('user.created', 'user', { name: text, email: text, role: oneOf(ROLES), locale: oneOf(LOCALES), active: flag }),

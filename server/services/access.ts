@@ -87,6 +87,16 @@ export async function requireVisibleTeam(db: Db | Tx, user: SessionUser, teamId:
   if (!exists || (visible !== 'all' && !visible.includes(teamId))) throw notFound('Team');
 }
 
+/**
+ * The team a team-level read or write is about: the user's own unless they name another,
+ * which must be one they see whole (an admin any, a manager the teams they manage).
+ */
+export async function readableTeam(db: Db | Tx, user: SessionUser, teamId: number | undefined): Promise<number> {
+  if (teamId === undefined || teamId === user.teamId) return user.teamId;
+  await requireVisibleTeam(db, user, teamId);
+  return teamId;
+}
+
 export async function requireAccount(db: Db | Tx, user: SessionUser, accountId: number) {
   const account = first(
     await db

@@ -6,7 +6,7 @@ import { byteOrder } from '../db/dialect';
 import { first } from '../db/rows';
 import { accounts } from '../db/tables';
 import { AppError } from '../errors';
-import { visibleAccounts } from './access';
+import { readableTeam, visibleAccounts } from './access';
 import { recordEvent } from './events';
 
 export type AccountDto = Pick<
@@ -30,12 +30,13 @@ export async function listAccounts(db: Db, user: SessionUser): Promise<AccountDt
 
 export async function createAccount(db: Db, user: SessionUser, input: TAccountCreate, now: Date): Promise<AccountDto> {
   return writeTransaction(db, async (tx) => {
+    const teamId = await readableTeam(tx, user, input.teamId);
     // Absent when the name is taken (ON CONFLICT DO NOTHING returns no row).
     const row = first(
       await tx
         .insert(accounts)
         .values({
-          teamId: user.teamId,
+          teamId,
           name: input.name,
           industry: input.industry || null,
           tier: input.tier ?? 'B',
@@ -47,7 +48,7 @@ export async function createAccount(db: Db, user: SessionUser, input: TAccountCr
     );
     if (!row) throw new AppError('CONFLICT', `An account named "${input.name}" already exists`, { field: 'name' });
     await recordEvent(tx, {
-      teamId: user.teamId,
+      teamId,
       dealId: null,
       actorId: user.id,
       kind: 'account.created',

@@ -1,25 +1,16 @@
-import { eq } from 'drizzle-orm';
 import { ZThresholdSettingsSchema, type TThresholdUpdate } from '../../shared/schemas/settings';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db } from '../db/client';
-import { first } from '../db/rows';
-import { teams, teamSettings } from '../db/tables';
-import { AppError, assertVersion, notFound } from '../errors';
+import { teamSettings } from '../db/tables';
+import { AppError, assertVersion } from '../errors';
+import { readableTeam } from './access';
 import { recordEvent } from './events';
 import { closedDealFacts, openDealFacts, recordHealthSnapshots, storeScoredHealth } from './health';
 import { getThresholds, type TeamThresholds } from './teamThresholds';
 
-/** Everyone reads their own team's settings; an admin may read any team's. */
-export function readableTeam(user: SessionUser, teamId: number | undefined): number {
-  if (teamId === undefined || teamId === user.teamId) return user.teamId;
-  if (user.role !== 'admin') throw notFound('Team');
-  return teamId;
-}
-
 export async function updateThresholds(db: Db, user: SessionUser, input: TThresholdUpdate, now: Date): Promise<TeamThresholds> {
   return writeTransaction(db, async (tx) => {
-    const teamId = readableTeam(user, input.teamId);
-    if (!first(await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).limit(1))) throw notFound('Team');
+    const teamId = await readableTeam(tx, user, input.teamId);
     const current = await getThresholds(tx, teamId);
     await assertVersion('Threshold settings', current, input.version, (row) => row);
     const { version: _version, teamId: _team, ...patch } = input;

@@ -16,7 +16,7 @@ import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
 import { byteOrder } from '../db/dialect';
 import { accounts, activities, activityStakeholders, contacts, coverageSnapshots, deals, events, nextSteps, stakeholders, users } from '../db/tables';
-import { visibleDeals } from './access';
+import { readableTeam, visibleDeals } from './access';
 import { healthForDeals } from './health';
 import { changesOfEvent, STANDUP_EVENT_KINDS } from './standupEvents';
 
@@ -51,7 +51,9 @@ const round = (value: number) => Math.round(value * 10_000) / 10_000;
 export async function standupChanges(db: Db, user: SessionUser, input: TStandupChanges, now: Date) {
   const since = new Date(input.since).toISOString();
   const until = new Date(input.until ?? now.toISOString()).toISOString();
-  const dealScope = and(visibleDeals(user, db), input.ownerId ? eq(deals.ownerId, input.ownerId) : undefined);
+  // One team's stand-up: the user's own unless they name another team they see whole.
+  const teamId = await readableTeam(db, user, input.teamId);
+  const dealScope = and(visibleDeals(user, db), eq(deals.teamId, teamId), input.ownerId ? eq(deals.ownerId, input.ownerId) : undefined);
   const raw: RawChange[] = [];
 
   const logged = await db

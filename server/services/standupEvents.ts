@@ -152,6 +152,8 @@ export function changesOfEvent(event: ReadEvent, stakeholderName: (id: number | 
     case 'user.deactivated':
     case 'user.reactivated':
     case 'user.passwordReset':
+    case 'team.created':
+    case 'team.updated':
     case 'unknown':
       break;
     default: {

@@ -7,6 +7,7 @@ import { byteOrder } from '../db/dialect';
 import { first, single } from '../db/rows';
 import { sessions, teams, users } from '../db/tables';
 import { AppError, assertVersion, badInput, notFound } from '../errors';
+import { requireVisibleTeam } from './access';
 import { changedFields, recordEvent } from './events';
 
 /** What the API shows of a user: never the password hash. */
@@ -25,12 +26,13 @@ export type UserDto = {
 };
 
 /**
- * The people a user can assign deals to or see as owners: their team (an admin
- * with no team named: everyone). Settings asks for inactive users too.
+ * The people a user can assign deals to or see as owners: their team, or another team
+ * they see whole when named (an admin with no team named: everyone). Settings asks for inactive users too.
  */
 export async function listTeamUsers(db: Db, user: SessionUser, input: TUserList = {}): Promise<UserDto[]> {
   const teamId = input?.teamId;
-  if (teamId !== undefined && teamId !== user.teamId && user.role !== 'admin') throw notFound('Team');
+  // A manager of several teams lists any of them (a deal of that team is given to its people).
+  if (teamId !== undefined) await requireVisibleTeam(db, user, teamId);
   const team = teamId ?? (user.role === 'admin' ? undefined : user.teamId);
   return db
     .select(userColumns)
@@ -80,7 +82,9 @@ async function activeAdminsOtherThan(tx: Tx, userId: number): Promise<number> {
 }
 
 /**
- * Role, status, name and locale, with the version check. Guard rails: the last
+ * Role, status, name, locale and team, with the version check. A move leaves the user's
+ * deals with the team they belong to (a deal is the team's), and keeps the teams a
+ * manager was given: those are chosen on the team, not on the person. Guard rails: the last
  * active admin stays an active admin, and no admin demotes or deactivates
  * themselves (someone else must, so the team never locks itself out by a slip).
  * Deactivating ends the user's sessions in the same transaction.
@@ -98,6 +102,7 @@ export async function updateUser(db: Db, actor: SessionUser, input: TUserUpdate,
     if (losesAdmin && (await activeAdminsOtherThan(tx, id)) === 0) throw badInput(field, 'the last active admin cannot be demoted or deactivated');
     if (id === actor.id && diff.after.role !== undefined && diff.after.role !== 'admin') throw badInput('role', 'you cannot change your own role; ask another admin');
     if (id === actor.id && diff.after.active === false) throw badInput('active', 'you cannot deactivate yourself; ask another admin');
+    if (diff.after.teamId != null && !first(await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, diff.after.teamId)).limit(1))) throw badInput('teamId', 'no such team');
     await tx
       .update(users)
       .set({ ...diff.after, version: current.version + 1 })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_TIERS, PURCHASE_PATTERNS } from '../domain';
-import { zName, zText } from './common';
+import { zId, zName, zText } from './common';
 import { LIMITS } from './limits';
 
 export const ZAccountCreateSchema = z.strictObject({
@@ -8,5 +8,7 @@ export const ZAccountCreateSchema = z.strictObject({
   industry: zText(LIMITS.industry).optional(),
   tier: z.enum(ACCOUNT_TIERS).optional(),
   purchasePattern: z.enum(PURCHASE_PATTERNS).optional(),
+  /** The team the account belongs to: the user's own unless they name another team they see whole. */
+  teamId: zId.optional(),
 });
 export type TAccountCreate = z.infer<typeof ZAccountCreateSchema>;

@@ -10,6 +10,8 @@ export const ZStandupChangesSchema = z
     since: zDateTime,
     until: zDateTime.optional(),
     ownerId: zId.optional(),
+    /** One team's stand-up; the user's own team by default. */
+    teamId: zId.optional(),
   })
   .superRefine((input, ctx) => {
     if (input.until === undefined) return;
@@ -19,5 +21,5 @@ export const ZStandupChangesSchema = z
   });
 export type TStandupChanges = z.infer<typeof ZStandupChangesSchema>;
 
-/** Admins may name the team; everyone else records and reads their own team's stand-ups. */
+/** The team, when not the user's own: one they see whole (an admin any, a manager the teams they manage). */
 export const ZStandupTeamSchema = z.strictObject({ teamId: zId.optional() }).optional();

@@ -32,6 +32,8 @@ export const ZUserUpdateSchema = z.strictObject({
   role: z.enum(ROLES).optional(),
   active: z.boolean().optional(),
   locale: z.enum(LOCALES).optional(),
+  /** Moves the user to another team; their deals stay with the team they belong to. */
+  teamId: zId.optional(),
 });
 export type TUserUpdate = z.infer<typeof ZUserUpdateSchema>;
 

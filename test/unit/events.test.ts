@@ -69,6 +69,8 @@ const SAMPLES: { [K in EventKind]: Extract<DomainEvent, { kind: K }> } = {
   'successFactor.updated': { kind: 'successFactor.updated', entity: 'successFactor', entityId: 14, before: { title: 'Uptime', previousTitle: 'Up', ...ranking(['Up']) }, after: { title: 'Uptime', previousTitle: 'Up', ...ranking(['Uptime']) } },
   'successFactor.removed': { kind: 'successFactor.removed', entity: 'successFactor', entityId: 14, before: { title: 'Uptime', ...ranking(['Uptime']) }, after: { title: 'Uptime', ...ranking([]) } },
   'successFactor.reordered': { kind: 'successFactor.reordered', entity: 'successFactor', entityId: 7, before: ranking(['Price', 'Uptime']), after: ranking(['Uptime', 'Price']) },
+  'team.created': { kind: 'team.created', entity: 'team', entityId: 2, after: { name: 'Key Accounts — West' } },
+  'team.updated': { kind: 'team.updated', entity: 'team', entityId: 2, before: { name: 'West', managers: [] }, after: { name: 'Key Accounts — West', managers: ['Morgan Lee'] } },
   'threshold.crossed': { kind: 'threshold.crossed', entity: 'threshold', entityId: null, before: { threshold: 'relationships', passed: false }, after: { threshold: 'relationships', passed: true } },
   'threshold.lost': { kind: 'threshold.lost', entity: 'threshold', entityId: null, before: { threshold: 'information', passed: true }, after: { threshold: 'information', passed: false } },
   'user.created': { kind: 'user.created', entity: 'user', entityId: 8, after: { name: 'Sam Patel', email: 'sam@demo.test', role: 'rep', locale: 'en', active: true } },
@@ -105,6 +107,8 @@ const NOT_IN_STANDUP: EventKind[] = [
   'user.deactivated',
   'user.reactivated',
   'user.passwordReset',
+  'team.created',
+  'team.updated',
 ];
 
 /** The row as the events table stores it: JSON sides, null where the kind writes none. */

@@ -204,6 +204,15 @@ export function describeEvent(row: HistoryEvent, ctx: SentenceContext): Sentence
       if (before.role !== after.role && filled(after.role)) return say('user.roleChanged', { name, from: label('role', before.role), to: label('role', after.role) });
       return say('user.updated', { name, fields: fieldList(changedKeys(before, after)) });
     }
+    // Team-level too: the team's own name is in the event, so the sentence reads wherever it shows.
+    case 'team.created':
+      return say('team.created', { name: filled(event.after.name) ?? t('history.someone') });
+    case 'team.updated': {
+      const { before, after } = event;
+      const name = filled(after.name) ?? filled(before.name) ?? t('history.someone');
+      if (filled(before.name) && before.name !== after.name) return say('team.renamed', { from: before.name, name });
+      return say('team.managers', { name, managers: after.managers?.length ? ctx.list(after.managers) : t('history.none') });
+    }
     case 'flag.snoozed': {
       const { before, after } = event;
       const params = { flag: label('scoring:flagTitle', after.code ?? before.code), until: ctx.date(after.until), reason: after.reason ?? '' };

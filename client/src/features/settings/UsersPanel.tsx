@@ -14,6 +14,7 @@ import { useCurrentUser } from '../auth/useCurrentUser';
 import './users.css';
 
 type TeamUser = RouterOutputs['user']['list'][number];
+type Team = RouterOutputs['team']['list'][number];
 
 /**
  * Settings › team members. Everyone sees who is on the team; an admin adds
@@ -26,7 +27,10 @@ export function UsersPanel() {
   const trpc = useTRPC();
   const me = useCurrentUser();
   const isAdmin = me.role === 'admin';
-  const users = useQuery(trpc.user.list.queryOptions(isAdmin ? { teamId: me.teamId, includeInactive: true } : undefined));
+  // An admin looks at one team at a time (their own first) and may move people between teams.
+  const [teamId, setTeamId] = useState(me.teamId);
+  const teams = useQuery({ ...trpc.team.list.queryOptions(), enabled: isAdmin });
+  const users = useQuery(trpc.user.list.queryOptions(isAdmin ? { teamId, includeInactive: true } : undefined));
   const [resetting, setResetting] = useState<TeamUser | null>(null);
   const [adding, setAdding] = useState(false);
   const [confirm, confirmDialog] = useConfirm();
@@ -35,6 +39,15 @@ export function UsersPanel() {
     <section className={`card settings-users ${isAdmin ? 'settings-users-admin' : ''}`} aria-label={t('settings.users')}>
       <div className="users-head">
         <h2 className="card-title">{t('settings.users')}</h2>
+        {isAdmin && teams.data && teams.data.length > 1 && (
+          <select className="users-role" aria-label={t('users.teamShown')} value={teamId} onChange={(e) => setTeamId(Number(e.target.value))}>
+            {teams.data.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        )}
         {added && !adding && (
           <p className="users-ok" role="status">
             {t('users.created', { name: added })}
@@ -46,7 +59,7 @@ export function UsersPanel() {
           </button>
         )}
       </div>
-      {isAdmin && adding && <AddUserForm onClose={() => setAdding(false)} onAdded={(name) => { setAdded(name); setAdding(false); }} />}
+      {isAdmin && adding && <AddUserForm teamId={teamId} onClose={() => setAdding(false)} onAdded={(name) => { setAdded(name); setAdding(false); }} />}
       {users.isPending ? (
         <Loading />
       ) : users.isError ? (
@@ -58,13 +71,14 @@ export function UsersPanel() {
               <th>{t('users.name')}</th>
               <th>{t('users.email')}</th>
               <th>{t('users.role')}</th>
+              {isAdmin && <th>{t('users.team')}</th>}
               {isAdmin && <th className="users-actions-head">{t('users.actions')}</th>}
             </tr>
           </thead>
           <tbody>
             {users.data.map((u) =>
               isAdmin ? (
-                <AdminUserRow key={u.id} user={u} isSelf={u.id === me.id} onReset={() => setResetting(u)} confirm={confirm} />
+                <AdminUserRow key={u.id} user={u} teams={teams.data ?? []} isSelf={u.id === me.id} onReset={() => setResetting(u)} confirm={confirm} />
               ) : (
                 <tr key={u.id}>
                   <td>{u.name}</td>
@@ -96,7 +110,7 @@ function useUserErrorText() {
   };
 }
 
-function AdminUserRow({ user, isSelf, onReset, confirm }: { user: TeamUser; isSelf: boolean; onReset: () => void; confirm: (request: ConfirmRequest) => Promise<boolean> }) {
+function AdminUserRow({ user, teams, isSelf, onReset, confirm }: { user: TeamUser; teams: Team[]; isSelf: boolean; onReset: () => void; confirm: (request: ConfirmRequest) => Promise<boolean> }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -104,9 +118,17 @@ function AdminUserRow({ user, isSelf, onReset, confirm }: { user: TeamUser; isSe
   const update = useMutation(
     trpc.user.update.mutationOptions({
       // Success changes the row; a CONFLICT means someone else changed it: reload either way.
-      onSettled: () => queryClient.invalidateQueries(trpc.user.list.queryFilter()),
+      onSettled: () => Promise.all([queryClient.invalidateQueries(trpc.user.list.queryFilter()), queryClient.invalidateQueries(trpc.team.list.queryFilter())]),
     }),
   );
+  // A deal belongs to its team, so a move leaves the person's deals where they are: say so before it happens.
+  const move = (teamId: number) => {
+    const from = teams.find((team) => team.id === user.teamId)?.name ?? '';
+    const to = teams.find((team) => team.id === teamId)?.name ?? '';
+    void confirm({ title: t('users.moveTitle', { name: user.name }), message: t('users.confirmMove', { name: user.name, from, to }), confirmLabel: t('users.move') }).then(
+      (yes) => yes && update.mutate({ id: user.id, version: user.version, teamId }),
+    );
+  };
   const toggleActive = () => {
     const question = user.active ? t('users.confirmDeactivate', { name: user.name }) : t('users.confirmReactivate', { name: user.name });
     const label = user.active ? t('users.deactivate') : t('users.reactivate');
@@ -133,6 +155,15 @@ function AdminUserRow({ user, isSelf, onReset, confirm }: { user: TeamUser; isSe
             label={(role) => t(`role.${role}`)}
           />
         </td>
+        <td>
+          <select className="users-role" aria-label={t('users.teamOf', { name: user.name })} value={user.teamId} disabled={update.isPending} onChange={(e) => move(Number(e.target.value))}>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        </td>
         <td className="users-actions">
           <button type="button" className="btn btn-small" onClick={onReset}>
             {t('users.resetPassword')}
@@ -144,7 +175,7 @@ function AdminUserRow({ user, isSelf, onReset, confirm }: { user: TeamUser; isSe
       </tr>
       {update.error && (
         <tr className="users-row-error">
-          <td colSpan={4}>
+          <td colSpan={5}>
             <p className="form-error" role="alert">
               {userErrorText(update.error, isSelf)}
             </p>
@@ -163,7 +194,7 @@ interface NewUser {
 }
 const EMPTY: NewUser = { name: '', email: '', role: 'rep', password: '' };
 
-function AddUserForm({ onClose, onAdded }: { onClose: () => void; onAdded: (name: string) => void }) {
+function AddUserForm({ teamId, onClose, onAdded }: { teamId: number; onClose: () => void; onAdded: (name: string) => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -187,7 +218,7 @@ function AddUserForm({ onClose, onAdded }: { onClose: () => void; onAdded: (name
     ) : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ ...form, email: form.email.trim() });
+    create.mutate({ ...form, email: form.email.trim(), teamId });
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { daysBefore } from '../../../../shared/dates';
 import { CHANGE_TONE, type StandupChangeKind } from '../../../../shared/standup';
 import { StageBadge } from '../../components/Badges';
@@ -55,12 +55,27 @@ export default function StandupPage() {
   const [presenting, setPresenting] = useState(false);
   const [recorded, setRecorded] = useState(false);
   const canRun = user.role !== 'rep';
+  // Which team's stand-up, kept in the URL so a link or a reload opens the same one; the user's own by default.
+  const [params, setParams] = useSearchParams();
+  const teamId = Number(params.get('team')) || undefined;
+  const teams = useQuery(trpc.team.list.queryOptions());
+  const pickTeam = (id: number) => {
+    setOwnerId(undefined);
+    setCustomSince(null);
+    setRecorded(false);
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (id === user.teamId) next.delete('team');
+      else next.set('team', String(id));
+      return next;
+    });
+  };
 
-  const last = useQuery(trpc.standup.last.queryOptions());
+  const last = useQuery(trpc.standup.last.queryOptions({ teamId }));
   const fallbackSince = daysBefore(new Date(openedAt), DEFAULT_DAYS).toISOString();
   const since = customSince ?? last.data?.heldAt ?? fallbackSince;
-  const changes = useQuery({ ...trpc.standup.changes.queryOptions({ since, ownerId }), enabled: last.isSuccess });
-  const users = useQuery({ ...trpc.user.list.queryOptions(), enabled: canRun });
+  const changes = useQuery({ ...trpc.standup.changes.queryOptions({ since, ownerId, teamId }), enabled: last.isSuccess });
+  const users = useQuery({ ...trpc.user.list.queryOptions({ teamId }), enabled: canRun });
   const record = useMutation(
     trpc.standup.record.mutationOptions({
       onSuccess: async () => {
@@ -83,7 +98,7 @@ export default function StandupPage() {
         </div>
         <div className="page-actions">
           {canRun && (
-            <button type="button" className="btn" onClick={() => record.mutate({})} disabled={record.isPending}>
+            <button type="button" className="btn" onClick={() => record.mutate({ teamId })} disabled={record.isPending}>
               {t('standup.markHeld')}
             </button>
           )}
@@ -104,6 +119,18 @@ export default function StandupPage() {
       )}
 
       <div className="filters standup-filters" role="group" aria-label={t('standup.period')}>
+        {teams.data && teams.data.length > 1 && (
+          <label className="inline-field">
+            <span>{t('standup.team')}</span>
+            <select data-testid="standup-team" value={teamId ?? user.teamId} onChange={(e) => pickTeam(Number(e.target.value))}>
+              {teams.data.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {team.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <span className="standup-period" data-testid="standup-period">
           {customSince
             ? t('standup.custom')
