@@ -24,7 +24,7 @@ const HTTP_STATUS: Record<AppError['code'], number> = {
 };
 
 /** Query parameters that are ids arrive as text; anything but plain digits stays text and the schema refuses it. */
-const ID_PARAMS = new Set(['ownerId', 'accountId']);
+const ID_PARAMS = new Set(['ownerId', 'accountId', 'teamId']);
 
 /**
  * The query string as the procedure's own input: each parameter once, ids as numbers, then

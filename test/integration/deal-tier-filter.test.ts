@@ -47,6 +47,18 @@ describe('deal.list and review.pipeline: tier filter', () => {
     expect(wonA.total).toBe(everything.filter((deal) => deal.accountTier === 'A' && deal.status === 'won').length);
   });
 
+  it('the export takes the pipeline page’s whole query: tier, team, search and sort', async () => {
+    const [team] = await manager.trpc.team.list.query();
+    const query = `tier=A&teamId=${team!.id}&q=a&sort=-amount`;
+    const res = await fetch(`${manager.baseUrl}/api/export/deals.csv?${query}`, { headers: { cookie: manager.cookie ?? '' } });
+    expect(res.status).toBe(200);
+    const expected = (await manager.trpc.deal.list.query({ tier: 'A', teamId: team!.id, q: 'a', sort: '-amount', limit: 200 })).items;
+    // One line per deal after the header (no name in the demo holds a line break).
+    const lines = (await res.text()).trim().split('\n');
+    expect(lines.length - 1).toBe(expected.length);
+    expect(expected.length).toBeGreaterThan(0);
+  });
+
   it('refuses a tier that does not exist, naming the field', async () => {
     // A wrong value on purpose: the type would refuse it before the server could.
     const res = await manager.query('deal.list', { tier: 'Z' as 'A' });
