@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { dealQuery, type PipelineFilters } from './usePipelineFilters';
+import { PIPELINE_DEFAULT_SORT, dealQuery, type PipelineFilters } from './usePipelineFilters';
 
 /**
  * Plain download links to /api/export (SPEC §12): the browser sends the session cookie and
@@ -9,7 +9,8 @@ import { dealQuery, type PipelineFilters } from './usePipelineFilters';
 export function ExportLinks({ filters }: { filters: PipelineFilters }) {
   const { t } = useTranslation();
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(dealQuery(filters))) if (value !== undefined) query.set(key, String(value));
+  // The default order is the export's own too; a link names only what the user chose.
+  for (const [key, value] of Object.entries(dealQuery(filters))) if (value !== undefined && !(key === 'sort' && value === PIPELINE_DEFAULT_SORT)) query.set(key, String(value));
   const search = query.size > 0 ? `?${query.toString()}` : '';
   return (
     <>
