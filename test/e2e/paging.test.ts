@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HEALTH_STATUSES, THRESHOLD_KEYS } from '../../shared/domain';
 import { expectOk, loginAs, type ApiSession } from '../helpers/api';
 import { useE2eApp } from '../helpers/e2e';
+import { addOtherTeam } from '../helpers/world';
 
 /**
  * The pipeline, board and review on the paged API (SPEC §13, issue #18): pages of 50 as the
@@ -28,6 +29,8 @@ describe('paged pipeline, board and review', () => {
       expectOk(await manager.mutate('deal.create', { accountId: account!.id, name: `Paging deal ${String(i).padStart(3, '0')}`, amount: 1000 + ((i * 7919) % 500) * 100, closeDate, stage: STAGE }));
     }
     total = (await manager.trpc.deal.list.query()).total;
+    // A second team, so an admin sees two and gets the team filter.
+    await addOtherTeam(app.server);
     page = await app.newPage();
     await app.login(page, 'manager@demo.test');
   });
@@ -109,6 +112,9 @@ describe('paged pipeline, board and review', () => {
       expect(await page.locator(`[data-threshold="${key}"] strong`).textContent()).toBe(summary.missing[key].toLocaleString('en'));
     }
     expect(await showing(page)).toBe(`Showing 50 of ${summary.open} deals`);
+    // The cards in the server's review order (worst first, then the biggest), page one.
+    const firstPage = await manager.trpc.review.pipeline.query();
+    expect(await page.getByTestId('review-card').evaluateAll((cards) => cards.map((card) => Number(card.getAttribute('data-deal-id'))))).toEqual(firstPage.items.map((deal) => deal.id));
     // A tile narrows the list to its health, in the URL.
     const worst = HEALTH_STATUSES.find((s) => s !== 'closed' && summary.byStatus[s] > 0)!;
     await page.locator(`.review-total[data-status="${worst}"]`).click();
@@ -126,5 +132,30 @@ describe('paged pipeline, board and review', () => {
     await expect.poll(() => tableRows(phone).count()).toBe(100);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.close();
+  });
+
+  it('an admin who sees two teams filters by team, in the URL; a manager of one team gets no team select', async () => {
+    await open('/?lang=en');
+    expect(await page.getByTestId('filter-team').count()).toBe(0);
+    const admin = await e2e.app.newPage();
+    await e2e.app.login(admin, 'admin@demo.test');
+    const teams = await (await loginAs(e2e.app.server, 'admin@demo.test')).trpc.team.list.query();
+    expect(teams.length).toBe(2);
+    // The demo team, with the deals made above: more than a page.
+    const demo = teams.find((team) => team.name !== 'Key Accounts — West')!;
+    await admin.getByTestId('filter-team').selectOption(String(demo.id));
+    await expect.poll(() => new URL(admin.url()).searchParams.get('team')).toBe(String(demo.id));
+    const inTeam = (await manager.trpc.deal.list.query({ teamId: demo.id })).total;
+    await expect.poll(() => admin.getByTestId('showing').textContent()).toBe(`Showing 50 of ${inTeam} deals`);
+    await admin.close();
+  });
+
+  it('the meeting log’s deal picker asks the server as the rep types, so a deal beyond the first page is found', async () => {
+    const recent = (await manager.trpc.deal.list.query({ status: 'open', sort: '-updatedAt' })).items.map((deal) => deal.name);
+    const older = 'Core banking mainframe refresh';
+    expect(recent).not.toContain(older);
+    await page.goto(`${e2e.app.server.url}/log?lang=en`);
+    await page.getByLabel('Search deals or accounts').fill('core banking');
+    await expect.poll(() => page.locator('.lm-option strong').allTextContents()).toEqual([older]);
   });
 });
