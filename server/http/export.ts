@@ -1,8 +1,7 @@
 import { stringify } from 'csv-stringify';
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { isoDay } from '../../shared/dates';
-import { ACCOUNT_TIERS } from '../../shared/domain';
 import { ZContactListSchema } from '../../shared/schemas/contact';
 import { ZDealQuerySchema } from '../../shared/schemas/deal';
 import { readSessionUser, type SessionUser } from '../auth/session';
@@ -25,7 +24,7 @@ const HTTP_STATUS: Record<AppError['code'], number> = {
 };
 
 /** Query parameters that are ids arrive as text; anything but plain digits stays text and the schema refuses it. */
-const ID_PARAMS = new Set(['ownerId', 'accountId']);
+const ID_PARAMS = new Set(['ownerId', 'accountId', 'teamId']);
 
 /**
  * The query string as the procedure's own input: each parameter once, ids as numbers, then
@@ -47,19 +46,16 @@ function parseQuery<S extends z.ZodType>(schema: S, query: Request['query']): z.
 }
 
 /**
- * deal.list's filters (health among them) plus the account tier the pipeline page filters
- * by: the buttons carry what the user sees. Filters only narrow; access stays the list's.
+ * deal.list's filters (health and tier among them): the buttons carry what the user sees.
+ * Filters only narrow; access stays the list's.
  */
-const ZDealExportSchema = z.strictObject({
-  ...ZDealQuerySchema.omit({ cursor: true, limit: true }).shape,
-  tier: z.enum(ACCOUNT_TIERS).optional(),
-});
+const ZDealExportSchema = ZDealQuerySchema.omit({ cursor: true, limit: true });
 
 async function exportedDeals(deps: AppDeps, req: Request, user: SessionUser) {
-  const { tier, ...query } = parseQuery(ZDealExportSchema, req.query);
+  const query = parseQuery(ZDealExportSchema, req.query);
   const deals: DealWithHealth[] = [];
   // The list a page at a time, in the list's own order, so an export matches the screen.
-  for await (const page of allDealPages(deps.db, user, query)) deals.push(...page.filter((deal) => !tier || deal.accountTier === tier));
+  for await (const page of allDealPages(deps.db, user, query)) deals.push(...page);
   return deals;
 }
 

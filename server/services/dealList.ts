@@ -124,6 +124,7 @@ async function filtersOf(db: Db, user: SessionUser, query: TDealQuery): Promise<
     query.stage === undefined ? undefined : eq(deals.stage, query.stage),
     query.ownerId === undefined ? undefined : eq(deals.ownerId, query.ownerId),
     query.health === undefined ? undefined : eq(dealHealth.status, query.health),
+    query.tier === undefined ? undefined : eq(accounts.tier, query.tier),
     pattern === undefined ? undefined : or(sql`lower(${deals.name}) like ${pattern} escape '\\'`, sql`lower(${accounts.name}) like ${pattern} escape '\\'`),
   );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CURRENCIES, DEAL_STATUSES, HEALTH_STATUSES, LOSS_CAUSES, STAGES, type LossCause, type Stage } from '../domain';
+import { ACCOUNT_TIERS, CURRENCIES, DEAL_STATUSES, HEALTH_STATUSES, LOSS_CAUSES, STAGES, type LossCause, type Stage } from '../domain';
 import { zAmount, zDate, zId, zName, zText, zVersion } from './common';
 import { LIMITS } from './limits';
 
@@ -61,6 +61,8 @@ export const ZDealQuerySchema = z.strictObject({
   stage: z.enum(STAGES).optional(),
   ownerId: zId.optional(),
   health: z.enum(HEALTH_STATUSES).optional(),
+  /** The account's tier (A, B, C): the pipeline filters by it, so the database does. */
+  tier: z.enum(ACCOUNT_TIERS).optional(),
 });
 export type TDealQuery = z.infer<typeof ZDealQuerySchema>;
 export const ZDealListSchema = ZDealQuerySchema.optional();

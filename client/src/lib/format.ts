@@ -16,6 +16,9 @@ export function useFormat() {
       const d = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
       return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: value.length === 10 ? 'UTC' : undefined }).format(d);
     },
+    count(value: number) {
+      return new Intl.NumberFormat(locale).format(value);
+    },
     percent(ratio: number) {
       return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
     },

@@ -45,7 +45,7 @@ export default function ActivityTab() {
     await Promise.all([
       queryClient.invalidateQueries(trpc.activity.list.queryFilter({ dealId })),
       queryClient.invalidateQueries(trpc.deal.get.queryFilter({ id: dealId })),
-      queryClient.invalidateQueries(trpc.deal.list.queryFilter()),
+      queryClient.invalidateQueries(trpc.deal.list.pathFilter()),
     ]);
   };
   const remove = useMutation(trpc.activity.remove.mutationOptions({ onSuccess: invalidate }));

@@ -160,7 +160,7 @@ function DealFactsForm({ deal, onDone }: { deal: Deal; onDone: () => void }) {
     trpc.deal.update.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries(trpc.deal.get.queryFilter({ id: deal.id }));
-        await queryClient.invalidateQueries(trpc.deal.list.queryFilter());
+        await queryClient.invalidateQueries(trpc.deal.list.pathFilter());
         onDone();
       },
       onError: (error) => {

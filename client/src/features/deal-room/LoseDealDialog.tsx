@@ -55,7 +55,7 @@ function LoseDealForm({ deal, onClose }: { deal: LosableDeal; onClose: () => voi
       onSettled: async () => {
         await Promise.all([
           queryClient.invalidateQueries(trpc.deal.get.queryFilter({ id: deal.id })),
-          queryClient.invalidateQueries(trpc.deal.list.queryFilter()),
+          queryClient.invalidateQueries(trpc.deal.list.pathFilter()),
           queryClient.invalidateQueries(trpc.review.losses.queryFilter()),
         ]);
       },

@@ -8,7 +8,7 @@ export function useInvalidateDeal(dealId: number) {
   return async () => {
     await Promise.all([
       queryClient.invalidateQueries(trpc.deal.get.queryFilter({ id: dealId })),
-      queryClient.invalidateQueries(trpc.deal.list.queryFilter()),
+      queryClient.invalidateQueries(trpc.deal.list.pathFilter()),
     ]);
   };
 }

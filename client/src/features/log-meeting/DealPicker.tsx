@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/schemas/limits';
 import type { CachedDeal } from './offlineCache';
@@ -8,10 +7,24 @@ const SHOWN = 6;
 
 const matches = (deal: CachedDeal, query: string) => `${deal.name} ${deal.accountName}`.toLocaleLowerCase().includes(query.toLocaleLowerCase());
 
-/** Pick the deal: recent first, searchable; once picked it folds to one line with "Change". */
-export function DealPicker({ deals, selected, onSelect, invalid }: { deals: CachedDeal[]; selected: CachedDeal | undefined; onSelect: (deal: CachedDeal | undefined) => void; invalid: boolean }) {
+interface Props {
+  deals: CachedDeal[];
+  /** How many open deals match on the server; undefined when the list is the device's copy. */
+  total: number | undefined;
+  query: string;
+  onQuery: (query: string) => void;
+  selected: CachedDeal | undefined;
+  onSelect: (deal: CachedDeal | undefined) => void;
+  invalid: boolean;
+}
+
+/**
+ * Pick the deal: recent first, searchable (the server searches as the rep types; the list on
+ * screen narrows at once meanwhile, and offline it is the only search); once picked it folds
+ * to one line with "Change".
+ */
+export function DealPicker({ deals, total, query, onQuery: setQuery, selected, onSelect, invalid }: Props) {
   const { t } = useTranslation();
-  const [query, setQuery] = useState('');
   if (selected) {
     return (
       <div className="lm-section lm-chosen" data-testid="lm-deal">
@@ -27,6 +40,8 @@ export function DealPicker({ deals, selected, onSelect, invalid }: { deals: Cach
     );
   }
   const found = deals.filter((deal) => matches(deal, query.trim()));
+  // The server's count covers deals beyond the page on the device; the device's copy counts itself.
+  const more = Math.max(total ?? 0, found.length) - SHOWN;
   return (
     <fieldset className={invalid ? 'lm-section invalid' : 'lm-section'}>
       <legend className="lm-label">{t('logMeeting.pickDeal')}</legend>
@@ -45,7 +60,7 @@ export function DealPicker({ deals, selected, onSelect, invalid }: { deals: Cach
           ))}
         </ul>
       )}
-      {found.length > SHOWN && <p className="muted small">{t('logMeeting.moreDeals', { count: found.length - SHOWN })}</p>}
+      {found.length > 0 && more > 0 && <p className="muted small">{t('logMeeting.moreDeals', { count: more })}</p>}
     </fieldset>
   );
 }

@@ -42,10 +42,12 @@ export default function LogMeetingPage() {
   const user = useCurrentUser();
   const flush = useFlushOutbox(user.id);
   const preselected = Number(useParams().id) || null;
-  const { deals, loading } = useLogDeals(preselected);
+  const [search, setSearch] = useState('');
+  const { deals, total, loading } = useLogDeals(preselected, search);
   const [dealId, setDealId] = useState<number | null>(preselected);
-  const deal = deals.find((d) => d.id === dealId);
-  const { people, loading: peopleLoading } = useLogPeople(dealId);
+  const { people, deal: opened, loading: peopleLoading } = useLogPeople(dealId);
+  // The list follows the search; the chosen deal stays chosen even once it has scrolled out of it.
+  const deal = deals.find((d) => d.id === dealId) ?? opened;
   const [met, setMet] = useState<Met[]>([]);
   const [kind, setKind] = useState<ActivityKind>('meeting');
   const [occurredAt, setOccurredAt] = useState(localNow);
@@ -100,7 +102,7 @@ export default function LogMeetingPage() {
     <div className="page log-meeting">
       <h1 className="page-title">{t('logMeeting.title')}</h1>
       <form className="lm-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('logMeeting.title')}>
-        {loading && !deal ? <Loading /> : <DealPicker deals={deals} selected={deal} onSelect={pickDeal} invalid={invalid.has('deal')} />}
+        {loading && !deal ? <Loading /> : <DealPicker deals={deals} total={total} query={search} onQuery={setSearch} selected={deal} onSelect={pickDeal} invalid={invalid.has('deal')} />}
         {deal && (peopleLoading ? <Loading /> : <PeoplePicker people={people ?? []} met={met} onChange={setMet} />)}
         <fieldset className="lm-section">
           <legend className="lm-label">{t('logMeeting.kind')}</legend>

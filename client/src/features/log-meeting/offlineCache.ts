@@ -1,4 +1,4 @@
-import { onlineManager, type QueryClient } from '@tanstack/react-query';
+import { onlineManager, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { clear, createStore, get, set, type UseStore } from 'idb-keyval';
 import type { Stance } from '../../../../shared/domain';
@@ -25,6 +25,11 @@ export interface CachedPerson {
   version: number;
 }
 type Me = RouterOutputs['auth']['me'];
+type DealPage = RouterOutputs['deal']['list'];
+/** One page (a plain query: the log's picker) or the pages loaded so far (an infinite query: the pipeline, the board). */
+type DealListData = DealPage | InfiniteData<DealPage>;
+
+const listedDeals = (data: DealListData) => ('pages' in data ? data.pages.flatMap((page) => page.items) : data.items);
 
 /** How many recently opened deals keep their people on the device. */
 const RECENT_DEALS = 20;
@@ -86,8 +91,7 @@ export function watchOfflineCache(queryClient: QueryClient): QueryClient {
       me = state.data as Me;
       void write('me', me);
     } else if (path === 'deal.list') {
-      const deals = state.data as RouterOutputs['deal']['list'];
-      void mergeDeals(deals.items.map((deal) => ({ id: deal.id, name: deal.name, accountName: deal.accountName, status: deal.status })));
+      void mergeDeals(listedDeals(state.data as DealListData).map((deal) => ({ id: deal.id, name: deal.name, accountName: deal.accountName, status: deal.status })));
     } else if (path === 'deal.get') {
       const room = state.data as RouterOutputs['deal']['get'];
       markRecent(room.deal.id);

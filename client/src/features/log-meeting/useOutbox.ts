@@ -31,7 +31,7 @@ export function useFlushOutbox(userId: number): () => Promise<void> {
         queryClient.invalidateQueries(trpc.deal.get.queryFilter({ id: dealId })),
       ]),
     );
-    if (before.size > 0) await queryClient.invalidateQueries(trpc.deal.list.queryFilter());
+    if (before.size > 0) await queryClient.invalidateQueries(trpc.deal.list.pathFilter());
   }, [client, trpc, queryClient, userId]);
 }
 

@@ -59,7 +59,7 @@ function CreateDealForm({ onClose }: { onClose: () => void }) {
         stage: deal.stage,
         ownerId: Number(deal.ownerId),
       });
-      await queryClient.invalidateQueries(trpc.deal.list.queryFilter());
+      await queryClient.invalidateQueries(trpc.deal.list.pathFilter());
       onClose();
       void navigate(`/deals/${created.id}/info`);
     } catch {

@@ -1,19 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import type { PipelineFilters } from './usePipelineFilters';
+import { PIPELINE_DEFAULT_SORT, dealQuery, type PipelineFilters } from './usePipelineFilters';
 
 /**
  * Plain download links to /api/export (SPEC §12): the browser sends the session cookie and
- * saves the file under the server's dated name. They carry every filter the page applies,
- * server-side ones and the page's own tier/health, so the file holds the rows on screen.
+ * saves the file under the server's dated name. They carry the page's query — search,
+ * filters and sort — so the file holds the list on screen, in its order, every page of it.
  */
 export function ExportLinks({ filters }: { filters: PipelineFilters }) {
   const { t } = useTranslation();
   const query = new URLSearchParams();
-  if (filters.status) query.set('status', filters.status);
-  if (filters.stage) query.set('stage', filters.stage);
-  if (filters.ownerId) query.set('ownerId', String(filters.ownerId));
-  if (filters.tier) query.set('tier', filters.tier);
-  if (filters.health) query.set('health', filters.health);
+  // The default order is the export's own too; a link names only what the user chose.
+  for (const [key, value] of Object.entries(dealQuery(filters))) if (value !== undefined && !(key === 'sort' && value === PIPELINE_DEFAULT_SORT)) query.set(key, String(value));
   const search = query.size > 0 ? `?${query.toString()}` : '';
   return (
     <>

@@ -1,29 +1,26 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { Suspense, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { STAGES, type Stage } from '../../../../shared/domain';
-import { TierBadge } from '../../components/Badges';
-import { HealthBadge, ThresholdMarks } from '../../components/health/Health';
 import { lazyWithStrings } from '../../i18n';
 import { useErrorText } from '../../lib/fieldErrors';
-import { useFormat } from '../../lib/format';
 import { errorCode, useTRPC, type RouterOutputs } from '../../lib/trpc';
-
-type DealRow = RouterOutputs['deal']['list']['items'][number];
+import { BoardColumn } from './BoardColumn';
+import type { DealRow } from './useDealPages';
+import { dealQuery, type PipelineFilters } from './usePipelineFilters';
 
 // Losing a deal asks for its cause (SPEC §10): the dialog and its strings load when first needed.
 const LoseDealDialog = lazyWithStrings(() => import('../deal-room/LoseDealDialog'), ['dealRoom']);
 
 /**
- * The pipeline by stage. Drag a card to another column (or use its stage menu,
- * for keyboards) to move the deal; the move carries the card's version, so a
- * deal someone else just changed is refused and the board refreshes instead.
+ * The pipeline by stage, each column its own paged list (the page's filters with the stage
+ * fixed), loading more as it scrolls. Drag a card to another column (or use its stage menu,
+ * for keyboards) to move the deal; the move carries the card's version, so a deal someone
+ * else just changed is refused and the board refreshes instead.
  */
-export function PipelineBoard({ deals }: { deals: DealRow[] }) {
+export function PipelineBoard({ filters }: { filters: PipelineFilters }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const format = useFormat();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
   const [over, setOver] = useState<Stage | null>(null);
@@ -31,7 +28,8 @@ export function PipelineBoard({ deals }: { deals: DealRow[] }) {
   const move = useMutation(
     trpc.deal.update.mutationOptions({
       onSettled: async (_data, _error, input) => {
-        await Promise.all([queryClient.invalidateQueries(trpc.deal.list.queryFilter()), queryClient.invalidateQueries(trpc.deal.get.queryFilter({ id: input.id }))]);
+        // pathFilter: every deal.list, the paged (infinite) ones included.
+        await Promise.all([queryClient.invalidateQueries(trpc.deal.list.pathFilter()), queryClient.invalidateQueries(trpc.deal.get.queryFilter({ id: input.id }))]);
       },
     }),
   );
@@ -40,13 +38,23 @@ export function PipelineBoard({ deals }: { deals: DealRow[] }) {
     if (stage === 'lost') setLosing(deal);
     else move.mutate({ id: deal.id, version: deal.version, stage });
   };
+  /** The dragged card, from whichever column's loaded pages hold it. */
+  const loadedDeal = (id: number): DealRow | undefined => {
+    for (const [, data] of queryClient.getQueriesData<InfiniteData<RouterOutputs['deal']['list']>>({ queryKey: trpc.deal.list.pathKey() })) {
+      const found = data?.pages?.flatMap((page) => page.items).find((deal) => deal.id === id);
+      if (found) return found;
+    }
+    return undefined;
+  };
   const onDrop = (stage: Stage) => (event: DragEvent) => {
     event.preventDefault();
     setOver(null);
-    const id = Number(event.dataTransfer.getData('text/deal-id'));
-    const deal = deals.find((d) => d.id === id);
+    const deal = loadedDeal(Number(event.dataTransfer.getData('text/deal-id')));
     if (deal) moveTo(deal, stage);
   };
+  // A stage filter shows that one column; the stage menu on each card still moves it anywhere.
+  const stages = filters.stage ? [filters.stage] : STAGES;
+  const query = dealQuery(filters);
 
   return (
     <div className="board-wrap">
@@ -61,61 +69,22 @@ export function PipelineBoard({ deals }: { deals: DealRow[] }) {
         </Suspense>
       )}
       <div className="board" data-testid="pipeline-board">
-        {STAGES.map((stage) => {
-          const column = deals.filter((deal) => deal.stage === stage);
-          const total = column.reduce((sum, deal) => sum + deal.amount, 0);
-          const currency = column[0]?.currency;
-          return (
-            <section
-              key={stage}
-              className={`board-column stage-${stage}${over === stage ? ' over' : ''}`}
-              aria-label={t(`stage.${stage}`)}
-              data-stage={stage}
-              onDragOver={(event) => {
-                event.preventDefault();
-                setOver(stage);
-              }}
-              onDragLeave={() => setOver((current) => (current === stage ? null : current))}
-              onDrop={onDrop(stage)}
-            >
-              <header className="board-head">
-                <span>{t(`stage.${stage}`)}</span>
-                <span className="board-count">{column.length}</span>
-              </header>
-              {column.length > 0 && currency && column.every((deal) => deal.currency === currency) && <div className="board-total">{format.compactMoney(total, currency)}</div>}
-              <div className="board-cards">
-                {column.map((deal) => (
-                  <article key={deal.id} className="board-card" draggable onDragStart={(event) => event.dataTransfer.setData('text/deal-id', String(deal.id))} data-testid="board-card">
-                    <Link to={`/deals/${deal.id}`} className="deal-link">
-                      {deal.name}
-                    </Link>
-                    <div className="muted small">
-                      {deal.accountName} <TierBadge tier={deal.accountTier} />
-                    </div>
-                    <div className="board-card-row">
-                      <ThresholdMarks health={deal.health} />
-                      {deal.status === 'open' && <HealthBadge status={deal.health.status} />}
-                    </div>
-                    <div className="board-card-row">
-                      <strong>{format.compactMoney(deal.amount, deal.currency)}</strong>
-                      <span className="muted small">{format.date(deal.closeDate)}</span>
-                    </div>
-                    <div className="board-card-row">
-                      <span className="muted small">{deal.ownerName}</span>
-                      <select className="stage-move" aria-label={t('pipeline.moveStage', { deal: deal.name })} value={deal.stage} onChange={(e) => moveTo(deal, e.target.value as Stage)} disabled={move.isPending}>
-                        {STAGES.map((s) => (
-                          <option key={s} value={s}>
-                            {t(`stage.${s}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                  </article>
-                ))}
-              </div>
-            </section>
-          );
-        })}
+        {stages.map((stage) => (
+          <BoardColumn
+            key={stage}
+            stage={stage}
+            query={{ ...query, stage }}
+            over={over === stage}
+            moving={move.isPending}
+            onMove={moveTo}
+            onDragOver={(event) => {
+              event.preventDefault();
+              setOver(stage);
+            }}
+            onDragLeave={() => setOver((current) => (current === stage ? null : current))}
+            onDrop={onDrop(stage)}
+          />
+        ))}
       </div>
     </div>
   );

@@ -1,36 +1,64 @@
 import { useSearchParams } from 'react-router';
 import { ACCOUNT_TIERS, DEAL_STATUSES, HEALTH_STATUSES, STAGES, type AccountTier, type DealStatus, type HealthStatus, type Stage } from '../../../../shared/domain';
+import { DEAL_SORTS, type DealSort, type TDealQuery } from '../../../../shared/schemas/deal';
+import { LIMITS } from '../../../../shared/schemas/limits';
 
 export interface PipelineFilters {
   status?: DealStatus;
   stage?: Stage;
   ownerId?: number;
+  teamId?: number;
   tier?: AccountTier;
-  /** The deal's health (on track, not yet due, at risk…), filtered on the client like the tier. */
   health?: HealthStatus;
+  /** Deal or account name, any part of it (the server searches). */
+  q?: string;
+  sort: DealSort;
   view: 'table' | 'board';
 }
+
+/** The pipeline's order when the URL names none: the deals closing soonest first. */
+export const PIPELINE_DEFAULT_SORT: DealSort = 'closeDate';
+export type PipelineParam = 'status' | 'stage' | 'owner' | 'team' | 'tier' | 'health' | 'q' | 'sort' | 'view';
 
 const pick = <T extends string>(allowed: readonly T[], value: string | null): T | undefined =>
   value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 
-/** Filters live in the URL, so a filtered pipeline is a link a manager can share or put on the projector. */
+export const positiveId = (value: string | null): number | undefined => {
+  const id = Number(value);
+  return value !== null && Number.isInteger(id) && id > 0 ? id : undefined;
+};
+
+/** A search as the server takes it: trimmed, not empty, within the name limit. */
+export const searchText = (value: string | null): string | undefined => value?.trim().slice(0, LIMITS.name) || undefined;
+
+/**
+ * Filters, search and sort live in the URL, so a filtered pipeline is a link a manager can
+ * share or put on the projector, and a reload shows the same list in the same order.
+ */
 export function usePipelineFilters() {
   const [params, setParams] = useSearchParams();
-  const owner = Number(params.get('owner'));
   const filters: PipelineFilters = {
     status: pick(DEAL_STATUSES, params.get('status')),
     stage: pick(STAGES, params.get('stage')),
-    ownerId: Number.isInteger(owner) && owner > 0 ? owner : undefined,
+    ownerId: positiveId(params.get('owner')),
+    teamId: positiveId(params.get('team')),
     tier: pick(ACCOUNT_TIERS, params.get('tier')),
     health: pick(HEALTH_STATUSES, params.get('health')),
+    q: searchText(params.get('q')),
+    sort: pick(DEAL_SORTS, params.get('sort')) ?? PIPELINE_DEFAULT_SORT,
     view: params.get('view') === 'board' ? 'board' : 'table',
   };
-  const set = (key: 'status' | 'stage' | 'owner' | 'tier' | 'health' | 'view', value: string | undefined) => {
+  const set = (key: PipelineParam, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
   };
   return { filters, set };
+}
+
+/** The server's query for these filters, without a cursor: one page of 50 at a time (SPEC §13). */
+export function dealQuery(filters: PipelineFilters): Omit<TDealQuery, 'cursor'> {
+  const { status, stage, ownerId, teamId, tier, health, q, sort } = filters;
+  return { status, stage, ownerId, teamId, tier, health, q, sort };
 }

@@ -21,7 +21,7 @@ export function NoteComposer({ dealId, dealName, ownerName }: { dealId: number; 
         setBody('');
         setOpen(false);
         setSaved(true);
-        await Promise.all([queryClient.invalidateQueries(trpc.review.pipeline.queryFilter()), queryClient.invalidateQueries(trpc.coachingNote.list.queryFilter({ dealId }))]);
+        await Promise.all([queryClient.invalidateQueries(trpc.review.pipeline.pathFilter()), queryClient.invalidateQueries(trpc.coachingNote.list.queryFilter({ dealId }))]);
       },
     }),
   );

@@ -1,57 +1,50 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { HEALTH_ATTENTION_ORDER, OPEN_STAGES, THRESHOLD_KEYS, type HealthStatus, type OpenStage } from '../../../../shared/domain';
+import { Link } from 'react-router';
+import { HEALTH_ATTENTION_ORDER, OPEN_STAGES, THRESHOLD_KEYS, type HealthStatus } from '../../../../shared/domain';
 import { StageBadge } from '../../components/Badges';
 import { OwnerFilter } from '../../components/OwnerFilter';
 import { HealthBadge, ThresholdMarks, useScoringText } from '../../components/health/Health';
 import { FlagChip } from '../../components/health/HealthSummary';
+import { LoadMore } from '../../components/paging/LoadMore';
+import { TeamFilter } from '../../components/paging/TeamFilter';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';
-import { useTRPC, type RouterOutputs } from '../../lib/trpc';
+import { useTRPC, useTRPCClient, type RouterOutputs } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { LossReview } from './LossReview';
 import { NoteComposer } from './NoteComposer';
+import { ReviewTotals } from './ReviewTotals';
+import { useReviewFilters } from './useReviewFilters';
 import './review.css';
 
 type ReviewRow = RouterOutputs['review']['pipeline']['items'][number];
 /** Open deals only, in the one attention order (an early deal with nothing due sits between at-risk and on-track). */
-const GROUPS = (Object.keys(HEALTH_ATTENTION_ORDER) as HealthStatus[]).filter((status) => status !== 'closed').sort((a, b) => HEALTH_ATTENTION_ORDER[a] - HEALTH_ATTENTION_ORDER[b]);
-
-/** Owner and stage live in the URL, so a filtered review is a link the manager can share. */
-function useReviewFilters() {
-  const [params, setParams] = useSearchParams();
-  const owner = Number(params.get('owner'));
-  const stage = params.get('stage');
-  const filters = {
-    ownerId: Number.isInteger(owner) && owner > 0 ? owner : undefined,
-    stage: (OPEN_STAGES as readonly string[]).includes(stage ?? '') ? (stage as OpenStage) : undefined,
-  };
-  const set = (key: 'owner' | 'stage', value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  return { filters, set };
-}
-
-/** Sum per currency: amounts in different currencies are never added together. */
-function totalsByCurrency(rows: ReviewRow[]): [string, number][] {
-  const sums = new Map<string, number>();
-  for (const row of rows) sums.set(row.currency, (sums.get(row.currency) ?? 0) + row.amount);
-  return [...sums.entries()].sort((a, b) => b[1] - a[1]);
-}
+const GROUPS = (Object.keys(HEALTH_ATTENTION_ORDER) as HealthStatus[])
+  .filter((status): status is Exclude<HealthStatus, 'closed'> => status !== 'closed')
+  .sort((a, b) => HEALTH_ATTENTION_ORDER[a] - HEALTH_ATTENTION_ORDER[b]);
 
 export default function ReviewPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const format = useFormat();
+  const client = useTRPCClient();
   const user = useCurrentUser();
   const { filters, set } = useReviewFilters();
-  const review = useQuery(trpc.review.pipeline.queryOptions({ ownerId: filters.ownerId, stage: filters.stage, limit: 200 }));
-  const groups = useMemo(() => GROUPS.map((status) => ({ status, rows: (review.data?.items ?? []).filter((row) => row.health.status === status) })), [review.data]);
+  // The server's review order (sort 'health': worst first, then the biggest), a page at a time;
+  // the request made here, as in useDealPages, because tRPC's own adds a `direction` the schema refuses.
+  const input = { ...filters, sort: 'health' as const };
+  const review = useInfiniteQuery({
+    queryKey: trpc.review.pipeline.infiniteQueryKey(input),
+    queryFn: ({ pageParam, signal }) => client.review.pipeline.query({ ...input, cursor: pageParam ?? undefined }, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+  const rows = useMemo(() => review.data?.pages.flatMap((page) => page.items) ?? [], [review.data]);
+  const total = review.data?.pages.at(-1)?.total ?? 0;
+  // The rows arrive in health order, so each group is a run of the loaded rows; later pages extend the last group.
+  const groups = useMemo(() => GROUPS.map((status) => ({ status, rows: rows.filter((row) => row.health.status === status) })), [rows]);
 
   return (
     <div className="page review-page">
@@ -63,10 +56,11 @@ export default function ReviewPage() {
       </div>
 
       <div className="filters" role="group" aria-label={t('review.filters')}>
-        <OwnerFilter label={t('review.owner')} allLabel={t('review.all')} value={filters.ownerId} onChange={(ownerId) => set('owner', ownerId?.toString() ?? '')} />
+        <TeamFilter value={filters.teamId} allLabel={t('review.all')} onChange={(teamId) => set('team', teamId?.toString())} />
+        <OwnerFilter label={t('review.owner')} allLabel={t('review.all')} value={filters.ownerId} onChange={(ownerId) => set('owner', ownerId?.toString())} />
         <label className="inline-field">
           <span>{t('review.stage')}</span>
-          <select value={filters.stage ?? ''} onChange={(e) => set('stage', e.target.value)}>
+          <select value={filters.stage ?? ''} onChange={(e) => set('stage', e.target.value)} data-testid="filter-stage">
             <option value="">{t('review.all')}</option>
             {OPEN_STAGES.map((stage) => (
               <option key={stage} value={stage}>
@@ -75,41 +69,46 @@ export default function ReviewPage() {
             ))}
           </select>
         </label>
+        <label className="inline-field">
+          <span>{t('review.health')}</span>
+          <select value={filters.health ?? ''} onChange={(e) => set('health', e.target.value)} data-testid="filter-health">
+            <option value="">{t('review.all')}</option>
+            {GROUPS.map((status) => (
+              <option key={status} value={status}>
+                {t(`scoring:status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
+
+      <ReviewTotals groups={GROUPS} teamId={filters.teamId} health={filters.health} onHealth={(health) => set('health', health)} />
 
       {review.isPending ? (
         <Loading />
       ) : review.isError ? (
         <ErrorState error={review.error} onRetry={() => void review.refetch()} />
-      ) : review.data.items.length === 0 ? (
+      ) : rows.length === 0 ? (
         <Empty title={t('review.emptyTitle')}>
           <p>{t('review.emptyBody')}</p>
         </Empty>
       ) : (
         <>
-          <section className="review-totals" aria-label={t('review.totals')} data-testid="review-totals">
-            {groups.map(({ status, rows }) => (
-              <a key={status} href={`#review-${status}`} className={`review-total total-${status}`}>
-                <HealthBadge status={status} />
-                <span className="review-total-count">{t('review.deals', { count: rows.length })}</span>
-                <span className="review-total-amount">{rows.length === 0 ? '—' : totalsByCurrency(rows).map(([currency, sum]) => format.compactMoney(sum, currency)).join(' + ')}</span>
-              </a>
-            ))}
-          </section>
           {groups
             .filter((group) => group.rows.length > 0)
-            .map(({ status, rows }) => (
+            .map(({ status, rows: groupRows }) => (
               <section key={status} id={`review-${status}`} className="review-group" data-testid={`review-group-${status}`}>
                 <h2 className="review-group-title">
-                  <HealthBadge status={status} large /> <span className="muted">{t('review.deals', { count: rows.length })}</span>
+                  <HealthBadge status={status} large />
                 </h2>
                 <ul className="review-list">
-                  {rows.map((row) => (
+                  {groupRows.map((row) => (
                     <ReviewCard key={row.id} row={row} canCoach={user.role !== 'rep'} />
                   ))}
                 </ul>
               </section>
             ))}
+          <LoadMore shown={rows.length} total={total} hasMore={review.hasNextPage} loading={review.isFetchingNextPage} onMore={() => void (review.hasNextPage && !review.isFetchingNextPage && review.fetchNextPage())} />
         </>
       )}
       <LossReview ownerId={filters.ownerId} />
