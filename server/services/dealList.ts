@@ -131,10 +131,12 @@ async function filtersOf(db: Db, user: SessionUser, query: TDealQuery): Promise<
 
 /** How many deals match: joined only to what the filters read (every deal has an account and a stored health). */
 function countOf(db: Db, where: SQL | undefined, query: TDealQuery) {
+  const readsAccount = Boolean(query.q) || query.tier !== undefined;
+  const readsHealth = query.health !== undefined;
   const total = db.select({ total: sql<number>`cast(count(*) as integer)`.mapWith(Number) }).from(deals);
-  if (query.q && query.health !== undefined) return total.innerJoin(accounts, eq(accounts.id, deals.accountId)).innerJoin(dealHealth, eq(dealHealth.dealId, deals.id)).where(where);
-  if (query.q) return total.innerJoin(accounts, eq(accounts.id, deals.accountId)).where(where);
-  if (query.health !== undefined) return total.innerJoin(dealHealth, eq(dealHealth.dealId, deals.id)).where(where);
+  if (readsAccount && readsHealth) return total.innerJoin(accounts, eq(accounts.id, deals.accountId)).innerJoin(dealHealth, eq(dealHealth.dealId, deals.id)).where(where);
+  if (readsAccount) return total.innerJoin(accounts, eq(accounts.id, deals.accountId)).where(where);
+  if (readsHealth) return total.innerJoin(dealHealth, eq(dealHealth.dealId, deals.id)).where(where);
   return total.where(where);
 }
 
