@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ACCOUNT_TIERS, CURRENCIES, DEAL_STATUSES, HEALTH_STATUSES, LOSS_CAUSES, STAGES, type LossCause, type Stage } from '../domain';
 import { zAmount, zDate, zId, zName, zText, zVersion } from './common';
+import { DEAL_PAGE_MAX, DEAL_SORTS, type DealSort } from '../dealQuery';
+export { DEAL_PAGE_DEFAULT, DEAL_PAGE_MAX, DEAL_SORT_KEYS, DEAL_SORTS, type DealSort, type DealSortKey } from '../dealQuery';
 import { LIMITS } from './limits';
 
 /**
@@ -36,14 +38,6 @@ function lossRules(input: LossInput, ctx: z.RefinementCtx): void {
   if (input.lossCause === 'competitor' && !input.lostTo) issue('lostTo', 'name the competitor who won the deal');
   if (input.lossCause !== 'competitor' && input.lostTo !== undefined) issue('lostTo', 'is recorded only when the cause is competitor');
 }
-
-/** What a list of deals can be sorted by (SPEC §13); `-name` is the same key, descending. */
-export const DEAL_SORT_KEYS = ['closeDate', 'amount', 'name', 'account', 'stage', 'health', 'coverage', 'updatedAt'] as const;
-export type DealSortKey = (typeof DEAL_SORT_KEYS)[number];
-export type DealSort = DealSortKey | `-${DealSortKey}`;
-export const DEAL_SORTS = DEAL_SORT_KEYS.flatMap((key) => [key, `-${key}` as const]) as readonly DealSort[];
-export const DEAL_PAGE_DEFAULT = 50;
-export const DEAL_PAGE_MAX = 200;
 
 /**
  * One page of a list of deals (SPEC §13): `deal.list` and `review.pipeline` take the same

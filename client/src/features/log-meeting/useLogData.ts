@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { DEAL_PAGE_DEFAULT } from '../../../../shared/schemas/deal';
+import { DEAL_PAGE_DEFAULT } from '../../../../shared/dealQuery';
 import { LIMITS } from '../../../../shared/schemas/limits';
 import { useTRPC } from '../../lib/trpc';
 import { useDebounced } from '../../lib/useDebounced';

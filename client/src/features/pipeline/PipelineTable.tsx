@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DealSort, DealSortKey } from '../../../../shared/schemas/deal';
+import type { DealSort, DealSortKey } from '../../../../shared/dealQuery';
 import { StageBadge, StatusBadge, TierBadge } from '../../components/Badges';
 import { HealthBadge, ThresholdMarks } from '../../components/health/Health';
 import { useFormat } from '../../lib/format';

@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { ACCOUNT_TIERS, DEAL_STATUSES, HEALTH_STATUSES, STAGES, type AccountTier, type DealStatus, type HealthStatus, type Stage } from '../../../../shared/domain';
-import { DEAL_SORTS, type DealSort, type TDealQuery } from '../../../../shared/schemas/deal';
+import { DEAL_SORTS, type DealSort } from '../../../../shared/dealQuery';
+import type { TDealQuery } from '../../../../shared/schemas/deal';
 import { LIMITS } from '../../../../shared/schemas/limits';
 
 export interface PipelineFilters {
