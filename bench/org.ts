@@ -133,7 +133,8 @@ export async function benchOrg(sizes = [500, 50_000], runs = 100): Promise<OrgFi
     let child: ChildServer | undefined;
     try {
       const started = performance.now();
-      child = await startChildServer(path, await freePort(), { HEALTH_SWEEP_MINUTES: '0', SEED_DEMO: '0' }, undefined, 600_000);
+      // As in production: the built bundle on plain Node (`npm start`), not the TypeScript sources through tsx.
+      child = await startChildServer(path, await freePort(), { HEALTH_SWEEP_MINUTES: '0', SEED_DEMO: '0' }, ['--enable-source-maps', 'dist/server/index.js'], 600_000);
       const startSeconds = Math.round((performance.now() - started) / 100) / 10;
       const [manager, admin] = [await loginAs(child, 'manager@demo.test'), await loginAs(child, 'admin@demo.test')];
       const reads = async (client: ApiSession) => ({
