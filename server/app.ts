@@ -8,6 +8,7 @@ import type { AppDeps } from './trpc/context';
 import { createContextFactory } from './trpc/context';
 import { appRouter } from './trpc/router';
 import { exportRouter } from './http/export';
+import { oidcRouter } from './auth/oidc';
 import { crossSiteGuard, emptyBodyAsNoInput, sendTrpcError } from './http/guards';
 import { MAX_TRPC_BATCH } from '../shared/limits';
 
@@ -61,6 +62,8 @@ export function createApp(deps: AppDeps) {
 
   // File downloads (SPEC §12): plain GETs a browser link can follow, so they live outside tRPC.
   app.use('/api/export', exportRouter(deps));
+  // Single sign-on (SPEC §15): browser redirects to and from the OpenID provider.
+  app.use('/auth/oidc', oidcRouter(deps));
 
   const clientDist = resolve(deps.env.CLIENT_DIST);
   const indexHtml = resolve(clientDist, 'index.html');

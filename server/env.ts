@@ -24,13 +24,31 @@ const EnvSchema = z.object({
   CLIENT_DIST: z.string().min(1).default('dist/client'),
   /** How often thresholds lost to time alone are recorded in the history; 0 turns the sweep off. */
   HEALTH_SWEEP_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  /**
+   * The address users reach the app at (https://deals.example.com), when it differs from what a
+   * request says: the single sign-on callback URL is built from it.
+   */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Single sign-on (SPEC §15): the OpenID provider's issuer URL, e.g. https://login.example.com/realms/sales. */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  /** The provider's name on the sign-in button: "Sign in with <name>". */
+  OIDC_NAME: z.string().min(1).max(60).default('SSO'),
+  /** `rep`: a verified email the app does not know becomes a new rep (in the first team); unset: refused. */
+  OIDC_AUTO_CREATE: z.enum(['rep']).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
 /** Parse the environment once at start; a bad value stops the server with a message naming it. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = EnvSchema.safeParse(source);
+  const parsed = EnvSchema.superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together' });
+    }
+  }).safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
     throw new Error(`Invalid environment:\n${problems}`);

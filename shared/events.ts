@@ -94,6 +94,8 @@ export type PasswordReset = { name: string; sessionsEnded: number };
 export type TeamCreated = { name: string };
 /** A team renamed or given other managers: `name` on both sides; `managers` (names, sorted) only when they changed. */
 export type TeamChange = { name: string; managers?: string[] };
+/** How people may sign in (SPEC §15): with a password everyone, or only admins. */
+export type SignInChange = { passwordForEveryone: boolean };
 
 /** Every kind, its entity and its payload. A side a kind never writes is absent. */
 interface EventPayloads {
@@ -127,6 +129,7 @@ interface EventPayloads {
   'relationship.added': { entity: 'relationship'; after: RelationshipRecord };
   'relationship.removed': { entity: 'relationship'; before: RelationshipRecord };
   'settings.thresholdsUpdated': { entity: 'teamSettings'; before: ThresholdSettings; after: ThresholdSettings };
+  'signIn.updated': { entity: 'signIn'; before: SignInChange; after: SignInChange };
   'stakeholder.added': { entity: 'stakeholder'; after: StakeholderAdded };
   'stakeholder.updated': { entity: 'stakeholder'; before: StakeholderChange; after: StakeholderChange };
   'stakeholder.stanceChanged': { entity: 'stakeholder'; before: StakeholderChange; after: StakeholderChange };
@@ -292,6 +295,7 @@ const READERS: { [K in EventKind]: Reader<K> } = {
   'relationship.added': afterOnly('relationship.added', 'relationship', relationshipRecord),
   'relationship.removed': beforeOnly('relationship.removed', 'relationship', relationshipRecord),
   'settings.thresholdsUpdated': both('settings.thresholdsUpdated', 'teamSettings', settings, settings),
+  'signIn.updated': both('signIn.updated', 'signIn', { passwordForEveryone: flag }, { passwordForEveryone: flag }),
   'stakeholder.added': afterOnly('stakeholder.added', 'stakeholder', { ...stakeholderRecord, contactCreated: flag }),
   'stakeholder.updated': both('stakeholder.updated', 'stakeholder', stakeholderChange, stakeholderChange),
   'stakeholder.stanceChanged': both('stakeholder.stanceChanged', 'stakeholder', stakeholderChange, stakeholderChange),

@@ -516,3 +516,26 @@ export const teamManagers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_managers_user_idx').on(t.userId)],
 );
+
+/**
+ * Single sign-on logins under way (SPEC §15): the browser holds the state in a cookie, this
+ * row the PKCE verifier and nonce, so any instance can finish a login another one started.
+ * Deleted when the provider sends the browser back (a state works once) or when it expires.
+ */
+export const oidcLogins = sqliteTable('oidc_logins', {
+  stateHash: text('state_hash').primaryKey(),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  /** The app path to open after signing in. */
+  returnTo: text('return_to').notNull(),
+  expiresAt: text('expires_at').notNull(),
+});
+
+/** How people may sign in, for the whole organisation: one row, absent until an admin changes it. */
+export const signInSettings = sqliteTable('sign_in_settings', {
+  id: id(),
+  /** False: only admins sign in with a password; everyone else uses single sign-on. */
+  passwordForEveryone: integer('password_for_everyone', { mode: 'boolean' }).notNull().default(true),
+  version: version(),
+  updatedAt: updatedAt(),
+});

@@ -6,6 +6,8 @@ import { writeTransaction } from '../db/client';
 import { first } from '../db/rows';
 import { users } from '../db/tables';
 import { AppError } from '../errors';
+import { ssoConfigured } from '../auth/oidc';
+import { getSignInSettings } from '../services/signIn';
 import { protectedProcedure, publicProcedure, router } from '../trpc/init';
 
 export const authRouter = router({
@@ -21,6 +23,10 @@ export const authRouter = router({
     );
     const ok = await verifyPassword(found?.passwordHash ?? (await decoyPasswordHash()), input.password);
     if (!found || !found.active || !ok) throw new AppError('UNAUTHORIZED', 'Wrong email or password');
+    // Asked only after a right password, so the answer tells a stranger nothing about the account.
+    if (found.role !== 'admin' && ssoConfigured(ctx.env) && !(await getSignInSettings(ctx.db)).passwordForEveryone) {
+      throw new AppError('FORBIDDEN', `Password sign-in is for administrators only here; sign in with ${ctx.env.OIDC_NAME}`);
+    }
     await ctx.loginLimiter.reset(email);
     // A fresh token at every login; an old cookie's session is ended.
     if (ctx.sessionTokenHash) await deleteSession(ctx.db, ctx.sessionTokenHash);
@@ -37,6 +43,12 @@ export const authRouter = router({
     if (ctx.res) clearSessionCookie(ctx.res, ctx.req?.secure ?? false);
     return { ok: true as const };
   }),
+
+  /** What the login page offers (SPEC §15): single sign-on with the provider's name, and whether a password works for everyone. */
+  methods: publicProcedure.query(async ({ ctx }) => ({
+    sso: ssoConfigured(ctx.env) ? { name: ctx.env.OIDC_NAME } : null,
+    passwordForEveryone: !ssoConfigured(ctx.env) || (await getSignInSettings(ctx.db)).passwordForEveryone,
+  })),
 
   me: publicProcedure.query(({ ctx }) => (ctx.user ? { user: ctx.user } : null)),
 

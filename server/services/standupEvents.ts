@@ -154,6 +154,7 @@ export function changesOfEvent(event: ReadEvent, stakeholderName: (id: number | 
     case 'user.passwordReset':
     case 'team.created':
     case 'team.updated':
+    case 'signIn.updated':
     case 'unknown':
       break;
     default: {

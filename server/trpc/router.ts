@@ -10,6 +10,7 @@ import { competitorRouter, infoPointRouter, nextStepRouter, successFactorRouter 
 import { relationshipRouter } from '../routers/relationship';
 import { coachingNoteRouter, reviewRouter } from '../routers/review';
 import { settingsRouter } from '../routers/settings';
+import { signInRouter } from '../routers/signIn';
 import { stakeholderRouter } from '../routers/stakeholder';
 import { standupRouter } from '../routers/standup';
 import { teamRouter } from '../routers/team';
@@ -18,6 +19,7 @@ import { router } from './init';
 
 export const appRouter = router({
   auth: authRouter,
+  signIn: signInRouter,
   user: userRouter,
   team: teamRouter,
   account: accountRouter,

@@ -67,6 +67,10 @@ const ACCESS: Record<string, Rule> = {
   'auth.login': { expect: PUBLIC, freshSession: true, input: () => ({ email: 'rep2@demo.test', password: DEMO_PASSWORD }) },
   'auth.logout': { expect: PUBLIC, freshSession: true },
   'auth.me': { expect: PUBLIC },
+  'auth.methods': { expect: PUBLIC },
+  // Setting it to what it already is: the rule is checked, nothing changes (no version moves between actors).
+  'signIn.settings': { expect: ADMIN },
+  'signIn.update': { expect: ADMIN, input: () => ({ passwordForEveryone: true, version: 1 }) },
   'auth.setLocale': { expect: SIGNED_IN, input: () => ({ locale: 'en' }) },
   'user.list': { expect: SIGNED_IN },
   'user.create': { expect: ADMIN, input: (fx) => ({ email: `${fx.unique('user').replace(' ', '')}@demo.test`, name: 'Grace Lin', role: 'rep', password: 'temporary-pass-2031' }) },

@@ -77,6 +77,7 @@ const SAMPLES: { [K in EventKind]: Extract<DomainEvent, { kind: K }> } = {
   'user.updated': { kind: 'user.updated', entity: 'user', entityId: 8, before: { name: 'Sam Patel', role: 'rep' }, after: { name: 'Sam Patel', role: 'manager' } },
   'user.deactivated': { kind: 'user.deactivated', entity: 'user', entityId: 8, before: { name: 'Sam Patel', active: true }, after: { name: 'Sam Patel', active: false } },
   'user.reactivated': { kind: 'user.reactivated', entity: 'user', entityId: 8, before: { name: 'Sam Patel', active: false }, after: { name: 'Sam Patel', active: true } },
+  'signIn.updated': { kind: 'signIn.updated', entity: 'signIn', entityId: null, before: { passwordForEveryone: true }, after: { passwordForEveryone: false } },
   'user.passwordReset': { kind: 'user.passwordReset', entity: 'user', entityId: 8, after: { name: 'Sam Patel', sessionsEnded: 2 } },
 };
 
@@ -109,6 +110,7 @@ const NOT_IN_STANDUP: EventKind[] = [
   'user.passwordReset',
   'team.created',
   'team.updated',
+  'signIn.updated',
 ];
 
 /** The row as the events table stores it: JSON sides, null where the kind writes none. */

@@ -213,6 +213,8 @@ export function describeEvent(row: HistoryEvent, ctx: SentenceContext): Sentence
       if (filled(before.name) && before.name !== after.name) return say('team.renamed', { from: before.name, name });
       return say('team.managers', { name, managers: after.managers?.length ? ctx.list(after.managers) : t('history.none') });
     }
+    case 'signIn.updated':
+      return say(event.after.passwordForEveryone === false ? 'signIn.adminsOnly' : 'signIn.everyone', {});
     case 'flag.snoozed': {
       const { before, after } = event;
       const params = { flag: label('scoring:flagTitle', after.code ?? before.code), until: ctx.date(after.until), reason: after.reason ?? '' };
