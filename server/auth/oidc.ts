@@ -4,7 +4,7 @@
  *
  * The protocol work — discovery, the authorization code grant with PKCE, the state and nonce
  * checks, the ID token's signature, issuer, audience and expiry — is `openid-client`'s
- * (docs/decisions/0026). What is ours: binding a login to the browser that started it (the
+ * (docs/decisions/0028). What is ours: binding a login to the browser that started it (the
  * state in an httpOnly cookie), keeping the verifier and nonce where any instance can read
  * them (table `oidc_logins`, one use each), and deciding who the verified email is.
  * Every failure ends on the login page with a reason it can show, never with a 500.

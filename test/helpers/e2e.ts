@@ -36,10 +36,13 @@ function failOn(errors: string[], when: string): void {
   if (errors.length > 0) throw new Error(`The page reported errors ${when}:\n${errors.join('\n')}`);
 }
 
+/** How the server of an end-to-end file starts, when not the default (e.g. with single sign-on configured). */
+export type E2eServerOptions = Parameters<typeof startTestServer>[0];
+
 /** A seeded server serving the built client, and a headless Chromium to drive it. */
-export async function startE2eApp(): Promise<E2eApp> {
+export async function startE2eApp(serverOptions?: E2eServerOptions): Promise<E2eApp> {
   if (!existsSync('dist/client/index.html')) throw new Error('Build the client first: npm run build');
-  const server = await startTestServer();
+  const server = await startTestServer(serverOptions);
   const browser = await launchBrowser();
   let pageErrors: string[] = [];
   const takePageErrors = () => {
@@ -93,10 +96,10 @@ export async function startE2eApp(): Promise<E2eApp> {
  * after them. Each test fails on what the pages reported while it ran, so the failing
  * test is the one named. Read `app` inside tests, not at load.
  */
-export function useE2eApp(setup?: (app: E2eApp) => Promise<void>): { readonly app: E2eApp } {
+export function useE2eApp(setup?: (app: E2eApp) => Promise<void>, serverOptions?: () => Promise<E2eServerOptions>): { readonly app: E2eApp } {
   const holder = {} as { app: E2eApp };
   beforeAll(async () => {
-    holder.app = await startE2eApp();
+    holder.app = await startE2eApp(await serverOptions?.());
     await setup?.(holder.app);
     failOn(holder.app.takePageErrors(), 'while the tests were set up');
   });

@@ -5,7 +5,7 @@ import type { Locale } from '../../../shared/domain';
 import enCommon from '../../../shared/i18n/en/common.json';
 import enScoring from '../../../shared/i18n/en/scoring.json';
 import { NAMESPACES, type Area } from '../../../shared/i18n/namespaces';
-import { isValidLanguageTag, normaliseLocale, pickLocale } from './locale';
+import { isValidLanguageTag, matchLocale, normaliseLocale, pickLocale } from './locale';
 
 export { isLocale, matchLocale, normaliseLocale } from './locale';
 
@@ -116,10 +116,12 @@ function remember(locale: Locale): void {
   }
 }
 
+/** A language chosen by a `?lang=` link, if the link names one the app has. */
+const urlLocale = (): Locale | null => matchLocale(new URLSearchParams(window.location.search).get('lang'));
+
 /** ?lang= wins, then the last choice on this device, then the browser's languages in its order. */
 function initialLocale(): Locale {
-  const fromUrl = new URLSearchParams(window.location.search).get('lang');
-  return pickLocale([fromUrl, readStored(), ...(navigator.languages ?? []), navigator.language]);
+  return pickLocale([urlLocale(), readStored(), ...(navigator.languages ?? []), navigator.language]);
 }
 
 /**
@@ -149,7 +151,9 @@ export async function initI18n(): Promise<void> {
     returnNull: false,
     showSupportNotice: false,
   });
-  await setLocale(locale, { remember: false });
+  // A `?lang=` link is a choice, kept on this device: it still holds on the pages that follow without
+  // the parameter (a single sign-on comes back to /login without it).
+  await setLocale(locale, { remember: urlLocale() !== null });
 }
 
 /** Switches only once the new language's core and every area on screen (or loaded before) are in. */

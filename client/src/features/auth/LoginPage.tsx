@@ -1,10 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { useLangParam } from '../../components/useLangParam';
 import { setLocale } from '../../i18n';
+import { isSsoError } from '../../../../shared/signIn';
 import { errorCode, useTRPC } from '../../lib/trpc';
 
 /** Only same-app paths are followed after login, never another site. */
@@ -21,6 +22,10 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   useLangParam();
+  // What this server offers: single sign-on (with the provider's name) and whether a password works for everyone.
+  const methods = useQuery(trpc.auth.methods.queryOptions()).data;
+  const sso = methods?.sso ?? null;
+  const ssoError = params.get('sso_error');
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       onSuccess: (data) => {
@@ -35,13 +40,18 @@ export function LoginPage() {
     login.mutate({ email: email.trim(), password });
   };
   const code = errorCode(login.error);
+  const ssoName = sso?.name ?? 'SSO';
   const errorText = !login.error
-    ? null
+    ? isSsoError(ssoError)
+      ? t(`login.ssoError.${ssoError}`, { name: ssoName })
+      : null
     : code === 'TOO_MANY_REQUESTS'
       ? t('login.tooMany')
       : code === 'UNAUTHORIZED' || code === 'BAD_REQUEST'
         ? t('login.wrong')
-        : t('state.errorBody');
+        : code === 'FORBIDDEN'
+          ? t('login.passwordOff', { name: ssoName })
+          : t('state.errorBody');
 
   return (
     <div className="login-page">
@@ -56,9 +66,18 @@ export function LoginPage() {
             <p>{t('login.tagline')}</p>
           </div>
         </div>
+        {sso && (
+          <>
+            {/* A plain link, not a fetch: the browser itself goes to the provider and comes back with a session cookie. */}
+            <a className="btn btn-sso btn-block" href={`/auth/oidc/start?returnTo=${encodeURIComponent(safeNext(params.get('next')))}`}>
+              {t('login.sso', { name: sso.name })}
+            </a>
+            <p className="login-or">{methods?.passwordForEveryone ? t('login.or') : t('login.adminsOnlyHint')}</p>
+          </>
+        )}
         <label className="field">
           <span>{t('login.email')}</span>
-          <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+          <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} autoFocus={!sso} />
         </label>
         <label className="field">
           <span>{t('login.password')}</span>
