@@ -40,7 +40,13 @@ describe('key accounts', () => {
   beforeAll(async () => {
     server = await startTestServer({ now: START });
     other = await addOtherTeam(server);
-    [rep1, rep2, manager, admin, otherManager] = await Promise.all(['rep1@demo.test', 'rep2@demo.test', 'manager@demo.test', 'admin@demo.test', other.managerEmail].map((email) => loginAs(server, email)));
+    [rep1, rep2, manager, admin, otherManager] = await Promise.all([
+      loginAs(server, 'rep1@demo.test'),
+      loginAs(server, 'rep2@demo.test'),
+      loginAs(server, 'manager@demo.test'),
+      loginAs(server, 'admin@demo.test'),
+      loginAs(server, other.managerEmail),
+    ]);
   });
   afterAll(() => server.stop());
   beforeEach(() => {
