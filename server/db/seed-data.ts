@@ -122,14 +122,29 @@ export interface DealSeed {
   confirmedPoints?: number;
 }
 
+/**
+ * The demo accounts with their key-account facts (SPEC §11): who manages each, its phase and
+ * the manual ratings of the scorecard. Purchase pattern, pseudo key and health are derived.
+ */
 export const accountsSeed = [
-  { key: 'harbor', name: 'Harbor Bank', industry: 'Banking', tier: 'A', purchasePattern: 'recurring' },
-  { key: 'metro', name: 'Riverside Metro Group', industry: 'Public transport', tier: 'A', purchasePattern: 'recurring' },
-  { key: 'hospital', name: 'St. Mary’s Hospital Group', industry: 'Healthcare', tier: 'B', purchasePattern: 'recurring' },
-  { key: 'expo', name: 'Pacific Expo 2027 Committee', industry: 'Events', tier: 'B', purchasePattern: 'one_off' },
-  { key: 'northwind', name: 'Northwind Logistics', industry: 'Logistics', tier: 'C', purchasePattern: 'recurring' },
-  { key: 'telecom', name: 'Eastern Telecom', industry: 'Telecommunications', tier: 'A', purchasePattern: 'recurring' },
+  { key: 'harbor', name: 'Harbor Bank', industry: 'Banking', tier: 'A', phase: 'stabilize', keyAccountManager: 'rep1', strategicValue: 5, creditStanding: 5, productFit: 5, centralPurchasing: true },
+  { key: 'metro', name: 'Riverside Metro Group', industry: 'Public transport', tier: 'A', phase: 'establish', keyAccountManager: 'rep1', strategicValue: 5, creditStanding: 4, productFit: 4, centralPurchasing: true },
+  { key: 'hospital', name: 'St. Mary’s Hospital Group', industry: 'Healthcare', tier: 'B', phase: 'establish', keyAccountManager: 'rep2', strategicValue: 3, creditStanding: 4, productFit: 3, centralPurchasing: false },
+  { key: 'expo', name: 'Pacific Expo 2027 Committee', industry: 'Events', tier: 'B', phase: 'prospect', keyAccountManager: 'rep1', strategicValue: 2, creditStanding: 3, productFit: 3, centralPurchasing: null },
+  { key: 'northwind', name: 'Northwind Logistics', industry: 'Logistics', tier: 'C', phase: 'prospect', keyAccountManager: 'rep2', strategicValue: null, creditStanding: null, productFit: null, centralPurchasing: null },
+  { key: 'telecom', name: 'Eastern Telecom', industry: 'Telecommunications', tier: 'A', phase: 'stabilize', keyAccountManager: 'rep2', strategicValue: 4, creditStanding: 5, productFit: 4, centralPurchasing: true },
 ] as const;
+
+/** A complaint the hospital raised and nobody has closed: the defection watch's OPEN_COMPLAINT on first start. */
+/** The key-account managers' own work: practices ticked and a meeting logged on the account, not on a deal. */
+export const practicesSeed = [
+  { account: 'harbor', practice: 'complaint_channel', by: 'rep1', daysAgo: 200 },
+  { account: 'harbor', practice: 'named_service_contact', by: 'rep1', daysAgo: 150 },
+  { account: 'telecom', practice: 'regular_exec_meetings', by: 'rep2', daysAgo: 300 },
+] as const;
+export const accountActivitiesSeed = [{ account: 'telecom', kind: 'executive_meeting', summary: 'Annual review with Eastern Telecom’s CTO: renewal terms and the 5G roadmap.', by: 'rep2', daysAgo: 130 }] as const;
+
+export const complaintsSeed = [{ account: 'hospital', summary: 'The pilot ward’s terminals froze twice during night shifts; nobody called back.', severity: 'high', daysAgo: 12, by: 'rep2' }] as const;
 
 export const dealsSeed: DealSeed[] = [
   { account: 'harbor', name: 'Core banking mainframe refresh', amount: 4_200_000, currency: 'USD', stage: 'negotiate', closeInDays: 45, owner: 'rep1' },

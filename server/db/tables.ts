@@ -40,6 +40,10 @@ export let dealHealth = sqlite.dealHealth;
 export let teamManagers = sqlite.teamManagers;
 export let oidcLogins = sqlite.oidcLogins;
 export let signInSettings = sqlite.signInSettings;
+export let complaints = sqlite.complaints;
+export let accountPractices = sqlite.accountPractices;
+export let accountActivities = sqlite.accountActivities;
+export let accountActivityContacts = sqlite.accountActivityContacts;
 
 let bound: Engine | null = null;
 
@@ -77,6 +81,10 @@ export function bindTables(engine: Engine): void {
   teamManagers = postgres.teamManagers as unknown as typeof sqlite.teamManagers;
   oidcLogins = postgres.oidcLogins as unknown as typeof sqlite.oidcLogins;
   signInSettings = postgres.signInSettings as unknown as typeof sqlite.signInSettings;
+  complaints = postgres.complaints as unknown as typeof sqlite.complaints;
+  accountPractices = postgres.accountPractices as unknown as typeof sqlite.accountPractices;
+  accountActivities = postgres.accountActivities as unknown as typeof sqlite.accountActivities;
+  accountActivityContacts = postgres.accountActivityContacts as unknown as typeof sqlite.accountActivityContacts;
 }
 
 /** The engine the tables are bound to (SQLite until a PostgreSQL database is opened). */
