@@ -55,6 +55,10 @@ export type DealOpened = { name: string; stage: Stage };
 export type DealChange = Diff<Editable<TDealUpdate> & { status: DealStatus; closedThresholds: Record<ThresholdKey, boolean> }>;
 export type DealMember = { userId: number; name: string };
 export type AccountOpened = { name: string };
+/** An account corrected (an import of a changed row, SPEC §12): `name` on both sides, the other fields only when they changed. */
+export type AccountChange = { name: string; industry?: string | null };
+/** A person added to an account's org chart outside a deal (an import, SPEC §12). */
+export type ContactCreated = { name: string; accountId: number };
 export type ActivityRecord = { kind: ActivityKind; summary: string; stakeholderIds: number[] };
 export type CoachingNoteRecord = { body: string };
 type CompetitorFields = Diff<Editable<z.infer<typeof ZCompetitorUpdateSchema>>>;
@@ -98,12 +102,14 @@ export type TeamChange = { name: string; managers?: string[] };
 /** Every kind, its entity and its payload. A side a kind never writes is absent. */
 interface EventPayloads {
   'account.created': { entity: 'account'; after: AccountOpened };
+  'account.updated': { entity: 'account'; before: AccountChange; after: AccountChange };
   'activity.logged': { entity: 'activity'; after: ActivityRecord };
   'activity.removed': { entity: 'activity'; before: ActivityRecord };
   'coachingNote.added': { entity: 'coachingNote'; after: CoachingNoteRecord };
   'competitor.added': { entity: 'competitor'; after: CompetitorRecord };
   'competitor.updated': { entity: 'competitor'; before: CompetitorRecord; after: CompetitorRecord };
   'competitor.removed': { entity: 'competitor'; before: CompetitorRecord };
+  'contact.created': { entity: 'contact'; after: ContactCreated };
   'contact.updated': { entity: 'contact'; before: ContactChange; after: ContactChange };
   'contact.left': { entity: 'contact'; before: ContactLeftBefore; after: ContactLeft };
   'contact.returned': { entity: 'contact'; before: ContactReturned };
@@ -264,12 +270,14 @@ function beforeOnly<K extends EventKind>(kind: K, entity: EventPayloads[K]['enti
 /** The reader of each kind: the compiler checks each against the kind's payload. */
 const READERS: { [K in EventKind]: Reader<K> } = {
   'account.created': afterOnly('account.created', 'account', { name: text }),
+  'account.updated': both('account.updated', 'account', { name: text, industry: nullableText }, { name: text, industry: nullableText }),
   'activity.logged': afterOnly('activity.logged', 'activity', activityRecord),
   'activity.removed': beforeOnly('activity.removed', 'activity', activityRecord),
   'coachingNote.added': afterOnly('coachingNote.added', 'coachingNote', { body: text }),
   'competitor.added': afterOnly('competitor.added', 'competitor', competitorRecord),
   'competitor.updated': both('competitor.updated', 'competitor', competitorRecord, competitorRecord),
   'competitor.removed': beforeOnly('competitor.removed', 'competitor', competitorRecord),
+  'contact.created': afterOnly('contact.created', 'contact', { name: text, accountId: num }),
   'contact.updated': both('contact.updated', 'contact', contactChange, contactChange),
   'contact.left': both('contact.left', 'contact', { name: text, leftAt: nullableText }, { name: text, leftAt: text, championOf: ids }),
   'contact.returned': beforeOnly('contact.returned', 'contact', { name: text, leftAt: text }),

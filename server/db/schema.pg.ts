@@ -41,6 +41,7 @@ import {
   HEALTH_STATUSES,
   type ThresholdKey,
 } from '../../shared/domain';
+import { IMPORT_KINDS, IMPORT_SOURCES } from '../../shared/import';
 import type { Health } from '../../shared/scoring/types';
 
 /**
@@ -532,4 +533,27 @@ export const teamManagers = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_managers_user_idx').on(t.userId)],
+);
+
+/**
+ * Where an imported record came from (SPEC §12): the external id of a Salesforce, HubSpot
+ * or CSV row, per team, source and kind, and the local record it became. Importing the
+ * same files again finds every row here; `hash` is the row as last imported, so an
+ * unchanged row is skipped without comparing fields (and an edit made in the app since
+ * is not undone by re-importing the same file).
+ */
+export const importLinks = pgTable(
+  'import_links',
+  {
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    source: text('source', { enum: IMPORT_SOURCES }).notNull(),
+    kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
+    externalId: text('external_id').notNull(),
+    localId: integer('local_id').notNull(),
+    hash: text('hash').notNull(),
+    importedAt: text('imported_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.source, t.kind, t.externalId] }), index('import_links_local_idx').on(t.kind, t.localId)],
 );

@@ -38,6 +38,7 @@ export let standups = sqlite.standups;
 export let flagSnoozes = sqlite.flagSnoozes;
 export let dealHealth = sqlite.dealHealth;
 export let teamManagers = sqlite.teamManagers;
+export let importLinks = sqlite.importLinks;
 
 let bound: Engine | null = null;
 
@@ -73,6 +74,7 @@ export function bindTables(engine: Engine): void {
   flagSnoozes = postgres.flagSnoozes as unknown as typeof sqlite.flagSnoozes;
   dealHealth = postgres.dealHealth as unknown as typeof sqlite.dealHealth;
   teamManagers = postgres.teamManagers as unknown as typeof sqlite.teamManagers;
+  importLinks = postgres.importLinks as unknown as typeof sqlite.importLinks;
 }
 
 /** The engine the tables are bound to (SQLite until a PostgreSQL database is opened). */

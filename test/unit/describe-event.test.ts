@@ -212,6 +212,8 @@ const CASES: Case[] = [
   { name: 'a password reset', event: event('user.passwordReset', { entityId: 5, after: { name: 'Sam Patel', sessionsEnded: 2 } }), mentions: () => ['Sam Patel'] },
   { name: 'a stand-up held', event: event('standup.recorded', { after: { id: 1, at: '2030-03-02T09:00:00.000Z', recordedBy: 1 } }), mentions: () => [ACTOR] },
   { name: 'an account created', event: event('account.created', { after: { name: 'Harbour Bank', tier: 'A' } }), mentions: () => ['Harbour Bank'] },
+  { name: 'an account updated (import)', event: event('account.updated', { before: { name: 'Harbor Bank' }, after: { name: 'Harbour Bank', industry: 'Banking' } }), mentions: () => ['Harbour Bank'] },
+  { name: 'a contact created (import)', event: event('contact.created', { entityId: 6, after: { name: 'Li Na', accountId: 1 } }), mentions: () => ['Li Na'] },
 ];
 
 /** A sentence a person can read: no key, no placeholder, no programmer's value. */

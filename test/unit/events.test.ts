@@ -31,12 +31,14 @@ const settings = DEFAULT_THRESHOLD_SETTINGS;
 /** One event of each kind, as the services write it. The type makes this list complete. */
 const SAMPLES: { [K in EventKind]: Extract<DomainEvent, { kind: K }> } = {
   'account.created': { kind: 'account.created', entity: 'account', entityId: 1, after: { name: 'Harbor Bank' } },
+  'account.updated': { kind: 'account.updated', entity: 'account', entityId: 1, before: { name: 'Harbor Bank', industry: null }, after: { name: 'Harbor Bank', industry: 'Banking' } },
   'activity.logged': { kind: 'activity.logged', entity: 'activity', entityId: 3, after: { kind: 'meeting', summary: 'Walked through the pilot', stakeholderIds: [1, 2] } },
   'activity.removed': { kind: 'activity.removed', entity: 'activity', entityId: 3, before: { kind: 'call', summary: 'Coach call', stakeholderIds: [2] } },
   'coachingNote.added': { kind: 'coachingNote.added', entity: 'coachingNote', entityId: 4, after: { body: 'Get in front of the CFO' } },
   'competitor.added': { kind: 'competitor.added', entity: 'competitor', entityId: 5, after: competitor },
   'competitor.updated': { kind: 'competitor.updated', entity: 'competitor', entityId: 5, before: { name: 'Temenos', strengths: 'Price' }, after: { name: 'Temenos', strengths: 'Price, reach' } },
   'competitor.removed': { kind: 'competitor.removed', entity: 'competitor', entityId: 5, before: competitor },
+  'contact.created': { kind: 'contact.created', entity: 'contact', entityId: 6, after: { name: 'Li Na', accountId: 1 } },
   'contact.updated': { kind: 'contact.updated', entity: 'contact', entityId: 6, before: { name: 'Li Na', phone: null }, after: { name: 'Li Na', phone: '+86 10 5555' } },
   'contact.left': { kind: 'contact.left', entity: 'contact', entityId: 6, before: { name: 'Li Na', leftAt: null }, after: { name: 'Li Na', leftAt: '2030-02-27', championOf: [7] } },
   'contact.returned': { kind: 'contact.returned', entity: 'contact', entityId: 6, before: { name: 'Li Na', leftAt: '2030-02-27' } },
@@ -83,6 +85,8 @@ const SAMPLES: { [K in EventKind]: Extract<DomainEvent, { kind: K }> } = {
 /** Kinds the stand-up leaves out on purpose: admin, housekeeping, or read from elsewhere (the activity log). */
 const NOT_IN_STANDUP: EventKind[] = [
   'account.created',
+  'account.updated',
+  'contact.created',
   'activity.logged',
   'activity.removed',
   'coachingNote.added',

@@ -189,6 +189,10 @@ export function describeEvent(row: HistoryEvent, ctx: SentenceContext): Sentence
       return say('standupRecorded');
     case 'account.created':
       return say('accountCreated', { name: event.after.name ?? '' });
+    case 'account.updated':
+      return say('accountUpdated', { name: event.after.name ?? event.before.name ?? '' });
+    case 'contact.created':
+      return say('contactCreated', { name: filled(event.after.name) ?? t('history.someone') });
     // Team-level: a deal's history never shows these, but the sentence must read if one ever does.
     // Their entityId is a user's, not a stakeholder's, so the name comes from the event alone.
     case 'user.created':
