@@ -97,12 +97,13 @@ const NATIVE_HEADERS: Partial<Record<ImportFile, readonly string[]>> = {
 };
 
 /**
- * One cell as data: trimmed, and without the apostrophe this app's export puts before
- * text that a spreadsheet would run as a formula (= + - @ tab CR; ADR 0019).
+ * One cell as data: trimmed, line breaks inside it as \n (a CRLF file quotes CRLF), and
+ * without the apostrophe this app's export puts before text that a spreadsheet would
+ * run as a formula (= + - @ tab CR; ADR 0019).
  */
 export function cellText(value: string): string {
   const unguarded = /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
-  return unguarded.trim();
+  return unguarded.replace(/\r\n?/g, '\n').trim();
 }
 
 const fold = (header: string) => header.trim().toLowerCase();
