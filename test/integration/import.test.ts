@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, loginAs, type ApiInput } from '../helpers/api';
+import { type ApiSession, loginAs, type ApiInput } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { addOtherTeam, dbFingerprint, sql, type OtherTeam } from '../helpers/world';
 
