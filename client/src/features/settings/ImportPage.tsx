@@ -23,7 +23,9 @@ type Row<T> = { key: number; from: string; to: T };
 let nextKey = 1;
 const rowsOf = <T,>(map: Readonly<Record<string, T>>): Row<T>[] => Object.entries(map).map(([from, to]) => ({ key: nextKey++, from, to }));
 const recordOf = <T,>(rows: Row<T>[]) => Object.fromEntries(rows.filter((row) => row.from.trim() !== '').map((row) => [row.from.trim(), row.to]));
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1);
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+/** A file's size as people read it: kB below a megabyte. */
+const sizeParams = (bytes: number) => (bytes < 1024 * 1024 ? { key: 'import.kilobytes', kb: Math.max(1, Math.round(bytes / 1024)) } : { key: 'import.megabytes', mb: megabytes(bytes) });
 
 /** Which file a name looks like: Salesforce's Account.csv, HubSpot's companies export, or plain words. */
 function guessFile(name: string): ImportFile {
@@ -173,7 +175,7 @@ export default function ImportPage() {
             {files.map((file) => (
               <li key={file.key}>
                 <span className="import-file-name">{file.name}</span>
-                <span className="muted small">{t('import.megabytes', { mb: megabytes(file.size) })}</span>
+                <span className="muted small">{t(sizeParams(file.size).key, sizeParams(file.size))}</span>
                 <label className="inline-field">
                   <span className="visually-hidden">{t('import.fileIs', { name: file.name })}</span>
                   <EnumSelect
