@@ -6,18 +6,21 @@
  * snapshot like any deal written in the app (SPEC §13).
  */
 import { eq, sql } from 'drizzle-orm';
-import { INFO_POINTS, statusForStage } from '../../../shared/domain';
+import { INFO_POINTS, statusForStage, type DealStatus, type Stage } from '../../../shared/domain';
 import type { SessionUser } from '../../auth/session';
 import type { Tx } from '../../db/client';
 import { idList, inIdList } from '../../db/dialect';
-import { accounts, contacts, deals, importLinks, infoPoints, stakeholders } from '../../db/tables';
+import { single } from '../../db/rows';
+import { accounts, contacts, deals, type importLinks, stakeholders } from '../../db/tables';
 import { patchContact } from '../contacts';
 import { applyDealPatch } from '../deals';
-import { recordEvents, type EventInput } from '../events';
+import type { EventInput } from '../events';
 import { HEALTH_BATCH, healthForDeals, recordHealthSnapshots } from '../health';
 import type { ImportPlan, Ref } from './plan';
+import { insertAccount, insertContact, insertDeal, insertEvent, insertInfoPoint, insertSnapshot, insertStakeholder, setClosedThresholds, upsertLink } from './statements';
+import { storeHealth } from '../storedHealth';
 
-/** Rows per INSERT: the widest table here (deals, 13 columns) stays far below either engine's parameter limit. */
+/** Deals per health batch, and ids per IN list. */
 const CHUNK = 500;
 
 function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
@@ -25,20 +28,6 @@ function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
   for (let start = 0; start < list.length; start += size) out.push(list.slice(start, start + size));
   return out;
 }
-
-/** Insert rows a chunk at a time and give back their ids in the order given (RETURNING follows a VALUES list's order on both engines). */
-async function insertIds<R>(rows: R[], insert: (chunk: R[]) => Promise<{ id: number }[]>): Promise<number[]> {
-  const ids: number[] = [];
-  for (const chunk of chunks(rows)) {
-    const returned = await insert(chunk);
-    if (returned.length !== chunk.length) throw new Error(`insert returned ${returned.length} ids for ${chunk.length} rows`);
-    ids.push(...returned.map((row) => row.id));
-  }
-  return ids;
-}
-
-/** The rows a plan creates, with their place in the plan (references to planned records are by that place). */
-const indexed = <T extends { action: string }>(list: T[]) => list.map((item, index) => ({ item, index })).filter(({ item }) => item.action === 'create');
 
 export async function applyImport(tx: Tx, user: SessionUser, plan: ImportPlan, now: Date): Promise<void> {
   const stamp = now.toISOString();
@@ -52,15 +41,11 @@ export async function applyImport(tx: Tx, user: SessionUser, plan: ImportPlan, n
   const touchedDeals = new Set<number>();
 
   // ── Accounts ─────────────────────────────────────────────────────────────
-  const newAccounts = indexed(plan.accounts);
-  const accountIds = await insertIds(newAccounts, (chunk) =>
-    tx
-      .insert(accounts)
-      .values(chunk.map(({ item: a }) => ({ teamId, name: a.values.name, industry: a.values.industry, createdAt: stamp })))
-      .returning({ id: accounts.id }),
-  );
   const plannedAccount = new Map<number, number>();
-  newAccounts.forEach(({ index }, i) => plannedAccount.set(index, accountIds[i]!));
+  for (const [index, account] of plan.accounts.entries()) {
+    if (account.action !== 'create') continue;
+    plannedAccount.set(index, single(await insertAccount(tx).execute({ teamId, name: account.values.name, industry: account.values.industry, at: stamp })).id);
+  }
   for (const [index, account] of plan.accounts.entries()) {
     const id = account.localId ?? plannedAccount.get(index)!;
     link('account', account.ext, id, account.hash, account.link);
@@ -104,30 +89,13 @@ export async function applyImport(tx: Tx, user: SessionUser, plan: ImportPlan, n
     levels.set(d, [...(levels.get(d) ?? []), item]);
   }
   for (const d of [...levels.keys()].sort((a, b) => a - b)) {
-    const level = levels.get(d)!;
-    const ids = await insertIds(level, (chunk) =>
-      tx
-        .insert(contacts)
-        .values(
-          chunk.map(({ c }) => ({
-            accountId: accountId(c.values.account),
-            name: c.values.name,
-            title: c.values.title,
-            department: c.values.department,
-            level: c.values.level,
-            reportsToContactId: c.values.reportsTo ? (contactId(c.values.reportsTo) ?? null) : null,
-            email: c.values.email,
-            phone: c.values.phone,
-            createdAt: stamp,
-            updatedAt: stamp,
-          })),
-        )
-        .returning({ id: contacts.id }),
-    );
-    level.forEach(({ c, index }, i) => {
-      plannedContact.set(index, ids[i]!);
-      log.push({ teamId, dealId: null, actorId: user.id, kind: 'contact.created', entity: 'contact', entityId: ids[i]!, after: { name: c.values.name, accountId: accountId(c.values.account) }, at: now });
-    });
+    for (const { c, index } of levels.get(d)!) {
+      const accountOf = accountId(c.values.account);
+      const row = { accountId: accountOf, name: c.values.name, title: c.values.title, department: c.values.department, level: c.values.level, email: c.values.email, phone: c.values.phone };
+      const id = single(await insertContact(tx).execute({ ...row, reportsToContactId: c.values.reportsTo ? (contactId(c.values.reportsTo) ?? null) : null, at: stamp })).id;
+      plannedContact.set(index, id);
+      log.push({ teamId, dealId: null, actorId: user.id, kind: 'contact.created', entity: 'contact', entityId: id, after: { name: c.values.name, accountId: accountOf }, at: now });
+    }
   }
   // A manager that is an existing contact updated below, or a new one: every id is known now.
   for (const [index, c] of plan.contacts.entries()) {
@@ -147,32 +115,30 @@ export async function applyImport(tx: Tx, user: SessionUser, plan: ImportPlan, n
   }
 
   // ── Deals ────────────────────────────────────────────────────────────────
-  const newDeals = indexed(plan.deals);
-  const dealIds = await insertIds(newDeals, (chunk) =>
-    tx
-      .insert(deals)
-      .values(
-        chunk.map(({ item: d }) => ({
-          teamId,
-          accountId: accountId(d.values.account),
-          name: d.values.name,
-          amount: d.values.amount,
-          currency: d.values.currency ?? 'USD',
-          stage: d.values.stage,
-          status: statusForStage(d.values.stage),
-          closeDate: d.values.closeDate,
-          ownerId: d.values.ownerId,
-          createdAt: stamp,
-          updatedAt: stamp,
-        })),
-      )
-      .returning({ id: deals.id }),
-  );
-  for (const chunk of chunks(dealIds, 100)) {
-    await tx.insert(infoPoints).values(chunk.flatMap((dealId) => INFO_POINTS.map((point) => ({ dealId, point, updatedAt: stamp }))));
-  }
   const plannedDeal = new Map<number, number>();
-  newDeals.forEach(({ index }, i) => plannedDeal.set(index, dealIds[i]!));
+  const created: { id: number; teamId: number; stage: Stage; status: DealStatus; closeDate: string }[] = [];
+  for (const [index, d] of plan.deals.entries()) {
+    if (d.action !== 'create') continue;
+    const { values } = d;
+    const status = statusForStage(values.stage);
+    const id = single(
+      await insertDeal(tx).execute({
+        teamId,
+        accountId: accountId(values.account),
+        name: values.name,
+        amount: values.amount,
+        currency: values.currency ?? 'USD',
+        stage: values.stage,
+        status,
+        closeDate: values.closeDate,
+        ownerId: values.ownerId,
+        at: stamp,
+      }),
+    ).id;
+    for (const point of INFO_POINTS) await insertInfoPoint(tx).execute({ dealId: id, point, at: stamp });
+    plannedDeal.set(index, id);
+    created.push({ id, teamId, stage: values.stage, status, closeDate: values.closeDate });
+  }
   for (const [index, d] of plan.deals.entries()) {
     const id = d.localId ?? plannedDeal.get(index)!;
     link('deal', d.ext, id, d.hash, d.link);
@@ -201,26 +167,11 @@ export async function applyImport(tx: Tx, user: SessionUser, plan: ImportPlan, n
   const dealId = (ref: Ref) => ('local' in ref ? ref.local : plannedDeal.get(ref.planned)!);
 
   // ── Contact roles → stakeholders ─────────────────────────────────────────
-  const newRoles = indexed(plan.roles);
-  const roleIds = await insertIds(newRoles, (chunk) =>
-    tx
-      .insert(stakeholders)
-      .values(
-        chunk.map(({ item: r }) => ({
-          dealId: dealId(r.values.deal),
-          contactId: contactId(r.values.contact)!,
-          decisionRole: r.values.decisionRole,
-          influence: 3,
-          stance: 'unknown' as const,
-          isCoach: false,
-          createdAt: stamp,
-          updatedAt: stamp,
-        })),
-      )
-      .returning({ id: stakeholders.id }),
-  );
   const plannedRole = new Map<number, number>();
-  newRoles.forEach(({ index }, i) => plannedRole.set(index, roleIds[i]!));
+  for (const [index, r] of plan.roles.entries()) {
+    if (r.action !== 'create') continue;
+    plannedRole.set(index, single(await insertStakeholder(tx).execute({ dealId: dealId(r.values.deal), contactId: contactId(r.values.contact)!, decisionRole: r.values.decisionRole, at: stamp })).id);
+  }
   const contactNames = new Map<number, string>();
   const namesNeeded = [...new Set(plan.roles.filter((r) => r.action !== 'same').map((r) => contactId(r.values.contact)!))];
   for (const chunk of chunks(namesNeeded)) {
@@ -252,38 +203,43 @@ export async function applyImport(tx: Tx, user: SessionUser, plan: ImportPlan, n
     }
   }
 
-  await recordEvents(tx, log);
+  for (const event of log) {
+    await insertEvent(tx).execute({
+      teamId: event.teamId,
+      dealId: event.dealId,
+      actorId: event.actorId,
+      kind: event.kind,
+      entity: event.entity,
+      entityId: event.entityId,
+      before: 'before' in event ? event.before : null,
+      after: 'after' in event ? event.after : null,
+      at: stamp,
+    });
+  }
 
   // ── Links: the next import of these rows finds them ──────────────────────
-  for (const chunk of chunks(linkRows)) {
-    await tx
-      .insert(importLinks)
-      .values(chunk)
-      .onConflictDoUpdate({
-        target: [importLinks.teamId, importLinks.source, importLinks.kind, importLinks.externalId],
-        set: { localId: sql`excluded.local_id`, hash: sql`excluded.hash`, importedAt: sql`excluded.imported_at` },
-      });
-  }
+  for (const row of linkRows) await upsertLink(tx).execute({ ...row, at: stamp });
 
   // ── Health: stored for every deal created or touched (SPEC §13), as deal.create does ─
-  const created = newDeals.map(({ item: d }, i) => ({ id: dealIds[i]!, teamId, stage: d.values.stage, status: statusForStage(d.values.stage), closeDate: d.values.closeDate }));
-  // A deal entered closed keeps the thresholds it had crossed when it closed, with the people the import gave it.
-  const closed = created.filter((d) => d.status !== 'open');
-  for (const chunk of chunks(closed, HEALTH_BATCH)) {
+  // A new deal has no snapshot and no stored health yet: scored in bulk, its first snapshot
+  // and its stored health written — what recordHealthSnapshots does for a deal without a
+  // previous snapshot — and a deal entered closed keeps the thresholds crossed at its close.
+  for (const chunk of chunks(created, HEALTH_BATCH)) {
     const healths = await healthForDeals(tx, chunk, now);
     for (const deal of chunk) {
-      const { thresholds } = healths.get(deal.id)!;
-      await tx
-        .update(deals)
-        .set({ closedThresholds: { information: thresholds.information.passed, relationships: thresholds.relationships.passed, topDecisionMaker: thresholds.topDecisionMaker.passed } })
-        .where(eq(deals.id, deal.id));
+      const health = healths.get(deal.id)!;
+      const passed = { information: health.thresholds.information.passed, relationships: health.thresholds.relationships.passed, topDecisionMaker: health.thresholds.topDecisionMaker.passed };
+      if (deal.status !== 'open') await setClosedThresholds(tx).execute({ id: deal.id, closedThresholds: JSON.stringify(passed) });
+      const { coverage } = health;
+      await insertSnapshot(tx).execute({ dealId: deal.id, at: stamp, influence: coverage.influence, headcount: coverage.headcount, net: coverage.net, opposition: coverage.opposition, crossed: health.crossed, thresholds: passed });
     }
+    await storeHealth(tx, healths, now);
   }
+  // Deals that existed already (a person's level changed, a role added): the app's own path.
   const createdIds = new Set(created.map((d) => d.id));
   const others = [...touchedDeals].filter((id) => !createdIds.has(id));
-  const touched = [];
-  for (const chunk of chunks(others)) {
-    touched.push(...(await tx.select({ id: deals.id, teamId: deals.teamId, stage: deals.stage, status: deals.status, closeDate: deals.closeDate }).from(deals).where(inIdList(deals.id, sql`${idList(chunk)}`))));
+  for (const chunk of chunks(others, HEALTH_BATCH)) {
+    const facts = await tx.select({ id: deals.id, teamId: deals.teamId, stage: deals.stage, status: deals.status, closeDate: deals.closeDate }).from(deals).where(inIdList(deals.id, sql`${idList(chunk)}`));
+    await recordHealthSnapshots(tx, facts, user.id, now);
   }
-  for (const chunk of chunks([...created, ...touched], HEALTH_BATCH)) await recordHealthSnapshots(tx, chunk, user.id, now);
 }
