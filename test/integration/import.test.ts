@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, loginAs, type ApiInput } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { addOtherTeam, dbFingerprint, sql, type OtherTeam } from '../helpers/world';
+import { dealHealth, deals } from '../../server/db/tables';
+import { healthForDeals } from '../../server/services/health';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 /** A fixture as the browser sends it: the file's text (a BOM stays in the string, as FileReader.readAsText keeps it). */
@@ -120,6 +122,23 @@ describe('import.run (SPEC §12)', () => {
     const phone = await sql<{ phone: string; version: number }>(server, "select phone, version from contacts where email = 'priya@acme.example'");
     expect(phone[0]).toMatchObject({ phone: '0207 946 0099', version: 2 });
     expect((await sql(server, "select id from events where kind = 'contact.updated'")).length).toBe(1);
+  });
+
+  it('every deal the imports created or changed has its stored health equal to a fresh scoring (SPEC §13)', async () => {
+    const { db } = server.database;
+    const all = await db.select({ id: deals.id, teamId: deals.teamId, stage: deals.stage, status: deals.status, closeDate: deals.closeDate }).from(deals);
+    const fresh = await healthForDeals(db, all, server.clock.now);
+    const stored = new Map((await db.select().from(dealHealth)).map((row) => [row.dealId, row]));
+    for (const deal of all) {
+      const health = JSON.parse(JSON.stringify(fresh.get(deal.id))) as unknown;
+      expect(stored.get(deal.id)?.health, `deal ${deal.id}`).toEqual(health);
+    }
+    const snapshots = await sql<{ n: number }>(server, `select cast(count(*) as integer) as n from import_links l where l.kind = 'deal' and not exists (select 1 from coverage_snapshots s where s.deal_id = l.local_id)`);
+    expect(Number(snapshots[0]!.n)).toBe(0);
+    const won = (await manager.trpc.deal.list.query({ q: '调度系统升级' })).items[0]!;
+    const closed = await sql<{ closed_thresholds: unknown }>(server, 'select closed_thresholds from deals where id = ?', [won.id]);
+    const thresholds = closed[0]!.closed_thresholds;
+    expect(typeof thresholds === 'string' ? JSON.parse(thresholds) : thresholds).toEqual({ information: false, relationships: false, topDecisionMaker: false });
   });
 
   it('an unknown stage and a duplicate id are row errors, and then nothing is written', async () => {

@@ -6,7 +6,7 @@
  * snapshot like any deal written in the app (SPEC §13).
  */
 import { eq, sql } from 'drizzle-orm';
-import { INFO_POINTS, statusForStage, type DealStatus, type Stage } from '../../../shared/domain';
+import { statusForStage, type DealStatus, type Stage } from '../../../shared/domain';
 import type { SessionUser } from '../../auth/session';
 import type { Tx } from '../../db/client';
 import { idList, inIdList } from '../../db/dialect';
@@ -17,8 +17,8 @@ import { applyDealPatch } from '../deals';
 import type { EventInput } from '../events';
 import { HEALTH_BATCH, healthForDeals, recordHealthSnapshots } from '../health';
 import type { ImportPlan, Ref } from './plan';
-import { insertAccount, insertContact, insertDeal, insertEvent, insertInfoPoint, insertSnapshot, insertStakeholder, setClosedThresholds, upsertLink } from './statements';
-import { storeHealth } from '../storedHealth';
+import { BATCH, batchParams, insertAccount, insertContact, insertDeal, insertDealHealth, insertEvent, insertEvents, insertInfoPoints, insertSnapshot, insertStakeholder, setClosedThresholds, upsertLink, upsertLinks } from './statements';
+import { rowOf } from '../storedHealth';
 
 /** Deals per health batch, and ids per IN list. */
 const CHUNK = 500;
@@ -135,7 +135,7 @@ export async function applyImport(tx: Tx, user: SessionUser, plan: ImportPlan, n
         at: stamp,
       }),
     ).id;
-    for (const point of INFO_POINTS) await insertInfoPoint(tx).execute({ dealId: id, point, at: stamp });
+    await insertInfoPoints(tx).execute({ dealId: id, at: stamp });
     plannedDeal.set(index, id);
     created.push({ id, teamId, stage: values.stage, status, closeDate: values.closeDate });
   }
@@ -203,22 +203,27 @@ export async function applyImport(tx: Tx, user: SessionUser, plan: ImportPlan, n
     }
   }
 
-  for (const event of log) {
-    await insertEvent(tx).execute({
-      teamId: event.teamId,
-      dealId: event.dealId,
-      actorId: event.actorId,
-      kind: event.kind,
-      entity: event.entity,
-      entityId: event.entityId,
-      before: 'before' in event ? event.before : null,
-      after: 'after' in event ? event.after : null,
-      at: stamp,
-    });
+  const eventRows = log.map((event) => ({
+    teamId: event.teamId,
+    dealId: event.dealId,
+    actorId: event.actorId,
+    kind: event.kind,
+    entity: event.entity,
+    entityId: event.entityId,
+    before: 'before' in event ? event.before : null,
+    after: 'after' in event ? event.after : null,
+    at: stamp,
+  }));
+  for (const chunk of chunks(eventRows, BATCH)) {
+    if (chunk.length === BATCH) await insertEvents(tx).execute(batchParams(chunk));
+    else for (const row of chunk) await insertEvent(tx).execute(batchParams([row]));
   }
 
   // ── Links: the next import of these rows finds them ──────────────────────
-  for (const row of linkRows) await upsertLink(tx).execute({ ...row, at: stamp });
+  for (const chunk of chunks(linkRows.map(({ importedAt: _importedAt, ...row }) => ({ ...row, at: stamp })), BATCH)) {
+    if (chunk.length === BATCH) await upsertLinks(tx).execute(batchParams(chunk));
+    else for (const row of chunk) await upsertLink(tx).execute(batchParams([row]));
+  }
 
   // ── Health: stored for every deal created or touched (SPEC §13), as deal.create does ─
   // A new deal has no snapshot and no stored health yet: scored in bulk, its first snapshot
@@ -232,8 +237,8 @@ export async function applyImport(tx: Tx, user: SessionUser, plan: ImportPlan, n
       if (deal.status !== 'open') await setClosedThresholds(tx).execute({ id: deal.id, closedThresholds: JSON.stringify(passed) });
       const { coverage } = health;
       await insertSnapshot(tx).execute({ dealId: deal.id, at: stamp, influence: coverage.influence, headcount: coverage.headcount, net: coverage.net, opposition: coverage.opposition, crossed: health.crossed, thresholds: passed });
+      await insertDealHealth(tx).execute(rowOf(deal.id, health, now));
     }
-    await storeHealth(tx, healths, now);
   }
   // Deals that existed already (a person's level changed, a role added): the app's own path.
   const createdIds = new Set(created.map((d) => d.id));

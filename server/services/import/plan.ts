@@ -561,6 +561,7 @@ export async function planImport(db: Db | Tx, user: SessionUser, teamId: number,
   const roleCheck = checks.contactRoles;
   if (roleCheck) {
     const seen = new Map<string, number>();
+    const seenIds = new Map<string, number>();
     // Stakeholders already on the deals the file names, so a role given in the app is found, not added twice.
     const onDeals = new Set<number>();
     const pairs: { row: SheetRow<'contactRoles'>; deal: { ref: Ref; account: Ref }; contact: { ref: Ref; account: Ref } }[] = [];
@@ -577,6 +578,7 @@ export async function planImport(db: Db | Tx, user: SessionUser, teamId: number,
         roleCheck.error(row, 'contactId', contactText === '' ? 'must not be empty' : `no person "${contactText}" in this import or imported before`);
         continue;
       }
+      if (row.get('id') !== '' && !roleCheck.unique(row, 'id', seenIds, row.get('id'))) continue;
       if (!roleCheck.unique(row, 'contactId', seen, `${dealText} / ${contactText}`)) continue;
       if (refKey(deal.account) !== refKey(contact.account)) {
         roleCheck.error(row, 'contactId', 'this person works at another account than the deal’s; add them to that account first');

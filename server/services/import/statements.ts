@@ -5,8 +5,10 @@
  * microseconds on SQLite and gives each row's id back from its own statement.
  */
 import { eq, sql } from 'drizzle-orm';
+import { INFO_POINTS } from '../../../shared/domain';
+import type { Db, Tx } from '../../db/client';
 import { prepared } from '../../db/prepared';
-import { accounts, contacts, coverageSnapshots, deals, events, importLinks, infoPoints, stakeholders } from '../../db/tables';
+import { accounts, contacts, coverageSnapshots, dealHealth, deals, events, importLinks, infoPoints, stakeholders } from '../../db/tables';
 
 const p = sql.placeholder;
 
@@ -53,7 +55,8 @@ export const insertDeal = prepared((db) =>
     .prepare(),
 );
 
-export const insertInfoPoint = prepared((db) => db.insert(infoPoints).values({ dealId: p('dealId'), point: p('point'), updatedAt: p('at') }).prepare());
+/** A new deal's nine information points, one statement per deal. */
+export const insertInfoPoints = prepared((db) => db.insert(infoPoints).values(INFO_POINTS.map((point) => ({ dealId: p('dealId'), point, updatedAt: p('at') }))).prepare());
 
 export const insertStakeholder = prepared((db) =>
   db
@@ -63,23 +66,50 @@ export const insertStakeholder = prepared((db) =>
     .prepare(),
 );
 
-export const insertEvent = prepared((db) =>
-  db
-    .insert(events)
-    .values({ teamId: p('teamId'), dealId: p('dealId'), actorId: p('actorId'), kind: p('kind'), entity: p('entity'), entityId: p('entityId'), before: p('before'), after: p('after'), at: p('at') })
-    .prepare(),
-);
+/** Rows per execution of the batched statements below (events, links): ten parameters a row stays far below either engine's limit. */
+export const BATCH = 25;
+/** `{name: value}` of row `i` as the placeholders `name_i` a batched statement binds. */
+export const batchParams = (rows: readonly Record<string, unknown>[]) =>
+  Object.fromEntries(rows.flatMap((row, i) => Object.entries(row).map(([name, value]) => [`${name}_${i}`, value])));
+const at = (name: string, i: number) => p(`${name}_${i}`);
 
-export const upsertLink = prepared((db) =>
+/** One statement for `n` event rows (n = BATCH, or 1 for the rest). */
+const eventRows = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    teamId: at('teamId', i),
+    dealId: at('dealId', i),
+    actorId: at('actorId', i),
+    kind: at('kind', i),
+    entity: at('entity', i),
+    entityId: at('entityId', i),
+    before: at('before', i),
+    after: at('after', i),
+    at: at('at', i),
+  }));
+export const insertEvents = prepared((db) => db.insert(events).values(eventRows(BATCH)).prepare());
+export const insertEvent = prepared((db) => db.insert(events).values(eventRows(1)).prepare());
+
+const linkRows = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    teamId: at('teamId', i),
+    source: at('source', i),
+    kind: at('kind', i),
+    externalId: at('externalId', i),
+    localId: at('localId', i),
+    hash: at('hash', i),
+    importedAt: at('at', i),
+  }));
+const linkUpsert = (db: Db | Tx, n: number) =>
   db
     .insert(importLinks)
-    .values({ teamId: p('teamId'), source: p('source'), kind: p('kind'), externalId: p('externalId'), localId: p('localId'), hash: p('hash'), importedAt: p('at') })
+    .values(linkRows(n))
     .onConflictDoUpdate({
       target: [importLinks.teamId, importLinks.source, importLinks.kind, importLinks.externalId],
       set: { localId: sql`excluded.local_id`, hash: sql`excluded.hash`, importedAt: sql`excluded.imported_at` },
     })
-    .prepare(),
-);
+    .prepare();
+export const upsertLinks = prepared((db) => linkUpsert(db, BATCH));
+export const upsertLink = prepared((db) => linkUpsert(db, 1));
 
 export const insertSnapshot = prepared((db) =>
   db
@@ -94,5 +124,23 @@ export const setClosedThresholds = prepared((db) =>
     // Update values are not encoded by the column: the JSON text goes in as it is (both engines read it as the column's JSON).
     .set({ closedThresholds: sql`${p('closedThresholds')}` })
     .where(eq(deals.id, p('id')))
+    .prepare(),
+);
+
+/** A new deal's stored health (no row yet, so a plain insert; see storedHealth.ts for the row). */
+export const insertDealHealth = prepared((db) =>
+  db
+    .insert(dealHealth)
+    .values({
+      dealId: p('dealId'),
+      status: p('status'),
+      crossed: p('crossed'),
+      influence: p('influence'),
+      information: p('information'),
+      relationships: p('relationships'),
+      topDecisionMaker: p('topDecisionMaker'),
+      health: p('health'),
+      scoredAt: p('scoredAt'),
+    })
     .prepare(),
 );
