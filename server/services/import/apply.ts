@@ -17,8 +17,16 @@ import { applyDealPatch } from '../deals';
 import type { EventInput } from '../events';
 import { HEALTH_BATCH, healthForDeals, recordHealthSnapshots } from '../health';
 import type { ImportPlan, Ref } from './plan';
-import { BATCH, batchParams, insertAccount, insertContact, insertDeal, insertDealHealth, insertEvent, insertEvents, insertInfoPoints, insertSnapshot, insertStakeholder, setClosedThresholds, upsertLink, upsertLinks } from './statements';
+import { BATCH, batchParams, insertAccount, insertContact, insertDeal, insertDealHealth, insertDealHealths, insertEvent, insertEvents, insertInfoPoints, insertSnapshot, insertSnapshots, insertStakeholder, setClosedThresholds, upsertLink, upsertLinks } from './statements';
 import { rowOf } from '../storedHealth';
+
+/** Rows through a statement of BATCH rows, the rest through its one-row twin. */
+async function inBatches(rows: readonly Record<string, unknown>[], many: { execute(params: Record<string, unknown>): unknown }, one: { execute(params: Record<string, unknown>): unknown }): Promise<void> {
+  for (const chunk of chunks(rows, BATCH)) {
+    if (chunk.length === BATCH) await many.execute(batchParams(chunk));
+    else for (const row of chunk) await one.execute(batchParams([row]));
+  }
+}
 
 /** Deals per health batch, and ids per IN list. */
 const CHUNK = 500;
@@ -214,16 +222,14 @@ export async function applyImport(tx: Tx, user: SessionUser, plan: ImportPlan, n
     after: 'after' in event ? event.after : null,
     at: stamp,
   }));
-  for (const chunk of chunks(eventRows, BATCH)) {
-    if (chunk.length === BATCH) await insertEvents(tx).execute(batchParams(chunk));
-    else for (const row of chunk) await insertEvent(tx).execute(batchParams([row]));
-  }
+  await inBatches(eventRows, insertEvents(tx), insertEvent(tx));
 
   // ── Links: the next import of these rows finds them ──────────────────────
-  for (const chunk of chunks(linkRows.map(({ importedAt: _importedAt, ...row }) => ({ ...row, at: stamp })), BATCH)) {
-    if (chunk.length === BATCH) await upsertLinks(tx).execute(batchParams(chunk));
-    else for (const row of chunk) await upsertLink(tx).execute(batchParams([row]));
-  }
+  await inBatches(
+    linkRows.map(({ importedAt: _importedAt, ...row }) => ({ ...row, at: stamp })),
+    upsertLinks(tx),
+    upsertLink(tx),
+  );
 
   // ── Health: stored for every deal created or touched (SPEC §13), as deal.create does ─
   // A new deal has no snapshot and no stored health yet: scored in bulk, its first snapshot
@@ -231,14 +237,18 @@ export async function applyImport(tx: Tx, user: SessionUser, plan: ImportPlan, n
   // previous snapshot — and a deal entered closed keeps the thresholds crossed at its close.
   for (const chunk of chunks(created, HEALTH_BATCH)) {
     const healths = await healthForDeals(tx, chunk, now);
+    const snapshots = [];
+    const stored = [];
     for (const deal of chunk) {
       const health = healths.get(deal.id)!;
       const passed = { information: health.thresholds.information.passed, relationships: health.thresholds.relationships.passed, topDecisionMaker: health.thresholds.topDecisionMaker.passed };
       if (deal.status !== 'open') await setClosedThresholds(tx).execute({ id: deal.id, closedThresholds: JSON.stringify(passed) });
       const { coverage } = health;
-      await insertSnapshot(tx).execute({ dealId: deal.id, at: stamp, influence: coverage.influence, headcount: coverage.headcount, net: coverage.net, opposition: coverage.opposition, crossed: health.crossed, thresholds: passed });
-      await insertDealHealth(tx).execute(rowOf(deal.id, health, now));
+      snapshots.push({ dealId: deal.id, at: stamp, influence: coverage.influence, headcount: coverage.headcount, net: coverage.net, opposition: coverage.opposition, crossed: health.crossed, thresholds: passed });
+      stored.push(rowOf(deal.id, health, now));
     }
+    await inBatches(snapshots, insertSnapshots(tx), insertSnapshot(tx));
+    await inBatches(stored, insertDealHealths(tx), insertDealHealth(tx));
   }
   // Deals that existed already (a person's level changed, a role added): the app's own path.
   const createdIds = new Set(created.map((d) => d.id));

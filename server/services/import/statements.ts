@@ -111,12 +111,19 @@ const linkUpsert = (db: Db | Tx, n: number) =>
 export const upsertLinks = prepared((db) => linkUpsert(db, BATCH));
 export const upsertLink = prepared((db) => linkUpsert(db, 1));
 
-export const insertSnapshot = prepared((db) =>
-  db
-    .insert(coverageSnapshots)
-    .values({ dealId: p('dealId'), at: p('at'), influence: p('influence'), headcount: p('headcount'), net: p('net'), opposition: p('opposition'), crossed: p('crossed'), thresholds: p('thresholds') })
-    .prepare(),
-);
+const snapshotRows = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    dealId: at('dealId', i),
+    at: at('at', i),
+    influence: at('influence', i),
+    headcount: at('headcount', i),
+    net: at('net', i),
+    opposition: at('opposition', i),
+    crossed: at('crossed', i),
+    thresholds: at('thresholds', i),
+  }));
+export const insertSnapshots = prepared((db) => db.insert(coverageSnapshots).values(snapshotRows(BATCH)).prepare());
+export const insertSnapshot = prepared((db) => db.insert(coverageSnapshots).values(snapshotRows(1)).prepare());
 
 export const setClosedThresholds = prepared((db) =>
   db
@@ -127,20 +134,18 @@ export const setClosedThresholds = prepared((db) =>
     .prepare(),
 );
 
-/** A new deal's stored health (no row yet, so a plain insert; see storedHealth.ts for the row). */
-export const insertDealHealth = prepared((db) =>
-  db
-    .insert(dealHealth)
-    .values({
-      dealId: p('dealId'),
-      status: p('status'),
-      crossed: p('crossed'),
-      influence: p('influence'),
-      information: p('information'),
-      relationships: p('relationships'),
-      topDecisionMaker: p('topDecisionMaker'),
-      health: p('health'),
-      scoredAt: p('scoredAt'),
-    })
-    .prepare(),
-);
+const healthRows = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    dealId: at('dealId', i),
+    status: at('status', i),
+    crossed: at('crossed', i),
+    influence: at('influence', i),
+    information: at('information', i),
+    relationships: at('relationships', i),
+    topDecisionMaker: at('topDecisionMaker', i),
+    health: at('health', i),
+    scoredAt: at('scoredAt', i),
+  }));
+/** New deals' stored health (no row yet, so a plain insert; the row is storedHealth.ts's). */
+export const insertDealHealths = prepared((db) => db.insert(dealHealth).values(healthRows(BATCH)).prepare());
+export const insertDealHealth = prepared((db) => db.insert(dealHealth).values(healthRows(1)).prepare());
