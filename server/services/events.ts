@@ -41,25 +41,3 @@ export function changedFields<T extends Record<string, unknown>>(
   }
   return Object.keys(now).length > 0 ? { before: was, after: now } : null;
 }
-
-/** Rows per INSERT when many events are written at once: ten parameters each stays far below either engine's limit. */
-const EVENT_CHUNK = 500;
-
-/** Append many events in one statement per 500 (an import logs every record it writes). Same transaction rule as recordEvent. */
-export async function recordEvents(tx: Tx, list: readonly EventInput[]): Promise<void> {
-  for (let start = 0; start < list.length; start += EVENT_CHUNK) {
-    await tx.insert(events).values(
-      list.slice(start, start + EVENT_CHUNK).map((event) => ({
-        teamId: event.teamId,
-        dealId: event.dealId,
-        actorId: event.actorId,
-        kind: event.kind,
-        entity: event.entity,
-        entityId: event.entityId,
-        before: 'before' in event ? event.before : null,
-        after: 'after' in event ? event.after : null,
-        at: event.at.toISOString(),
-      })),
-    );
-  }
-}
