@@ -10,6 +10,7 @@ import { startTestServer } from '../test/helpers/server';
 import { benchApi } from './api';
 import { measureBundle } from './bundle';
 import { benchEngines, printEngines } from './engines';
+import { benchImport, printImport } from './import';
 import { benchMap, printMap } from './map';
 import { benchOrg, printOrg } from './org';
 import { benchStart, printStart } from './start';
@@ -30,6 +31,8 @@ try {
   const bundle = measureBundle();
   const map = await benchMap(server, [...bundle.map.chunks, ...bundle.chunks.filter((c) => /exportPng/.test(c.file))]);
   const start = await benchStart();
+  // Import of a generated Salesforce export and export of the 20,000 deals it made (SPEC §12).
+  const importExport = await benchImport();
 
   console.log(`\nAPI (autocannon, 10 connections, ${seconds} s each, same SQLite file)`);
   console.table(
@@ -46,11 +49,12 @@ try {
   printOrg(org);
   printMap(map);
   printStart(start);
+  printImport(importExport);
   console.log('\nClient JavaScript (gzip)');
   console.table([{ chunk: 'initial route', kB: bundle.initialKb }, { chunk: 'map (its own chunks)', kB: bundle.map.kb }, ...bundle.chunks.slice(0, 6).map((c) => ({ chunk: c.file, kB: c.kb }))]);
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   console.log(`\nProcess RSS after the load runs (server + load generator in one process): ${rssMb} MB`);
-  writeFileSync('bench/results.json', JSON.stringify({ at: new Date().toISOString(), seconds, api, engines, org, map, bundle, start, rssMb }, null, 2));
+  writeFileSync('bench/results.json', JSON.stringify({ at: new Date().toISOString(), seconds, api, engines, org, map, bundle, start, importExport, rssMb }, null, 2));
   console.log('Written to bench/results.json');
 } finally {
   await server.stop();

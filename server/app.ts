@@ -9,10 +9,17 @@ import { createContextFactory } from './trpc/context';
 import { appRouter } from './trpc/router';
 import { exportRouter } from './http/export';
 import { oidcRouter } from './auth/oidc';
-import { crossSiteGuard, emptyBodyAsNoInput, sendTrpcError } from './http/guards';
+import { bodySizeGuard, crossSiteGuard, emptyBodyAsNoInput, sendTrpcError } from './http/guards';
 import { MAX_TRPC_BATCH } from '../shared/limits';
+import { IMPORT_MAX_BYTES } from '../shared/import';
 
 const MAX_BODY_BYTES = 1_000_000;
+/**
+ * `import.run` carries up to 20 MB of CSV text (SPEC §12) as a JSON string, where every
+ * quote and line break of the CSV takes two bytes: room for that, and not more. Its
+ * schema then holds the files themselves to 20 MB.
+ */
+const MAX_IMPORT_BODY_BYTES = Math.ceil(IMPORT_MAX_BYTES * 2.5);
 
 export function createApp(deps: AppDeps) {
   const app = express();
@@ -50,11 +57,13 @@ export function createApp(deps: AppDeps) {
   app.use(
     '/trpc',
     crossSiteGuard,
+    bodySizeGuard({ default: MAX_BODY_BYTES, byPath: { 'import.run': MAX_IMPORT_BODY_BYTES } }),
     emptyBodyAsNoInput,
     createExpressMiddleware({
       router: appRouter,
       createContext: createContextFactory(deps),
-      maxBodySize: MAX_BODY_BYTES,
+      // The largest any procedure takes; bodySizeGuard holds every other one to MAX_BODY_BYTES.
+      maxBodySize: MAX_IMPORT_BODY_BYTES,
       allowBatching: true,
       maxBatchSize: MAX_TRPC_BATCH,
     }),

@@ -77,6 +77,8 @@ export type AccountPracticeRecord = { practice: AccountPractice; phase: AccountP
 /** An activity with the account's contacts, not on a deal (SPEC §11). */
 export type AccountActivityRecord = { kind: ActivityKind; summary: string; contactIds: number[] };
 export type ComplaintRecord = { accountId: number; summary: string; severity: ComplaintSeverity; openedAt: string; resolution: string | null; resolvedAt: string | null };
+/** A person added to an account's org chart outside a deal (an import, SPEC §12). */
+export type ContactCreated = { name: string; accountId: number };
 export type ActivityRecord = { kind: ActivityKind; summary: string; stakeholderIds: number[] };
 export type CoachingNoteRecord = { body: string };
 type CompetitorFields = Diff<Editable<z.infer<typeof ZCompetitorUpdateSchema>>>;
@@ -137,6 +139,7 @@ interface EventPayloads {
   'competitor.added': { entity: 'competitor'; after: CompetitorRecord };
   'competitor.updated': { entity: 'competitor'; before: CompetitorRecord; after: CompetitorRecord };
   'competitor.removed': { entity: 'competitor'; before: CompetitorRecord };
+  'contact.created': { entity: 'contact'; after: ContactCreated };
   'contact.updated': { entity: 'contact'; before: ContactChange; after: ContactChange };
   'contact.left': { entity: 'contact'; before: ContactLeftBefore; after: ContactLeft };
   'contact.returned': { entity: 'contact'; before: ContactReturned };
@@ -341,6 +344,7 @@ const READERS: { [K in EventKind]: Reader<K> } = {
   'competitor.added': afterOnly('competitor.added', 'competitor', competitorRecord),
   'competitor.updated': both('competitor.updated', 'competitor', competitorRecord, competitorRecord),
   'competitor.removed': beforeOnly('competitor.removed', 'competitor', competitorRecord),
+  'contact.created': afterOnly('contact.created', 'contact', { name: text, accountId: num }),
   'contact.updated': both('contact.updated', 'contact', contactChange, contactChange),
   'contact.left': both('contact.left', 'contact', { name: text, leftAt: nullableText }, { name: text, leftAt: text, championOf: ids }),
   'contact.returned': beforeOnly('contact.returned', 'contact', { name: text, leftAt: text }),

@@ -13,6 +13,8 @@ import { ActivityTab, DealRoomPage, HistoryTab, MapTab, NinePointsTab, preloadRo
 const LoginPage = lazy(() => import('./features/auth/LoginPage').then((module) => ({ default: module.LoginPage })));
 // The deal room and its tabs live in routePreload.ts, which asks for their code and data early.
 const SettingsPage = lazyWithStrings(() => import('./features/settings/SettingsPage'), ['settings', 'infoPoints']);
+// Import (SPEC §12): its own screen under Settings; decision-role labels come with the map's strings.
+const ImportPage = lazyWithStrings(() => import('./features/settings/ImportPage'), ['settings', 'map']);
 const ReviewPage = lazyWithStrings(() => import('./features/review/ReviewPage'), ['review']);
 const StandupPage = lazyWithStrings(() => import('./features/standup/StandupPage'), ['standup', 'activity']);
 // The one-page summary prints outside the app shell: no navigation on screen or on paper.
@@ -59,6 +61,7 @@ export function AppRoutes() {
           <Route path="review" element={<ReviewPage />} />
           <Route path="standup" element={<StandupPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="settings/import" element={<ImportPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

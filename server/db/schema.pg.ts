@@ -41,6 +41,7 @@ import {
   type ThresholdKey,
 } from '../../shared/domain';
 import { ACCOUNT_PHASES, ACCOUNT_PRACTICES, COMPLAINT_SEVERITIES, type AccountPractice } from '../../shared/accounts';
+import { IMPORT_KINDS, IMPORT_SOURCES } from '../../shared/import';
 import type { Health } from '../../shared/scoring/types';
 
 /**
@@ -569,6 +570,7 @@ export const signInSettings = pgTable('sign_in_settings', {
   version: version(),
   updatedAt: updatedAt(),
 });
+
 /** A customer's complaint (SPEC §11): open until resolved; one open longer than complaintDays raises OPEN_COMPLAINT. */
 export const complaints = pgTable(
   'complaints',
@@ -642,4 +644,27 @@ export const accountActivityContacts = pgTable(
       .references(() => contacts.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.activityId, t.contactId] }), index('account_activity_contacts_contact_idx').on(t.contactId)],
+);
+
+/**
+ * Where an imported record came from (SPEC §12): the external id of a Salesforce, HubSpot
+ * or CSV row, per team, source and kind, and the local record it became. Importing the
+ * same files again finds every row here; `hash` is the row as last imported, so an
+ * unchanged row is skipped without comparing fields (and an edit made in the app since
+ * is not undone by re-importing the same file).
+ */
+export const importLinks = pgTable(
+  'import_links',
+  {
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    source: text('source', { enum: IMPORT_SOURCES }).notNull(),
+    kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
+    externalId: text('external_id').notNull(),
+    localId: integer('local_id').notNull(),
+    hash: text('hash').notNull(),
+    importedAt: text('imported_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.source, t.kind, t.externalId] }), index('import_links_local_idx').on(t.kind, t.localId)],
 );

@@ -44,6 +44,7 @@ export let complaints = sqlite.complaints;
 export let accountPractices = sqlite.accountPractices;
 export let accountActivities = sqlite.accountActivities;
 export let accountActivityContacts = sqlite.accountActivityContacts;
+export let importLinks = sqlite.importLinks;
 
 let bound: Engine | null = null;
 
@@ -85,6 +86,7 @@ export function bindTables(engine: Engine): void {
   accountPractices = postgres.accountPractices as unknown as typeof sqlite.accountPractices;
   accountActivities = postgres.accountActivities as unknown as typeof sqlite.accountActivities;
   accountActivityContacts = postgres.accountActivityContacts as unknown as typeof sqlite.accountActivityContacts;
+  importLinks = postgres.importLinks as unknown as typeof sqlite.importLinks;
 }
 
 /** The engine the tables are bound to (SQLite until a PostgreSQL database is opened). */

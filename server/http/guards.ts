@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 
 /** Reply in tRPC's error envelope so every client sees one error format. */
 export function sendTrpcError(res: Response, httpStatus: number, code: string, message: string): void {
-  const jsonRpcCodes: Record<string, number> = { FORBIDDEN: -32003, UNSUPPORTED_MEDIA_TYPE: -32015, NOT_FOUND: -32004 };
+  const jsonRpcCodes: Record<string, number> = { FORBIDDEN: -32003, UNSUPPORTED_MEDIA_TYPE: -32015, NOT_FOUND: -32004, PAYLOAD_TOO_LARGE: -32013 };
   res.status(httpStatus).json({ error: { message, code: jsonRpcCodes[code] ?? -32600, data: { code, httpStatus } } });
 }
 
@@ -47,4 +47,28 @@ export function emptyBodyAsNoInput(req: Request, _res: Response, next: NextFunct
   const empty = length === '0' || (length === undefined && req.get('transfer-encoding') === undefined);
   if (req.method === 'POST' && empty) req.body = {};
   next();
+}
+
+/**
+ * Body limits per procedure: a POST naming only procedures with a larger allowance
+ * (`import.run`) may send up to it, any other up to `default`, judged by Content-Length
+ * (what browsers and the tRPC client send) before a byte is read; beyond it the answer
+ * is tRPC's 413 PAYLOAD_TOO_LARGE, never a 500. A body sent without a length (chunked)
+ * is held by tRPC's own `maxBodySize`, the largest allowance.
+ */
+export function bodySizeGuard(limits: { default: number; byPath: Record<string, number> }) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (req.method !== 'POST') return next();
+    const paths = decodeURIComponent(req.path.replace(/^\//, '')).split(',');
+    const limit = Math.min(...paths.map((path) => limits.byPath[path] ?? limits.default));
+    const tooLarge = () =>
+      sendTrpcError(res, 413, 'PAYLOAD_TOO_LARGE', limit > limits.default ? `The request is larger than ${Math.round(limit / 1024 / 1024)} MB; an import takes at most 20 MB of files` : 'The request body is too large');
+    const length = Number(req.get('content-length') ?? 'NaN');
+    if (Number.isFinite(length) && length > limit) {
+      // Answer at once; the rest of the body is not read.
+      res.setHeader('Connection', 'close');
+      return tooLarge();
+    }
+    next();
+  };
 }

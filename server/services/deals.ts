@@ -9,7 +9,7 @@ import { prepared } from '../db/prepared';
 import { first, single } from '../db/rows';
 import { accounts, deals, infoPoints, users } from '../db/tables';
 import { AppError, assertVersion, badInput } from '../errors';
-import { requireAccount, requireDeal } from './access';
+import { requireAccount, requireDeal, type DealRow } from './access';
 import { changedFields, recordEvent } from './events';
 import { dealHealth, refreshHealthSnapshot } from './health';
 
@@ -147,41 +147,53 @@ export async function updateDeal(db: Db, user: SessionUser, input: TDealUpdate, 
     await assertVersion('Deal', current, input.version, () => getDealDto(tx, current.id));
     const { id, version, ...patch } = input;
     void version;
-    const ownerId = patch.ownerId === undefined ? undefined : await resolveOwner(tx, user, patch.ownerId, current.teamId);
-    const stage = patch.stage ?? current.stage;
-    const status = statusForStage(stage);
-    // Closing now (open → won/lost, or won ↔ lost): the thresholds crossed at this moment are kept with the deal.
-    const closing = status !== 'open' && status !== current.status;
-    const next = {
-      ...patch,
-      ownerId,
-      status,
-      // The schema lets loss fields in only with stage: 'lost'; without them a lost deal keeps its analysis.
-      ...(patch.stage === 'lost' ? lossAnalysis(patch) : stage === 'lost' ? {} : { lossReason: null, lossCause: null, lostTo: null }),
-      // Reopening clears the record of the close; a close records it (the event carries both).
-      closedThresholds: status === 'open' ? null : closing ? await thresholdsCrossed(tx, current, now) : undefined,
-      // The day a deal closes is its close date, unless the user names another (the Review's periods count by it).
-      closeDate: closing && patch.closeDate === undefined ? isoDay(now) : patch.closeDate,
-    };
-    const diff = changedFields(current, next);
-    if (!diff) return getDealDto(tx, id);
-    await tx
-      .update(deals)
-      .set({ ...diff.after, version: current.version + 1, updatedAt: now.toISOString() })
-      .where(eq(deals.id, id));
-    await recordEvent(tx, {
-      teamId: current.teamId,
-      dealId: id,
-      actorId: user.id,
-      kind: diff.after.stage ? 'deal.stageChanged' : 'deal.updated',
-      entity: 'deal',
-      entityId: id,
-      before: diff.before,
-      after: diff.after,
-      at: now,
-    });
-    // The stage sets which thresholds are due, and a close closes the health (SPEC §4).
-    if (diff.after.stage !== undefined || diff.after.closeDate !== undefined) await refreshHealthSnapshot(tx, id, user.id, now);
+    await applyDealPatch(tx, user, current, patch, now);
     return getDealDto(tx, id);
   });
+}
+
+/**
+ * A deal edit inside the caller's transaction (the deal's access and version already
+ * checked): status follows the stage, a close records the thresholds crossed, the version
+ * goes up once, the change is logged as a diff, and health is refreshed when the stage or
+ * close date moved. Returns whether anything changed. `updateDeal` and the import share it.
+ */
+export async function applyDealPatch(tx: Tx, user: SessionUser, current: DealRow, patch: Omit<TDealUpdate, 'id' | 'version'>, now: Date): Promise<boolean> {
+  const id = current.id;
+  const ownerId = patch.ownerId === undefined ? undefined : await resolveOwner(tx, user, patch.ownerId, current.teamId);
+  const stage = patch.stage ?? current.stage;
+  const status = statusForStage(stage);
+  // Closing now (open → won/lost, or won ↔ lost): the thresholds crossed at this moment are kept with the deal.
+  const closing = status !== 'open' && status !== current.status;
+  const next = {
+    ...patch,
+    ownerId,
+    status,
+    // The schema lets loss fields in only with stage: 'lost'; without them a lost deal keeps its analysis.
+    ...(patch.stage === 'lost' ? lossAnalysis(patch) : stage === 'lost' ? {} : { lossReason: null, lossCause: null, lostTo: null }),
+    // Reopening clears the record of the close; a close records it (the event carries both).
+    closedThresholds: status === 'open' ? null : closing ? await thresholdsCrossed(tx, current, now) : undefined,
+    // The day a deal closes is its close date, unless the user names another (the Review's periods count by it).
+    closeDate: closing && patch.closeDate === undefined ? isoDay(now) : patch.closeDate,
+  };
+  const diff = changedFields(current, next);
+  if (!diff) return false;
+  await tx
+    .update(deals)
+    .set({ ...diff.after, version: current.version + 1, updatedAt: now.toISOString() })
+    .where(eq(deals.id, id));
+  await recordEvent(tx, {
+    teamId: current.teamId,
+    dealId: id,
+    actorId: user.id,
+    kind: diff.after.stage ? 'deal.stageChanged' : 'deal.updated',
+    entity: 'deal',
+    entityId: id,
+    before: diff.before,
+    after: diff.after,
+    at: now,
+  });
+  // The stage sets which thresholds are due, and a close closes the health (SPEC §4).
+  if (diff.after.stage !== undefined || diff.after.closeDate !== undefined) await refreshHealthSnapshot(tx, id, user.id, now);
+  return true;
 }

@@ -136,6 +136,7 @@ export function changesOfEvent(event: ReadEvent, stakeholderName: (id: number | 
     case 'complaint.added':
     case 'complaint.resolved':
     case 'settings.accountSettingsUpdated':
+    case 'contact.created':
     case 'activity.logged':
     case 'activity.removed':
     case 'coachingNote.added':

@@ -26,7 +26,8 @@ const storedOf = prepared((db) =>
 /** Health as the database gives it back (JSON drops `undefined`), so an unchanged health compares equal. */
 const asStored = (health: Health): Health => JSON.parse(JSON.stringify(health)) as Health;
 
-const rowOf = (dealId: number, health: Health, at: Date): typeof dealHealth.$inferInsert => ({
+/** The stored row of a deal's health (also what an import writes for the deals it creates). */
+export const rowOf = (dealId: number, health: Health, at: Date): typeof dealHealth.$inferInsert => ({
   dealId,
   status: health.status,
   crossed: health.crossed,

@@ -7,6 +7,7 @@ import { dealRouter } from '../routers/deal';
 import { externalAllyRouter } from '../routers/externalAlly';
 import { flagRouter } from '../routers/flag';
 import { historyRouter } from '../routers/history';
+import { importRouter } from '../routers/import';
 import { competitorRouter, infoPointRouter, nextStepRouter, successFactorRouter } from '../routers/infoPoint';
 import { relationshipRouter } from '../routers/relationship';
 import { coachingNoteRouter, reviewRouter } from '../routers/review';
@@ -41,6 +42,7 @@ export const appRouter = router({
   standup: standupRouter,
   history: historyRouter,
   settings: settingsRouter,
+  import: importRouter,
 });
 
 export type AppRouter = typeof appRouter;

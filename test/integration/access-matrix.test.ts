@@ -139,6 +139,8 @@ const ACCESS: Record<string, Rule> = {
   'standup.last': { expect: SIGNED_IN },
   'standup.record': { expect: TEAM_MANAGER },
   'settings.thresholds': { expect: SIGNED_IN },
+  // SPEC §12: managers and admins import into a team they manage; a dry run, so the line writes nothing (test/integration/import.test.ts covers writes).
+  'import.run': { expect: TEAM_MANAGER, input: () => ({ source: 'salesforce', files: { accounts: 'Id,Name\n001X,Matrix Account\n' }, dryRun: true }) },
   'settings.updateThresholds': { expect: ADMIN, input: async (fx) => ({ version: (await fx.owner.trpc.settings.thresholds.query()).version, minAllies: 2 }) },
   'settings.accountSettings': { expect: SIGNED_IN },
   'settings.updateAccountSettings': { expect: ADMIN, input: async (fx) => ({ version: (await fx.owner.trpc.settings.accountSettings.query()).version, silentDays: 60 }) },

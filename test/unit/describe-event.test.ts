@@ -221,6 +221,7 @@ const CASES: Case[] = [
   { name: 'a complaint recorded', event: event('complaint.added', { entityId: 3, after: { accountId: 1, summary: 'Late delivery', severity: 'high', openedAt: '2030-03-01T09:00:00.000Z', resolution: null, resolvedAt: null } }), mentions: (t) => [t('complaintSeverity.high')], detail: 'Late delivery' },
   { name: 'a complaint resolved', event: event('complaint.resolved', { entityId: 3, before: { resolution: null }, after: { resolution: 'Shipped by air', resolvedAt: '2030-03-04T09:00:00.000Z' } }), mentions: () => [], detail: 'Shipped by air' },
   { name: 'the account settings changed', event: event('settings.accountSettingsUpdated', { entityId: 1, before: {}, after: {} }), mentions: () => [ACTOR] },
+  { name: 'a contact created (import)', event: event('contact.created', { entityId: 6, after: { name: 'Li Na', accountId: 1 } }), mentions: () => ['Li Na'] },
 ];
 
 /** A sentence a person can read: no key, no placeholder, no programmer's value. */

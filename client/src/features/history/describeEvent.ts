@@ -210,6 +210,8 @@ export function describeEvent(row: HistoryEvent, ctx: SentenceContext): Sentence
       return say('account.complaintResolved', {}, filled(event.after.resolution ?? undefined));
     case 'settings.accountSettingsUpdated':
       return say('account.settingsUpdated');
+    case 'contact.created':
+      return say('contactCreated', { name: filled(event.after.name) ?? t('history.someone') });
     // Team-level: a deal's history never shows these, but the sentence must read if one ever does.
     // Their entityId is a user's, not a stakeholder's, so the name comes from the event alone.
     case 'user.created':

@@ -1,8 +1,10 @@
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { LoadMore } from '../../components/paging/LoadMore';
 import { lazyWithStrings } from '../../i18n';
+import { useCurrentUser } from '../auth/useCurrentUser';
 import { ExportLinks } from './ExportLinks';
 import { PipelineFilterBar } from './PipelineFilterBar';
 import { PipelineTable } from './PipelineTable';
@@ -17,6 +19,7 @@ export function PipelinePage() {
   const { filters, set } = usePipelineFilters();
   const [creating, setCreating] = useState(false);
   const create = () => setCreating(true);
+  const canImport = useCurrentUser().role !== 'rep';
 
   return (
     <div className="page">
@@ -34,6 +37,12 @@ export function PipelinePage() {
             ))}
           </div>
           <ExportLinks filters={filters} />
+          {/* SPEC §12: accounts arrive by import too, next to where deals and accounts are created (managers and admins). */}
+          {canImport && (
+            <Link className="btn" to="/settings/import" title={t('pipeline.importHint')} data-testid="import-link">
+              {t('pipeline.importLink')}
+            </Link>
+          )}
           <button type="button" className="btn btn-primary" onClick={create}>
             {t('pipeline.newDeal')}
           </button>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { INFO_POINTS, OPEN_STAGES, THRESHOLD_KEYS } from '../../../../shared/domain';
 import { THRESHOLD_BOUNDS } from '../../../../shared/schemas/limits';
 import type { ThresholdSettings } from '../../../../shared/settings';
@@ -41,6 +42,17 @@ export default function SettingsPage() {
       <div className="settings-layout">
         {settings.isPending ? <Loading /> : settings.isError ? <ErrorState error={settings.error} /> : <ThresholdForm key={settings.data.version} current={settings.data} editable={user.role === 'admin'} />}
         <UsersPanel />
+        {user.role !== 'rep' && (
+          <section className="card settings-import" aria-labelledby="settings-import-title">
+            <h2 className="card-title" id="settings-import-title">
+              {t('import.cardTitle')}
+            </h2>
+            <p className="muted small">{t('import.cardHint')}</p>
+            <Link className="btn" to="/settings/import" data-testid="settings-import-link">
+              {t('import.link')}
+            </Link>
+          </section>
+        )}
         {user.role === 'admin' && <TeamsPanel />}
         {user.role === 'admin' && <SignInPanel />}
       </div>
