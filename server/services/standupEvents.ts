@@ -154,6 +154,8 @@ export function changesOfEvent(event: ReadEvent, stakeholderName: (id: number | 
     case 'user.passwordReset':
     case 'team.created':
     case 'team.updated':
+    case 'apiToken.created':
+    case 'apiToken.revoked':
     case 'unknown':
       break;
     default: {

@@ -1,5 +1,6 @@
 import { accountRouter } from '../routers/account';
 import { activityRouter } from '../routers/activity';
+import { apiTokenRouter } from '../routers/apiToken';
 import { authRouter } from '../routers/auth';
 import { contactRouter } from '../routers/contact';
 import { dealRouter } from '../routers/deal';
@@ -37,6 +38,7 @@ export const appRouter = router({
   standup: standupRouter,
   history: historyRouter,
   settings: settingsRouter,
+  apiToken: apiTokenRouter,
 });
 
 export type AppRouter = typeof appRouter;
