@@ -8,6 +8,7 @@ import type { AppDeps } from './trpc/context';
 import { createContextFactory } from './trpc/context';
 import { appRouter } from './trpc/router';
 import { exportRouter } from './http/export';
+import { docsRouter, REST_BASE, restRouter } from './http/rest';
 import { crossSiteGuard, emptyBodyAsNoInput, sendTrpcError } from './http/guards';
 import { MAX_TRPC_BATCH } from '../shared/limits';
 
@@ -61,6 +62,9 @@ export function createApp(deps: AppDeps) {
 
   // File downloads (SPEC §12): plain GETs a browser link can follow, so they live outside tRPC.
   app.use('/api/export', exportRouter(deps));
+  // REST (SPEC §15): the procedures with `meta.openapi`, their OpenAPI document and its reference page.
+  app.use(REST_BASE, restRouter(deps));
+  app.use('/api', docsRouter());
 
   const clientDist = resolve(deps.env.CLIENT_DIST);
   const indexHtml = resolve(clientDist, 'index.html');
