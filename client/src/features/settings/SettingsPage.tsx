@@ -9,6 +9,7 @@ import { ErrorState, Loading } from '../../components/States';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { conflictCurrent, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/useCurrentUser';
+import { ApiTokensPanel } from './ApiTokensPanel';
 import { TeamsPanel } from './TeamsPanel';
 import { UsersPanel } from './UsersPanel';
 
@@ -41,6 +42,7 @@ export default function SettingsPage() {
         {settings.isPending ? <Loading /> : settings.isError ? <ErrorState error={settings.error} /> : <ThresholdForm key={settings.data.version} current={settings.data} editable={user.role === 'admin'} />}
         <UsersPanel />
         {user.role === 'admin' && <TeamsPanel />}
+        <ApiTokensPanel />
       </div>
     </div>
   );
