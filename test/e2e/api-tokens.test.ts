@@ -60,4 +60,14 @@ describe('a rep makes an API token in Settings, uses it, and revokes it (SPEC §
     await panel.getByText('You have no API tokens.').waitFor();
     expect(await restStatus(token)).toBe(401);
   });
+
+  it('the API reference page renders from the app itself, under its content-security policy', async () => {
+    // newPage fails the test on any console error: a CSP refusal of a script or style would be one.
+    await rep.goto(`${e2e.app.server.url}/api/docs`);
+    // Swagger UI's own markup: one block per operation, nine routes of the document.
+    await rep.locator('.swagger-ui .opblock').nth(8).waitFor();
+    expect(await rep.locator('.swagger-ui .info .title').textContent()).toContain('Deal Room API');
+    expect(await rep.locator('.swagger-ui [data-path="/deals/{id}/health"]').count()).toBeGreaterThan(0);
+    if (SHOTS) await rep.screenshot({ path: `${SHOTS}/api-docs-1440.png` });
+  });
 });
