@@ -21,6 +21,8 @@ export interface AppDeps {
 export interface Context extends AppDeps {
   user: SessionUser | null;
   sessionTokenHash: string | null;
+  /** The request authenticated with an API token (SPEC §15), not a password session. */
+  viaApiToken: boolean;
   /** Every call arrives over HTTP (tests too: docs/decisions/0011), so there is always a request. */
   req: Request;
   res: Response;
@@ -39,12 +41,15 @@ export function bearerToken(req: Request): string | null {
  * the session cookie. A token that does not work is a 401 naming why, never a silent
  * fall-back to the cookie; bad tokens count against the client's address like bad logins.
  */
-async function requestUser(deps: AppDeps, req: Request): Promise<{ user: SessionUser; tokenHash: string | null } | null> {
+async function requestUser(deps: AppDeps, req: Request): Promise<{ user: SessionUser; tokenHash: string | null; viaApiToken: boolean } | null> {
   const token = bearerToken(req);
-  if (token === null) return readSessionUser(deps.db, req, deps.now());
+  if (token === null) {
+    const session = await readSessionUser(deps.db, req, deps.now());
+    return session && { ...session, viaApiToken: false };
+  }
   try {
     if (token === '') throw new AppError('UNAUTHORIZED', 'The Authorization header must be "Bearer <API token>"');
-    return { user: await userOfApiToken(deps.db, token, deps.now()), tokenHash: null };
+    return { user: await userOfApiToken(deps.db, token, deps.now()), tokenHash: null, viaApiToken: true };
   } catch (error) {
     if (error instanceof AppError && error.code === 'UNAUTHORIZED') await deps.loginLimiter.consume(req.ip ?? 'unknown', `api-token@${req.ip ?? 'unknown'}`);
     throw error;
@@ -62,6 +67,6 @@ export function createContextFactory(deps: AppDeps) {
       deps.log.error({ err: error, path: req.path }, mapped.message);
       throw new TRPCError({ code: mapped.code, message: mapped.message, cause: mapped });
     });
-    return { ...deps, user: session?.user ?? null, sessionTokenHash: session?.tokenHash ?? null, req, res };
+    return { ...deps, user: session?.user ?? null, sessionTokenHash: session?.tokenHash ?? null, viaApiToken: session?.viaApiToken ?? false, req, res };
   };
 }

@@ -269,6 +269,15 @@ describe('REST API with tokens (SPEC §15)', () => {
       expect(restWithCookie.status).toBe(403);
     });
 
+    it('a token cannot create another token, but may revoke one', async () => {
+      const scripted = new ApiSession(server.url, { authorization: `Bearer ${token}` });
+      const minted = await scripted.mutate('apiToken.create', { name: 'Minted by a token' });
+      expect(minted.error?.code).toBe('FORBIDDEN');
+      expect(minted.error?.message).toMatch(/Settings/);
+      const { id } = await rep1.trpc.apiToken.create.mutate({ name: 'Revoked by a script' });
+      expectOk(await scripted.mutate('apiToken.revoke', { id }));
+    });
+
     it('a bad token on /trpc is 401, even for a public procedure', async () => {
       const res = await new ApiSession(server.url).raw.query('auth.me', undefined, { authorization: 'Bearer drk_unknown' });
       expect(res.status).toBe(401);
