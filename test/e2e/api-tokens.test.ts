@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eApp } from '../helpers/e2e';
+import { describeViolations, seriousViolations } from './screens';
 
 /** Screenshots for a person to look at (1440×900 and a phone, English and Chinese), not compared by the test. */
 const SHOTS = process.env.TOKENS_SHOTS_DIR;
@@ -9,7 +10,8 @@ const SHOTS = process.env.TOKENS_SHOTS_DIR;
 describe('a rep makes an API token in Settings, uses it, and revokes it (SPEC §15)', () => {
   let rep: Page;
   const e2e = useE2eApp(async (app) => {
-    rep = await app.newPage();
+    // bypassCSP lets axe-core in (tests only); the reference page below is checked with the CSP on.
+    rep = await app.newPage({ bypassCSP: true });
     await app.login(rep, 'rep1@demo.test');
   });
 
@@ -28,6 +30,8 @@ describe('a rep makes an API token in Settings, uses it, and revokes it (SPEC §
     await shown.getByRole('button', { name: 'Copy' }).click();
     // The clipboard may be refused in a headless browser: then the token is selected for Ctrl+C instead.
     await expect.poll(() => shown.getByRole('status').textContent()).toMatch(/Copied to the clipboard|press Ctrl\+C/);
+    const violations = await seriousViolations(rep);
+    expect(violations, describeViolations('API tokens', violations).join('\n')).toEqual([]);
     if (SHOTS) {
       mkdirSync(SHOTS, { recursive: true });
       await panel.screenshot({ path: `${SHOTS}/tokens-new-1440.png` });
@@ -63,11 +67,12 @@ describe('a rep makes an API token in Settings, uses it, and revokes it (SPEC §
 
   it('the API reference page renders from the app itself, under its content-security policy', async () => {
     // newPage fails the test on any console error: a CSP refusal of a script or style would be one.
-    await rep.goto(`${e2e.app.server.url}/api/docs`);
+    const reader = await e2e.app.newPage();
+    await reader.goto(`${e2e.app.server.url}/api/docs`);
     // Swagger UI's own markup: one block per operation, nine routes of the document.
-    await rep.locator('.swagger-ui .opblock').nth(8).waitFor();
-    expect(await rep.locator('.swagger-ui .info .title').textContent()).toContain('Deal Room API');
-    expect(await rep.locator('.swagger-ui [data-path="/deals/{id}/health"]').count()).toBeGreaterThan(0);
-    if (SHOTS) await rep.screenshot({ path: `${SHOTS}/api-docs-1440.png` });
+    await reader.locator('.swagger-ui .opblock').nth(8).waitFor();
+    expect(await reader.locator('.swagger-ui .info .title').textContent()).toContain('Deal Room API');
+    expect(await reader.locator('.swagger-ui [data-path="/deals/{id}/health"]').count()).toBeGreaterThan(0);
+    if (SHOTS) await reader.screenshot({ path: `${SHOTS}/api-docs-1440.png` });
   });
 });
