@@ -64,7 +64,45 @@ export function openApiDocument(): OpenAPIObject {
     tags: ['deals', 'accounts', 'contacts', 'stakeholders', 'activities'],
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token, `drk_…`' } },
   });
-  return document;
+  return describeOurAnswers(document);
+}
+
+/** Our error body, as `sendError` below writes it. */
+const ERROR_SCHEMA = {
+  type: 'object' as const,
+  required: ['message', 'code'],
+  properties: {
+    message: { type: 'string' as const, description: 'What went wrong; for bad input it names the field' },
+    code: { type: 'string' as const, description: 'tRPC’s error code: BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, …' },
+    fields: { type: 'array' as const, items: { type: 'string' as const }, description: 'The input fields at fault (400)' },
+    current: { description: 'The record as it is now, after a stale `version` (409)' },
+  },
+};
+
+/**
+ * The library describes its own adapter's answers; ours differ in two ways, written into
+ * the document here: errors are `Error` (above), and a POST that creates answers 201.
+ * A versioned PATCH may also answer 409.
+ */
+function describeOurAnswers(doc: OpenAPIObject): OpenAPIObject {
+  const errorRef = { $ref: '#/components/schemas/Error' };
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const [method, operation] of Object.entries(item as Record<string, { responses?: Record<string, { description: string; content?: Record<string, { schema: unknown }> }> }>)) {
+      const responses = operation.responses;
+      if (!responses) continue;
+      for (const [status, response] of Object.entries(responses)) {
+        if (!status.startsWith('2') && response.content) response.content = { 'application/json': { schema: errorRef } };
+      }
+      if (method === 'patch') responses['409'] = { description: 'The `version` sent is stale: `current` holds the record as it is now', content: { 'application/json': { schema: errorRef } } };
+      if (method === 'post' && responses['200']) {
+        responses['201'] = { ...responses['200'], description: 'Created' };
+        delete responses['200'];
+      }
+    }
+  }
+  const schemas = Object.fromEntries(Object.entries(doc.components?.schemas ?? {}).filter(([name]) => !name.startsWith('error.')));
+  doc.components = { ...doc.components, schemas: { ...schemas, Error: ERROR_SCHEMA } };
+  return doc;
 }
 
 /** A zod schema's own kind (`object`, `number`, `optional`, …), read from its definition. */

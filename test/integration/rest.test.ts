@@ -297,7 +297,7 @@ describe('REST API with tokens (SPEC §15)', () => {
     it('is valid OpenAPI 3.1 and lists every REST route', async () => {
       const res = await fetch(`${server.url}/api/openapi.json`);
       expect(res.status).toBe(200);
-      const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+      const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>> };
       expect(doc.openapi).toBe('3.1.0');
       await SwaggerParser.validate(structuredClone(doc) as never);
       expect(Object.keys(doc.paths).sort()).toEqual([
@@ -311,6 +311,10 @@ describe('REST API with tokens (SPEC §15)', () => {
         '/deals/{id}/health',
         '/stakeholders/{id}',
       ]);
+      // The answers our routes give: 201 for a create, 409 for a stale version, errors as `Error`.
+      expect(Object.keys(doc.paths['/deals']!.post!.responses)).toContain('201');
+      expect(doc.paths['/deals/{id}']!.patch!.responses['409']).toBeDefined();
+      expect(doc.paths['/deals/{id}']!.get!.responses['404']!.content!['application/json']!.schema).toEqual({ $ref: '#/components/schemas/Error' });
     });
 
     it('the reference page is served from the app, its script and styles same-origin', async () => {
