@@ -41,7 +41,7 @@ export function bearerToken(req: Request): string | null {
  * the session cookie. A token that does not work is a 401 naming why, never a silent
  * fall-back to the cookie; bad tokens count against the client's address like bad logins.
  */
-async function requestUser(deps: AppDeps, req: Request): Promise<{ user: SessionUser; tokenHash: string | null; viaApiToken: boolean } | null> {
+export async function requestUser(deps: AppDeps, req: Request): Promise<{ user: SessionUser; tokenHash: string | null; viaApiToken: boolean } | null> {
   const token = bearerToken(req);
   if (token === null) {
     const session = await readSessionUser(deps.db, req, deps.now());

@@ -251,6 +251,14 @@ describe('REST API with tokens (SPEC §15)', () => {
     });
   });
 
+  it('the CSV export takes the token too, as a BI tool would fetch it', async () => {
+    const res = await fetch(`${server.url}/api/export/deals.csv?status=open`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Core banking mainframe refresh');
+    const refused = await fetch(`${server.url}/api/export/deals.csv`, { headers: { authorization: 'Bearer drk_unknown' } });
+    expect(refused.status).toBe(401);
+  });
+
   describe('Bearer on /trpc', () => {
     it('acts as the token’s user', async () => {
       const anonymous = new ApiSession(server.url, { authorization: `Bearer ${token}` });
