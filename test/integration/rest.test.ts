@@ -336,3 +336,19 @@ describe('REST API with tokens (SPEC §15)', () => {
     });
   });
 });
+
+describe('bad API tokens are rate-limited like bad logins', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ seed: false, env: { LOGIN_RATE_LIMIT: '3' } });
+  });
+  afterAll(() => server.stop());
+
+  it('past the budget an address gets 429 instead of another guess', async () => {
+    const guess = () => fetch(`${server.url}/api/v1/deals`, { headers: { authorization: `Bearer drk_guess${Math.random()}` } }).then((res) => res.status);
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push(await guess());
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(statuses.slice(3)).toEqual([429, 429]);
+  });
+});
