@@ -10,6 +10,7 @@ import { appRouter } from './trpc/router';
 import { exportRouter } from './http/export';
 import { oidcRouter } from './auth/oidc';
 import { bodySizeGuard, crossSiteGuard, emptyBodyAsNoInput, sendTrpcError } from './http/guards';
+import { docsRouter, REST_BASE, restRouter } from './http/rest';
 import { MAX_TRPC_BATCH } from '../shared/limits';
 import { IMPORT_MAX_BYTES } from '../shared/import';
 
@@ -73,6 +74,9 @@ export function createApp(deps: AppDeps) {
   app.use('/api/export', exportRouter(deps));
   // Single sign-on (SPEC §15): browser redirects to and from the OpenID provider.
   app.use('/auth/oidc', oidcRouter(deps));
+  // REST (SPEC §15): the procedures with `meta.openapi`, their OpenAPI document and its reference page.
+  app.use(REST_BASE, restRouter(deps));
+  app.use('/api', docsRouter());
 
   const clientDist = resolve(deps.env.CLIENT_DIST);
   const indexHtml = resolve(clientDist, 'index.html');

@@ -116,6 +116,8 @@ export type UserCreated = { name: string; email: string; role: Role; locale: Loc
 export type UserChange = Diff<Editable<TUserUpdate>> & { name: string };
 export type PasswordReset = { name: string; sessionsEnded: number };
 export type TeamCreated = { name: string };
+/** An API token (SPEC §15) as the log names it: never the token, only what its owner sees in the list. */
+export type ApiTokenRecord = { name: string; prefix: string; expiresAt: string | null };
 /** A team renamed or given other managers: `name` on both sides; `managers` (names, sorted) only when they changed. */
 export type TeamChange = { name: string; managers?: string[] };
 /** How people may sign in (SPEC §15): with a password everyone, or only admins. */
@@ -134,6 +136,8 @@ interface EventPayloads {
   'complaint.resolved': { entity: 'complaint'; before: ComplaintRecord; after: ComplaintRecord };
   'settings.accountSettingsUpdated': { entity: 'teamSettings'; before: AccountSettings; after: AccountSettings };
   'activity.logged': { entity: 'activity'; after: ActivityRecord };
+  'apiToken.created': { entity: 'apiToken'; after: ApiTokenRecord };
+  'apiToken.revoked': { entity: 'apiToken'; before: ApiTokenRecord };
   'activity.removed': { entity: 'activity'; before: ActivityRecord };
   'coachingNote.added': { entity: 'coachingNote'; after: CoachingNoteRecord };
   'competitor.added': { entity: 'competitor'; after: CompetitorRecord };
@@ -313,6 +317,7 @@ const ranking: Spec<SuccessFactorRanking> = { top: titles, ranking: titles, titl
 const thresholdFlag: Spec<ThresholdFlag> = { threshold: oneOf(THRESHOLD_KEYS), passed: flag };
 const userChange: Spec<UserChange> = { name: text, role: orNull(oneOf(ROLES)), active: orNull(flag), locale: orNull(oneOf(LOCALES)), teamId: nullableId };
 const teamChange: Spec<TeamChange> = { name: text, managers: titles };
+const apiTokenRecord: Spec<ApiTokenRecord> = { name: text, prefix: text, expiresAt: nullableText };
 
 type Reader<K extends EventKind> = (row: EventRow) => Extract<StoredEvent, { kind: K }>;
 const empty: Record<never, never> = {};
@@ -340,6 +345,8 @@ const READERS: { [K in EventKind]: Reader<K> } = {
   'settings.accountSettingsUpdated': both('settings.accountSettingsUpdated', 'teamSettings', accountSettings, accountSettings),
   'activity.logged': afterOnly('activity.logged', 'activity', activityRecord),
   'activity.removed': beforeOnly('activity.removed', 'activity', activityRecord),
+  'apiToken.created': afterOnly('apiToken.created', 'apiToken', apiTokenRecord),
+  'apiToken.revoked': beforeOnly('apiToken.revoked', 'apiToken', apiTokenRecord),
   'coachingNote.added': afterOnly('coachingNote.added', 'coachingNote', { body: text }),
   'competitor.added': afterOnly('competitor.added', 'competitor', competitorRecord),
   'competitor.updated': both('competitor.updated', 'competitor', competitorRecord, competitorRecord),

@@ -83,6 +83,28 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * API tokens (SPEC §15): like sessions, the table holds only the SHA-256 of the random
+ * token; `prefix` (the token's first characters) lets its owner tell tokens apart.
+ */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: id(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    createdAt: createdAt(),
+    expiresAt: text('expires_at'),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_unique').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
+);
+
 /** Threshold settings of SPEC §4 per team, stored as validated JSON. */
 export const teamSettings = sqliteTable('team_settings', {
   teamId: integer('team_id')

@@ -16,6 +16,7 @@ export type Engine = 'sqlite' | 'postgres';
 export let teams = sqlite.teams;
 export let users = sqlite.users;
 export let sessions = sqlite.sessions;
+export let apiTokens = sqlite.apiTokens;
 export let teamSettings = sqlite.teamSettings;
 export let accounts = sqlite.accounts;
 export let contacts = sqlite.contacts;
@@ -58,6 +59,7 @@ export function bindTables(engine: Engine): void {
   teams = postgres.teams as unknown as typeof sqlite.teams;
   users = postgres.users as unknown as typeof sqlite.users;
   sessions = postgres.sessions as unknown as typeof sqlite.sessions;
+  apiTokens = postgres.apiTokens as unknown as typeof sqlite.apiTokens;
   teamSettings = postgres.teamSettings as unknown as typeof sqlite.teamSettings;
   accounts = postgres.accounts as unknown as typeof sqlite.accounts;
   contacts = postgres.contacts as unknown as typeof sqlite.contacts;

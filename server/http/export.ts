@@ -4,11 +4,11 @@ import { type z } from 'zod';
 import { isoDay } from '../../shared/dates';
 import { ZContactListSchema } from '../../shared/schemas/contact';
 import { ZDealQuerySchema } from '../../shared/schemas/deal';
-import { readSessionUser, type SessionUser } from '../auth/session';
+import type { SessionUser } from '../auth/session';
 import { AppError, fromDatabaseError } from '../errors';
 import { listContacts } from '../services/contacts';
 import { allDealPages, type DealWithHealth } from '../services/dealList';
-import type { AppDeps } from '../trpc/context';
+import { requestUser, type AppDeps } from '../trpc/context';
 import { CONTACT_COLUMNS, DEAL_COLUMNS, contactRow, csvCell, dealRow, guardFormula } from './exportRows';
 import { sendTrpcError } from './guards';
 import { writeDealsXlsx } from './exportXlsx';
@@ -61,12 +61,12 @@ async function exportedDeals(deps: AppDeps, req: Request, user: SessionUser) {
 
 type Handler = (req: Request, res: Response, user: SessionUser, now: Date) => Promise<void>;
 
-/** Session cookie → user, as the tRPC context does; every refusal in tRPC's error envelope, never a 500 for bad input. */
+/** Session cookie or API token → user, as the tRPC context does (the same function); every refusal in tRPC's error envelope, never a 500 for bad input. */
 function authenticated(deps: AppDeps, handler: Handler) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const now = deps.now();
     void (async () => {
-      const session = await readSessionUser(deps.db, req, now);
+      const session = await requestUser(deps, req);
       if (!session) return sendTrpcError(res, 401, 'UNAUTHORIZED', 'Sign in to export');
       await handler(req, res, session.user, now);
     })().catch((error: unknown) => {

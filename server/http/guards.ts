@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 
 /** Reply in tRPC's error envelope so every client sees one error format. */
 export function sendTrpcError(res: Response, httpStatus: number, code: string, message: string): void {
-  const jsonRpcCodes: Record<string, number> = { FORBIDDEN: -32003, UNSUPPORTED_MEDIA_TYPE: -32015, NOT_FOUND: -32004, PAYLOAD_TOO_LARGE: -32013 };
+  const jsonRpcCodes: Record<string, number> = { FORBIDDEN: -32003, UNSUPPORTED_MEDIA_TYPE: -32015, NOT_FOUND: -32004, PAYLOAD_TOO_LARGE: -32013, UNAUTHORIZED: -32001 };
   res.status(httpStatus).json({ error: { message, code: jsonRpcCodes[code] ?? -32600, data: { code, httpStatus } } });
 }
 
@@ -20,7 +20,11 @@ function originHost(origin: string): string | null {
  * must also be JSON, so an HTML form cannot post to the API.
  */
 export function crossSiteGuard(req: Request, res: Response, next: NextFunction): void {
-  if (req.method !== 'POST') return next();
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+  // An API token (SPEC §15) without a cookie: a browser cannot attach an Authorization header
+  // to a forged cross-site request, so there is nothing to forge. With a cookie, the check stays.
+  const bearer = /^Bearer\s/i.test(req.get('authorization') ?? '');
+  if (bearer && !req.headers.cookie) return checkJson(req, res, next);
   const fetchSite = req.get('sec-fetch-site');
   if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'same-site' && fetchSite !== 'none') {
     return sendTrpcError(res, 403, 'FORBIDDEN', 'Cross-site requests are not allowed');
@@ -29,6 +33,10 @@ export function crossSiteGuard(req: Request, res: Response, next: NextFunction):
   if (origin && originHost(origin) !== req.get('host')) {
     return sendTrpcError(res, 403, 'FORBIDDEN', 'Cross-site requests are not allowed');
   }
+  checkJson(req, res, next);
+}
+
+function checkJson(req: Request, res: Response, next: NextFunction): void {
   const contentType = req.get('content-type');
   if (contentType && !contentType.toLowerCase().startsWith('application/json')) {
     return sendTrpcError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Mutations must be sent as application/json');

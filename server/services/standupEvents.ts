@@ -164,6 +164,8 @@ export function changesOfEvent(event: ReadEvent, stakeholderName: (id: number | 
     case 'team.created':
     case 'team.updated':
     case 'signIn.updated':
+    case 'apiToken.created':
+    case 'apiToken.revoked':
     case 'unknown':
       break;
     default: {

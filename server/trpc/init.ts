@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { Role } from '../../shared/domain';
 import { AppError, fromDatabaseError } from '../errors';
 import type { SessionUser } from '../auth/session';
@@ -31,7 +32,8 @@ function fieldsOf(issue: ValidationIssue): string[] {
   return issue.keys.map((key) => `${prefix}${key}`);
 }
 
-const t = initTRPC.context<Context>().create({
+// `meta.openapi` puts a procedure on the REST API too (SPEC §15, server/http/rest.ts).
+const t = initTRPC.context<Context>().meta<OpenApiMeta>().create({
   errorFormatter({ shape, error }) {
     const issues = error.code === 'BAD_REQUEST' ? issuesOf(error.cause) : null;
     const cause = error.cause instanceof AppError ? error.cause : null;

@@ -1,5 +1,6 @@
 import { accountRouter } from '../routers/account';
 import { activityRouter } from '../routers/activity';
+import { apiTokenRouter } from '../routers/apiToken';
 import { authRouter } from '../routers/auth';
 import { complaintRouter } from '../routers/complaint';
 import { contactRouter } from '../routers/contact';
@@ -43,6 +44,7 @@ export const appRouter = router({
   history: historyRouter,
   settings: settingsRouter,
   import: importRouter,
+  apiToken: apiTokenRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -36,6 +36,8 @@ export const LIMITS = {
   eventKind: 64,
   /** A page cursor of a list (SPEC §13): opaque, made by the server. */
   cursor: 512,
+  /** An API token's name (SPEC §15): what its owner calls the script or tool that uses it. */
+  tokenName: 100,
 } as const;
 
 /** The range each threshold setting (SPEC §4) may take: the settings schema enforces it, the Settings form's number inputs offer it. */

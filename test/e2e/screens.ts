@@ -12,6 +12,9 @@ import { expectOk, loginAs } from '../helpers/api';
 import type { E2eApp } from '../helpers/e2e';
 import { DEMO_PASSWORD } from '../helpers/server';
 
+/** The cards of an admin's Settings: thresholds, import, users, teams, sign-in, API tokens, webhooks. */
+const SETTINGS_CARDS = 7;
+
 export const DEAL = 'Core banking mainframe refresh';
 const CHECK_IN = 'Weekly check-in on the core banking refresh';
 
@@ -151,7 +154,7 @@ export const SCREENS: readonly Screen[] = [
     async open(page, { base }) {
       await page.goto(`${base}/settings`);
       await page.locator('form.threshold-form input').first().waitFor();
-      await expect.poll(() => page.locator('.settings-layout .card-title').count()).toBe(4); // thresholds, users, teams, sign-in (an admin's)
+      await expect.poll(() => page.locator('.settings-layout .card-title').count()).toBe(SETTINGS_CARDS);
       await page.locator('.teams-table tbody tr').first().waitFor();
     },
   },

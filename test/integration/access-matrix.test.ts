@@ -4,6 +4,7 @@
  * ACCESS below fails this suite until someone decides who may call it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { restRoutes } from '../../server/http/rest';
 import { appRouter } from '../../server/trpc/router';
 import { ApiSession, expectOk, loginAs, type ApiInput, type RawResponse, type RouterOutputs } from '../helpers/api';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/server';
@@ -33,6 +34,8 @@ const DEAL_MANAGER: Expectation = { anonymous: 'UNAUTHORIZED', rep: 'FORBIDDEN',
 const TEAM_MANAGER: Expectation = { ...DEAL_MANAGER, otherTeamManager: 'ok' };
 /** Settings: admins only. */
 const ADMIN: Expectation = { anonymous: 'UNAUTHORIZED', rep: 'FORBIDDEN', otherRep: 'FORBIDDEN', manager: 'FORBIDDEN', otherTeamManager: 'FORBIDDEN', admin: 'ok' };
+/** A user's own API token (SPEC §15): nobody else may revoke it, nor learn that it exists. */
+const OWNER: Expectation = { anonymous: 'UNAUTHORIZED', rep: 'ok', otherRep: 'NOT_FOUND', manager: 'NOT_FOUND', otherTeamManager: 'NOT_FOUND', admin: 'NOT_FOUND' };
 /** An activity can be taken back only by whoever logged it (rep1 here); the event log keeps it anyway. */
 const AUTHOR: Expectation = { ...DEAL, manager: 'FORBIDDEN', admin: 'FORBIDDEN' };
 
@@ -141,6 +144,9 @@ const ACCESS: Record<string, Rule> = {
   'settings.thresholds': { expect: SIGNED_IN },
   // SPEC §12: managers and admins import into a team they manage; a dry run, so the line writes nothing (test/integration/import.test.ts covers writes).
   'import.run': { expect: TEAM_MANAGER, input: () => ({ source: 'salesforce', files: { accounts: 'Id,Name\n001X,Matrix Account\n' }, dryRun: true }) },
+  'apiToken.list': { expect: SIGNED_IN },
+  'apiToken.create': { expect: SIGNED_IN, input: (fx) => ({ name: fx.unique('Token') }) },
+  'apiToken.revoke': { expect: OWNER, input: async (fx) => ({ id: (await fx.owner.trpc.apiToken.create.mutate({ name: fx.unique('Token') })).id }) },
   'settings.updateThresholds': { expect: ADMIN, input: async (fx) => ({ version: (await fx.owner.trpc.settings.thresholds.query()).version, minAllies: 2 }) },
   'settings.accountSettings': { expect: SIGNED_IN },
   'settings.updateAccountSettings': { expect: ADMIN, input: async (fx) => ({ version: (await fx.owner.trpc.settings.accountSettings.query()).version, silentDays: 60 }) },
@@ -271,6 +277,63 @@ describe('access matrix', () => {
       }
     });
   }
+
+  /**
+   * REST (SPEC §15): every route is one of the procedures above, called with an API token
+   * instead of a cookie; the same rule and the same input must give the same outcome.
+   */
+  describe('REST routes with a Bearer token', () => {
+    const tokens: Partial<Record<Actor, string>> = {};
+    const outcomeOfStatus = (status: number): string =>
+      status < 300 ? 'ok' : ({ 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' } as Record<number, string>)[status] ?? `HTTP ${status}`;
+
+    beforeAll(async () => {
+      for (const actor of ACTORS) {
+        if (actor === 'anonymous') continue;
+        const token = (await clients[actor].trpc.apiToken.create.mutate({ name: 'Access matrix' })).token;
+        // A first use marks the token used; the frozen test clock keeps later calls from writing it again.
+        await fetch(`${server.url}/api/v1/accounts`, { headers: { authorization: `Bearer ${token}` } });
+        tokens[actor] = token;
+      }
+    });
+
+    it('every REST route is a procedure with an access rule', () => {
+      expect(restRoutes().filter((route) => !(route.procedure in ACCESS))).toEqual([]);
+      expect(restRoutes().length).toBeGreaterThan(0);
+    });
+
+    for (const route of restRoutes().filter((r) => r.procedure in ACCESS)) {
+      const rule = ACCESS[route.procedure]!;
+      describe(`${route.method} ${route.path}`, () => {
+        for (const actor of ACTORS) {
+          const expected = rule.expect[actor];
+          it(`${actor}: ${expected === 'hidden' ? 'NOT_FOUND or FORBIDDEN' : expected}`, async () => {
+            const input = { ...((rule.input ? await rule.input(fx) : {}) as Record<string, unknown>) };
+            const path = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+              const value = String(input[name]);
+              delete input[name];
+              return value;
+            });
+            const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
+            const query = hasBody || Object.keys(input).length === 0 ? '' : `?${new URLSearchParams(input as Record<string, string>)}`;
+            const token = tokens[actor];
+            const before = await dbFingerprint(server);
+            const res = await fetch(`${server.url}/api/v1${path}${query}`, {
+              method: route.method,
+              headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+              body: hasBody ? JSON.stringify(input) : undefined,
+            });
+            const body = (await res.json()) as { message?: string };
+            expect(res.status, `${route.path} as ${actor}: ${body.message}`).toBeLessThan(500);
+            const outcome = outcomeOfStatus(res.status);
+            if (expected === 'hidden') expect(['NOT_FOUND', 'FORBIDDEN'], `${route.path} as ${actor}: ${body.message}`).toContain(outcome);
+            else expect(outcome, `${route.path} as ${actor}: ${body.message}`).toBe(expected);
+            if (route.method === 'GET' || expected !== 'ok') expect(await dbFingerprint(server)).toEqual(before);
+          });
+        }
+      });
+    }
+  });
 
   describe('what each actor sees in lists', () => {
     const dealNames = async (actor: Actor) => (await clients[actor].trpc.deal.list.query()).items.map((d) => d.name);

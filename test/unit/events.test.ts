@@ -80,6 +80,8 @@ const SAMPLES: { [K in EventKind]: Extract<DomainEvent, { kind: K }> } = {
   'successFactor.removed': { kind: 'successFactor.removed', entity: 'successFactor', entityId: 14, before: { title: 'Uptime', ...ranking(['Uptime']) }, after: { title: 'Uptime', ...ranking([]) } },
   'successFactor.reordered': { kind: 'successFactor.reordered', entity: 'successFactor', entityId: 7, before: ranking(['Price', 'Uptime']), after: ranking(['Uptime', 'Price']) },
   'team.created': { kind: 'team.created', entity: 'team', entityId: 2, after: { name: 'Key Accounts — West' } },
+  'apiToken.created': { kind: 'apiToken.created', entity: 'apiToken', entityId: 3, after: { name: 'BI export', prefix: 'drk_AbCdEfGh', expiresAt: null } },
+  'apiToken.revoked': { kind: 'apiToken.revoked', entity: 'apiToken', entityId: 3, before: { name: 'BI export', prefix: 'drk_AbCdEfGh', expiresAt: '2027-01-01T00:00:00.000Z' } },
   'team.updated': { kind: 'team.updated', entity: 'team', entityId: 2, before: { name: 'West', managers: [] }, after: { name: 'Key Accounts — West', managers: ['Morgan Lee'] } },
   'threshold.crossed': { kind: 'threshold.crossed', entity: 'threshold', entityId: null, before: { threshold: 'relationships', passed: false }, after: { threshold: 'relationships', passed: true } },
   'threshold.lost': { kind: 'threshold.lost', entity: 'threshold', entityId: null, before: { threshold: 'information', passed: true }, after: { threshold: 'information', passed: false } },
@@ -130,6 +132,8 @@ const NOT_IN_STANDUP: EventKind[] = [
   'team.created',
   'team.updated',
   'signIn.updated',
+  'apiToken.created',
+  'apiToken.revoked',
 ];
 
 /** The row as the events table stores it: JSON sides, null where the kind writes none. */

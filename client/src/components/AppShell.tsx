@@ -37,7 +37,8 @@ export function AppShell() {
     { to: '/', label: t('nav.pipeline'), end: true },
     { to: '/review', label: t('nav.review') },
     { to: '/standup', label: t('nav.standup') },
-    ...(user.role === 'admin' ? [{ to: '/settings', label: t('nav.settings') }] : []),
+    // Everyone: their own API tokens live there (SPEC §15); the thresholds and users are read-only below admin.
+    { to: '/settings', label: t('nav.settings') },
   ];
   return (
     <div className="app">

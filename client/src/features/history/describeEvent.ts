@@ -238,6 +238,11 @@ export function describeEvent(row: HistoryEvent, ctx: SentenceContext): Sentence
     }
     case 'signIn.updated':
       return say(event.after.passwordForEveryone === false ? 'signIn.adminsOnly' : 'signIn.everyone', {});
+    // A user's own API tokens (SPEC §15): never on a deal, but the sentence reads if one shows.
+    case 'apiToken.created':
+      return say('apiToken.created', { name: filled(event.after.name) ?? '', prefix: event.after.prefix ?? '' });
+    case 'apiToken.revoked':
+      return say('apiToken.revoked', { name: filled(event.before.name) ?? '', prefix: event.before.prefix ?? '' });
     case 'flag.snoozed': {
       const { before, after } = event;
       const params = { flag: label('scoring:flagTitle', after.code ?? before.code), until: ctx.date(after.until), reason: after.reason ?? '' };

@@ -11,6 +11,7 @@ import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { conflictCurrent, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { SignInPanel } from './SignInPanel';
+import { ApiTokensPanel } from './ApiTokensPanel';
 import { TeamsPanel } from './TeamsPanel';
 import { UsersPanel } from './UsersPanel';
 
@@ -55,6 +56,7 @@ export default function SettingsPage() {
         )}
         {user.role === 'admin' && <TeamsPanel />}
         {user.role === 'admin' && <SignInPanel />}
+        <ApiTokensPanel />
       </div>
     </div>
   );
