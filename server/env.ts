@@ -24,6 +24,10 @@ const EnvSchema = z.object({
   CLIENT_DIST: z.string().min(1).default('dist/client'),
   /** How often thresholds lost to time alone are recorded in the history; 0 turns the sweep off. */
   HEALTH_SWEEP_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  /** How often the webhook deliverer looks for due deliveries; 0 turns it off (tests drive it by hand). */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2_000),
+  /** How long one webhook POST may take, answer included, before it counts as failed and is retried. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -45,6 +45,7 @@ import type { TInfoPointUpdate, ZCompetitorUpdateSchema, ZNextStepUpdateSchema }
 import type { TStakeholderUpdate } from './schemas/stakeholder';
 import type { TUserUpdate } from './schemas/user';
 import type { ThresholdSettings } from './settings';
+import { WEBHOOK_EVENTS, type WebhookEvent } from './webhooks';
 
 /** What changed: each field as it was (before) or became (after); null is an empty value. */
 type Diff<T> = { [K in keyof T]?: Exclude<T[K], undefined> | null };
@@ -94,6 +95,8 @@ export type PasswordReset = { name: string; sessionsEnded: number };
 export type TeamCreated = { name: string };
 /** A team renamed or given other managers: `name` on both sides; `managers` (names, sorted) only when they changed. */
 export type TeamChange = { name: string; managers?: string[] };
+/** A webhook as the log keeps it: where it posts and what to; never its secret. */
+export type WebhookRecord = { url: string; events: WebhookEvent[] };
 
 /** Every kind, its entity and its payload. A side a kind never writes is absent. */
 interface EventPayloads {
@@ -147,6 +150,8 @@ interface EventPayloads {
   'user.deactivated': { entity: 'user'; before: UserChange; after: UserChange };
   'user.reactivated': { entity: 'user'; before: UserChange; after: UserChange };
   'user.passwordReset': { entity: 'user'; after: PasswordReset };
+  'webhook.created': { entity: 'webhook'; after: WebhookRecord };
+  'webhook.removed': { entity: 'webhook'; before: WebhookRecord };
 }
 
 export type EventKind = keyof EventPayloads;
@@ -247,6 +252,7 @@ const ranking: Spec<SuccessFactorRanking> = { top: titles, ranking: titles, titl
 const thresholdFlag: Spec<ThresholdFlag> = { threshold: oneOf(THRESHOLD_KEYS), passed: flag };
 const userChange: Spec<UserChange> = { name: text, role: orNull(oneOf(ROLES)), active: orNull(flag), locale: orNull(oneOf(LOCALES)), teamId: nullableId };
 const teamChange: Spec<TeamChange> = { name: text, managers: titles };
+const webhookRecord: Spec<WebhookRecord> = { url: text, events: listOf(oneOf(WEBHOOK_EVENTS)) };
 
 type Reader<K extends EventKind> = (row: EventRow) => Extract<StoredEvent, { kind: K }>;
 const empty: Record<never, never> = {};
@@ -311,6 +317,8 @@ const READERS: { [K in EventKind]: Reader<K> } = {
   'user.deactivated': both('user.deactivated', 'user', userChange, userChange),
   'user.reactivated': both('user.reactivated', 'user', userChange, userChange),
   'user.passwordReset': afterOnly('user.passwordReset', 'user', { name: text, sessionsEnded: num }),
+  'webhook.created': afterOnly('webhook.created', 'webhook', webhookRecord),
+  'webhook.removed': beforeOnly('webhook.removed', 'webhook', webhookRecord),
 };
 
 /** Every kind the app writes, in one list (tests walk it; SQL filters name kinds from it). */

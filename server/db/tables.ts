@@ -38,6 +38,8 @@ export let standups = sqlite.standups;
 export let flagSnoozes = sqlite.flagSnoozes;
 export let dealHealth = sqlite.dealHealth;
 export let teamManagers = sqlite.teamManagers;
+export let webhooks = sqlite.webhooks;
+export let webhookDeliveries = sqlite.webhookDeliveries;
 
 let bound: Engine | null = null;
 
@@ -73,6 +75,8 @@ export function bindTables(engine: Engine): void {
   flagSnoozes = postgres.flagSnoozes as unknown as typeof sqlite.flagSnoozes;
   dealHealth = postgres.dealHealth as unknown as typeof sqlite.dealHealth;
   teamManagers = postgres.teamManagers as unknown as typeof sqlite.teamManagers;
+  webhooks = postgres.webhooks as unknown as typeof sqlite.webhooks;
+  webhookDeliveries = postgres.webhookDeliveries as unknown as typeof sqlite.webhookDeliveries;
 }
 
 /** The engine the tables are bound to (SQLite until a PostgreSQL database is opened). */

@@ -17,6 +17,7 @@ import { activities, activityStakeholders, contacts, coverageSnapshots, dealHeal
 import { recordEvent } from './events';
 import { loadSnoozes } from './flagSnoozes';
 import { storeHealth } from './storedHealth';
+import { enqueueWebhooks } from './webhookOutbox';
 import { getThresholds } from './teamThresholds';
 
 /** COVERAGE_DROP looks back 14 days; a day more covers the calendar-day edge. */
@@ -254,7 +255,14 @@ async function recordAgainst(tx: Tx, deal: { id: number; teamId: number }, healt
     .insert(coverageSnapshots)
     .values({ dealId: deal.id, at: at.toISOString(), influence: coverage.influence, headcount: coverage.headcount, net: coverage.net, opposition: coverage.opposition, crossed: health.crossed, thresholds: passed });
   if (!previous) return true;
-  for (const change of diffThresholdFlags(passedOf(previous.thresholds), passed)) {
+  const changes = diffThresholdFlags(passedOf(previous.thresholds), passed);
+  const snapshot = { influence: coverage.influence, headcount: coverage.headcount, net: coverage.net, opposition: coverage.opposition };
+  await enqueueWebhooks(
+    tx,
+    changes.map((change) => ({ event: 'deal.threshold_changed', dealId: deal.id, data: { threshold: change.threshold, before: !change.passed, after: change.passed, coverage: snapshot } })),
+    at,
+  );
+  for (const change of changes) {
     await recordEvent(tx, {
       teamId: deal.teamId,
       dealId: deal.id,

@@ -154,6 +154,8 @@ export function changesOfEvent(event: ReadEvent, stakeholderName: (id: number | 
     case 'user.passwordReset':
     case 'team.created':
     case 'team.updated':
+    case 'webhook.created':
+    case 'webhook.removed':
     case 'unknown':
       break;
     default: {

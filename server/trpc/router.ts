@@ -14,6 +14,7 @@ import { stakeholderRouter } from '../routers/stakeholder';
 import { standupRouter } from '../routers/standup';
 import { teamRouter } from '../routers/team';
 import { userRouter } from '../routers/user';
+import { webhookRouter } from '../routers/webhook';
 import { router } from './init';
 
 export const appRouter = router({
@@ -37,6 +38,7 @@ export const appRouter = router({
   standup: standupRouter,
   history: historyRouter,
   settings: settingsRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -71,6 +71,8 @@ const SAMPLES: { [K in EventKind]: Extract<DomainEvent, { kind: K }> } = {
   'successFactor.reordered': { kind: 'successFactor.reordered', entity: 'successFactor', entityId: 7, before: ranking(['Price', 'Uptime']), after: ranking(['Uptime', 'Price']) },
   'team.created': { kind: 'team.created', entity: 'team', entityId: 2, after: { name: 'Key Accounts — West' } },
   'team.updated': { kind: 'team.updated', entity: 'team', entityId: 2, before: { name: 'West', managers: [] }, after: { name: 'Key Accounts — West', managers: ['Morgan Lee'] } },
+  'webhook.created': { kind: 'webhook.created', entity: 'webhook', entityId: 3, after: { url: 'https://hooks.example.com/deal-room', events: ['deal.stage_changed'] } },
+  'webhook.removed': { kind: 'webhook.removed', entity: 'webhook', entityId: 3, before: { url: 'https://hooks.example.com/deal-room', events: ['deal.stage_changed'] } },
   'threshold.crossed': { kind: 'threshold.crossed', entity: 'threshold', entityId: null, before: { threshold: 'relationships', passed: false }, after: { threshold: 'relationships', passed: true } },
   'threshold.lost': { kind: 'threshold.lost', entity: 'threshold', entityId: null, before: { threshold: 'information', passed: true }, after: { threshold: 'information', passed: false } },
   'user.created': { kind: 'user.created', entity: 'user', entityId: 8, after: { name: 'Sam Patel', email: 'sam@demo.test', role: 'rep', locale: 'en', active: true } },
@@ -109,6 +111,8 @@ const NOT_IN_STANDUP: EventKind[] = [
   'user.passwordReset',
   'team.created',
   'team.updated',
+  'webhook.created',
+  'webhook.removed',
 ];
 
 /** The row as the events table stores it: JSON sides, null where the kind writes none. */

@@ -213,6 +213,11 @@ export function describeEvent(row: HistoryEvent, ctx: SentenceContext): Sentence
       if (filled(before.name) && before.name !== after.name) return say('team.renamed', { from: before.name, name });
       return say('team.managers', { name, managers: after.managers?.length ? ctx.list(after.managers) : t('history.none') });
     }
+    // Organisation-level, like teams: the URL is in the event.
+    case 'webhook.created':
+      return say('webhook.created', { url: event.after.url ?? '' });
+    case 'webhook.removed':
+      return say('webhook.removed', { url: event.before.url ?? '' });
     case 'flag.snoozed': {
       const { before, after } = event;
       const params = { flag: label('scoring:flagTitle', after.code ?? before.code), until: ctx.date(after.until), reason: after.reason ?? '' };
