@@ -4,11 +4,15 @@
  * records a clear error for what cannot be reached. Tests drive the deliverer themselves
  * (`deliverDue` at the server's clock), so they can move time between attempts.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDue, GIVE_UP_AFTER_ATTEMPTS, RETRY } from '../../server/services/webhookDelivery';
 import { type ApiSession, expectOk, loginAs } from '../helpers/api';
-import { freePort } from '../helpers/child-server';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { freePort, startChildServer, type ChildServer } from '../helpers/child-server';
+import { createTestDatabase, dropTestDatabase } from '../helpers/postgres';
+import { startTestServer, testEngine, type TestServer } from '../helpers/server';
 import { startReceiver, type Receiver } from '../helpers/webhook-receiver';
 import { lastEvent, refusalCheck, sql } from '../helpers/world';
 
@@ -245,5 +249,44 @@ describe('webhooks', () => {
     } finally {
       await twin?.stop();
     }
+  });
+});
+
+describe('webhooks survive a crash', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'deal-room-webhook-crash-'));
+  let database = join(dir, 'crash.sqlite');
+  let child: ChildServer | null = null;
+  let receiver: Receiver | null = null;
+  beforeAll(async () => {
+    if (testEngine() === 'postgres') database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await child?.kill();
+    await receiver?.close();
+    rmSync(dir, { recursive: true, force: true });
+    if (testEngine() === 'postgres') await dropTestDatabase(database);
+  });
+
+  it('a server killed right after the commit delivers the event once it is back', async () => {
+    receiver = await startReceiver(SECRET);
+    const port = await freePort();
+    // The first life never delivers: its deliverer is off, so the event exists only in the outbox when it dies.
+    child = await startChildServer(database, port, { WEBHOOK_POLL_MS: '0' });
+    const [admin, rep] = await Promise.all([loginAs(child, 'admin@demo.test'), loginAs(child, 'rep1@demo.test')]);
+    await admin.trpc.webhook.create.mutate({ url: receiver.url, events: ['deal.stage_changed'], secret: SECRET });
+    const accountId = (await rep.trpc.deal.list.query()).items[0]!.accountId;
+    const deal = await rep.trpc.deal.create.mutate({ accountId, name: 'Crash deal', amount: 1, closeDate: '2031-01-01' });
+    await rep.trpc.deal.update.mutate({ id: deal.id, version: deal.version, stage: 'propose' });
+    await child.kill('SIGKILL');
+    expect(receiver.received).toHaveLength(0);
+
+    child = await startChildServer(database, port, { WEBHOOK_POLL_MS: '100' });
+    await expect.poll(() => receiver!.received.length, { timeout: 15_000 }).toBe(1);
+    const [got] = receiver.received;
+    expect(got!.signatureValid).toBe(true);
+    expect(got!.json).toMatchObject({ event: 'deal.stage_changed', data: { deal: { id: deal.id, name: 'Crash deal' }, before: 'qualify', after: 'propose' } });
+    // Recorded as delivered: later rounds send nothing more.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(receiver.received).toHaveLength(1);
   });
 });
