@@ -198,7 +198,7 @@ export function startDeliverer(db: Db, options: { now: () => Date; log: Logger; 
       if (result.claimed < batch) return;
     }
   };
-  const tick = (): Promise<void> => {
+  const tick = (): void => {
     round = round
       .then(run)
       .catch((err: unknown) => {
@@ -207,7 +207,6 @@ export function startDeliverer(db: Db, options: { now: () => Date; log: Logger; 
       .finally(() => {
         if (!stopping.signal.aborted) timer = setTimeout(tick, options.pollMs).unref();
       });
-    return round;
   };
   timer = setTimeout(tick, Math.min(options.pollMs, 1_000)).unref();
   return {

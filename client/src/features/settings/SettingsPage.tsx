@@ -11,6 +11,7 @@ import { conflictCurrent, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { TeamsPanel } from './TeamsPanel';
 import { UsersPanel } from './UsersPanel';
+import { WebhooksPanel } from './WebhooksPanel';
 
 type Thresholds = RouterOutputs['settings']['thresholds'];
 const NUMBER_FIELDS = [
@@ -41,6 +42,7 @@ export default function SettingsPage() {
         {settings.isPending ? <Loading /> : settings.isError ? <ErrorState error={settings.error} /> : <ThresholdForm key={settings.data.version} current={settings.data} editable={user.role === 'admin'} />}
         <UsersPanel />
         {user.role === 'admin' && <TeamsPanel />}
+        {user.role === 'admin' && <WebhooksPanel />}
       </div>
     </div>
   );
