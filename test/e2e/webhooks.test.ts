@@ -20,13 +20,22 @@ describe('an admin manages webhooks in Settings', () => {
   });
   afterAll(() => receiver?.close());
 
-  async function shoot(name: string) {
+  async function shoot(name: string, panelName: string) {
     if (!SHOTS) return;
     mkdirSync(SHOTS, { recursive: true });
+    const panel = admin.getByRole('region', { name: panelName });
     await admin.setViewportSize({ width: 1440, height: 900 });
     await admin.screenshot({ path: `${SHOTS}/${name}-1440.png`, fullPage: true });
+    await panel.screenshot({ path: `${SHOTS}/${name}-panel-1440.png` });
     await admin.setViewportSize({ width: 390, height: 844 });
     await admin.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
+    await panel.screenshot({ path: `${SHOTS}/${name}-panel-390.png` });
+    await panel.getByRole('button', { name: panelName === 'Webhooks' ? 'Deliveries' : '投递记录' }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByRole('table').waitFor();
+    await admin.screenshot({ path: `${SHOTS}/${name}-deliveries-390.png` });
+    await admin.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
     await admin.setViewportSize({ width: 1440, height: 900 });
   }
 
@@ -76,10 +85,10 @@ describe('an admin manages webhooks in Settings', () => {
     expect(receiver.received.map((r) => r.json.id)).toEqual([receiver.received[0]!.json.id, receiver.received[0]!.json.id]);
     await dialog.getByRole('button', { name: 'Close' }).click();
 
-    await shoot('settings-webhooks-en');
+    await shoot('settings-webhooks-en', 'Webhooks');
     await admin.goto(`${server.url}/settings?lang=zh-CN`);
     await admin.getByRole('region', { name: 'Webhook' }).getByRole('row').filter({ hasText: receiver.url }).waitFor();
-    await shoot('settings-webhooks-zh');
+    await shoot('settings-webhooks-zh', 'Webhook');
     await admin.goto(`${server.url}/settings?lang=en`);
 
     await row.getByRole('button', { name: 'Remove' }).click();
