@@ -5,12 +5,10 @@
 export const WEBHOOK_EVENTS = ['deal.stage_changed', 'deal.health_changed', 'deal.threshold_changed', 'stakeholder.stance_changed', 'account.flag_raised'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
+/** Text bounds (the URL, the secret's longest) are in shared/schemas/limits.ts with the others. */
 export const WEBHOOK_LIMITS = {
-  /** Long enough for any real endpoint with a query string. */
-  url: 2000,
   /** A shared secret shorter than this is guessable; the Settings screen generates 32 bytes as hex. */
   secretMin: 16,
-  secretMax: 200,
   /** Deliveries one `webhook.deliveries` call returns at most (newest first). */
   deliveriesMax: 100,
   deliveriesDefault: 50,

@@ -34,6 +34,10 @@ export const LIMITS = {
   eventKind: 64,
   /** A page cursor of a list (SPEC §13): opaque, made by the server. */
   cursor: 512,
+  /** A webhook's URL (SPEC §15): long enough for any real endpoint with a query string. */
+  webhookUrl: 2000,
+  /** A webhook's shared secret; the shortest allowed is WEBHOOK_SECRET_MIN (shared/webhooks.ts). */
+  webhookSecret: 200,
 } as const;
 
 /** The range each threshold setting (SPEC §4) may take: the settings schema enforces it, the Settings form's number inputs offer it. */

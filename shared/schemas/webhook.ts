@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { WEBHOOK_EVENTS, WEBHOOK_LIMITS } from '../webhooks';
 import { zId } from './common';
+import { LIMITS } from './limits';
 
 /** http(s) only: a webhook is a POST over HTTP, and any other scheme (file:, ftp:, javascript:) is refused by name. */
 const zWebhookUrl = z
   .string()
   .trim()
   .min(1)
-  .max(WEBHOOK_LIMITS.url)
+  .max(LIMITS.webhookUrl)
   .refine((value) => URL.canParse(value), 'must be an absolute URL, e.g. https://example.com/hooks/deal-room')
   .refine((value) => !URL.canParse(value) || ['http:', 'https:'].includes(new URL(value).protocol), 'only http:// and https:// URLs are accepted');
 
@@ -22,7 +23,7 @@ export const ZWebhookCreateSchema = z.strictObject({
   secret: z
     .string()
     .min(WEBHOOK_LIMITS.secretMin)
-    .max(WEBHOOK_LIMITS.secretMax)
+    .max(LIMITS.webhookSecret)
     .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
 });
 export type TWebhookCreate = z.infer<typeof ZWebhookCreateSchema>;

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../../shared/schemas/limits';
 import { WEBHOOK_EVENTS, WEBHOOK_LIMITS, type WebhookEvent } from '../../../../shared/webhooks';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
@@ -158,7 +159,7 @@ function CreateWebhookForm() {
           type="url"
           inputMode="url"
           value={url}
-          maxLength={WEBHOOK_LIMITS.url}
+          maxLength={LIMITS.webhookUrl}
           placeholder="https://example.com/hooks/deal-room"
           autoComplete="off"
           aria-invalid={tried && problem !== null}
@@ -185,7 +186,7 @@ function CreateWebhookForm() {
           {t('webhooks.secret')}
         </label>
         <div className="webhook-secret-row">
-          <input id="webhook-secret" value={secret} maxLength={WEBHOOK_LIMITS.secretMax} autoComplete="off" spellCheck={false} aria-describedby="webhook-secret-hint" onChange={(e) => setSecret(e.target.value.trim())} />
+          <input id="webhook-secret" value={secret} maxLength={LIMITS.webhookSecret} autoComplete="off" spellCheck={false} aria-describedby="webhook-secret-hint" onChange={(e) => setSecret(e.target.value.trim())} />
           <button type="button" className="btn" onClick={() => setSecret(generateSecret())}>
             {t('webhooks.generate')}
           </button>
