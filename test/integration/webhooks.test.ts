@@ -8,7 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sweepHealth } from '../../server/services/healthSweep';
 import { deliverDue, GIVE_UP_AFTER_ATTEMPTS, RETRY } from '../../server/services/webhookDelivery';
+import { addDays } from '../../shared/dates';
 import { type ApiSession, expectOk, loginAs } from '../helpers/api';
 import { freePort, startChildServer, type ChildServer } from '../helpers/child-server';
 import { createTestDatabase, dropTestDatabase } from '../helpers/postgres';
@@ -288,5 +290,52 @@ describe('webhooks survive a crash', () => {
     // Recorded as delivered: later rounds send nothing more.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.received).toHaveLength(1);
+  });
+});
+
+describe('webhooks for what time alone moves', () => {
+  let server: TestServer;
+  let receiver: Receiver;
+  beforeAll(async () => {
+    server = await startTestServer({ now: new Date('2026-05-04T08:00:00Z') });
+    receiver = await startReceiver(SECRET);
+  });
+  afterAll(async () => {
+    await receiver.close();
+    await server.stop();
+  });
+
+  it('the sweep that finds a top decision-maker lost to 61 days sends deal.threshold_changed; closing the deal sends deal.health_changed', async () => {
+    const admin = await loginAs(server, 'admin@demo.test');
+    await admin.trpc.webhook.create.mutate({ url: receiver.url, events: ['deal.threshold_changed', 'deal.health_changed'], secret: SECRET });
+    let rep = await loginAs(server, 'rep2@demo.test');
+    const account = await rep.trpc.account.create.mutate({ name: 'Lakeside Power' });
+    const deal = await rep.trpc.deal.create.mutate({ accountId: account.id, name: 'Grid control upgrade', amount: 900_000, closeDate: '2026-12-31', stage: 'commit' });
+    const ceo = await rep.trpc.stakeholder.add.mutate({ dealId: deal.id, name: 'Ingrid Berg', level: 'executive', decisionRole: 'final_decision_maker', influence: 5, stance: 'ally' });
+    await rep.trpc.activity.log.mutate({ dealId: deal.id, kind: 'executive_meeting', occurredAt: server.clock.now.toISOString(), stakeholderIds: [ceo.id], summary: 'Board dinner' });
+    await deliverDue(server.database.db, server.clock.now, { timeoutMs: 2_000 });
+    const ofDeal = () => receiver.received.filter((r) => (r.json.data.deal as { id: number }).id === deal.id).map((r) => r.json);
+    // The writes themselves moved the thresholds: those went out as they happened.
+    expect(ofDeal().some((e) => e.event === 'deal.threshold_changed' && e.data.threshold === 'topDecisionMaker' && e.data.after === true)).toBe(true);
+    receiver.received.splice(0);
+
+    server.clock.now = addDays(server.clock.now, 61);
+    rep = await loginAs(server, 'rep2@demo.test');
+    await sweepHealth(server.database.db, server.clock.now);
+    for (let round = 0; round < 20 && (await deliverDue(server.database.db, server.clock.now, { timeoutMs: 2_000 })).claimed > 0; round++);
+    const events = ofDeal();
+    expect(events.find((e) => e.event === 'deal.threshold_changed')).toMatchObject({
+      at: server.clock.now.toISOString(),
+      data: { deal: { id: deal.id, name: 'Grid control upgrade' }, threshold: 'topDecisionMaker', before: true, after: false, coverage: { influence: expect.any(Number) } },
+    });
+
+    // Closing the deal closes its health: a write that moves the stored status.
+    receiver.received.splice(0);
+    const current = await rep.trpc.deal.get.query({ id: deal.id });
+    await rep.trpc.deal.update.mutate({ id: deal.id, version: current.deal.version, stage: 'won' });
+    await deliverDue(server.database.db, server.clock.now, { timeoutMs: 2_000 });
+    const health = ofDeal().find((e) => e.event === 'deal.health_changed');
+    expect(health?.data).toMatchObject({ deal: { id: deal.id }, before: expect.stringMatching(/^(on_track|not_yet_due|at_risk|critical)$/), after: 'closed' });
+    expect(receiver.received.every((r) => r.signatureValid)).toBe(true);
   });
 });
