@@ -151,7 +151,7 @@ export const SCREENS: readonly Screen[] = [
     async open(page, { base }) {
       await page.goto(`${base}/settings`);
       await page.locator('form.threshold-form input').first().waitFor();
-      await expect.poll(() => page.locator('.settings-layout .card-title').count()).toBe(3); // thresholds, users, teams (an admin's)
+      await expect.poll(() => page.locator('.settings-layout .card-title').count()).toBe(4); // thresholds, users, teams and webhooks (an admin's)
       await page.locator('.teams-table tbody tr').first().waitFor();
     },
   },
