@@ -46,6 +46,8 @@ export interface DeliverOptions {
   batch?: number;
   /** Aborts the POSTs in flight (shutdown): they are not recorded, and go again once their lease lapses. */
   signal?: AbortSignal;
+  /** The time answers are recorded at (the background loop's clock, read after sending); `now` when left out. */
+  clock?: () => Date;
 }
 
 export interface DeliverResult {
@@ -157,6 +159,8 @@ export async function deliverDue(db: Db, now: Date, options: DeliverOptions): Pr
   );
   const sent = outcomes.flatMap((item) => (item && item.outcome !== 'aborted' ? [{ delivery: item.delivery, outcome: item.outcome }] : []));
   if (sent.length === 0) return result;
+  const answeredAt = options.clock?.() ?? now;
+  const answeredStamp = answeredAt.toISOString();
   await writeTransaction(db, async (tx) => {
     for (const { delivery, outcome } of sent) {
       const giveUp = !outcome.ok && delivery.attempts >= GIVE_UP_AFTER_ATTEMPTS;
@@ -169,8 +173,8 @@ export async function deliverDue(db: Db, now: Date, options: DeliverOptions): Pr
           claimedUntil: null,
           responseStatus: outcome.responseStatus,
           error: outcome.error,
-          deliveredAt: outcome.ok ? stamp : null,
-          ...(status === 'pending' ? { nextAttemptAt: new Date(now.getTime() + retryDelaySeconds(delivery.attempts) * 1000).toISOString() } : {}),
+          deliveredAt: outcome.ok ? answeredStamp : null,
+          ...(status === 'pending' ? { nextAttemptAt: new Date(answeredAt.getTime() + retryDelaySeconds(delivery.attempts) * 1000).toISOString() } : {}),
         })
         // A delivery re-sent by another instance after a lapsed lease may have been recorded already: a success stays.
         .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, 'pending')));
@@ -193,7 +197,7 @@ export function startDeliverer(db: Db, options: { now: () => Date; log: Logger; 
   const run = async () => {
     for (;;) {
       if (stopping.signal.aborted) return;
-      const result = await deliverDue(db, options.now(), { timeoutMs: options.timeoutMs, batch, signal: stopping.signal });
+      const result = await deliverDue(db, options.now(), { timeoutMs: options.timeoutMs, batch, signal: stopping.signal, clock: options.now });
       if (result.failed) options.log.warn({ failed: result.failed }, 'Webhook deliveries failed for good after 24 hours of retries');
       if (result.claimed < batch) return;
     }
