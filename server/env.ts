@@ -37,6 +37,10 @@ const EnvSchema = z.object({
   OIDC_NAME: z.string().min(1).max(60).default('SSO'),
   /** `rep`: a verified email the app does not know becomes a new rep (in the first team); unset: refused. */
   OIDC_AUTO_CREATE: z.enum(['rep']).optional(),
+  /** How often the webhook deliverer looks for due deliveries; 0 turns it off (tests drive it by hand). */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2_000),
+  /** How long one webhook POST may take, answer included, before it counts as failed and is retried. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

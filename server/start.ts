@@ -10,6 +10,7 @@ import type { Env } from './env';
 import { createLogger, type Logger } from './logger';
 import { storeMissingHealth } from './services/health';
 import { sweepHealth } from './services/healthSweep';
+import { startDeliverer } from './services/webhookDelivery';
 
 export interface RunningServer {
   url: string;
@@ -61,6 +62,8 @@ export async function startServer(env: Env, options: { now?: () => Date; log?: L
   const sweepEvery = env.HEALTH_SWEEP_MINUTES * 60_000;
   const firstSweep = sweepEvery > 0 ? setTimeout(sweep, 1_000).unref() : undefined;
   const sweeps = sweepEvery > 0 ? setInterval(sweep, sweepEvery).unref() : undefined;
+  // Webhooks (SPEC §15): every instance delivers; claims with a lease keep them from sending one event twice.
+  const deliverer = env.WEBHOOK_POLL_MS > 0 ? startDeliverer(database.db, { now, log, pollMs: env.WEBHOOK_POLL_MS, timeoutMs: env.WEBHOOK_TIMEOUT_MS }) : null;
   let closing: Promise<void> | null = null;
   return {
     url: `http://localhost:${port}`,
@@ -73,7 +76,9 @@ export async function startServer(env: Env, options: { now?: () => Date; log?: L
       clearInterval(sweeps);
       closing ??= new Promise<void>((resolveClose) => {
         server.close(() => {
-          void sweeping.then(() => database.close()).then(resolveClose, resolveClose);
+          void Promise.all([sweeping, deliverer?.stop()])
+            .then(() => database.close())
+            .then(resolveClose, resolveClose);
         });
         server.closeIdleConnections();
       });

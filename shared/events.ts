@@ -59,6 +59,7 @@ import type { TInfoPointUpdate, ZCompetitorUpdateSchema, ZNextStepUpdateSchema }
 import type { TStakeholderUpdate } from './schemas/stakeholder';
 import type { TUserUpdate } from './schemas/user';
 import type { ThresholdSettings } from './settings';
+import { WEBHOOK_EVENTS, type WebhookEvent } from './webhooks';
 
 /** What changed: each field as it was (before) or became (after); null is an empty value. */
 type Diff<T> = { [K in keyof T]?: Exclude<T[K], undefined> | null };
@@ -122,6 +123,8 @@ export type ApiTokenRecord = { name: string; prefix: string; expiresAt: string |
 export type TeamChange = { name: string; managers?: string[] };
 /** How people may sign in (SPEC §15): with a password everyone, or only admins. */
 export type SignInChange = { passwordForEveryone: boolean };
+/** A webhook as the log keeps it: where it posts and what to; never its secret. */
+export type WebhookRecord = { url: string; events: WebhookEvent[] };
 
 /** Every kind, its entity and its payload. A side a kind never writes is absent. */
 interface EventPayloads {
@@ -188,6 +191,8 @@ interface EventPayloads {
   'user.deactivated': { entity: 'user'; before: UserChange; after: UserChange };
   'user.reactivated': { entity: 'user'; before: UserChange; after: UserChange };
   'user.passwordReset': { entity: 'user'; after: PasswordReset };
+  'webhook.created': { entity: 'webhook'; after: WebhookRecord };
+  'webhook.removed': { entity: 'webhook'; before: WebhookRecord };
 }
 
 export type EventKind = keyof EventPayloads;
@@ -318,6 +323,7 @@ const thresholdFlag: Spec<ThresholdFlag> = { threshold: oneOf(THRESHOLD_KEYS), p
 const userChange: Spec<UserChange> = { name: text, role: orNull(oneOf(ROLES)), active: orNull(flag), locale: orNull(oneOf(LOCALES)), teamId: nullableId };
 const teamChange: Spec<TeamChange> = { name: text, managers: titles };
 const apiTokenRecord: Spec<ApiTokenRecord> = { name: text, prefix: text, expiresAt: nullableText };
+const webhookRecord: Spec<WebhookRecord> = { url: text, events: listOf(oneOf(WEBHOOK_EVENTS)) };
 
 type Reader<K extends EventKind> = (row: EventRow) => Extract<StoredEvent, { kind: K }>;
 const empty: Record<never, never> = {};
@@ -394,6 +400,8 @@ const READERS: { [K in EventKind]: Reader<K> } = {
   'user.deactivated': both('user.deactivated', 'user', userChange, userChange),
   'user.reactivated': both('user.reactivated', 'user', userChange, userChange),
   'user.passwordReset': afterOnly('user.passwordReset', 'user', { name: text, sessionsEnded: num }),
+  'webhook.created': afterOnly('webhook.created', 'webhook', webhookRecord),
+  'webhook.removed': beforeOnly('webhook.removed', 'webhook', webhookRecord),
 };
 
 /** Every kind the app writes, in one list (tests walk it; SQL filters name kinds from it). */

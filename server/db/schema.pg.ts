@@ -42,6 +42,7 @@ import {
 } from '../../shared/domain';
 import { ACCOUNT_PHASES, ACCOUNT_PRACTICES, COMPLAINT_SEVERITIES, type AccountPractice } from '../../shared/accounts';
 import { IMPORT_KINDS, IMPORT_SOURCES } from '../../shared/import';
+import { DELIVERY_STATUSES, type WebhookEvent } from '../../shared/webhooks';
 import type { Health } from '../../shared/scoring/types';
 
 /**
@@ -689,4 +690,53 @@ export const importLinks = pgTable(
     importedAt: text('imported_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.source, t.kind, t.externalId] }), index('import_links_local_idx').on(t.kind, t.localId)],
+);
+
+/** An admin's subscription of a URL to webhook events (SPEC §15). */
+export const webhooks = pgTable('webhooks', {
+  id: id(),
+  url: text('url').notNull(),
+  events: jsonb('events').notNull().$type<WebhookEvent[]>(),
+  /** Kept as given: every delivery's body is signed with it (HMAC-SHA256). Never sent back whole. */
+  secret: text('secret').notNull(),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+  version: version(),
+});
+
+/**
+ * The outbox: one row per event per subscribed webhook, written in the transaction of the
+ * change that caused it; the deliverer claims due rows with a lease (`claimed_until`).
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: id(),
+    webhookId: integer('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    /** A UUID, the same on every attempt: receivers de-duplicate by it. */
+    eventId: text('event_id').notNull(),
+    event: text('event').notNull().$type<WebhookEvent>(),
+    /** The exact JSON body sent (and signed), byte for byte. */
+    body: text('body').notNull(),
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    /** While in the future, one deliverer holds the row; a crash lets it lapse and another retries. */
+    claimedUntil: text('claimed_until'),
+    lastAttemptAt: text('last_attempt_at'),
+    responseStatus: integer('response_status'),
+    error: text('error'),
+    createdAt: createdAt(),
+    deliveredAt: text('delivered_at'),
+  },
+  (t) => [
+    // The deliverer's "due" query: pending rows by next attempt.
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    // A webhook's deliveries, newest first.
+    index('webhook_deliveries_webhook_idx').on(t.webhookId, t.id),
+  ],
 );

@@ -46,6 +46,8 @@ export let accountPractices = sqlite.accountPractices;
 export let accountActivities = sqlite.accountActivities;
 export let accountActivityContacts = sqlite.accountActivityContacts;
 export let importLinks = sqlite.importLinks;
+export let webhooks = sqlite.webhooks;
+export let webhookDeliveries = sqlite.webhookDeliveries;
 
 let bound: Engine | null = null;
 
@@ -89,6 +91,8 @@ export function bindTables(engine: Engine): void {
   accountActivities = postgres.accountActivities as unknown as typeof sqlite.accountActivities;
   accountActivityContacts = postgres.accountActivityContacts as unknown as typeof sqlite.accountActivityContacts;
   importLinks = postgres.importLinks as unknown as typeof sqlite.importLinks;
+  webhooks = postgres.webhooks as unknown as typeof sqlite.webhooks;
+  webhookDeliveries = postgres.webhookDeliveries as unknown as typeof sqlite.webhookDeliveries;
 }
 
 /** The engine the tables are bound to (SQLite until a PostgreSQL database is opened). */

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../../shared/events';
 import type { Tx } from '../db/client';
 import { events } from '../db/tables';
+import { enqueueWebhook, webhookOfEvent } from './webhookOutbox';
 
 /** One event of shared/events.ts, with where, by whom and when it happened. */
 export type EventInput = DomainEvent & {
@@ -10,7 +11,7 @@ export type EventInput = DomainEvent & {
   at: Date;
 };
 
-/** Append to the event log. Called inside the same transaction as the change it records. */
+/** Append to the event log (and, for a change webhooks carry, to their outbox). Called inside the same transaction as the change it records. */
 export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
   await tx
     .insert(events)
@@ -25,6 +26,9 @@ export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
       after: 'after' in event ? event.after : null,
       at: event.at.toISOString(),
     });
+  // The outbox: a change that webhooks carry is enqueued in this same transaction.
+  const webhook = webhookOfEvent(event);
+  if (webhook) await enqueueWebhook(tx, webhook, event.at);
 }
 
 /** Only the fields that changed, before and after, so the log reads as a diff. */

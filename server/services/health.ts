@@ -17,6 +17,7 @@ import { activities, activityStakeholders, contacts, coverageSnapshots, dealHeal
 import { recordEvent } from './events';
 import { loadSnoozes } from './flagSnoozes';
 import { storeHealth } from './storedHealth';
+import { enqueueWebhooks, type WebhookMessage } from './webhookOutbox';
 import { getThresholds } from './teamThresholds';
 
 /** COVERAGE_DROP looks back 14 days; a day more covers the calendar-day edge. */
@@ -218,9 +219,12 @@ export async function recordHealthSnapshots(tx: Tx, dealList: readonly (DealFact
   const healths = await healthForDeals(tx, dealList, at);
   const last = await latestSnapshotsOf(tx, dealList.map((deal) => deal.id));
   let recorded = 0;
+  const outbox: WebhookMessage[] = [];
   for (const deal of dealList) {
-    if (await recordAgainst(tx, deal, healths.get(deal.id)!, last.get(deal.id), actorId, at)) recorded += 1;
+    if (await recordAgainst(tx, deal, healths.get(deal.id)!, last.get(deal.id), actorId, at, outbox)) recorded += 1;
   }
+  // One read of the webhooks table for the whole batch (the sweep scores 500 deals at a time).
+  await enqueueWebhooks(tx, outbox, at);
   await storeHealth(tx, healths, at);
   return recorded;
 }
@@ -232,10 +236,14 @@ export async function recordHealthSnapshots(tx: Tx, dealList: readonly (DealFact
  */
 export async function recordDealHealth(tx: Tx, deal: { id: number; teamId: number }, health: Health, actorId: number | null, at: Date): Promise<boolean> {
   await storeHealth(tx, new Map([[deal.id, health]]), at);
-  return recordAgainst(tx, deal, health, (await latestSnapshotsOf(tx, [deal.id])).get(deal.id), actorId, at);
+  const outbox: WebhookMessage[] = [];
+  const changed = await recordAgainst(tx, deal, health, (await latestSnapshotsOf(tx, [deal.id])).get(deal.id), actorId, at, outbox);
+  await enqueueWebhooks(tx, outbox, at);
+  return changed;
 }
 
-async function recordAgainst(tx: Tx, deal: { id: number; teamId: number }, health: Health, previous: Snapshot | undefined, actorId: number | null, at: Date): Promise<boolean> {
+/** Records the snapshot and threshold events; the `deal.threshold_changed` webhook messages go to `outbox` for the caller to enqueue. */
+async function recordAgainst(tx: Tx, deal: { id: number; teamId: number }, health: Health, previous: Snapshot | undefined, actorId: number | null, at: Date, outbox: WebhookMessage[]): Promise<boolean> {
   const passed: ThresholdFlags = {
     information: health.thresholds.information.passed,
     relationships: health.thresholds.relationships.passed,
@@ -254,7 +262,10 @@ async function recordAgainst(tx: Tx, deal: { id: number; teamId: number }, healt
     .insert(coverageSnapshots)
     .values({ dealId: deal.id, at: at.toISOString(), influence: coverage.influence, headcount: coverage.headcount, net: coverage.net, opposition: coverage.opposition, crossed: health.crossed, thresholds: passed });
   if (!previous) return true;
-  for (const change of diffThresholdFlags(passedOf(previous.thresholds), passed)) {
+  const changes = diffThresholdFlags(passedOf(previous.thresholds), passed);
+  const snapshot = { influence: coverage.influence, headcount: coverage.headcount, net: coverage.net, opposition: coverage.opposition };
+  outbox.push(...changes.map((change) => ({ event: 'deal.threshold_changed' as const, dealId: deal.id, data: { threshold: change.threshold, before: !change.passed, after: change.passed, coverage: snapshot } })));
+  for (const change of changes) {
     await recordEvent(tx, {
       teamId: deal.teamId,
       dealId: deal.id,

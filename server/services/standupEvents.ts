@@ -166,6 +166,8 @@ export function changesOfEvent(event: ReadEvent, stakeholderName: (id: number | 
     case 'signIn.updated':
     case 'apiToken.created':
     case 'apiToken.revoked':
+    case 'webhook.created':
+    case 'webhook.removed':
     case 'unknown':
       break;
     default: {

@@ -11,6 +11,7 @@ import type { Tx } from '../db/client';
 import { idList, inIdList } from '../db/dialect';
 import { prepared } from '../db/prepared';
 import { dealHealth } from '../db/tables';
+import { enqueueWebhooks } from './webhookOutbox';
 
 /** Rows per INSERT: nine parameters each stays far below either engine's limit. */
 const CHUNK = 500;
@@ -48,6 +49,12 @@ export async function storeHealth(tx: Tx, healths: ReadonlyMap<number, Health>, 
   if (healths.size === 0) return 0;
   const stored = new Map((await storedOf(tx).execute({ ids: idList([...healths.keys()]) })).map((row) => [row.dealId, row.health]));
   const changed = [...healths].filter(([dealId, health]) => !isDeepStrictEqual(stored.get(dealId), asStored(health)));
+  // A deal whose status moves (not its first scoring) is a `deal.health_changed` webhook event, in this transaction.
+  const moved = changed.flatMap(([dealId, health]) => {
+    const was = stored.get(dealId)?.status;
+    return was && was !== health.status ? [{ event: 'deal.health_changed' as const, dealId, data: { before: was, after: health.status } }] : [];
+  });
+  await enqueueWebhooks(tx, moved, at);
   for (let start = 0; start < changed.length; start += CHUNK) {
     await tx
       .insert(dealHealth)

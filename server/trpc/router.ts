@@ -18,6 +18,7 @@ import { stakeholderRouter } from '../routers/stakeholder';
 import { standupRouter } from '../routers/standup';
 import { teamRouter } from '../routers/team';
 import { userRouter } from '../routers/user';
+import { webhookRouter } from '../routers/webhook';
 import { router } from './init';
 
 export const appRouter = router({
@@ -45,6 +46,7 @@ export const appRouter = router({
   settings: settingsRouter,
   import: importRouter,
   apiToken: apiTokenRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

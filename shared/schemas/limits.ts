@@ -38,6 +38,10 @@ export const LIMITS = {
   cursor: 512,
   /** An API token's name (SPEC §15): what its owner calls the script or tool that uses it. */
   tokenName: 100,
+  /** A webhook's URL (SPEC §15): long enough for any real endpoint with a query string. */
+  webhookUrl: 2000,
+  /** A webhook's shared secret; the shortest allowed is WEBHOOK_SECRET_MIN (shared/webhooks.ts). */
+  webhookSecret: 200,
 } as const;
 
 /** The range each threshold setting (SPEC §4) may take: the settings schema enforces it, the Settings form's number inputs offer it. */

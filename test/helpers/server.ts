@@ -77,6 +77,8 @@ export async function startTestServer(options: { seed?: boolean; env?: Record<st
     LOGIN_RATE_LIMIT: '1000',
     // Tests call sweepHealth themselves: a timer writing mid-test would make 'nothing was written' checks flaky.
     HEALTH_SWEEP_MINUTES: '0',
+    // Likewise webhook deliveries: tests call deliverDue at the clock they set (or turn the loop on).
+    WEBHOOK_POLL_MS: '0',
     ...options.env,
   });
   const clock = { now: options.now ?? new Date() };

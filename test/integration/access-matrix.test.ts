@@ -55,6 +55,10 @@ interface Fixtures {
   unique(prefix: string): string;
   /** A fresh rep on rep1's team, made by the admin (users are the admin's to create). */
   user(): Promise<RouterOutputs['user']['create']>;
+  /** A webhook made by the admin, subscribed to stage changes (webhooks are the admin's). */
+  webhook(): Promise<RouterOutputs['webhook']['create']>;
+  /** A delivery of a stage change on rep1's fresh deal, to a fresh webhook. */
+  delivery(): Promise<RouterOutputs['webhook']['deliveries'][number]>;
 }
 
 interface Rule {
@@ -150,6 +154,11 @@ const ACCESS: Record<string, Rule> = {
   'settings.updateThresholds': { expect: ADMIN, input: async (fx) => ({ version: (await fx.owner.trpc.settings.thresholds.query()).version, minAllies: 2 }) },
   'settings.accountSettings': { expect: SIGNED_IN },
   'settings.updateAccountSettings': { expect: ADMIN, input: async (fx) => ({ version: (await fx.owner.trpc.settings.accountSettings.query()).version, silentDays: 60 }) },
+  'webhook.list': { expect: ADMIN },
+  'webhook.create': { expect: ADMIN, input: () => ({ url: 'https://hooks.example.com/deal-room', events: ['deal.stage_changed'], secret: 'a-shared-secret-0123456789' }) },
+  'webhook.remove': { expect: ADMIN, input: async (fx) => ({ id: (await fx.webhook()).id }) },
+  'webhook.deliveries': { expect: ADMIN, input: async (fx) => ({ id: (await fx.webhook()).id }) },
+  'webhook.redeliver': { expect: ADMIN, input: async (fx) => ({ deliveryId: (await fx.delivery()).id }) },
 };
 
 /** A fresh account rep1 opened, so rep1 is its key-account manager. */
@@ -243,6 +252,13 @@ describe('access matrix', () => {
         return idAndVersion(await owner.raw.mutate(path, { ...scope, ...input }), path);
       },
       user: () => clients.admin.trpc.user.create.mutate({ email: `${fx.unique('member').replace(' ', '')}@demo.test`, name: 'Grace Lin', role: 'rep', password: 'temporary-pass-2031' }),
+      webhook: () => clients.admin.trpc.webhook.create.mutate({ url: `https://hooks.example.com/${fx.unique('hook').replace(' ', '-')}`, events: ['deal.stage_changed'], secret: 'a-shared-secret-0123456789' }),
+      async delivery() {
+        const hook = await fx.webhook();
+        const created = await fx.deal();
+        await owner.trpc.deal.update.mutate({ id: created.id, version: created.version, stage: 'discover' });
+        return (await clients.admin.trpc.webhook.deliveries.query({ id: hook.id }))[0]!;
+      },
     };
   });
   afterAll(() => server.stop());

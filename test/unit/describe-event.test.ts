@@ -206,6 +206,10 @@ const CASES: Case[] = [
   { name: 'a user deactivated', event: event('user.deactivated', { entityId: 5, before: { name: 'Sam Patel', active: true }, after: { name: 'Sam Patel', active: false } }), mentions: () => ['Sam Patel'] },
   { name: 'a user reactivated', event: event('user.reactivated', { entityId: 5, before: { name: 'Sam Patel', active: false }, after: { name: 'Sam Patel', active: true } }), mentions: () => ['Sam Patel'] },
   { name: 'a user moved to another team', event: event('user.updated', { entityId: 5, before: { name: 'Sam Patel', teamId: 1 }, after: { name: 'Sam Patel', teamId: 2 } }), mentions: (t) => ['Sam Patel', t('field.teamId')] },
+  { name: 'password sign-in limited to admins', event: event('signIn.updated', { before: { passwordForEveryone: true }, after: { passwordForEveryone: false } }), mentions: () => [ACTOR] },
+  { name: 'password sign-in for everyone again', event: event('signIn.updated', { before: { passwordForEveryone: false }, after: { passwordForEveryone: true } }), mentions: () => [ACTOR] },
+  { name: 'a webhook added', event: event('webhook.created', { entityId: 1, after: { url: 'https://hooks.example.com/deal-room', events: ['deal.stage_changed'] } }), mentions: () => ['https://hooks.example.com/deal-room'] },
+  { name: 'a webhook removed', event: event('webhook.removed', { entityId: 1, before: { url: 'https://hooks.example.com/deal-room', events: ['deal.stage_changed'] } }), mentions: () => ['https://hooks.example.com/deal-room'] },
   { name: 'a team created', event: event('team.created', { entityId: 2, after: { name: 'Key Accounts — West' } }), mentions: () => ['Key Accounts — West'] },
   { name: 'an API token created', event: event('apiToken.created', { entityId: 3, after: { name: 'BI export', prefix: 'drk_AbCdEfGh', expiresAt: null } }), mentions: () => ['BI export', 'drk_AbCdEfGh'] },
   { name: 'an API token revoked', event: event('apiToken.revoked', { entityId: 3, before: { name: 'BI export', prefix: 'drk_AbCdEfGh', expiresAt: null } }), mentions: () => ['BI export', 'drk_AbCdEfGh'] },
@@ -281,7 +285,7 @@ describe('every kind the server writes has a sentence', () => {
   function writtenKinds(): string[] {
     const root = join(import.meta.dirname, '../..');
     const files = [...readdirSync(join(root, 'server/services')).map((f) => join(root, 'server/services', f)), join(root, 'server/db/seed.ts')].filter((f) => f.endsWith('.ts'));
-    const families = 'deal|infoPoint|nextStep|competitor|successFactor|activity|stakeholder|relationship|contact|externalAlly|coachingNote|threshold|settings|user|standup|account|complaint';
+    const families = 'deal|infoPoint|nextStep|competitor|successFactor|activity|stakeholder|relationship|contact|externalAlly|coachingNote|threshold|settings|user|standup|account|complaint|team|signIn|apiToken|webhook';
     const pattern = new RegExp(`'((?:${families})\\.[A-Za-z]+)'`, 'g');
     const kinds = new Set<string>();
     for (const file of files) for (const match of readFileSync(file, 'utf8').matchAll(pattern)) kinds.add(match[1]!);

@@ -83,6 +83,8 @@ const SAMPLES: { [K in EventKind]: Extract<DomainEvent, { kind: K }> } = {
   'apiToken.created': { kind: 'apiToken.created', entity: 'apiToken', entityId: 3, after: { name: 'BI export', prefix: 'drk_AbCdEfGh', expiresAt: null } },
   'apiToken.revoked': { kind: 'apiToken.revoked', entity: 'apiToken', entityId: 3, before: { name: 'BI export', prefix: 'drk_AbCdEfGh', expiresAt: '2027-01-01T00:00:00.000Z' } },
   'team.updated': { kind: 'team.updated', entity: 'team', entityId: 2, before: { name: 'West', managers: [] }, after: { name: 'Key Accounts — West', managers: ['Morgan Lee'] } },
+  'webhook.created': { kind: 'webhook.created', entity: 'webhook', entityId: 3, after: { url: 'https://hooks.example.com/deal-room', events: ['deal.stage_changed'] } },
+  'webhook.removed': { kind: 'webhook.removed', entity: 'webhook', entityId: 3, before: { url: 'https://hooks.example.com/deal-room', events: ['deal.stage_changed'] } },
   'threshold.crossed': { kind: 'threshold.crossed', entity: 'threshold', entityId: null, before: { threshold: 'relationships', passed: false }, after: { threshold: 'relationships', passed: true } },
   'threshold.lost': { kind: 'threshold.lost', entity: 'threshold', entityId: null, before: { threshold: 'information', passed: true }, after: { threshold: 'information', passed: false } },
   'user.created': { kind: 'user.created', entity: 'user', entityId: 8, after: { name: 'Sam Patel', email: 'sam@demo.test', role: 'rep', locale: 'en', active: true } },
@@ -134,6 +136,8 @@ const NOT_IN_STANDUP: EventKind[] = [
   'signIn.updated',
   'apiToken.created',
   'apiToken.revoked',
+  'webhook.created',
+  'webhook.removed',
 ];
 
 /** The row as the events table stores it: JSON sides, null where the kind writes none. */

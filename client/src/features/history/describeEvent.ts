@@ -243,6 +243,11 @@ export function describeEvent(row: HistoryEvent, ctx: SentenceContext): Sentence
       return say('apiToken.created', { name: filled(event.after.name) ?? '', prefix: event.after.prefix ?? '' });
     case 'apiToken.revoked':
       return say('apiToken.revoked', { name: filled(event.before.name) ?? '', prefix: event.before.prefix ?? '' });
+    // Organisation-level, like teams: the URL is in the event.
+    case 'webhook.created':
+      return say('webhook.created', { url: event.after.url ?? '' });
+    case 'webhook.removed':
+      return say('webhook.removed', { url: event.before.url ?? '' });
     case 'flag.snoozed': {
       const { before, after } = event;
       const params = { flag: label('scoring:flagTitle', after.code ?? before.code), until: ctx.date(after.until), reason: after.reason ?? '' };

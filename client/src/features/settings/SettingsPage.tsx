@@ -14,6 +14,7 @@ import { SignInPanel } from './SignInPanel';
 import { ApiTokensPanel } from './ApiTokensPanel';
 import { TeamsPanel } from './TeamsPanel';
 import { UsersPanel } from './UsersPanel';
+import { WebhooksPanel } from './WebhooksPanel';
 
 type Thresholds = RouterOutputs['settings']['thresholds'];
 const NUMBER_FIELDS = [
@@ -57,6 +58,7 @@ export default function SettingsPage() {
         {user.role === 'admin' && <TeamsPanel />}
         {user.role === 'admin' && <SignInPanel />}
         <ApiTokensPanel />
+        {user.role === 'admin' && <WebhooksPanel />}
       </div>
     </div>
   );
