@@ -17,6 +17,9 @@ const ReviewPage = lazyWithStrings(() => import('./features/review/ReviewPage'),
 const StandupPage = lazyWithStrings(() => import('./features/standup/StandupPage'), ['standup', 'activity']);
 // The one-page summary prints outside the app shell: no navigation on screen or on paper.
 const DealPrintPage = lazyWithStrings(() => import('./features/print/DealPrintPage'), ['dealRoom', 'map', 'infoPoints']);
+// The account level (SPEC §11): the list and the account room, each its own chunk; the room shows levels and activity kinds too.
+const AccountsPage = lazyWithStrings(() => import('./features/accounts/AccountsPage'), ['accounts']);
+const AccountRoomPage = lazyWithStrings(() => import('./features/accounts/AccountRoomPage'), ['accounts', 'map', 'activity']);
 const LogMeetingPage = lazyWithStrings(() => import('./features/log-meeting/LogMeetingPage'), ['logMeeting', 'activity']);
 
 /** The URLs of SPEC §5. Deep links work on reload: the server answers every path with the app. */
@@ -56,6 +59,8 @@ export function AppRoutes() {
           {/* Beside the deal room, not in it: the phone form is a screen of its own, on this deal. */}
           <Route path="deals/:id/log" element={<LogMeetingPage />} />
           <Route path="log" element={<LogMeetingPage />} />
+          <Route path="accounts" element={<AccountsPage />} />
+          <Route path="accounts/:id" element={<AccountRoomPage />} />
           <Route path="review" element={<ReviewPage />} />
           <Route path="standup" element={<StandupPage />} />
           <Route path="settings" element={<SettingsPage />} />

@@ -9,5 +9,5 @@ export type Namespace = (typeof NAMESPACES)[number];
  * labels, error sentences) loads with every other screen. Every file adds to the same
  * `common` keys, so a key reads the same wherever it lives.
  */
-export const AREAS = ['forms', 'createDeal', 'dealRoom', 'infoPoints', 'map', 'activity', 'history', 'settings', 'review', 'standup', 'logMeeting'] as const;
+export const AREAS = ['forms', 'createDeal', 'dealRoom', 'infoPoints', 'map', 'activity', 'history', 'settings', 'review', 'standup', 'logMeeting', 'accounts'] as const;
 export type Area = (typeof AREAS)[number];

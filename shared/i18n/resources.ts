@@ -9,6 +9,7 @@
  * `common`, the way the client sees it once every area has loaded.
  */
 import type { Locale } from '../domain';
+import enAccounts from './en/areas/accounts.json';
 import enActivity from './en/areas/activity.json';
 import enCreateDeal from './en/areas/createDeal.json';
 import enDealRoom from './en/areas/dealRoom.json';
@@ -23,6 +24,7 @@ import enStandup from './en/areas/standup.json';
 import enCommon from './en/common.json';
 import enScoring from './en/scoring.json';
 import type { Area } from './namespaces';
+import zhAccounts from './zh-CN/areas/accounts.json';
 import zhActivity from './zh-CN/areas/activity.json';
 import zhCreateDeal from './zh-CN/areas/createDeal.json';
 import zhDealRoom from './zh-CN/areas/dealRoom.json';
@@ -49,12 +51,12 @@ export const files: Record<Locale, LocaleFiles> = {
   en: {
     common: enCommon,
     scoring: enScoring,
-    areas: { forms: enForms, createDeal: enCreateDeal, dealRoom: enDealRoom, infoPoints: enInfoPoints, map: enMap, activity: enActivity, history: enHistory, settings: enSettings, review: enReview, standup: enStandup, logMeeting: enLogMeeting },
+    areas: { forms: enForms, createDeal: enCreateDeal, dealRoom: enDealRoom, infoPoints: enInfoPoints, map: enMap, activity: enActivity, history: enHistory, settings: enSettings, review: enReview, standup: enStandup, logMeeting: enLogMeeting, accounts: enAccounts },
   },
   'zh-CN': {
     common: zhCommon,
     scoring: zhScoring,
-    areas: { forms: zhForms, createDeal: zhCreateDeal, dealRoom: zhDealRoom, infoPoints: zhInfoPoints, map: zhMap, activity: zhActivity, history: zhHistory, settings: zhSettings, review: zhReview, standup: zhStandup, logMeeting: zhLogMeeting },
+    areas: { forms: zhForms, createDeal: zhCreateDeal, dealRoom: zhDealRoom, infoPoints: zhInfoPoints, map: zhMap, activity: zhActivity, history: zhHistory, settings: zhSettings, review: zhReview, standup: zhStandup, logMeeting: zhLogMeeting, accounts: zhAccounts },
   },
 };
 

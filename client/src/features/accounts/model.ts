@@ -1,0 +1,72 @@
+/**
+ * The account level as the screens see it (SPEC §11). Zod-free, so nothing here pulls
+ * the schemas into a chunk. Sorting and filtering happen here: `account.list` answers
+ * every account the user may see (a team has hundreds, not tens of thousands).
+ */
+import type { AccountTier } from '../../../../shared/domain';
+import type { AccountFilters, AccountSortKey } from './useAccountFilters';
+
+export const ACCOUNT_PHASES = ['prospect', 'establish', 'stabilize', 'strengthen'] as const;
+export type AccountPhase = (typeof ACCOUNT_PHASES)[number];
+export const ACCOUNT_HEALTH = ['healthy', 'watch', 'at_risk'] as const;
+export type AccountHealthStatus = (typeof ACCOUNT_HEALTH)[number];
+export const ACCOUNT_PATTERNS = ['none', 'unproven', 'one_off', 'recurring'] as const;
+export type AccountPattern = (typeof ACCOUNT_PATTERNS)[number];
+
+/** Worst first, for the health sort. */
+const HEALTH_RANK: Record<AccountHealthStatus, number> = { at_risk: 0, watch: 1, healthy: 2 };
+const TIER_RANK: Record<AccountTier, number> = { A: 0, B: 1, C: 2 };
+
+export interface AccountFlagView {
+  code: string;
+  severity: string;
+  /** A scoring message (an i18n key with parameters) or a ready sentence. */
+  message: string | { key: string; params?: Record<string, unknown> };
+}
+
+export interface AccountRow {
+  id: number;
+  name: string;
+  tier: AccountTier;
+  suggestedTier: AccountTier | null;
+  phase: AccountPhase;
+  pattern: AccountPattern;
+  pseudoKey: boolean;
+  wonTotal: number;
+  openAmount: number;
+  healthStatus: AccountHealthStatus;
+  flags: AccountFlagView[];
+}
+
+const compareBy: Record<AccountSortKey, (a: AccountRow, b: AccountRow) => number> = {
+  name: (a, b) => a.name.localeCompare(b.name),
+  tier: (a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier],
+  phase: (a, b) => ACCOUNT_PHASES.indexOf(a.phase) - ACCOUNT_PHASES.indexOf(b.phase),
+  // Money sorts biggest first when ascending is asked of it: that is what anyone clicking "Won" wants.
+  wonTotal: (a, b) => b.wonTotal - a.wonTotal,
+  openAmount: (a, b) => b.openAmount - a.openAmount,
+  health: (a, b) => HEALTH_RANK[a.healthStatus] - HEALTH_RANK[b.healthStatus] || b.flags.length - a.flags.length,
+};
+
+export function filterAndSort(rows: readonly AccountRow[], filters: AccountFilters): AccountRow[] {
+  const descending = filters.sort.startsWith('-');
+  const key = (descending ? filters.sort.slice(1) : filters.sort) as AccountSortKey;
+  const compare = compareBy[key];
+  return rows
+    .filter(
+      (row) =>
+        (!filters.tier || row.tier === filters.tier) &&
+        (!filters.phase || row.phase === filters.phase) &&
+        (!filters.health || row.healthStatus === filters.health) &&
+        (!filters.pseudo || row.pseudoKey === (filters.pseudo === 'yes')),
+    )
+    .sort((a, b) => (descending ? -compare(a, b) : compare(a, b)) || a.name.localeCompare(b.name) || a.id - b.id);
+}
+
+/** The practices each phase asks of the key-account manager (seed 001), as i18n keys under `practice.`. */
+export const PHASE_PRACTICES: Record<AccountPhase, readonly string[]> = {
+  prospect: ['test_fit', 'test_central_purchasing', 'map_org_chart'],
+  establish: ['build_mutual_trust', 'flawless_first_delivery', 'know_decision_process'],
+  stabilize: ['complaint_channel', 'fire_prevention', 'regular_exec_meetings', 'named_service_contact'],
+  strengthen: ['mutual_benefit', 'joint_plan', 'executive_sponsor'],
+};
