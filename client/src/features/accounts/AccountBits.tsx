@@ -15,8 +15,8 @@ export function AccountHealthBadge({ status }: { status: AccountHealthStatus }) 
 export function PhaseBadge({ phase }: { phase: AccountPhase }) {
   const { t } = useTranslation();
   return (
-    <span className={`badge phase phase-${phase}`} title={t(`phase.hint.${phase}`)}>
-      {t(`phase.${phase}`)}
+    <span className={`badge phase phase-${phase}`} title={t(`accountPhaseHint.${phase}`)}>
+      {t(`accountPhase.${phase}`)}
     </span>
   );
 }
@@ -24,8 +24,8 @@ export function PhaseBadge({ phase }: { phase: AccountPhase }) {
 export function PatternText({ pattern }: { pattern: AccountPattern }) {
   const { t } = useTranslation();
   return (
-    <span className={`pattern pattern-${pattern}`} title={t(`pattern.hint.${pattern}`)}>
-      {t(`pattern.${pattern}`)}
+    <span className={`pattern pattern-${pattern}`} title={t(`purchasePatternHint.${pattern}`)}>
+      {t(`purchasePattern.${pattern}`)}
     </span>
   );
 }
@@ -45,7 +45,7 @@ export function useFlagText() {
   const scoring = useScoringText();
   return {
     title: (flag: AccountFlagView) => t(`accountFlag.${flag.code}`, { defaultValue: flag.code }),
-    message: (flag: AccountFlagView) => (typeof flag.message === 'string' ? flag.message : scoring(flag.message as Parameters<typeof scoring>[0])),
+    message: (flag: AccountFlagView) => (flag.key ? scoring({ key: flag.key, params: flag.params ?? {} }) : flag.message),
   };
 }
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ACCOUNT_TIERS } from '../../../../shared/domain';
 import { TierBadge } from '../../components/Badges';
+import { TeamFilter } from '../../components/paging/TeamFilter';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';
 import { AccountFlags, AccountHealthBadge, PatternText, PhaseBadge, PseudoKeyBadge } from './AccountBits';
@@ -14,7 +15,7 @@ import './accounts.css';
 export default function AccountsPage() {
   const { t } = useTranslation();
   const { filters, set } = useAccountFilters();
-  const list = useAccountRows();
+  const list = useAccountRows(filters.teamId);
   return (
     <div className="page accounts-page">
       <div className="page-head">
@@ -23,14 +24,14 @@ export default function AccountsPage() {
           <p className="page-sub">{t('accounts.subtitle')}</p>
         </div>
       </div>
-      <PortfolioPanel />
+      <PortfolioPanel teamId={filters.teamId} />
       <AccountFilterBar filters={filters} set={set} />
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <AccountsList rows={list.data.rows} leftOut={list.data.leftOut} baseCurrency={list.data.baseCurrency} filters={filters} onSort={(sort) => set('sort', sort === ACCOUNTS_DEFAULT_SORT ? undefined : sort)} />
+        <AccountsList rows={list.data} filters={filters} onSort={(sort) => set('sort', sort === ACCOUNTS_DEFAULT_SORT ? undefined : sort)} />
       )}
     </div>
   );
@@ -40,6 +41,7 @@ function AccountFilterBar({ filters, set }: { filters: AccountFilters; set: (key
   const { t } = useTranslation();
   return (
     <div className="filters" role="group" aria-label={t('accounts.filters')}>
+      <TeamFilter value={filters.teamId} allLabel={t('accounts.all')} onChange={(teamId) => set('team', teamId?.toString())} />
       <label className="inline-field">
         <span>{t('accounts.filterTier')}</span>
         <select value={filters.tier ?? ''} onChange={(e) => set('tier', e.target.value || undefined)} data-testid="filter-tier">
@@ -57,7 +59,7 @@ function AccountFilterBar({ filters, set }: { filters: AccountFilters; set: (key
           <option value="">{t('accounts.all')}</option>
           {ACCOUNT_PHASES.map((phase) => (
             <option key={phase} value={phase}>
-              {t(`phase.${phase}`)}
+              {t(`accountPhase.${phase}`)}
             </option>
           ))}
         </select>
@@ -85,24 +87,20 @@ function AccountFilterBar({ filters, set }: { filters: AccountFilters; set: (key
   );
 }
 
-export interface LeftOutAmount {
-  currency: string;
-  amount: number;
-}
-
-/** What a sum in the base currency could not include: said on screen, never dropped silently (SPEC §11). */
-export function LeftOutNote({ leftOut, baseCurrency }: { leftOut: readonly LeftOutAmount[]; baseCurrency: string }) {
+/** Currencies a sum in the base currency could not include: said on screen, never dropped silently (SPEC §11). */
+export function LeftOutNote({ rows }: { rows: readonly AccountRow[] }) {
   const { t } = useTranslation();
-  const format = useFormat();
-  if (leftOut.length === 0) return <p className="muted small sums-note">{t('accounts.inBase', { base: baseCurrency })}</p>;
+  const bases = [...new Set(rows.map((row) => row.currency))];
+  const leftOut = [...new Set(rows.flatMap((row) => row.leftOut))].sort();
+  if (leftOut.length === 0) return <p className="muted small sums-note">{t('accounts.inBase', { base: bases.join(', ') })}</p>;
   return (
     <p className="sums-note left-out" role="note" data-testid="left-out">
-      {t('accounts.leftOut', { base: baseCurrency, amounts: leftOut.map((item) => format.money(item.amount, item.currency)).join(', ') })}
+      * {t('accounts.leftOut', { base: bases.join(', '), currencies: leftOut.join(', ') })}
     </p>
   );
 }
 
-function AccountsList({ rows, leftOut, baseCurrency, filters, onSort }: { rows: AccountRow[]; leftOut: LeftOutAmount[]; baseCurrency: string; filters: AccountFilters; onSort: (sort: AccountSort) => void }) {
+function AccountsList({ rows, filters, onSort }: { rows: AccountRow[]; filters: AccountFilters; onSort: (sort: AccountSort) => void }) {
   const { t } = useTranslation();
   if (rows.length === 0)
     return (
@@ -121,14 +119,14 @@ function AccountsList({ rows, leftOut, baseCurrency, filters, onSort }: { rows: 
           <p>{t('accounts.noMatchBody')}</p>
         </Empty>
       ) : (
-        <AccountsTable rows={shown} sort={filters.sort} onSort={onSort} baseCurrency={baseCurrency} />
+        <AccountsTable rows={shown} sort={filters.sort} onSort={onSort} />
       )}
-      <LeftOutNote leftOut={leftOut} baseCurrency={baseCurrency} />
+      <LeftOutNote rows={shown} />
     </>
   );
 }
 
-function AccountsTable({ rows, sort, onSort, baseCurrency }: { rows: AccountRow[]; sort: AccountSort; onSort: (sort: AccountSort) => void; baseCurrency: string }) {
+function AccountsTable({ rows, sort, onSort }: { rows: AccountRow[]; sort: AccountSort; onSort: (sort: AccountSort) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const descending = sort.startsWith('-');
@@ -183,10 +181,11 @@ function AccountsTable({ rows, sort, onSort, baseCurrency }: { rows: AccountRow[
                 <PatternText pattern={row.pattern} />
               </td>
               <td className="num strong" data-label={t('accounts.col.wonTotal')}>
-                {format.money(row.wonTotal, baseCurrency)}
+                {format.money(row.wonTotal, row.currency)}
+                {row.leftOut.length > 0 && <span title={row.leftOut.join(', ')}> *</span>}
               </td>
               <td className="num" data-label={t('accounts.col.openAmount')}>
-                {format.money(row.openAmount, baseCurrency)}
+                {format.money(row.openAmount, row.currency)}
               </td>
               <td data-label={t('accounts.col.health')} className="cell-health">
                 <AccountHealthBadge status={row.healthStatus} />

@@ -1,13 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ACCOUNT_TIERS, type AccountTier } from '../../../../shared/domain';
+import { ACCOUNT_TIERS } from '../../../../shared/domain';
 import { TierBadge } from '../../components/Badges';
 import { useFormat } from '../../lib/format';
+import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 
-export interface PortfolioView {
-  tiers: Record<AccountTier, { accounts: number; wonTotal: number; share: number }>;
-  pseudoKey: number;
-  baseCurrency: string;
-}
+export type PortfolioView = RouterOutputs['account']['portfolio'];
 
 /**
  * The 80/20 check as three bars of HTML, not a uPlot canvas: three values read best as
@@ -39,19 +37,26 @@ export function PortfolioBars({ portfolio }: { portfolio: PortfolioView }) {
                 </span>
                 <span className="portfolio-share">{format.percent(row.share)}</span>
                 <span className="portfolio-detail muted small">
-                  {t('portfolio.tierLine', { accounts: t('portfolio.accounts', { count: row.accounts }), amount: format.compactMoney(row.wonTotal, portfolio.baseCurrency) })}
+                  {t('portfolio.tierLine', { accounts: t('portfolio.accounts', { count: row.accounts }), amount: format.compactMoney(row.wonTotal, portfolio.currency) })}
                 </span>
               </li>
             );
           })}
         </ul>
       )}
+      {portfolio.leftOut.length > 0 && (
+        <p className="sums-note left-out" role="note">
+          * {t('accounts.leftOut', { base: portfolio.currency, currencies: portfolio.leftOut.join(', ') })}
+        </p>
+      )}
       {portfolio.pseudoKey > 0 && <p className="small portfolio-pseudo">{t('portfolio.pseudo', { count: portfolio.pseudoKey })}</p>}
     </section>
   );
 }
 
-/** Shown once the server answers `account.portfolio`. */
-export function PortfolioPanel() {
-  return null;
+/** The portfolio of the team chosen on the list (the user's own team when none is). */
+export function PortfolioPanel({ teamId }: { teamId: number | undefined }) {
+  const trpc = useTRPC();
+  const portfolio = useQuery(trpc.account.portfolio.queryOptions(teamId === undefined ? undefined : { teamId }));
+  return portfolio.data ? <PortfolioBars portfolio={portfolio.data} /> : null;
 }

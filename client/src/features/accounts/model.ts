@@ -3,7 +3,7 @@
  * the schemas into a chunk. Sorting and filtering happen here: `account.list` answers
  * every account the user may see (a team has hundreds, not tens of thousands).
  */
-import type { AccountTier } from '../../../../shared/domain';
+import type { AccountTier, Currency } from '../../../../shared/domain';
 import type { AccountFilters, AccountSortKey } from './useAccountFilters';
 
 export const ACCOUNT_PHASES = ['prospect', 'establish', 'stabilize', 'strengthen'] as const;
@@ -20,8 +20,10 @@ const TIER_RANK: Record<AccountTier, number> = { A: 0, B: 1, C: 2 };
 export interface AccountFlagView {
   code: string;
   severity: string;
-  /** A scoring message (an i18n key with parameters) or a ready sentence. */
-  message: string | { key: string; params?: Record<string, unknown> };
+  /** The English sentence; `key` + `params` render it in the reader's language. */
+  message: string;
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface AccountRow {
@@ -34,6 +36,9 @@ export interface AccountRow {
   pseudoKey: boolean;
   wonTotal: number;
   openAmount: number;
+  /** The team's base currency, which the sums are in; `leftOut` names currencies with no rate, left out of them. */
+  currency: Currency;
+  leftOut: Currency[];
   healthStatus: AccountHealthStatus;
   flags: AccountFlagView[];
 }
