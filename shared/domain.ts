@@ -12,9 +12,6 @@ export type Locale = (typeof LOCALES)[number];
 export const ACCOUNT_TIERS = ['A', 'B', 'C'] as const;
 export type AccountTier = (typeof ACCOUNT_TIERS)[number];
 
-export const PURCHASE_PATTERNS = ['recurring', 'one_off'] as const;
-export type PurchasePattern = (typeof PURCHASE_PATTERNS)[number];
-
 export const OPEN_STAGES = ['qualify', 'discover', 'propose', 'negotiate', 'commit'] as const;
 const CLOSED_STAGES = ['won', 'lost'] as const;
 export const STAGES = [...OPEN_STAGES, ...CLOSED_STAGES] as const;

@@ -11,6 +11,18 @@
  */
 import type { z } from 'zod';
 import {
+  ACCOUNT_PHASES,
+  ACCOUNT_PRACTICES,
+  COMPLAINT_SEVERITIES,
+  SCORECARD_INDICATORS,
+  type AccountPhase,
+  type AccountPractice,
+  type AccountSettings,
+  type ComplaintSeverity,
+  type ScorecardIndicator,
+} from './accounts';
+import {
+  ACCOUNT_TIERS,
   ACTIVITY_KINDS,
   CURRENCIES,
   DEAL_STATUSES,
@@ -27,6 +39,7 @@ import {
   RISK_FLAG_CODES,
   THRESHOLD_KEYS,
   type ActivityKind,
+  type Currency,
   type DealStatus,
   type DecisionRole,
   type Locale,
@@ -37,7 +50,8 @@ import {
   type Stance,
   type ThresholdKey,
 } from './domain';
-import { fields, flag, listOf, num, oneOf, orNull, text, whole, type Spec } from './eventFields';
+import { fields, flag, listOf, num, oneOf, orNull, text, whole, type Read, type Spec } from './eventFields';
+import type { TAccountUpdate } from './schemas/account';
 import type { TContactPatch } from './schemas/contact';
 import type { TDealUpdate } from './schemas/deal';
 import type { TExternalAllyUpdate } from './schemas/externalAlly';
@@ -55,6 +69,14 @@ export type DealOpened = { name: string; stage: Stage };
 export type DealChange = Diff<Editable<TDealUpdate> & { status: DealStatus; closedThresholds: Record<ThresholdKey, boolean> }>;
 export type DealMember = { userId: number; name: string };
 export type AccountOpened = { name: string };
+/** The facts that changed (SPEC §11), with the account's name on both sides; a tier change carries its reason on the after side. */
+export type AccountChange = Diff<Omit<TAccountUpdate, 'id' | 'version' | 'reason'>> & { name: string };
+export type AccountTierChange = AccountChange & { reason?: string };
+/** A practice of the phase checklist ticked or unticked. */
+export type AccountPracticeRecord = { practice: AccountPractice; phase: AccountPhase };
+/** An activity with the account's contacts, not on a deal (SPEC §11). */
+export type AccountActivityRecord = { kind: ActivityKind; summary: string; contactIds: number[] };
+export type ComplaintRecord = { accountId: number; summary: string; severity: ComplaintSeverity; openedAt: string; resolution: string | null; resolvedAt: string | null };
 export type ActivityRecord = { kind: ActivityKind; summary: string; stakeholderIds: number[] };
 export type CoachingNoteRecord = { body: string };
 type CompetitorFields = Diff<Editable<z.infer<typeof ZCompetitorUpdateSchema>>>;
@@ -98,6 +120,15 @@ export type TeamChange = { name: string; managers?: string[] };
 /** Every kind, its entity and its payload. A side a kind never writes is absent. */
 interface EventPayloads {
   'account.created': { entity: 'account'; after: AccountOpened };
+  'account.updated': { entity: 'account'; before: AccountChange; after: AccountChange };
+  /** A tier change (with any other facts changed in the same write): its `after` carries the reason — the tier history. */
+  'account.tierChanged': { entity: 'account'; before: AccountChange; after: AccountTierChange };
+  'account.practiceTicked': { entity: 'accountPractice'; after: AccountPracticeRecord };
+  'account.practiceUnticked': { entity: 'accountPractice'; before: AccountPracticeRecord };
+  'account.activityLogged': { entity: 'accountActivity'; after: AccountActivityRecord };
+  'complaint.added': { entity: 'complaint'; after: ComplaintRecord };
+  'complaint.resolved': { entity: 'complaint'; before: ComplaintRecord; after: ComplaintRecord };
+  'settings.accountSettingsUpdated': { entity: 'teamSettings'; before: AccountSettings; after: AccountSettings };
   'activity.logged': { entity: 'activity'; after: ActivityRecord };
   'activity.removed': { entity: 'activity'; before: ActivityRecord };
   'coachingNote.added': { entity: 'coachingNote'; after: CoachingNoteRecord };
@@ -226,6 +257,35 @@ const settings: Spec<ThresholdSettings> = {
   coachSilentDays: num,
   stageExpectations: whole({ information: stageOfThreshold, relationships: stageOfThreshold, topDecisionMaker: stageOfThreshold }),
 };
+const rating = orNull(num);
+const accountChange: Spec<AccountChange> = {
+  name: text,
+  industry: nullableText,
+  tier: orNull(oneOf(ACCOUNT_TIERS)),
+  phase: orNull(oneOf(ACCOUNT_PHASES)),
+  ownerId: nullableId,
+  strategicValue: rating,
+  creditStanding: rating,
+  productFit: rating,
+  centralPurchasing: orNull(flag),
+};
+const accountPractice: Spec<AccountPracticeRecord> = { practice: oneOf(ACCOUNT_PRACTICES), phase: oneOf(ACCOUNT_PHASES) };
+const complaintRecord: Spec<ComplaintRecord> = { accountId: num, summary: text, severity: oneOf(COMPLAINT_SEVERITIES), openedAt: text, resolution: nullableText, resolvedAt: nullableText };
+const indicatorWeights = whole(Object.fromEntries(SCORECARD_INDICATORS.map((key) => [key, num])) as Spec<Record<ScorecardIndicator, number>>);
+const rates: Read<Partial<Record<Currency, number>>> = (value) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).filter(([key, rate]) => CURRENCIES.includes(key as Currency) && num(rate) !== undefined))
+    : undefined;
+const accountSettings: Spec<AccountSettings> = {
+  weights: indicatorWeights,
+  tierCutoffs: whole({ A: num, B: num }),
+  repeatWindowMonths: num,
+  silentDays: num,
+  complaintDays: num,
+  execMeetingDays: num,
+  baseCurrency: oneOf(CURRENCIES),
+  exchangeRates: rates,
+};
 const stakeholderRecord: Spec<StakeholderRecord> = { name: text, decisionRole: oneOf(DECISION_ROLES), influence: num, stance: oneOf(STANCES), isCoach: flag };
 const stakeholderChange: Spec<StakeholderChange> = {
   ...contactFields,
@@ -264,6 +324,14 @@ function beforeOnly<K extends EventKind>(kind: K, entity: EventPayloads[K]['enti
 /** The reader of each kind: the compiler checks each against the kind's payload. */
 const READERS: { [K in EventKind]: Reader<K> } = {
   'account.created': afterOnly('account.created', 'account', { name: text }),
+  'account.updated': both('account.updated', 'account', accountChange, accountChange),
+  'account.tierChanged': both('account.tierChanged', 'account', accountChange, { ...accountChange, reason: text }),
+  'account.practiceTicked': afterOnly('account.practiceTicked', 'accountPractice', accountPractice),
+  'account.practiceUnticked': beforeOnly('account.practiceUnticked', 'accountPractice', accountPractice),
+  'account.activityLogged': afterOnly('account.activityLogged', 'accountActivity', { kind: oneOf(ACTIVITY_KINDS), summary: text, contactIds: ids }),
+  'complaint.added': afterOnly('complaint.added', 'complaint', complaintRecord),
+  'complaint.resolved': both('complaint.resolved', 'complaint', complaintRecord, complaintRecord),
+  'settings.accountSettingsUpdated': both('settings.accountSettingsUpdated', 'teamSettings', accountSettings, accountSettings),
   'activity.logged': afterOnly('activity.logged', 'activity', activityRecord),
   'activity.removed': beforeOnly('activity.removed', 'activity', activityRecord),
   'coachingNote.added': afterOnly('coachingNote.added', 'coachingNote', { body: text }),

@@ -32,7 +32,6 @@ import {
   LEVELS,
   LOSS_CAUSES,
   LOCALES,
-  PURCHASE_PATTERNS,
   RELATIONSHIP_KINDS,
   ROLES,
   STAGES,
@@ -41,6 +40,7 @@ import {
   HEALTH_STATUSES,
   type ThresholdKey,
 } from '../../shared/domain';
+import { ACCOUNT_PHASES, ACCOUNT_PRACTICES, COMPLAINT_SEVERITIES, type AccountPractice } from '../../shared/accounts';
 import type { Health } from '../../shared/scoring/types';
 
 /**
@@ -107,6 +107,9 @@ export const teamSettings = pgTable('team_settings', {
   thresholds: jsonb('thresholds').notNull(),
   version: version(),
   updatedAt: updatedAt(),
+  /** The account settings of SPEC §11 (null: the defaults), versioned apart from the thresholds. */
+  accountSettings: jsonb('account_settings'),
+  accountSettingsVersion: integer('account_settings_version').notNull().default(1),
 });
 
 export const accounts = pgTable(
@@ -119,9 +122,19 @@ export const accounts = pgTable(
     name: text('name').notNull(),
     industry: text('industry'),
     tier: text('tier', { enum: ACCOUNT_TIERS }).notNull().default('B'),
-    purchasePattern: text('purchase_pattern', { enum: PURCHASE_PATTERNS }).notNull().default('recurring'),
     version: version(),
     createdAt: createdAt(),
+    // Columns added after the first release sit last, where ALTER TABLE puts them (SPEC §11).
+    // The manual purchase pattern of wave 1 is gone: the pattern is derived from won deals.
+    phase: text('phase', { enum: ACCOUNT_PHASES }).notNull().default('prospect'),
+    /** The key-account manager: the account's single point of contact. */
+    ownerId: integer('owner_id').references(() => users.id),
+    strategicValue: integer('strategic_value'),
+    creditStanding: integer('credit_standing'),
+    productFit: integer('product_fit'),
+    centralPurchasing: boolean('central_purchasing'),
+    /** Null until the first edit (ALTER TABLE cannot add a column defaulting to the clock): read as createdAt. */
+    updatedAt: text('updated_at'),
   },
   (t) => [uniqueIndex('accounts_team_name_unique').on(t.teamId, t.name)],
 );
@@ -532,4 +545,79 @@ export const teamManagers = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_managers_user_idx').on(t.userId)],
+);
+
+/** A customer's complaint (SPEC §11): open until resolved; one open longer than complaintDays raises OPEN_COMPLAINT. */
+export const complaints = pgTable(
+  'complaints',
+  {
+    id: id(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    summary: text('summary').notNull(),
+    severity: text('severity', { enum: COMPLAINT_SEVERITIES }).notNull(),
+    /** When the customer raised it. */
+    openedAt: text('opened_at').notNull(),
+    resolution: text('resolution'),
+    resolvedAt: text('resolved_at'),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('complaints_account_idx').on(t.accountId, t.openedAt)],
+);
+
+/** The practices of the phase checklist the key-account manager ticked (SPEC §11): a row while ticked. */
+export const accountPractices = pgTable(
+  'account_practices',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    practice: text('practice', { enum: ACCOUNT_PRACTICES as [AccountPractice, ...AccountPractice[]] }).notNull(),
+    doneBy: integer('done_by')
+      .notNull()
+      .references(() => users.id),
+    doneAt: text('done_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.practice] })],
+);
+
+/** Contact that belongs to the relationship, not to one deal (SPEC §11): the account's own activity log. */
+export const accountActivities = pgTable(
+  'account_activities',
+  {
+    id: id(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ACTIVITY_KINDS }).notNull(),
+    occurredAt: text('occurred_at').notNull(),
+    summary: text('summary').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    /** The device's idempotency key (SPEC §16), as for deal activities. */
+    clientId: text('client_id'),
+  },
+  (t) => [index('account_activities_account_idx').on(t.accountId, t.occurredAt), uniqueIndex('account_activities_client_id_unique').on(t.clientId)],
+);
+
+export const accountActivityContacts = pgTable(
+  'account_activity_contacts',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => accountActivities.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.contactId] }), index('account_activity_contacts_contact_idx').on(t.contactId)],
 );

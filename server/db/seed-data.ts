@@ -123,12 +123,12 @@ export interface DealSeed {
 }
 
 export const accountsSeed = [
-  { key: 'harbor', name: 'Harbor Bank', industry: 'Banking', tier: 'A', purchasePattern: 'recurring' },
-  { key: 'metro', name: 'Riverside Metro Group', industry: 'Public transport', tier: 'A', purchasePattern: 'recurring' },
-  { key: 'hospital', name: 'St. Mary’s Hospital Group', industry: 'Healthcare', tier: 'B', purchasePattern: 'recurring' },
-  { key: 'expo', name: 'Pacific Expo 2027 Committee', industry: 'Events', tier: 'B', purchasePattern: 'one_off' },
-  { key: 'northwind', name: 'Northwind Logistics', industry: 'Logistics', tier: 'C', purchasePattern: 'recurring' },
-  { key: 'telecom', name: 'Eastern Telecom', industry: 'Telecommunications', tier: 'A', purchasePattern: 'recurring' },
+  { key: 'harbor', name: 'Harbor Bank', industry: 'Banking', tier: 'A' },
+  { key: 'metro', name: 'Riverside Metro Group', industry: 'Public transport', tier: 'A' },
+  { key: 'hospital', name: 'St. Mary’s Hospital Group', industry: 'Healthcare', tier: 'B' },
+  { key: 'expo', name: 'Pacific Expo 2027 Committee', industry: 'Events', tier: 'B' },
+  { key: 'northwind', name: 'Northwind Logistics', industry: 'Logistics', tier: 'C' },
+  { key: 'telecom', name: 'Eastern Telecom', industry: 'Telecommunications', tier: 'A' },
 ] as const;
 
 export const dealsSeed: DealSeed[] = [

@@ -38,6 +38,10 @@ export let standups = sqlite.standups;
 export let flagSnoozes = sqlite.flagSnoozes;
 export let dealHealth = sqlite.dealHealth;
 export let teamManagers = sqlite.teamManagers;
+export let complaints = sqlite.complaints;
+export let accountPractices = sqlite.accountPractices;
+export let accountActivities = sqlite.accountActivities;
+export let accountActivityContacts = sqlite.accountActivityContacts;
 
 let bound: Engine | null = null;
 
@@ -73,6 +77,10 @@ export function bindTables(engine: Engine): void {
   flagSnoozes = postgres.flagSnoozes as unknown as typeof sqlite.flagSnoozes;
   dealHealth = postgres.dealHealth as unknown as typeof sqlite.dealHealth;
   teamManagers = postgres.teamManagers as unknown as typeof sqlite.teamManagers;
+  complaints = postgres.complaints as unknown as typeof sqlite.complaints;
+  accountPractices = postgres.accountPractices as unknown as typeof sqlite.accountPractices;
+  accountActivities = postgres.accountActivities as unknown as typeof sqlite.accountActivities;
+  accountActivityContacts = postgres.accountActivityContacts as unknown as typeof sqlite.accountActivityContacts;
 }
 
 /** The engine the tables are bound to (SQLite until a PostgreSQL database is opened). */

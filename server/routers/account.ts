@@ -1,10 +1,13 @@
-import { ZAccountCreateSchema } from '../../shared/schemas/account';
-import { createAccount, listAccounts } from '../services/accounts';
+import { ZAccountCreateSchema, ZAccountIdSchema, ZAccountListSchema, ZAccountPortfolioSchema, ZAccountPracticeSchema, ZAccountUpdateSchema } from '../../shared/schemas/account';
+import { createAccount, setPractice, updateAccount } from '../services/accounts';
+import { getAccount, getPortfolio, listAccounts } from '../services/accountViews';
 import { protectedProcedure, router } from '../trpc/init';
 
 export const accountRouter = router({
-  list: protectedProcedure.query(({ ctx }) => listAccounts(ctx.db, ctx.user)),
-  create: protectedProcedure
-    .input(ZAccountCreateSchema)
-    .mutation(({ ctx, input }) => createAccount(ctx.db, ctx.user, input, ctx.now())),
+  list: protectedProcedure.input(ZAccountListSchema).query(({ ctx, input }) => listAccounts(ctx.db, ctx.user, input, ctx.now())),
+  get: protectedProcedure.input(ZAccountIdSchema).query(({ ctx, input }) => getAccount(ctx.db, ctx.user, input.id, ctx.now())),
+  portfolio: protectedProcedure.input(ZAccountPortfolioSchema).query(({ ctx, input }) => getPortfolio(ctx.db, ctx.user, input?.teamId, ctx.now())),
+  create: protectedProcedure.input(ZAccountCreateSchema).mutation(({ ctx, input }) => createAccount(ctx.db, ctx.user, input, ctx.now())),
+  update: protectedProcedure.input(ZAccountUpdateSchema).mutation(({ ctx, input }) => updateAccount(ctx.db, ctx.user, input, ctx.now())),
+  practice: protectedProcedure.input(ZAccountPracticeSchema).mutation(({ ctx, input }) => setPractice(ctx.db, ctx.user, input, ctx.now())),
 });

@@ -1,11 +1,12 @@
 import { desc, eq, inArray } from 'drizzle-orm';
-import type { TActivityLog } from '../../shared/schemas/activity';
+import type { TActivityLog, TDealActivityLog } from '../../shared/schemas/activity';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first, single } from '../db/rows';
 import { activities, activityStakeholders, users } from '../db/tables';
 import { AppError, badInput, fromDatabaseError, notFound } from '../errors';
 import { requireDeal } from './access';
+import { accountActivityLogged, logAccountActivity, type AccountActivityDto } from './accountActivities';
 import { recordEvent } from './events';
 import { refreshHealthSnapshot } from './health';
 import { requireDealStakeholders } from './infoPoints';
@@ -51,7 +52,7 @@ async function activityDto(tx: Tx, dealId: number, id: number): Promise<Activity
  * The activity a device already sent under this clientId, or null. The same key from
  * someone else, or for another deal, is not a retry but a clash: CONFLICT, nothing written.
  */
-async function alreadyLogged(tx: Db | Tx, user: SessionUser, input: TActivityLog): Promise<ActivityDto | null> {
+async function alreadyLogged(tx: Db | Tx, user: SessionUser, input: TDealActivityLog): Promise<ActivityDto | null> {
   if (input.clientId === undefined) return null;
   const row = first(await tx.select({ id: activities.id, dealId: activities.dealId, createdBy: activities.createdBy }).from(activities).where(eq(activities.clientId, input.clientId)).limit(1));
   if (!row) return null;
@@ -59,20 +60,28 @@ async function alreadyLogged(tx: Db | Tx, user: SessionUser, input: TActivityLog
   return activityDto(tx, row.dealId, row.id);
 }
 
-export async function logActivity(db: Db, user: SessionUser, input: TActivityLog, now: Date): Promise<ActivityDto> {
+/** The schema has checked the pair: a deal and its stakeholders, or an account and its contacts (SPEC §11). */
+export function logActivity(db: Db, user: SessionUser, input: TActivityLog, now: Date): Promise<ActivityDto | AccountActivityDto> {
+  const { dealId, stakeholderIds, accountId, contactIds, ...activity } = input;
+  if (accountId !== undefined) return retriedOnce(() => logAccountActivity(db, user, { ...activity, accountId, contactIds: contactIds ?? [] }, now), input.clientId, () => accountActivityLogged(db, user, { accountId, clientId: input.clientId }));
+  const deal = { ...activity, dealId: dealId!, stakeholderIds: stakeholderIds ?? [] };
+  return retriedOnce(() => logOnce(db, user, deal, now), input.clientId, () => alreadyLogged(db, user, deal));
+}
+
+async function retriedOnce<T>(log: () => Promise<T>, clientId: string | undefined, logged: () => Promise<T | null>): Promise<T> {
   try {
-    return await logOnce(db, user, input, now);
+    return await log();
   } catch (error) {
     // Write transactions take turns, so a retry normally finds the first one above; should two
     // ever race past that check, the unique index refuses the second: answer it as the retry it is.
-    const raced = input.clientId !== undefined && !(error instanceof AppError) && fromDatabaseError(error)?.code === 'CONFLICT';
-    const retried = raced ? await alreadyLogged(db, user, input) : null;
+    const raced = clientId !== undefined && !(error instanceof AppError) && fromDatabaseError(error)?.code === 'CONFLICT';
+    const retried = raced ? await logged() : null;
     if (retried) return retried;
     throw error;
   }
 }
 
-async function logOnce(db: Db, user: SessionUser, input: TActivityLog, now: Date): Promise<ActivityDto> {
+async function logOnce(db: Db, user: SessionUser, input: TDealActivityLog, now: Date): Promise<ActivityDto> {
   return writeTransaction(db, async (tx) => {
     const deal = await requireDeal(tx, user, input.dealId);
     const logged = await alreadyLogged(tx, user, input);

@@ -23,7 +23,6 @@ export const dealColumns = () => ({
   accountId: deals.accountId,
   accountName: accounts.name,
   accountTier: accounts.tier,
-  accountPurchasePattern: accounts.purchasePattern,
   amount: deals.amount,
   currency: deals.currency,
   stage: deals.stage,

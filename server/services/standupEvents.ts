@@ -128,6 +128,14 @@ export function changesOfEvent(event: ReadEvent, stakeholderName: (id: number | 
     // Left out on purpose: contacts come from the activity log itself, card moves are
     // housekeeping, and the rest is team or account admin that no deal slide shows.
     case 'account.created':
+    case 'account.updated':
+    case 'account.tierChanged':
+    case 'account.practiceTicked':
+    case 'account.practiceUnticked':
+    case 'account.activityLogged':
+    case 'complaint.added':
+    case 'complaint.resolved':
+    case 'settings.accountSettingsUpdated':
     case 'activity.logged':
     case 'activity.removed':
     case 'coachingNote.added':

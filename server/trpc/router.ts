@@ -1,6 +1,7 @@
 import { accountRouter } from '../routers/account';
 import { activityRouter } from '../routers/activity';
 import { authRouter } from '../routers/auth';
+import { complaintRouter } from '../routers/complaint';
 import { contactRouter } from '../routers/contact';
 import { dealRouter } from '../routers/deal';
 import { externalAllyRouter } from '../routers/externalAlly';
@@ -21,6 +22,7 @@ export const appRouter = router({
   user: userRouter,
   team: teamRouter,
   account: accountRouter,
+  complaint: complaintRouter,
   deal: dealRouter,
   infoPoint: infoPointRouter,
   nextStep: nextStepRouter,
@@ -40,3 +42,9 @@ export const appRouter = router({
 });
 
 export type AppRouter = typeof appRouter;
+/** The account level's output shapes (SPEC §11), for readers outside the inferred router types. */
+export type { AccountContact, AccountDeal, AccountDetail, AccountListItem, Money, Portfolio, PracticeItem, TierChange } from '../services/accountViews';
+export type { AccountDto } from '../services/accounts';
+export type { ComplaintDto } from '../services/complaints';
+export type { AccountActivityDto } from '../services/accountActivities';
+export type { TeamAccountSettings } from '../services/accountSettings';

@@ -28,6 +28,8 @@ export const LIMITS = {
   lossReason: 1000,
   /** Why a risk flag is snoozed (SPEC §10). */
   snoozeReason: 500,
+  /** Why an account's tier changes (SPEC §11): kept in its tier history. */
+  tierReason: 500,
   /** A note: an information point's summary, an activity's summary, a coaching note, a stakeholder's needs and notes. */
   note: 4000,
   /** A history filter: an event kind, a kind family or a group. */

@@ -6,3 +6,6 @@ export { applySnoozes, awakeFlags, SNOOZE_DEFAULT_DAYS, SNOOZE_MAX_DAYS, snoozeH
 export { hasLeft, isCoachSilent, lastIntelAt, presentPeople, type SourcedPoint } from './people';
 export { confirmationAgeDays, informationThreshold, isStaleConfirmation, relationshipsThreshold, topDecisionMakerThreshold } from './thresholds';
 export type { Health, HealthInput, RiskFlag, ScoredInfoPoint, ScoredStakeholder, ScoringMessage } from './types';
+export { computeAccountHealth, computeScorecard, scoreAccount } from './account';
+export { isPseudoKey, monthsBefore, purchaseOf, purchasePattern, suggestedPhase, sumInBase, teamBenchmarks, toBase, wonBetween } from './accountPurchase';
+export type { AccountFlag, AccountHealth, AccountScore, AccountScoringInput, PhaseView, Purchase, PurchaseOrder, Scorecard, ScorecardItem, ScoredAccount, TeamBenchmarks, WatchFacts } from './accountTypes';

@@ -83,12 +83,18 @@ const FAMILIES: Family[] = [
   {
     path: 'account.create',
     as: 'rep1',
-    valid: () => ({ name: 'Valid Co', industry: 'Energy', tier: 'A', purchasePattern: 'recurring' }),
+    valid: () => ({ name: 'Valid Co', industry: 'Energy', tier: 'A', phase: 'establish', strategicValue: 3, creditStanding: null, productFit: 5, centralPurchasing: true }),
     breakages: [
       ...textBreakages('name', 200, true),
       ...textBreakages('industry', 100, false),
       ['unknown tier', 'tier', set('tier', 'D')],
-      ['unknown purchase pattern', 'purchasePattern', set('purchasePattern', 'sometimes')],
+      ['unknown phase', 'phase', set('phase', 'courtship')],
+      ['rating below 1', 'strategicValue', set('strategicValue', 0)],
+      ['rating above 5', 'productFit', set('productFit', 6)],
+      ['fractional rating', 'creditStanding', set('creditStanding', 2.5)],
+      ['central purchasing not a boolean', 'centralPurchasing', set('centralPurchasing', 'yes')],
+      // The manual purchase pattern of wave 1 is gone: the pattern is derived from won deals (SPEC §11).
+      ['the manual purchase pattern', 'purchasePattern', set('purchasePattern', 'recurring')],
     ],
   },
   {

@@ -55,22 +55,22 @@ describe('accounts and deals', () => {
   afterAll(() => server.stop());
 
   describe('accounts', () => {
-    it('account.list shows the team’s accounts with their tier and purchase pattern', async () => {
+    it('account.list shows the team’s accounts with their tier and derived purchase pattern', async () => {
       const res = await rep1.query('account.list');
       expectOk(res);
       expect(res.data.map((account) => account.name)).toContain('Harbor Bank');
       expect(res.data.find((account) => account.name === 'Pacific Expo 2027 Committee')).toMatchObject({
         id: expect.any(Number),
         tier: 'B',
-        purchasePattern: 'one_off',
+        pattern: expect.stringMatching(/^(none|unproven|one_off|recurring)$/),
         version: 1,
       });
     });
 
-    it('account.create stores a new account with defaults (tier B, recurring) and logs it', async () => {
+    it('account.create stores a new account with defaults (tier B, prospect, the rep as key-account manager) and logs it', async () => {
       const { result, event } = await writesOneEvent(() => rep1.mutate('account.create', { name: '  Lakeside Power  ' }));
       expectOk(result);
-      expect(result.data).toMatchObject({ id: expect.any(Number), name: 'Lakeside Power', industry: null, tier: 'B', purchasePattern: 'recurring', version: 1 });
+      expect(result.data).toMatchObject({ id: expect.any(Number), name: 'Lakeside Power', industry: null, tier: 'B', phase: 'prospect', ownerId: users.rep1!.id, version: 1 });
       expect(event).toMatchObject({ kind: 'account.created', entity: 'account', entityId: result.data.id, actorId: users.rep1!.id });
       expect((await rep2.trpc.account.list.query()).map((account) => account.name)).toContain('Lakeside Power');
     });

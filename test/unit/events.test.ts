@@ -10,6 +10,7 @@ import { changesOfEvent, STANDUP_EVENT_KINDS } from '../../server/services/stand
 import type { Locale } from '../../shared/domain';
 import { EVENT_KINDS, readEvent, type DomainEvent, type EventKind, type EventRow } from '../../shared/events';
 import { translator } from '../../shared/i18n/translator';
+import { DEFAULT_ACCOUNT_SETTINGS } from '../../shared/accounts';
 import { DEFAULT_THRESHOLD_SETTINGS } from '../../shared/settings';
 import { describeChange } from '../../shared/standup';
 
@@ -31,6 +32,14 @@ const settings = DEFAULT_THRESHOLD_SETTINGS;
 /** One event of each kind, as the services write it. The type makes this list complete. */
 const SAMPLES: { [K in EventKind]: Extract<DomainEvent, { kind: K }> } = {
   'account.created': { kind: 'account.created', entity: 'account', entityId: 1, after: { name: 'Harbor Bank' } },
+  'account.updated': { kind: 'account.updated', entity: 'account', entityId: 1, before: { name: 'Harbor Bank', productFit: null, centralPurchasing: null }, after: { name: 'Harbor Bank', productFit: 4, centralPurchasing: true } },
+  'account.tierChanged': { kind: 'account.tierChanged', entity: 'account', entityId: 1, before: { name: 'Harbor Bank', tier: 'B' }, after: { name: 'Harbor Bank', tier: 'A', reason: 'Third order this year' } },
+  'account.practiceTicked': { kind: 'account.practiceTicked', entity: 'accountPractice', entityId: 1, after: { practice: 'complaint_channel', phase: 'stabilize' } },
+  'account.practiceUnticked': { kind: 'account.practiceUnticked', entity: 'accountPractice', entityId: 1, before: { practice: 'complaint_channel', phase: 'stabilize' } },
+  'account.activityLogged': { kind: 'account.activityLogged', entity: 'accountActivity', entityId: 2, after: { kind: 'executive_meeting', summary: 'Annual review with the CEO', contactIds: [1] } },
+  'complaint.added': { kind: 'complaint.added', entity: 'complaint', entityId: 3, after: { accountId: 1, summary: 'Late delivery', severity: 'high', openedAt: '2030-03-01T09:00:00.000Z', resolution: null, resolvedAt: null } },
+  'complaint.resolved': { kind: 'complaint.resolved', entity: 'complaint', entityId: 3, before: { accountId: 1, summary: 'Late delivery', severity: 'high', openedAt: '2030-03-01T09:00:00.000Z', resolution: null, resolvedAt: null }, after: { accountId: 1, summary: 'Late delivery', severity: 'high', openedAt: '2030-03-01T09:00:00.000Z', resolution: 'Shipped by air', resolvedAt: '2030-03-04T09:00:00.000Z' } },
+  'settings.accountSettingsUpdated': { kind: 'settings.accountSettingsUpdated', entity: 'teamSettings', entityId: 1, before: DEFAULT_ACCOUNT_SETTINGS, after: { ...DEFAULT_ACCOUNT_SETTINGS, exchangeRates: { EUR: 1.1 } } },
   'activity.logged': { kind: 'activity.logged', entity: 'activity', entityId: 3, after: { kind: 'meeting', summary: 'Walked through the pilot', stakeholderIds: [1, 2] } },
   'activity.removed': { kind: 'activity.removed', entity: 'activity', entityId: 3, before: { kind: 'call', summary: 'Coach call', stakeholderIds: [2] } },
   'coachingNote.added': { kind: 'coachingNote.added', entity: 'coachingNote', entityId: 4, after: { body: 'Get in front of the CFO' } },
@@ -83,6 +92,14 @@ const SAMPLES: { [K in EventKind]: Extract<DomainEvent, { kind: K }> } = {
 /** Kinds the stand-up leaves out on purpose: admin, housekeeping, or read from elsewhere (the activity log). */
 const NOT_IN_STANDUP: EventKind[] = [
   'account.created',
+  'account.updated',
+  'account.tierChanged',
+  'account.practiceTicked',
+  'account.practiceUnticked',
+  'account.activityLogged',
+  'complaint.added',
+  'complaint.resolved',
+  'settings.accountSettingsUpdated',
   'activity.logged',
   'activity.removed',
   'coachingNote.added',

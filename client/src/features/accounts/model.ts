@@ -3,18 +3,14 @@
  * the schemas into a chunk. Sorting and filtering happen here: `account.list` answers
  * every account the user may see (a team has hundreds, not tens of thousands).
  */
+import { ACCOUNT_HEALTH_ORDER, ACCOUNT_PHASES, type AccountHealthStatus, type AccountPhase, type PurchasePattern } from '../../../../shared/accounts';
 import type { AccountTier, Currency } from '../../../../shared/domain';
 import type { AccountFilters, AccountSortKey } from './useAccountFilters';
 
-export const ACCOUNT_PHASES = ['prospect', 'establish', 'stabilize', 'strengthen'] as const;
-export type AccountPhase = (typeof ACCOUNT_PHASES)[number];
-export const ACCOUNT_HEALTH = ['healthy', 'watch', 'at_risk'] as const;
-export type AccountHealthStatus = (typeof ACCOUNT_HEALTH)[number];
-export const ACCOUNT_PATTERNS = ['none', 'unproven', 'one_off', 'recurring'] as const;
-export type AccountPattern = (typeof ACCOUNT_PATTERNS)[number];
+export { ACCOUNT_PHASES, ACCOUNT_HEALTH_STATUSES as ACCOUNT_HEALTH, PURCHASE_PATTERNS as ACCOUNT_PATTERNS } from '../../../../shared/accounts';
+export type { AccountHealthStatus, AccountPhase, PurchasePattern as AccountPattern } from '../../../../shared/accounts';
 
-/** Worst first, for the health sort. */
-const HEALTH_RANK: Record<AccountHealthStatus, number> = { at_risk: 0, watch: 1, healthy: 2 };
+/** A first, for the tier sort. */
 const TIER_RANK: Record<AccountTier, number> = { A: 0, B: 1, C: 2 };
 
 export interface AccountFlagView {
@@ -32,7 +28,7 @@ export interface AccountRow {
   tier: AccountTier;
   suggestedTier: AccountTier | null;
   phase: AccountPhase;
-  pattern: AccountPattern;
+  pattern: PurchasePattern;
   pseudoKey: boolean;
   wonTotal: number;
   openAmount: number;
@@ -50,7 +46,7 @@ const compareBy: Record<AccountSortKey, (a: AccountRow, b: AccountRow) => number
   // Money sorts biggest first when ascending is asked of it: that is what anyone clicking "Won" wants.
   wonTotal: (a, b) => b.wonTotal - a.wonTotal,
   openAmount: (a, b) => b.openAmount - a.openAmount,
-  health: (a, b) => HEALTH_RANK[a.healthStatus] - HEALTH_RANK[b.healthStatus] || b.flags.length - a.flags.length,
+  health: (a, b) => ACCOUNT_HEALTH_ORDER[a.healthStatus] - ACCOUNT_HEALTH_ORDER[b.healthStatus] || b.flags.length - a.flags.length,
 };
 
 export function filterAndSort(rows: readonly AccountRow[], filters: AccountFilters): AccountRow[] {
@@ -67,11 +63,3 @@ export function filterAndSort(rows: readonly AccountRow[], filters: AccountFilte
     )
     .sort((a, b) => (descending ? -compare(a, b) : compare(a, b)) || a.name.localeCompare(b.name) || a.id - b.id);
 }
-
-/** The practices each phase asks of the key-account manager (seed 001), as i18n keys under `practice.`. */
-export const PHASE_PRACTICES: Record<AccountPhase, readonly string[]> = {
-  prospect: ['test_fit', 'test_central_purchasing', 'map_org_chart'],
-  establish: ['build_mutual_trust', 'flawless_first_delivery', 'know_decision_process'],
-  stabilize: ['complaint_channel', 'fire_prevention', 'regular_exec_meetings', 'named_service_contact'],
-  strengthen: ['mutual_benefit', 'joint_plan', 'executive_sponsor'],
-};

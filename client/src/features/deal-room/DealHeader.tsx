@@ -48,7 +48,6 @@ export function DealHeader({ room }: { room: DealRoomData }) {
             <div>
               <div className="crumbs">
                 <Link to="/">{t('nav.pipeline')}</Link> / <span>{deal.accountName}</span> <TierBadge tier={deal.accountTier} />
-                {deal.accountPurchasePattern === 'one_off' && <span className="badge warn">{t('account.pseudoKey')}</span>}
               </div>
               <h1 className="deal-title">{deal.name}</h1>
             </div>

@@ -189,6 +189,27 @@ export function describeEvent(row: HistoryEvent, ctx: SentenceContext): Sentence
       return say('standupRecorded');
     case 'account.created':
       return say('accountCreated', { name: event.after.name ?? '' });
+    // The account level (SPEC §11): its facts, tier history, checklist, complaints and own activities.
+    case 'account.updated': {
+      const { before, after } = event;
+      return say('account.updated', { name: filled(after.name) ?? filled(before.name) ?? '', fields: fieldList(changedKeys(before, after).filter((key) => key !== 'name' || before.name !== after.name)) });
+    }
+    case 'account.tierChanged': {
+      const { before, after } = event;
+      return say('account.tierChanged', { name: filled(after.name) ?? filled(before.name) ?? '', from: before.tier ?? '—', to: after.tier ?? '—', reason: after.reason ?? '' });
+    }
+    case 'account.practiceTicked':
+      return say('account.practiceTicked', { practice: label('accountPractice', event.after.practice) });
+    case 'account.practiceUnticked':
+      return say('account.practiceUnticked', { practice: label('accountPractice', event.before.practice) });
+    case 'account.activityLogged':
+      return say('account.activityLogged', { kind: label('activityKind', event.after.kind) }, filled(event.after.summary));
+    case 'complaint.added':
+      return say('account.complaintAdded', { severity: label('complaintSeverity', event.after.severity) }, filled(event.after.summary));
+    case 'complaint.resolved':
+      return say('account.complaintResolved', {}, filled(event.after.resolution ?? undefined));
+    case 'settings.accountSettingsUpdated':
+      return say('account.settingsUpdated');
     // Team-level: a deal's history never shows these, but the sentence must read if one ever does.
     // Their entityId is a user's, not a stakeholder's, so the name comes from the event alone.
     case 'user.created':

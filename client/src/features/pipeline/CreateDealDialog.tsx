@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ACCOUNT_TIERS, CURRENCIES, OPEN_STAGES, PURCHASE_PATTERNS, type AccountTier, type Currency, type OpenStage, type PurchasePattern } from '../../../../shared/domain';
+import { ACCOUNT_TIERS, CURRENCIES, OPEN_STAGES, type AccountTier, type Currency, type OpenStage } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/schemas/limits';
 import { Dialog } from '../../components/Dialog';
 import { EnumSelect } from '../../components/EnumSelect';
@@ -32,7 +32,7 @@ function CreateDealForm({ onClose }: { onClose: () => void }) {
   const errorText = useErrorText();
   const accounts = useQuery(trpc.account.list.queryOptions());
   const [accountId, setAccountId] = useState<string>('');
-  const [account, setAccount] = useState({ name: '', industry: '', tier: 'A' as AccountTier, purchasePattern: 'recurring' as PurchasePattern });
+  const [account, setAccount] = useState({ name: '', industry: '', tier: 'A' as AccountTier });
   const [deal, setDeal] = useState({ name: '', amount: '', currency: 'USD' as Currency, closeDate: todayIso(), stage: 'qualify' as OpenStage, ownerId: String(user.id) });
 
   const createAccount = useMutation(trpc.account.create.mutationOptions());
@@ -94,10 +94,6 @@ function CreateDealForm({ onClose }: { onClose: () => void }) {
           <label className="field">
             <span>{t('account.tier')}</span>
             <EnumSelect values={ACCOUNT_TIERS} value={account.tier} onChange={(tier) => setAccount({ ...account, tier })} label={(tier) => `${tier} · ${t(`tier.${tier}.name`)}`} />
-          </label>
-          <label className="field span-2">
-            <span>{t('account.purchasePattern')}</span>
-            <EnumSelect values={PURCHASE_PATTERNS} value={account.purchasePattern} onChange={(purchasePattern) => setAccount({ ...account, purchasePattern })} label={(p) => t(`purchasePattern.${p}`)} />
           </label>
         </fieldset>
       )}

@@ -59,7 +59,6 @@ export function PipelineTable({ rows, sort, onSort }: Props) {
                 </Link>
                 <div className="muted small">
                   {deal.accountName} <TierBadge tier={deal.accountTier} />
-                  {deal.accountPurchasePattern === 'one_off' && <span className="badge warn">{t('account.pseudoKey')}</span>}
                 </div>
               </td>
               <td className="num strong" data-label={t('pipeline.col.amount')}>
