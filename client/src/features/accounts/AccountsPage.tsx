@@ -187,9 +187,11 @@ function AccountsTable({ rows, sort, onSort }: { rows: AccountRow[]; sort: Accou
               <td className="num" data-label={t('accounts.col.openAmount')}>
                 {format.money(row.openAmount, row.currency)}
               </td>
-              <td data-label={t('accounts.col.health')} className="cell-health">
-                <AccountHealthBadge status={row.healthStatus} />
-                <AccountFlags flags={row.flags} compact />
+              <td data-label={t('accounts.col.health')}>
+                <div className="cell-health">
+                  <AccountHealthBadge status={row.healthStatus} />
+                  <AccountFlags flags={row.flags} compact />
+                </div>
               </td>
             </tr>
           ))}
