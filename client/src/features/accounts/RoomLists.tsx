@@ -50,7 +50,8 @@ export function PracticesCard({ room }: { room: RoomData }) {
               <label className="check">
                 <input
                   type="checkbox"
-                  checked={item.done}
+                  // Ticked at once; the server's answer then confirms it (or the error below says why not).
+                  checked={practice.isPending && practice.variables.practice === item.practice ? practice.variables.done : item.done}
                   disabled={!room.canEdit || practice.isPending}
                   onChange={(e) => practice.mutate({ accountId: room.account.id, practice: item.practice, done: e.target.checked })}
                   data-practice={item.practice}
@@ -316,7 +317,7 @@ function ActivityForm({ room, onDone }: { room: RoomData; onDone: () => void }) 
           <legend>{t('accountRoom.activityWho')}</legend>
           <div className="chip-row">
             {present.map((contact) => (
-              <label key={contact.id} className="chip">
+              <label key={contact.id} className={who.includes(contact.id) ? 'chip on' : 'chip'}>
                 <input type="checkbox" checked={who.includes(contact.id)} onChange={(e) => setWho(e.target.checked ? [...who, contact.id] : who.filter((id) => id !== contact.id))} />
                 {contact.name}
               </label>
