@@ -12,8 +12,8 @@ import { ActivityTab, DealRoomPage, HistoryTab, MapTab, NinePointsTab, preloadRo
 // Someone signed in (most visits) never sees the login page; its strings are core, so it needs none loaded.
 const LoginPage = lazy(() => import('./features/auth/LoginPage').then((module) => ({ default: module.LoginPage })));
 // The deal room and its tabs live in routePreload.ts, which asks for their code and data early.
-const SettingsPage = lazyWithStrings(() => import('./features/settings/SettingsPage'), ['settings', 'infoPoints']);
-const ReviewPage = lazyWithStrings(() => import('./features/review/ReviewPage'), ['review']);
+const SettingsPage = lazyWithStrings(() => import('./features/settings/SettingsPage'), ['settings', 'infoPoints', 'accounts']);
+const ReviewPage = lazyWithStrings(() => import('./features/review/ReviewPage'), ['review', 'accounts']);
 const StandupPage = lazyWithStrings(() => import('./features/standup/StandupPage'), ['standup', 'activity']);
 // The one-page summary prints outside the app shell: no navigation on screen or on paper.
 const DealPrintPage = lazyWithStrings(() => import('./features/print/DealPrintPage'), ['dealRoom', 'map', 'infoPoints']);

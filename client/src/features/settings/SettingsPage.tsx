@@ -9,6 +9,7 @@ import { ErrorState, Loading } from '../../components/States';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { conflictCurrent, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/useCurrentUser';
+import { AccountSettingsPanel } from '../accounts/AccountSettingsPanel';
 import { TeamsPanel } from './TeamsPanel';
 import { UsersPanel } from './UsersPanel';
 
@@ -40,6 +41,7 @@ export default function SettingsPage() {
       <div className="settings-layout">
         {settings.isPending ? <Loading /> : settings.isError ? <ErrorState error={settings.error} /> : <ThresholdForm key={settings.data.version} current={settings.data} editable={user.role === 'admin'} />}
         <UsersPanel />
+        <AccountSettingsPanel editable={user.role === 'admin'} />
         {user.role === 'admin' && <TeamsPanel />}
       </div>
     </div>
