@@ -122,14 +122,21 @@ export interface DealSeed {
   confirmedPoints?: number;
 }
 
+/**
+ * The demo accounts with their key-account facts (SPEC §11): who manages each, its phase and
+ * the manual ratings of the scorecard. Purchase pattern, pseudo key and health are derived.
+ */
 export const accountsSeed = [
-  { key: 'harbor', name: 'Harbor Bank', industry: 'Banking', tier: 'A' },
-  { key: 'metro', name: 'Riverside Metro Group', industry: 'Public transport', tier: 'A' },
-  { key: 'hospital', name: 'St. Mary’s Hospital Group', industry: 'Healthcare', tier: 'B' },
-  { key: 'expo', name: 'Pacific Expo 2027 Committee', industry: 'Events', tier: 'B' },
-  { key: 'northwind', name: 'Northwind Logistics', industry: 'Logistics', tier: 'C' },
-  { key: 'telecom', name: 'Eastern Telecom', industry: 'Telecommunications', tier: 'A' },
+  { key: 'harbor', name: 'Harbor Bank', industry: 'Banking', tier: 'A', phase: 'stabilize', keyAccountManager: 'rep1', strategicValue: 5, creditStanding: 5, productFit: 5, centralPurchasing: true },
+  { key: 'metro', name: 'Riverside Metro Group', industry: 'Public transport', tier: 'A', phase: 'establish', keyAccountManager: 'rep1', strategicValue: 5, creditStanding: 4, productFit: 4, centralPurchasing: true },
+  { key: 'hospital', name: 'St. Mary’s Hospital Group', industry: 'Healthcare', tier: 'B', phase: 'establish', keyAccountManager: 'rep2', strategicValue: 3, creditStanding: 4, productFit: 3, centralPurchasing: false },
+  { key: 'expo', name: 'Pacific Expo 2027 Committee', industry: 'Events', tier: 'B', phase: 'prospect', keyAccountManager: 'rep1', strategicValue: 2, creditStanding: 3, productFit: 3, centralPurchasing: null },
+  { key: 'northwind', name: 'Northwind Logistics', industry: 'Logistics', tier: 'C', phase: 'prospect', keyAccountManager: 'rep2', strategicValue: null, creditStanding: null, productFit: null, centralPurchasing: null },
+  { key: 'telecom', name: 'Eastern Telecom', industry: 'Telecommunications', tier: 'A', phase: 'stabilize', keyAccountManager: 'rep2', strategicValue: 4, creditStanding: 5, productFit: 4, centralPurchasing: true },
 ] as const;
+
+/** A complaint the hospital raised and nobody has closed: the defection watch's OPEN_COMPLAINT on first start. */
+export const complaintsSeed = [{ account: 'hospital', summary: 'The pilot ward’s terminals froze twice during night shifts; nobody called back.', severity: 'high', daysAgo: 12, by: 'rep2' }] as const;
 
 export const dealsSeed: DealSeed[] = [
   { account: 'harbor', name: 'Core banking mainframe refresh', amount: 4_200_000, currency: 'USD', stage: 'negotiate', closeInDays: 45, owner: 'rep1' },

@@ -17,7 +17,7 @@ import { hashPassword } from '../auth/password';
 import { writeTransaction, type Db, type Tx } from './client';
 import { first, single } from './rows';
 import * as t from './tables';
-import { accountsSeed, buyingGroups, dealsSeed, harborBankInfo, harborBankPeople, stanceHistory, type PersonSeed } from './seed-data';
+import { accountsSeed, buyingGroups, complaintsSeed, dealsSeed, harborBankInfo, harborBankPeople, stanceHistory, type PersonSeed } from './seed-data';
 
 export const DEMO_PASSWORD = 'dealroom-demo';
 
@@ -51,8 +51,12 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<void> 
 
   const accountIds = new Map<string, number>();
   for (const account of accountsSeed) {
-    const { key, ...values } = account;
-    accountIds.set(key, single(await tx.insert(t.accounts).values({ ...values, teamId: team.id, createdAt: stamp }).returning()).id);
+    const { key, keyAccountManager, ...values } = account;
+    accountIds.set(key, single(await tx.insert(t.accounts).values({ ...values, ownerId: owners[keyAccountManager].id, teamId: team.id, createdAt: stamp, updatedAt: stamp }).returning()).id);
+  }
+  for (const complaint of complaintsSeed) {
+    const openedAt = isoDaysAgo(now, complaint.daysAgo);
+    await tx.insert(t.complaints).values({ accountId: accountIds.get(complaint.account)!, summary: complaint.summary, severity: complaint.severity, openedAt, createdBy: owners[complaint.by].id, createdAt: openedAt, updatedAt: openedAt });
   }
 
   for (const seed of dealsSeed) {

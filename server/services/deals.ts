@@ -88,6 +88,8 @@ export async function createDeal(db: Db, user: SessionUser, input: TDealCreate, 
     const account = await requireAccount(tx, user, input.accountId);
     const ownerId = await resolveOwner(tx, user, input.ownerId, account.teamId);
     const stage = input.stage ?? 'qualify';
+    // A deal entered already won or lost records a past order or loss (SPEC §11): it closed on a day that has come.
+    if ((stage === 'won' || stage === 'lost') && input.closeDate > isoDay(now)) throw badInput('closeDate', 'a deal entered as won or lost closed on or before today');
     const stamp = now.toISOString();
     const row = single(
       await tx

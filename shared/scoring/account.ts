@@ -26,7 +26,7 @@ function item(key: ScorecardIndicator, value: number | null, source: ScorecardIt
 function valueIndicator(purchase: Purchase, team: TeamBenchmarks, settings: AccountSettings, now: Date): ScorecardItem {
   const won = wonBetween(purchase.orders, settings, monthsBefore(now, VALUE_MONTHS));
   if (team.maxRecentValue <= 0) return item('value', null, 'computed', 'noTeamBusiness', { months: VALUE_MONTHS }, settings);
-  const value = won / team.maxRecentValue;
+  const value = clamp01(won / team.maxRecentValue);
   return item('value', value, 'computed', won > 0 ? 'share' : 'none', { percent: percent(value), months: VALUE_MONTHS }, settings);
 }
 

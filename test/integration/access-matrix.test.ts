@@ -25,6 +25,8 @@ const SIGNED_IN: Expectation = { ...PUBLIC, anonymous: 'UNAUTHORIZED' };
 const DEAL: Expectation = { anonymous: 'UNAUTHORIZED', rep: 'ok', otherRep: 'hidden', manager: 'ok', otherTeamManager: 'hidden', admin: 'ok' };
 /** Account-level records (accounts, contacts, external allies) are shared by the account's team. */
 const ACCOUNT: Expectation = { anonymous: 'UNAUTHORIZED', rep: 'ok', otherRep: 'ok', manager: 'ok', otherTeamManager: 'hidden', admin: 'ok' };
+/** An account's facts and checklist (SPEC §11, ADR 0024): its key-account manager (rep1 here), the team's manager and admins; a colleague sees it but may not edit it. */
+const ACCOUNT_EDIT: Expectation = { ...ACCOUNT, otherRep: 'FORBIDDEN' };
 /** A manager's write on one deal: the team's manager and admins. */
 const DEAL_MANAGER: Expectation = { anonymous: 'UNAUTHORIZED', rep: 'FORBIDDEN', otherRep: 'FORBIDDEN', manager: 'ok', otherTeamManager: 'hidden', admin: 'ok' };
 /** A manager's write on their own team. */
@@ -74,6 +76,12 @@ const ACCESS: Record<string, Rule> = {
   'user.resetPassword': { expect: ADMIN, input: async (fx) => ({ id: (await fx.user()).id, password: 'temporary-pass-2032' }) },
   'account.list': { expect: SIGNED_IN },
   'account.create': { expect: SIGNED_IN, input: (fx) => ({ name: fx.unique('Account') }) },
+  'account.get': { expect: ACCOUNT, input: (fx) => ({ id: fx.team.accountId }) },
+  'account.portfolio': { expect: SIGNED_IN },
+  'account.update': { expect: ACCOUNT_EDIT, input: async (fx) => ({ ...versioned(await ownAccount(fx)), industry: 'Energy' }) },
+  'account.practice': { expect: ACCOUNT_EDIT, input: async (fx) => ({ accountId: (await ownAccount(fx)).id, practice: 'test_fit', done: true }) },
+  'complaint.add': { expect: ACCOUNT, input: (fx) => ({ accountId: fx.team.accountId, summary: 'Invoice sent twice', severity: 'low' }) },
+  'complaint.resolve': { expect: ACCOUNT, input: async (fx) => ({ ...versioned(await fx.owner.trpc.complaint.add.mutate({ accountId: fx.team.accountId, summary: 'Late delivery', severity: 'medium' })), resolution: 'Shipped by air' }) },
   'deal.list': { expect: SIGNED_IN },
   'deal.get': { expect: DEAL, input: async (fx) => ({ id: await deal(fx) }) },
   'deal.health': { expect: DEAL, input: async (fx) => ({ id: await deal(fx) }) },
@@ -125,7 +133,12 @@ const ACCESS: Record<string, Rule> = {
   'standup.record': { expect: TEAM_MANAGER },
   'settings.thresholds': { expect: SIGNED_IN },
   'settings.updateThresholds': { expect: ADMIN, input: async (fx) => ({ version: (await fx.owner.trpc.settings.thresholds.query()).version, minAllies: 2 }) },
+  'settings.accountSettings': { expect: SIGNED_IN },
+  'settings.updateAccountSettings': { expect: ADMIN, input: async (fx) => ({ version: (await fx.owner.trpc.settings.accountSettings.query()).version, silentDays: 60 }) },
 };
+
+/** A fresh account rep1 opened, so rep1 is its key-account manager. */
+const ownAccount = (fx: Fixtures) => fx.owner.trpc.account.create.mutate({ name: fx.unique('Own account') });
 
 /** A day two weeks after the server's (real) today: a snooze it accepts. */
 const twoWeeksAhead = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
