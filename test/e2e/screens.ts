@@ -146,12 +146,31 @@ export const SCREENS: readonly Screen[] = [
     },
   },
   {
+    name: 'accounts',
+    user: 'manager@demo.test',
+    async open(page, { base }) {
+      await page.goto(`${base}/accounts`);
+      await expect.poll(() => page.getByTestId('accounts-table').locator('tbody tr').count()).toBeGreaterThan(1);
+      await page.getByTestId('portfolio').waitFor();
+    },
+  },
+  {
+    name: 'account room',
+    user: 'manager@demo.test',
+    async open(page, { base }) {
+      await page.goto(`${base}/accounts`);
+      await page.getByTestId('accounts-table').getByRole('link', { name: 'Harbor Bank' }).click();
+      await page.getByTestId('scorecard').waitFor();
+      await expect.poll(() => page.locator('[data-testid=org-chart] .react-flow__node').count()).toBeGreaterThan(0);
+    },
+  },
+  {
     name: 'settings',
     user: 'admin@demo.test',
     async open(page, { base }) {
       await page.goto(`${base}/settings`);
       await page.locator('form.threshold-form input').first().waitFor();
-      await expect.poll(() => page.locator('.settings-layout .card-title').count()).toBe(3); // thresholds, users, teams (an admin's)
+      await expect.poll(() => page.locator('.settings-layout .card-title').count()).toBe(4); // thresholds, users, key accounts, teams (an admin's)
       await page.locator('.teams-table tbody tr').first().waitFor();
     },
   },
