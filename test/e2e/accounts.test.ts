@@ -140,6 +140,37 @@ describe('key accounts in the browser', () => {
     await expect.poll(ticked).toBe(false);
   });
 
+  it('logs an executive meeting on the account, which clears NO_EXEC_MEETING', async () => {
+    await page.goto(`${base()}/accounts?lang=en`);
+    const row = page.getByTestId('accounts-table').locator('tbody tr').filter({ has: page.locator('[data-flag=NO_EXEC_MEETING]') }).first();
+    await row.locator('a.deal-link').click();
+    const watch = page.getByTestId('defection-watch');
+    await watch.locator('[data-flag=NO_EXEC_MEETING]').waitFor();
+    const card = page.getByTestId('account-activities');
+    await card.getByTestId('log-account-activity').click();
+    const form = card.getByTestId('account-activity-form');
+    expect(await form.getByLabel('Kind').inputValue()).toBe('executive_meeting');
+    await form.getByLabel('Summary').fill('Quarterly review with their CEO and CIO: renewal scope agreed');
+    await form.getByRole('button', { name: 'Log activity' }).click();
+    await card.getByText('Quarterly review with their CEO and CIO').waitFor();
+    await expect.poll(() => watch.locator('[data-flag=NO_EXEC_MEETING]').count()).toBe(0);
+  });
+
+  it('records a past order, which joins the purchase history', async () => {
+    await page.goto(`${roomUrl}?lang=en`);
+    const deals = page.getByTestId('account-deals');
+    await deals.getByTestId('record-order').click();
+    const form = deals.getByTestId('record-order-form');
+    await form.getByLabel('What was ordered').fill('Branch network upgrade 2024');
+    await form.getByLabel('Amount').fill('850000');
+    await form.getByLabel('Closed on').fill('2024-06-28');
+    await form.getByRole('button', { name: 'Record order' }).click();
+    await form.waitFor({ state: 'detached' });
+    const orders = page.getByTestId('purchases');
+    await orders.getByRole('link', { name: 'Branch network upgrade 2024' }).waitFor();
+    expect(await deals.locator('[data-status=won]').textContent()).toContain('Branch network upgrade 2024');
+  });
+
   it('shows the list and the room in Chinese', async () => {
     await page.goto(`${base()}/accounts?lang=zh-CN`);
     await page.getByRole('heading', { name: '客户', level: 1 }).waitFor();
