@@ -3,6 +3,8 @@ import { addCoachingNote, listCoachingNotes } from '../services/coachingNotes';
 import { ZReviewLossesSchema } from '../../shared/schemas/losses';
 import { reviewLosses } from '../services/losses';
 import { reviewPipeline, reviewSummary } from '../services/review';
+import { reviewAccounts } from '../services/accountViews';
+import { ZReviewAccountsSchema } from '../../shared/schemas/account';
 import { ZReviewSummarySchema } from '../../shared/schemas/deal';
 import { managerProcedure, protectedProcedure, router } from '../trpc/init';
 
@@ -12,6 +14,8 @@ export const reviewRouter = router({
   summary: protectedProcedure.input(ZReviewSummarySchema).query(({ ctx, input }) => reviewSummary(ctx.db, ctx.user, input ?? {})),
   // Open like the pipeline review: everyone reads the closed deals they may see (SPEC §7), a rep their own.
   losses: protectedProcedure.input(ZReviewLossesSchema).query(({ ctx, input }) => reviewLosses(ctx.db, ctx.user, input ?? {})),
+  // Accounts on the defection watch (SPEC §11): at risk, then on watch, of the teams the user sees (or one of them).
+  accounts: protectedProcedure.input(ZReviewAccountsSchema).query(({ ctx, input }) => reviewAccounts(ctx.db, ctx.user, input?.teamId, ctx.now())),
 });
 
 /** Reads are open to whoever sees the deal; writes to managers and admins. */

@@ -15,6 +15,9 @@ import { accountSettingsOfTeams } from './accountSettings';
 /** Which accounts: one (`account.get`) or every account of some teams (`account.list`, `account.portfolio`). */
 export type AccountScope = { accountId: number } | { teamIds: number[] };
 
+/** A past moment the facts are read at (null: as they are), as a day and an instant. */
+type Moment = { day: string; instant: string } | null;
+
 const inScope = (scope: AccountScope): SQL => ('accountId' in scope ? eq(accounts.id, scope.accountId) : inArray(accounts.teamId, scope.teamIds));
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
@@ -31,17 +34,17 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[
 const later = (a: string | null | undefined, b: string | null | undefined) => (!a ? (b ?? null) : !b ? a : a > b ? a : b);
 
 /** Every won deal of the teams: the orders, and the team's yardsticks (value, top fifth). */
-async function ordersOfTeams(db: Db | Tx, teamIds: number[]): Promise<Map<number, (PurchaseOrder & { accountId: number; teamId: number })[]>> {
+async function ordersOfTeams(db: Db | Tx, teamIds: number[], asOf: Moment): Promise<Map<number, (PurchaseOrder & { accountId: number; teamId: number })[]>> {
   if (teamIds.length === 0) return new Map();
   const rows = await db
     .select({ dealId: deals.id, accountId: deals.accountId, teamId: deals.teamId, closeDate: deals.closeDate, amount: deals.amount, currency: deals.currency })
     .from(deals)
-    .where(and(inArray(deals.teamId, teamIds), eq(deals.status, 'won')));
+    .where(and(inArray(deals.teamId, teamIds), eq(deals.status, 'won'), asOf ? lte(deals.closeDate, asOf.day) : undefined));
   return groupBy(rows, (row) => row.accountId);
 }
 
 /** Latest contact with a present executive of the account: on its deals' activities and on its own. */
-async function lastExecContacts(db: Db | Tx, scope: AccountScope, today: string): Promise<Map<number, string>> {
+async function lastExecContacts(db: Db | Tx, scope: AccountScope, today: string, asOf: Moment): Promise<Map<number, string>> {
   const present = or(isNull(contacts.leftAt), gt(contacts.leftAt, today));
   const onDeals = await db
     .select({ accountId: contacts.accountId, at: max(activities.occurredAt) })
@@ -50,7 +53,7 @@ async function lastExecContacts(db: Db | Tx, scope: AccountScope, today: string)
     .innerJoin(stakeholders, eq(stakeholders.id, activityStakeholders.stakeholderId))
     .innerJoin(contacts, eq(contacts.id, stakeholders.contactId))
     .innerJoin(accounts, eq(accounts.id, contacts.accountId))
-    .where(and(inScope(scope), eq(contacts.level, 'executive'), ne(activities.kind, 'note'), present))
+    .where(and(inScope(scope), eq(contacts.level, 'executive'), ne(activities.kind, 'note'), present, asOf ? lte(activities.occurredAt, asOf.instant) : undefined))
     .groupBy(contacts.accountId);
   const onAccount = await db
     .select({ accountId: accountActivities.accountId, at: max(accountActivities.occurredAt) })
@@ -58,25 +61,25 @@ async function lastExecContacts(db: Db | Tx, scope: AccountScope, today: string)
     .innerJoin(accountActivityContacts, eq(accountActivityContacts.activityId, accountActivities.id))
     .innerJoin(contacts, eq(contacts.id, accountActivityContacts.contactId))
     .innerJoin(accounts, eq(accounts.id, accountActivities.accountId))
-    .where(and(inScope(scope), eq(contacts.level, 'executive'), ne(accountActivities.kind, 'note'), present))
+    .where(and(inScope(scope), eq(contacts.level, 'executive'), ne(accountActivities.kind, 'note'), present, asOf ? lte(accountActivities.occurredAt, asOf.instant) : undefined))
     .groupBy(accountActivities.accountId);
   return latestByAccount([...onDeals, ...onAccount]);
 }
 
 /** Latest executive meeting on the account or one of its deals. */
-async function lastExecMeetings(db: Db | Tx, scope: AccountScope): Promise<Map<number, string>> {
+async function lastExecMeetings(db: Db | Tx, scope: AccountScope, asOf: Moment): Promise<Map<number, string>> {
   const onDeals = await db
     .select({ accountId: deals.accountId, at: max(activities.occurredAt) })
     .from(activities)
     .innerJoin(deals, eq(deals.id, activities.dealId))
     .innerJoin(accounts, eq(accounts.id, deals.accountId))
-    .where(and(inScope(scope), eq(activities.kind, 'executive_meeting')))
+    .where(and(inScope(scope), eq(activities.kind, 'executive_meeting'), asOf ? lte(activities.occurredAt, asOf.instant) : undefined))
     .groupBy(deals.accountId);
   const onAccount = await db
     .select({ accountId: accountActivities.accountId, at: max(accountActivities.occurredAt) })
     .from(accountActivities)
     .innerJoin(accounts, eq(accounts.id, accountActivities.accountId))
-    .where(and(inScope(scope), eq(accountActivities.kind, 'executive_meeting')))
+    .where(and(inScope(scope), eq(accountActivities.kind, 'executive_meeting'), asOf ? lte(accountActivities.occurredAt, asOf.instant) : undefined))
     .groupBy(accountActivities.accountId);
   return latestByAccount([...onDeals, ...onAccount]);
 }
@@ -90,12 +93,12 @@ function latestByAccount(rows: readonly { accountId: number; at: string | null }
   return out;
 }
 
-async function openComplaints(db: Db | Tx, scope: AccountScope) {
+async function openComplaints(db: Db | Tx, scope: AccountScope, asOf: Moment) {
   const rows = await db
     .select({ accountId: complaints.accountId, openedAt: complaints.openedAt, severity: complaints.severity })
     .from(complaints)
     .innerJoin(accounts, eq(accounts.id, complaints.accountId))
-    .where(and(inScope(scope), isNull(complaints.resolvedAt)));
+    .where(and(inScope(scope), asOf ? and(lte(complaints.openedAt, asOf.instant), or(isNull(complaints.resolvedAt), gt(complaints.resolvedAt, asOf.instant))) : isNull(complaints.resolvedAt)));
   return groupBy(rows, (row) => row.accountId);
 }
 
@@ -125,16 +128,22 @@ export interface AccountScores {
   openDeals: Map<number, { amount: number; currency: Currency }[]>;
 }
 
-/** Score these accounts (all of `scope`): each team's orders set its yardsticks, whoever asks. */
-export async function scoreAccounts(db: Db | Tx, rows: readonly ScoredAccountRow[], scope: AccountScope, now: Date): Promise<AccountScores> {
+/**
+ * Score these accounts (all of `scope`): each team's orders set its yardsticks, whoever asks.
+ * With `past`, as they stood at `now`: only orders closed, activities held and complaints
+ * open by then count (the stand-up compares two moments). The facts a person sets and the
+ * open deals' maps are read as they are today.
+ */
+export async function scoreAccounts(db: Db | Tx, rows: readonly ScoredAccountRow[], scope: AccountScope, now: Date, past = false): Promise<AccountScores> {
   const teamIds = [...new Set(rows.map((row) => row.teamId))];
   const today = isoDay(now);
+  const asOf: Moment = past ? { day: today, instant: now.toISOString() } : null;
   const [settings, orders, execContacts, execMeetings, complaintsOpen, champions, open] = await Promise.all([
     accountSettingsOfTeams(db, teamIds),
-    ordersOfTeams(db, teamIds),
-    lastExecContacts(db, scope, today),
-    lastExecMeetings(db, scope),
-    openComplaints(db, scope),
+    ordersOfTeams(db, teamIds, asOf),
+    lastExecContacts(db, scope, today, asOf),
+    lastExecMeetings(db, scope, asOf),
+    openComplaints(db, scope, asOf),
     championsLeft(db, scope, today),
     teamIds.length === 0
       ? Promise.resolve([])

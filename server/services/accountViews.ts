@@ -3,9 +3,9 @@
  * `account.portfolio`. Each scores its accounts in bulk (./accountFacts.ts): a fixed number of
  * queries whether a team has one account or a thousand.
  */
-import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { AccountHealthStatus, AccountPhase, AccountPractice, PurchasePattern } from '../../shared/accounts';
-import { ACCOUNT_PHASES, PHASE_PRACTICES } from '../../shared/accounts';
+import { ACCOUNT_HEALTH_ORDER, ACCOUNT_PHASES, PHASE_PRACTICES } from '../../shared/accounts';
 import { ACCOUNT_TIERS, type AccountTier, type Currency, type DealStatus, type Level, type Stage, type Stance, type DecisionRole } from '../../shared/domain';
 import type { AccountFlag, AccountHealth, Purchase, Scorecard } from '../../shared/scoring';
 import { sumInBase } from '../../shared/scoring';
@@ -136,6 +136,9 @@ export interface Portfolio {
   leftOut: Currency[];
 }
 
+/** `like` with the user's text taken literally: % and _ are escaped (as in dealList.ts). */
+const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 async function teamScope(db: Db, user: SessionUser, teamId: number | undefined): Promise<number[] | 'all'> {
   if (teamId !== undefined) {
     await requireVisibleTeam(db, user, teamId);
@@ -148,7 +151,7 @@ export async function listAccounts(db: Db, user: SessionUser, input: TAccountLis
   const teams = await teamScope(db, user, input?.teamId);
   const rows = (
     await accountQuery(db)
-      .where(and(visibleAccounts(user, db), teams === 'all' ? undefined : eq(accounts.teamId, teams[0]!), input?.tier ? eq(accounts.tier, input.tier) : undefined, input?.phase ? eq(accounts.phase, input.phase) : undefined, input?.q ? like(sql`lower(${accounts.name})`, `%${input.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined))
+      .where(and(visibleAccounts(user, db), teams === 'all' ? undefined : eq(accounts.teamId, teams[0]!), input?.tier ? eq(accounts.tier, input.tier) : undefined, input?.phase ? eq(accounts.phase, input.phase) : undefined, input?.q ? sql`lower(${accounts.name}) like ${containing(input.q)} escape '\\'` : undefined))
       .orderBy(byteOrder(accounts.name), asc(accounts.id))
   ).map(accountDto);
   if (rows.length === 0) return [];
@@ -279,4 +282,20 @@ export async function getPortfolio(db: Db, user: SessionUser, teamIdInput: numbe
     tiers[tier].share = wonTotal === 0 ? 0 : Math.round((tiers[tier].wonTotal / wonTotal) * 1000) / 1000;
   }
   return { teamId, tiers, pseudoKey, wonTotal: Math.round(wonTotal * 100) / 100, currency: base.baseCurrency, leftOut: [...leftOut].sort() };
+}
+
+/** `review.accounts {teamId?}`: the Review's accounts section — at risk first, then on watch; most flags, then most won business, first. */
+export interface ReviewAccounts {
+  items: AccountListItem[];
+  counts: Record<AccountHealthStatus, number>;
+}
+
+export async function reviewAccounts(db: Db, user: SessionUser, teamId: number | undefined, now: Date): Promise<ReviewAccounts> {
+  const all = await listAccounts(db, user, teamId === undefined ? undefined : { teamId }, now);
+  const counts: ReviewAccounts['counts'] = { healthy: 0, watch: 0, at_risk: 0 };
+  for (const item of all) counts[item.healthStatus] += 1;
+  const items = all
+    .filter((item) => item.healthStatus !== 'healthy')
+    .sort((a, b) => ACCOUNT_HEALTH_ORDER[a.healthStatus] - ACCOUNT_HEALTH_ORDER[b.healthStatus] || b.flags.length - a.flags.length || b.wonTotal - a.wonTotal || a.id - b.id);
+  return { items, counts };
 }

@@ -43,8 +43,9 @@ export const appRouter = router({
 
 export type AppRouter = typeof appRouter;
 /** The account level's output shapes (SPEC §11), for readers outside the inferred router types. */
-export type { AccountContact, AccountDeal, AccountDetail, AccountListItem, Money, Portfolio, PracticeItem, TierChange } from '../services/accountViews';
+export type { AccountContact, AccountDeal, AccountDetail, AccountListItem, Money, Portfolio, PracticeItem, ReviewAccounts, TierChange } from '../services/accountViews';
 export type { AccountDto } from '../services/accounts';
 export type { ComplaintDto } from '../services/complaints';
 export type { AccountActivityDto } from '../services/accountActivities';
 export type { TeamAccountSettings } from '../services/accountSettings';
+export type { StandupAccountChange } from '../services/accountStandup';

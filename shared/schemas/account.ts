@@ -80,6 +80,8 @@ export type TAccountList = z.infer<typeof ZAccountListSchema>;
 
 /** `account.portfolio`: one team's 80/20 check; the user's own team by default. */
 export const ZAccountPortfolioSchema = z.strictObject({ teamId: zId.optional() }).optional();
+/** `review.accounts`: the accounts on the defection watch, of one team or every team the user sees. */
+export const ZReviewAccountsSchema = ZAccountPortfolioSchema;
 
 /** `account.practice`: tick (done: true) or untick one practice of the phase checklist; idempotent. */
 export const ZAccountPracticeSchema = z.strictObject({

@@ -126,6 +126,8 @@ const ACCESS: Record<string, Rule> = {
   // rep1's own team under its own name: a write that changes nothing, so later lines still find it as it was.
   'team.update': { expect: ADMIN, input: async (fx) => ({ ...versioned((await fx.owner.trpc.team.list.query())[0]!), name: (await fx.owner.trpc.team.list.query())[0]!.name }) },
   'review.losses': { expect: SIGNED_IN, input: () => ({ since: '2024-01-01' }) },
+  'review.accounts': { expect: SIGNED_IN },
+  'standup.accountChanges': { expect: SIGNED_IN, input: () => ({ since: '2024-01-01T00:00:00Z' }) },
   'coachingNote.add': { expect: DEAL_MANAGER, input: async (fx) => ({ dealId: await deal(fx), body: 'Meet the CEO before the tender' }) },
   'coachingNote.list': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx) }) },
   'standup.changes': { expect: SIGNED_IN, input: () => ({ since: '2024-01-01T00:00:00Z' }) },

@@ -286,6 +286,7 @@ describe('key accounts', () => {
       expect((await manager.trpc.account.list.query({ pseudoKey: true })).every((row) => row.pseudoKey)).toBe(true);
       expect((await manager.trpc.account.list.query({ tier: 'A' })).every((row) => row.tier === 'A')).toBe(true);
       expect((await manager.trpc.account.list.query({ q: account.name.toUpperCase() })).map((row) => row.id)).toEqual([account.id]);
+      expect(await manager.trpc.account.list.query({ q: '%' })).toEqual([]);
       expect((await otherManager.trpc.account.list.query()).map((row) => row.id)).not.toContain(account.id);
       await refused(() => otherManager.mutate('account.update', { id: account.id, version: 1, productFit: 1 }), 'NOT_FOUND');
     });
@@ -326,6 +327,38 @@ describe('key accounts', () => {
       expect(west.teamId).toBe(other.teamId);
       expect((await otherManager.query('account.portfolio', { teamId: portfolio.teamId })).error?.code).toBe('NOT_FOUND');
       expect((await admin.trpc.account.portfolio.query({ teamId: other.teamId })).teamId).toBe(other.teamId);
+    });
+  });
+
+  describe('the Review and the stand-up', () => {
+    it('review.accounts lists the accounts at risk first, then those on watch, with the counts of all', async () => {
+      const risky = await newAccount({ tier: 'C' });
+      await rep1.trpc.complaint.add.mutate({ accountId: risky.id, summary: 'Outage during the audit', severity: 'high', openedAt: instantDaysAgo(10) });
+      const watched = await newAccount({ tier: 'C' });
+      await rep1.trpc.complaint.add.mutate({ accountId: watched.id, summary: 'Wrong invoice address', severity: 'low', openedAt: instantDaysAgo(10) });
+      const review = await manager.trpc.review.accounts.query();
+      const ids = review.items.map((item) => item.id);
+      expect(ids).toContain(risky.id);
+      expect(ids).toContain(watched.id);
+      expect(ids.indexOf(risky.id)).toBeLessThan(ids.indexOf(watched.id));
+      expect(review.items.every((item) => item.healthStatus !== 'healthy')).toBe(true);
+      const all = await manager.trpc.account.list.query();
+      expect(review.counts.healthy + review.counts.watch + review.counts.at_risk).toBe(all.length);
+      expect((await otherManager.trpc.review.accounts.query()).items.map((item) => item.id)).not.toContain(risky.id);
+    });
+
+    it('standup.accountChanges reports the account flags raised and cleared in the period', async () => {
+      const account = await newAccount({ tier: 'C' });
+      const complaint = await rep1.trpc.complaint.add.mutate({ accountId: account.id, summary: 'Spare parts late', severity: 'medium', openedAt: instantDaysAgo(10) });
+      // Five days ago the complaint was five days old, within complaintDays (7); now it is overdue.
+      const raised = (await manager.trpc.standup.accountChanges.query({ since: instantDaysAgo(5) })).find((change) => change.accountId === account.id);
+      expect(raised).toMatchObject({ accountName: account.name, statusBefore: 'healthy', status: 'watch', raised: [{ code: 'OPEN_COMPLAINT' }], cleared: [] });
+
+      await rep1.trpc.complaint.resolve.mutate({ id: complaint.id, version: complaint.version, resolution: 'Sent by courier' });
+      const cleared = (await manager.trpc.standup.accountChanges.query({ since: new Date(START.getTime() - 3_600_000).toISOString() })).find((change) => change.accountId === account.id);
+      expect(cleared).toMatchObject({ statusBefore: 'watch', status: 'healthy', raised: [], cleared: [{ code: 'OPEN_COMPLAINT' }] });
+      const byOther = await rep1.trpc.standup.accountChanges.query({ since: instantDaysAgo(5), ownerId: 999_999 });
+      expect(byOther).toEqual([]);
     });
   });
 });
