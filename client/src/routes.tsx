@@ -14,7 +14,7 @@ const LoginPage = lazy(() => import('./features/auth/LoginPage').then((module) =
 // The deal room and its tabs live in routePreload.ts, which asks for their code and data early.
 const SettingsPage = lazyWithStrings(() => import('./features/settings/SettingsPage'), ['settings', 'infoPoints', 'accounts']);
 const ReviewPage = lazyWithStrings(() => import('./features/review/ReviewPage'), ['review', 'accounts']);
-const StandupPage = lazyWithStrings(() => import('./features/standup/StandupPage'), ['standup', 'activity']);
+const StandupPage = lazyWithStrings(() => import('./features/standup/StandupPage'), ['standup', 'activity', 'accounts']);
 // The one-page summary prints outside the app shell: no navigation on screen or on paper.
 const DealPrintPage = lazyWithStrings(() => import('./features/print/DealPrintPage'), ['dealRoom', 'map', 'infoPoints']);
 // The account level (SPEC §11): the list and the account room, each its own chunk; the room shows levels and activity kinds too.

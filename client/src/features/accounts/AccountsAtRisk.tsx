@@ -1,27 +1,34 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ACCOUNT_HEALTH_ORDER } from '../../../../shared/accounts';
 import { TierBadge } from '../../components/Badges';
 import { useTRPC } from '../../lib/trpc';
 import { AccountFlags, AccountHealthBadge, PseudoKeyBadge } from './AccountBits';
+import { ACCOUNT_HEALTH } from './model';
 import './accounts.css';
 
 /** The Review's section for the account level (SPEC §11): every account the defection watch speaks up about, worst first. */
 export function AccountsAtRisk({ teamId }: { teamId: number | undefined }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const list = useQuery(trpc.account.list.queryOptions(teamId === undefined ? undefined : { teamId }));
-  if (!list.data) return null;
-  const rows = list.data
-    .filter((row) => row.healthStatus !== 'healthy')
-    .sort((a, b) => ACCOUNT_HEALTH_ORDER[a.healthStatus] - ACCOUNT_HEALTH_ORDER[b.healthStatus] || b.flags.length - a.flags.length || a.name.localeCompare(b.name));
+  // The server's order: at risk first, then on watch; most flags, then most won business, first.
+  const review = useQuery(trpc.review.accounts.queryOptions(teamId === undefined ? undefined : { teamId }));
+  if (!review.data) return null;
+  const rows = review.data.items;
+  const { counts } = review.data;
   return (
     <section className="review-accounts" aria-labelledby="review-accounts-title" data-testid="review-accounts">
       <h2 className="review-group-title" id="review-accounts-title">
         {t('accountsAtRisk.title')}
       </h2>
       <p className="muted small">{t('accountsAtRisk.intro')}</p>
+      <p className="review-account-counts small">
+        {[...ACCOUNT_HEALTH].reverse().map((status) => (
+          <span key={status} className="review-account-count">
+            <AccountHealthBadge status={status} /> {counts[status]}
+          </span>
+        ))}
+      </p>
       {rows.length === 0 ? (
         <p className="muted">{t('accountsAtRisk.none')}</p>
       ) : (
