@@ -49,3 +49,4 @@ export type { ComplaintDto } from '../services/complaints';
 export type { AccountActivityDto } from '../services/accountActivities';
 export type { TeamAccountSettings } from '../services/accountSettings';
 export type { StandupAccountChange } from '../services/accountStandup';
+export type { AccountHistoryEvent } from '../services/accountHistory';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACCOUNT_HEALTH_STATUSES, ACCOUNT_PHASES, ACCOUNT_PRACTICES, RATING_MAX, RATING_MIN, type AccountPractice } from '../accounts';
 import { ACCOUNT_TIERS } from '../domain';
+import { HISTORY_MAX_LIMIT } from '../history';
 import { zId, zName, zText, zVersion } from './common';
 import { LIMITS } from './limits';
 
@@ -90,3 +91,11 @@ export const ZAccountPracticeSchema = z.strictObject({
   done: z.boolean(),
 });
 export type TAccountPractice = z.infer<typeof ZAccountPracticeSchema>;
+
+/** `account.history`: the account's own log, newest first; `cursor` is the `nextCursor` of the page before. */
+export const ZAccountHistorySchema = z.strictObject({
+  id: zId,
+  limit: z.int().min(1).max(HISTORY_MAX_LIMIT).optional(),
+  cursor: zId.nullish(),
+});
+export type TAccountHistory = z.infer<typeof ZAccountHistorySchema>;

@@ -78,6 +78,7 @@ const ACCESS: Record<string, Rule> = {
   'account.create': { expect: SIGNED_IN, input: (fx) => ({ name: fx.unique('Account') }) },
   'account.get': { expect: ACCOUNT, input: (fx) => ({ id: fx.team.accountId }) },
   'account.portfolio': { expect: SIGNED_IN },
+  'account.history': { expect: ACCOUNT, input: (fx) => ({ id: fx.team.accountId }) },
   'account.update': { expect: ACCOUNT_EDIT, input: async (fx) => ({ ...versioned(await ownAccount(fx)), industry: 'Energy' }) },
   'account.practice': { expect: ACCOUNT_EDIT, input: async (fx) => ({ accountId: (await ownAccount(fx)).id, practice: 'test_fit', done: true }) },
   'complaint.add': { expect: ACCOUNT, input: (fx) => ({ accountId: fx.team.accountId, summary: 'Invoice sent twice', severity: 'low' }) },

@@ -78,6 +78,12 @@ describe('key accounts', () => {
       await manager.trpc.account.update.mutate({ id: account.id, version: updated.version, tier: 'A', reason: 'Board named them strategic' });
       const { tierHistory, account: now } = await get(account);
       expect(now.tier).toBe('A');
+      const history = await manager.trpc.account.history.query({ id: account.id });
+      expect(history.events.map((event) => event.kind)).toEqual(['account.tierChanged', 'account.tierChanged', 'account.created']);
+      expect(history.events[0]).toMatchObject({ actorName: 'Morgan Li', after: { tier: 'A', reason: 'Board named them strategic' } });
+      const firstPage = await manager.trpc.account.history.query({ id: account.id, limit: 2 });
+      expect(firstPage.events).toHaveLength(2);
+      expect((await manager.trpc.account.history.query({ id: account.id, cursor: firstPage.nextCursor })).events.map((event) => event.kind)).toEqual(['account.created']);
       expect(tierHistory).toEqual([
         { at: new Date(START.getTime() + DAY_MS).toISOString(), from: 'B', to: 'A', reason: 'Board named them strategic', byId: expect.any(Number), byName: 'Morgan Li' },
         { at: START.toISOString(), from: 'C', to: 'B', reason: 'Second order this year', byId: expect.any(Number), byName: 'Riley Zhang' },
@@ -262,6 +268,8 @@ describe('key accounts', () => {
       expect(room.health.status).toBe('at_risk');
       expect(room.health.flags[0]).toMatchObject({ code: 'CHAMPION_LEFT', severity: 'critical', message: expect.stringContaining(contact.name) });
       expect(room.contacts.find((c) => c.id === contact.id)).toMatchObject({ leftAt: daysAgo(0), level: 'executive', deals: [expect.objectContaining({ isCoach: true })] });
+      const kinds = (await rep2.trpc.account.history.query({ id: account.id })).events.map((event) => event.kind);
+      expect(kinds.slice(0, 3)).toEqual(['contact.left', 'account.activityLogged', 'account.updated']);
     });
 
     it('ORDERS_DECLINING when the last 12 months won less than half of the 12 before', async () => {

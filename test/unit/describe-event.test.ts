@@ -212,6 +212,15 @@ const CASES: Case[] = [
   { name: 'a password reset', event: event('user.passwordReset', { entityId: 5, after: { name: 'Sam Patel', sessionsEnded: 2 } }), mentions: () => ['Sam Patel'] },
   { name: 'a stand-up held', event: event('standup.recorded', { after: { id: 1, at: '2030-03-02T09:00:00.000Z', recordedBy: 1 } }), mentions: () => [ACTOR] },
   { name: 'an account created', event: event('account.created', { after: { name: 'Harbour Bank', tier: 'A' } }), mentions: () => ['Harbour Bank'] },
+  // The account level (SPEC §11).
+  { name: 'an account’s facts changed', event: event('account.updated', { entityId: 1, before: { name: 'Harbour Bank', productFit: null }, after: { name: 'Harbour Bank', productFit: 4 } }), mentions: (t) => ['Harbour Bank', t('field.productFit')] },
+  { name: 'a tier changed, with why', event: event('account.tierChanged', { entityId: 1, before: { name: 'Harbour Bank', tier: 'B' }, after: { name: 'Harbour Bank', tier: 'A', reason: 'Third order this year' } }), mentions: () => ['Harbour Bank', 'Third order this year'] },
+  { name: 'a practice ticked', event: event('account.practiceTicked', { entityId: 1, after: { practice: 'regular_exec_meetings', phase: 'stabilize' } }), mentions: (t) => [t('accountPractice.regular_exec_meetings')] },
+  { name: 'a practice unticked', event: event('account.practiceUnticked', { entityId: 1, before: { practice: 'joint_plan', phase: 'strengthen' } }), mentions: (t) => [t('accountPractice.joint_plan')] },
+  { name: 'an account activity', event: event('account.activityLogged', { entityId: 2, after: { kind: 'executive_meeting', summary: 'Annual review with the CEO', contactIds: [1] } }), mentions: () => [], detail: 'Annual review with the CEO' },
+  { name: 'a complaint recorded', event: event('complaint.added', { entityId: 3, after: { accountId: 1, summary: 'Late delivery', severity: 'high', openedAt: '2030-03-01T09:00:00.000Z', resolution: null, resolvedAt: null } }), mentions: (t) => [t('complaintSeverity.high')], detail: 'Late delivery' },
+  { name: 'a complaint resolved', event: event('complaint.resolved', { entityId: 3, before: { resolution: null }, after: { resolution: 'Shipped by air', resolvedAt: '2030-03-04T09:00:00.000Z' } }), mentions: () => [], detail: 'Shipped by air' },
+  { name: 'the account settings changed', event: event('settings.accountSettingsUpdated', { entityId: 1, before: {}, after: {} }), mentions: () => [ACTOR] },
 ];
 
 /** A sentence a person can read: no key, no placeholder, no programmer's value. */
@@ -269,7 +278,7 @@ describe('every kind the server writes has a sentence', () => {
   function writtenKinds(): string[] {
     const root = join(import.meta.dirname, '../..');
     const files = [...readdirSync(join(root, 'server/services')).map((f) => join(root, 'server/services', f)), join(root, 'server/db/seed.ts')].filter((f) => f.endsWith('.ts'));
-    const families = 'deal|infoPoint|nextStep|competitor|successFactor|activity|stakeholder|relationship|contact|externalAlly|coachingNote|threshold|settings|user|standup|account';
+    const families = 'deal|infoPoint|nextStep|competitor|successFactor|activity|stakeholder|relationship|contact|externalAlly|coachingNote|threshold|settings|user|standup|account|complaint';
     const pattern = new RegExp(`'((?:${families})\\.[A-Za-z]+)'`, 'g');
     const kinds = new Set<string>();
     for (const file of files) for (const match of readFileSync(file, 'utf8').matchAll(pattern)) kinds.add(match[1]!);
