@@ -17,9 +17,9 @@ const ReviewPage = lazyWithStrings(() => import('./features/review/ReviewPage'),
 const StandupPage = lazyWithStrings(() => import('./features/standup/StandupPage'), ['standup', 'activity', 'accounts']);
 // The one-page summary prints outside the app shell: no navigation on screen or on paper.
 const DealPrintPage = lazyWithStrings(() => import('./features/print/DealPrintPage'), ['dealRoom', 'map', 'infoPoints']);
-// The account level (SPEC §11): the list and the account room, each its own chunk; the room shows levels and activity kinds too.
+// The account level (SPEC §11): the list and the account room, each its own chunk; the room shows levels, activity kinds and history sentences too.
 const AccountsPage = lazyWithStrings(() => import('./features/accounts/AccountsPage'), ['accounts']);
-const AccountRoomPage = lazyWithStrings(() => import('./features/accounts/AccountRoomPage'), ['accounts', 'map', 'activity']);
+const AccountRoomPage = lazyWithStrings(() => import('./features/accounts/AccountRoomPage'), ['accounts', 'map', 'activity', 'history']);
 const LogMeetingPage = lazyWithStrings(() => import('./features/log-meeting/LogMeetingPage'), ['logMeeting', 'activity']);
 
 /** The URLs of SPEC §5. Deep links work on reload: the server answers every path with the app. */

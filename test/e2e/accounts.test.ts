@@ -82,6 +82,8 @@ describe('key accounts in the browser', () => {
     const history = page.getByTestId('tier-history');
     await history.getByText('Orders doubled this year').waitFor();
     expect(await page.getByTestId('account-facts').locator('.badge.tier').first().textContent()).toMatch(new RegExp(`^${next}`));
+    // The account's own log tells it as a sentence, newest first.
+    await expect.poll(() => page.getByTestId('account-history').locator('li').count()).toBeGreaterThan(0);
   });
 
   it('on a stale version shows the other user’s values and saves over them knowingly', async () => {

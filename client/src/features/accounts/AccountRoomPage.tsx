@@ -6,6 +6,7 @@ import { TierBadge } from '../../components/Badges';
 import { ErrorState, Loading, NotFound } from '../../components/States';
 import { useTRPC } from '../../lib/trpc';
 import { AccountFactsForm, AccountFactsView } from './AccountFacts';
+import { AccountHistoryCard } from './AccountHistoryCard';
 import { AccountHealthBadge, PatternText, PhaseBadge, PseudoKeyBadge } from './AccountBits';
 import { ActivitiesCard, ComplaintsCard, PracticesCard, RecordOrderForm, TierHistoryCard } from './RoomLists';
 import { DealsCard, HealthCard, PurchasesCard, ScorecardCard } from './RoomSections';
@@ -109,6 +110,7 @@ function Room({ room }: { room: RoomData }) {
           <ComplaintsCard room={room} />
           <ActivitiesCard room={room} />
           <TierHistoryCard room={room} />
+          <AccountHistoryCard room={room} />
         </aside>
       </div>
     </div>
