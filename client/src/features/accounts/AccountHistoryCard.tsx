@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n';
 import { useFormat } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
+import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { describeEvent, type HistoryEvent, type SentenceContext } from '../history/describeEvent';
 import type { RoomData } from './roomTypes';
 
@@ -16,8 +16,14 @@ export function AccountHistoryCard({ room }: { room: RoomData }) {
   const trpc = useTRPC();
   const format = useFormat();
   const locale = useLocale();
+  const client = useTRPCClient();
+  // The request is made here, as useDealPages does: tRPC's infinite queryFn adds a `direction` the strict schema refuses.
+  const input = { id: room.account.id, limit: PAGE };
   const history = useInfiniteQuery({
-    ...trpc.account.history.infiniteQueryOptions({ id: room.account.id, limit: PAGE }, { getNextPageParam: (page) => page.nextCursor }),
+    queryKey: trpc.account.history.infiniteQueryKey(input),
+    queryFn: ({ pageParam, signal }) => client.account.history.query({ ...input, cursor: pageParam ?? undefined }, { signal }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (page) => page.nextCursor,
     // Every write in the room changes the log: read it fresh whenever the room is opened.
     staleTime: 0,
   });

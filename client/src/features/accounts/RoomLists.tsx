@@ -13,7 +13,7 @@ import type { RoomComplaint, RoomData } from './roomTypes';
 function useInvalidateAccount(id: number) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries(trpc.account.get.queryFilter({ id })), queryClient.invalidateQueries(trpc.account.list.pathFilter()), queryClient.invalidateQueries(trpc.account.portfolio.pathFilter())]);
+  return () => Promise.all([queryClient.invalidateQueries(trpc.account.get.queryFilter({ id })), queryClient.invalidateQueries(trpc.account.list.pathFilter()), queryClient.invalidateQueries(trpc.account.portfolio.pathFilter()), queryClient.invalidateQueries(trpc.account.history.pathFilter())]);
 }
 
 /** A date from a date input as the moment the server takes (noon UTC, so no time zone moves it a day). */
