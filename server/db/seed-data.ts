@@ -136,6 +136,14 @@ export const accountsSeed = [
 ] as const;
 
 /** A complaint the hospital raised and nobody has closed: the defection watch's OPEN_COMPLAINT on first start. */
+/** The key-account managers' own work: practices ticked and a meeting logged on the account, not on a deal. */
+export const practicesSeed = [
+  { account: 'harbor', practice: 'complaint_channel', by: 'rep1', daysAgo: 200 },
+  { account: 'harbor', practice: 'named_service_contact', by: 'rep1', daysAgo: 150 },
+  { account: 'telecom', practice: 'regular_exec_meetings', by: 'rep2', daysAgo: 300 },
+] as const;
+export const accountActivitiesSeed = [{ account: 'telecom', kind: 'executive_meeting', summary: 'Annual review with Eastern Telecom’s CTO: renewal terms and the 5G roadmap.', by: 'rep2', daysAgo: 130 }] as const;
+
 export const complaintsSeed = [{ account: 'hospital', summary: 'The pilot ward’s terminals froze twice during night shifts; nobody called back.', severity: 'high', daysAgo: 12, by: 'rep2' }] as const;
 
 export const dealsSeed: DealSeed[] = [

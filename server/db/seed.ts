@@ -17,7 +17,7 @@ import { hashPassword } from '../auth/password';
 import { writeTransaction, type Db, type Tx } from './client';
 import { first, single } from './rows';
 import * as t from './tables';
-import { accountsSeed, buyingGroups, complaintsSeed, dealsSeed, harborBankInfo, harborBankPeople, stanceHistory, type PersonSeed } from './seed-data';
+import { accountActivitiesSeed, accountsSeed, buyingGroups, complaintsSeed, practicesSeed, dealsSeed, harborBankInfo, harborBankPeople, stanceHistory, type PersonSeed } from './seed-data';
 
 export const DEMO_PASSWORD = 'dealroom-demo';
 
@@ -53,6 +53,12 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<void> 
   for (const account of accountsSeed) {
     const { key, keyAccountManager, ...values } = account;
     accountIds.set(key, single(await tx.insert(t.accounts).values({ ...values, ownerId: owners[keyAccountManager].id, teamId: team.id, createdAt: stamp, updatedAt: stamp }).returning()).id);
+  }
+  for (const ticked of practicesSeed) {
+    await tx.insert(t.accountPractices).values({ accountId: accountIds.get(ticked.account)!, practice: ticked.practice, doneBy: owners[ticked.by].id, doneAt: isoDaysAgo(now, ticked.daysAgo) });
+  }
+  for (const activity of accountActivitiesSeed) {
+    await tx.insert(t.accountActivities).values({ accountId: accountIds.get(activity.account)!, kind: activity.kind, summary: activity.summary, occurredAt: isoDaysAgo(now, activity.daysAgo), createdBy: owners[activity.by].id, createdAt: isoDaysAgo(now, activity.daysAgo) });
   }
   for (const complaint of complaintsSeed) {
     const openedAt = isoDaysAgo(now, complaint.daysAgo);

@@ -53,6 +53,17 @@ describe('key accounts', () => {
     server.clock.now = START;
   });
 
+  it('the demo team’s accounts show the account level working on first start', async () => {
+    const items = await manager.trpc.account.list.query();
+    const byName = (name: string) => items.find((item) => item.name === name)!;
+    expect(byName('St. Mary’s Hospital Group')).toMatchObject({ healthStatus: 'at_risk', flags: expect.arrayContaining([expect.objectContaining({ code: 'OPEN_COMPLAINT', severity: 'critical' })]) });
+    expect(byName('Eastern Telecom')).toMatchObject({ tier: 'A', phase: 'stabilize', flags: expect.arrayContaining([expect.objectContaining({ code: 'NO_EXEC_MEETING' })]) });
+    const harbor = await rep1.trpc.account.get.query({ id: byName('Harbor Bank').id });
+    expect(harbor.account).toMatchObject({ ownerName: 'Riley Zhang', phase: 'stabilize', strategicValue: 5 });
+    expect(harbor.phase.practices.filter((item) => item.done).map((item) => item.practice)).toEqual(['complaint_channel', 'named_service_contact']);
+    expect(harbor.contacts.length).toBeGreaterThan(10);
+  });
+
   describe('the account’s facts', () => {
     it('account.update changes the facts against the version, one event each, and the key-account manager is a team member', async () => {
       const account = await newAccount();

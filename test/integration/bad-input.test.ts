@@ -222,6 +222,55 @@ const FAMILIES: Family[] = [
       ['missing version', 'version', without('version')],
     ],
   },
+  // Key accounts (SPEC §11).
+  {
+    path: 'account.update',
+    as: 'rep1',
+    valid: (ids) => ({ id: ids.accountId, version: 1, tier: 'B', reason: 'Orders fell two years running', productFit: 3 }),
+    breakages: [
+      ...idBreakages('id'),
+      ['tier without a reason', 'reason', without('reason')],
+      ...textBreakages('reason', 500, false),
+      ['rating above 5', 'productFit', set('productFit', 6)],
+      ['unknown phase', 'phase', set('phase', 'honeymoon')],
+      ['a manual purchase pattern', 'purchasePattern', set('purchasePattern', 'recurring')],
+    ],
+  },
+  {
+    path: 'complaint.add',
+    as: 'rep1',
+    valid: (ids) => ({ accountId: ids.accountId, summary: 'Invoice sent twice', severity: 'low' }),
+    breakages: [
+      ...idBreakages('accountId'),
+      ...textBreakages('summary', 4000, true),
+      ['unknown severity', 'severity', set('severity', 'urgent')],
+      ['openedAt not an instant', 'openedAt', set('openedAt', 'yesterday')],
+    ],
+  },
+  {
+    path: 'activity.log',
+    as: 'rep1',
+    valid: (ids) => ({ accountId: ids.accountId, contactIds: [], kind: 'call', occurredAt: '2024-03-01T09:00:00Z', summary: 'Account-level call' }),
+    breakages: [
+      ...idBreakages('accountId').filter(([description]) => !description.startsWith('missing')),
+      ['contactIds missing with an account', 'contactIds', without('contactIds')],
+      ['stakeholderIds with an account', 'stakeholderIds', set('stakeholderIds', [])],
+      ['contactIds not a list', 'contactIds', set('contactIds', 5)],
+    ],
+  },
+  {
+    path: 'settings.updateAccountSettings',
+    as: 'admin',
+    valid: () => ({ version: 1, silentDays: 45 }),
+    breakages: [
+      ['silentDays zero', 'silentDays', set('silentDays', 0)],
+      ['a negative weight', 'weights.value', set('weights', { value: -1, recurrence: 1, growth: 1, strategic: 1, credit: 1, fit: 1, centralPurchasing: 1 })],
+      ['a weight missing', 'weights.fit', set('weights', { value: 1, recurrence: 1, growth: 1, strategic: 1, credit: 1, centralPurchasing: 1 })],
+      ['cut-off above 1', 'tierCutoffs.A', set('tierCutoffs', { A: 1.5, B: 0.3 })],
+      ['a rate for an unknown currency', 'exchangeRates.XYZ', set('exchangeRates', { XYZ: 2 })],
+      ['unknown base currency', 'baseCurrency', set('baseCurrency', 'BTC')],
+    ],
+  },
   {
     path: 'deal.list',
     as: 'rep1',
@@ -381,7 +430,7 @@ describe('bad input', () => {
 
     for (const path of Object.keys(procedures).filter((p) => procedures[p]!._def.type === 'mutation' && !skip.has(p))) {
       it(path, async () => {
-        const as: Family['as'] = path === 'auth.login' ? 'anonymous' : path === 'settings.updateThresholds' ? 'admin' : 'rep1';
+        const as: Family['as'] = path === 'auth.login' ? 'anonymous' : path.startsWith('settings.update') ? 'admin' : 'rep1';
         const keys = [...new Set([...keysOf(path), 'id', 'dealId', 'version', 'name', 'title'])];
         const value = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.integer({ min: -2, max: 50 }), fc.constantFrom('', ' ', 'a', '\u0000', '2031-01-01', '2024-03-01T09:00:00Z', DEMO_PASSWORD));
         const input = fc.oneof(

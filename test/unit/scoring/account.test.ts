@@ -3,7 +3,8 @@
  * suggested tier, suggested phase and the defection watch. "Now" is an argument throughout.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ACCOUNT_SETTINGS, type AccountSettings } from '../../../shared/accounts';
+import { ACCOUNT_FLAG_CODES, DEFAULT_ACCOUNT_SETTINGS, type AccountSettings } from '../../../shared/accounts';
+import { renderMessage } from '../../../shared/i18n/translator';
 import { computeAccountHealth, isPseudoKey, monthsBefore, purchaseOf, purchasePattern, scoreAccount, suggestedPhase, sumInBase, teamBenchmarks } from '../../../shared/scoring';
 import type { AccountScoringInput, PurchaseOrder, ScoredAccount, WatchFacts } from '../../../shared/scoring';
 
@@ -175,5 +176,34 @@ describe('defection watch (seed 003)', () => {
 
   it('a quiet, loyal account is healthy', () => {
     expect(health({})).toEqual({ status: 'healthy', flags: [] });
+  });
+});
+
+describe('the account level in both languages', () => {
+  const everything = scoreAccount(
+    input({
+      account: { ...account, tier: 'A', phase: 'stabilize' },
+      orders: [order('2027-01-01', 2_000_000)],
+      watch: { lastExecContactAt: null, lastExecMeetingAt: null, openComplaints: [{ openedAt: '2030-05-01T00:00:00Z', severity: 'high' }], championsLeft: ['马总', 'Li Na'] },
+    }),
+  );
+
+  it('renders every flag, indicator reason and scorecard reason in Simplified Chinese, and the English the API returns is i18next’s', () => {
+    const messages = [...everything.health.flags, ...everything.scorecard.indicators.map((i) => ({ ...i.detail, message: i.reason })), ...everything.scorecard.details.map((d, i) => ({ ...d, message: everything.scorecard.reasons[i]! }))];
+    expect(messages.length).toBeGreaterThan(8);
+    for (const m of messages) {
+      const zh = renderMessage({ key: `scoring:${m.key}`, params: m.params }, 'zh-CN');
+      expect(zh, m.key).not.toMatch(/account\.|\{\{/);
+      expect(zh, m.key).not.toBe(m.message);
+      expect(renderMessage({ key: `scoring:${m.key}`, params: m.params }, 'en')).toBe(m.message);
+    }
+    expect(everything.health.flags.map((f) => f.code).sort()).toEqual(['CHAMPION_LEFT', 'NO_EXEC_MEETING', 'OPEN_COMPLAINT', 'PSEUDO_KEY_ACCOUNT']);
+  });
+
+  it('every flag code has a title in both languages', () => {
+    for (const code of ACCOUNT_FLAG_CODES) {
+      expect(renderMessage({ key: `scoring:account.flagTitle.${code}`, params: {} }, 'en')).not.toContain('flagTitle');
+      expect(renderMessage({ key: `scoring:account.flagTitle.${code}`, params: {} }, 'zh-CN')).not.toContain('flagTitle');
+    }
   });
 });
