@@ -59,7 +59,7 @@ function AccountSettingsForm({ current, editable, teams, onTeam }: { current: Te
     setForm({ ...form, exchangeRates: rates });
   };
   return (
-    <form className="card threshold-form account-settings" onSubmit={submit} aria-labelledby="account-settings-title" data-testid="account-settings">
+    <form className="card account-settings" onSubmit={submit} aria-labelledby="account-settings-title" data-testid="account-settings">
       <h2 className="card-title" id="account-settings-title">
         {t('accountSettings.title')}
       </h2>
