@@ -34,13 +34,15 @@ describe('the Accounts list', () => {
     expect(names({})).toEqual(['Eastern Telecom', 'Apex', 'Northwind', 'Harbor Bank']);
   });
 
-  it('filters by tier, phase, health and one-off buyers, together', () => {
+  it('filters by tier, phase, health, one-off buyers and name, together', () => {
     expect(names({ tier: 'A' })).toEqual(['Eastern Telecom', 'Harbor Bank']);
     expect(names({ phase: 'stabilize' })).toEqual(['Harbor Bank']);
     expect(names({ health: 'at_risk' })).toEqual(['Eastern Telecom', 'Apex']);
     expect(names({ pseudo: 'yes' })).toEqual(['Eastern Telecom']);
     expect(names({ pseudo: 'no', tier: 'A' })).toEqual(['Harbor Bank']);
     expect(names({ tier: 'C', health: 'healthy' })).toEqual([]);
+    expect(names({ q: 'BANK' })).toEqual(['Harbor Bank']);
+    expect(names({ q: 'e', tier: 'A' })).toEqual(['Eastern Telecom']);
   });
 
   it('sorts by name, tier and money, and a minus turns the order round', () => {

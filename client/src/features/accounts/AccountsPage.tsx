@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ACCOUNT_TIERS } from '../../../../shared/domain';
 import { TierBadge } from '../../components/Badges';
+import { SearchField } from '../../components/paging/SearchField';
 import { TeamFilter } from '../../components/paging/TeamFilter';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';
@@ -41,6 +42,7 @@ function AccountFilterBar({ filters, set }: { filters: AccountFilters; set: (key
   const { t } = useTranslation();
   return (
     <div className="filters" role="group" aria-label={t('accounts.filters')}>
+      <SearchField label={t('accounts.search')} value={filters.q} onChange={(q) => set('q', q)} />
       <TeamFilter value={filters.teamId} allLabel={t('accounts.all')} onChange={(teamId) => set('team', teamId?.toString())} />
       <label className="inline-field">
         <span>{t('accounts.filterTier')}</span>

@@ -53,13 +53,15 @@ export function filterAndSort(rows: readonly AccountRow[], filters: AccountFilte
   const descending = filters.sort.startsWith('-');
   const key = (descending ? filters.sort.slice(1) : filters.sort) as AccountSortKey;
   const compare = compareBy[key];
+  const q = filters.q?.toLocaleLowerCase();
   return rows
     .filter(
       (row) =>
         (!filters.tier || row.tier === filters.tier) &&
         (!filters.phase || row.phase === filters.phase) &&
         (!filters.health || row.healthStatus === filters.health) &&
-        (!filters.pseudo || row.pseudoKey === (filters.pseudo === 'yes')),
+        (!filters.pseudo || row.pseudoKey === (filters.pseudo === 'yes')) &&
+        (!q || row.name.toLocaleLowerCase().includes(q)),
     )
     .sort((a, b) => (descending ? -compare(a, b) : compare(a, b)) || a.name.localeCompare(b.name) || a.id - b.id);
 }

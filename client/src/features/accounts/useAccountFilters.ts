@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { ACCOUNT_TIERS, type AccountTier } from '../../../../shared/domain';
-import { positiveId } from '../pipeline/usePipelineFilters';
+import { positiveId, searchText } from '../pipeline/usePipelineFilters';
 import { ACCOUNT_HEALTH, ACCOUNT_PHASES, type AccountHealthStatus, type AccountPhase } from './model';
 
 export const ACCOUNT_SORTS = ['name', '-name', 'tier', '-tier', 'wonTotal', '-wonTotal', 'openAmount', '-openAmount', 'health', '-health', 'phase', '-phase'] as const;
@@ -14,9 +14,11 @@ export interface AccountFilters {
   /** `yes`: only pseudo key accounts; `no`: none of them. */
   pseudo?: 'yes' | 'no';
   teamId?: number;
+  /** Any part of the name, any case. */
+  q?: string;
   sort: AccountSort;
 }
-export type AccountParam = 'tier' | 'phase' | 'health' | 'pseudo' | 'team' | 'sort';
+export type AccountParam = 'tier' | 'phase' | 'health' | 'pseudo' | 'team' | 'q' | 'sort';
 
 /** The list's order when the URL names none: the accounts most at risk first. */
 export const ACCOUNTS_DEFAULT_SORT: AccountSort = 'health';
@@ -33,6 +35,7 @@ export function useAccountFilters() {
     health: pick(ACCOUNT_HEALTH, params.get('health')),
     pseudo: pick(['yes', 'no'] as const, params.get('pseudo')),
     teamId: positiveId(params.get('team')),
+    q: searchText(params.get('q')),
     sort: pick(ACCOUNT_SORTS, params.get('sort')) ?? ACCOUNTS_DEFAULT_SORT,
   };
   const set = (key: AccountParam, value: string | undefined) => {
