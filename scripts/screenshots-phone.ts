@@ -62,6 +62,12 @@ try {
   await manager.goto(`${server.url}/review`);
   await manager.getByTestId('review-card').first().waitFor();
   await shot(manager, 'review');
+  await manager.goto(`${server.url}/accounts`);
+  await manager.getByTestId('accounts-table').waitFor();
+  await shot(manager, 'accounts');
+  await manager.getByTestId('accounts-table').getByRole('link', { name: 'Harbor Bank' }).click();
+  await manager.getByTestId('defection-watch').waitFor();
+  await shot(manager, 'account-room');
 
   const zh = await onPhone(browser, server, 'rep1@demo.test', 'zh-CN');
   await zh.goto(`${server.url}/?lang=zh-CN`);

@@ -59,6 +59,21 @@ try {
   await manager.goto(`${server.url}/standup`);
   await manager.getByTestId('standup-deal').first().waitFor();
   await shot(manager, 'standup');
+  // The account level (SPEC §11): the list with the portfolio, and a platinum account's room, in both languages.
+  await manager.goto(`${server.url}/accounts`);
+  await manager.getByTestId('accounts-table').waitFor();
+  await shot(manager, 'accounts', true);
+  const account = `${server.url}${await manager.getByTestId('accounts-table').getByRole('link', { name: 'Harbor Bank' }).getAttribute('href')}`;
+  await manager.goto(account);
+  await manager.locator('[data-testid=org-chart] .react-flow__node').first().waitFor();
+  await shot(manager, 'account-room', true);
+  await manager.goto(`${server.url}/accounts?lang=zh-CN`);
+  await manager.getByTestId('accounts-table').waitFor();
+  await shot(manager, 'accounts-zh', true);
+  await manager.goto(`${account}?lang=zh-CN`);
+  await manager.locator('[data-testid=org-chart] .react-flow__node').first().waitFor();
+  await shot(manager, 'account-room-zh', true);
+  await manager.goto(`${server.url}/login?lang=en`);
 
   const projector = await loggedIn(browser, server, 'manager@demo.test', { width: 1920, height: 1080 });
   await projector.goto(`${server.url}/standup`);

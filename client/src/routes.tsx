@@ -12,13 +12,16 @@ import { ActivityTab, DealRoomPage, HistoryTab, MapTab, NinePointsTab, preloadRo
 // Someone signed in (most visits) never sees the login page; its strings are core, so it needs none loaded.
 const LoginPage = lazy(() => import('./features/auth/LoginPage').then((module) => ({ default: module.LoginPage })));
 // The deal room and its tabs live in routePreload.ts, which asks for their code and data early.
-const SettingsPage = lazyWithStrings(() => import('./features/settings/SettingsPage'), ['settings', 'infoPoints']);
+const SettingsPage = lazyWithStrings(() => import('./features/settings/SettingsPage'), ['settings', 'infoPoints', 'accounts']);
 // Import (SPEC §12): its own screen under Settings; decision-role labels come with the map's strings.
 const ImportPage = lazyWithStrings(() => import('./features/settings/ImportPage'), ['settings', 'map']);
-const ReviewPage = lazyWithStrings(() => import('./features/review/ReviewPage'), ['review']);
-const StandupPage = lazyWithStrings(() => import('./features/standup/StandupPage'), ['standup', 'activity']);
+const ReviewPage = lazyWithStrings(() => import('./features/review/ReviewPage'), ['review', 'accounts']);
+const StandupPage = lazyWithStrings(() => import('./features/standup/StandupPage'), ['standup', 'activity', 'accounts']);
 // The one-page summary prints outside the app shell: no navigation on screen or on paper.
 const DealPrintPage = lazyWithStrings(() => import('./features/print/DealPrintPage'), ['dealRoom', 'map', 'infoPoints']);
+// The account level (SPEC §11): the list and the account room, each its own chunk; the room shows levels, activity kinds and history sentences too.
+const AccountsPage = lazyWithStrings(() => import('./features/accounts/AccountsPage'), ['accounts']);
+const AccountRoomPage = lazyWithStrings(() => import('./features/accounts/AccountRoomPage'), ['accounts', 'map', 'activity', 'history']);
 const LogMeetingPage = lazyWithStrings(() => import('./features/log-meeting/LogMeetingPage'), ['logMeeting', 'activity']);
 
 /** The URLs of SPEC §5. Deep links work on reload: the server answers every path with the app. */
@@ -58,6 +61,8 @@ export function AppRoutes() {
           {/* Beside the deal room, not in it: the phone form is a screen of its own, on this deal. */}
           <Route path="deals/:id/log" element={<LogMeetingPage />} />
           <Route path="log" element={<LogMeetingPage />} />
+          <Route path="accounts" element={<AccountsPage />} />
+          <Route path="accounts/:id" element={<AccountRoomPage />} />
           <Route path="review" element={<ReviewPage />} />
           <Route path="standup" element={<StandupPage />} />
           <Route path="settings" element={<SettingsPage />} />

@@ -111,6 +111,7 @@ describe('Deal Room on a phone', () => {
     await expect.poll(() => menuButton(page).getAttribute('aria-expanded')).toBe('false');
 
     for (const [name, path] of [
+      ['Accounts', '/accounts'],
       ['Review', '/review'],
       ['Stand-up', '/standup'],
       ['Settings', '/settings'],

@@ -12,8 +12,8 @@ import { expectOk, loginAs } from '../helpers/api';
 import type { E2eApp } from '../helpers/e2e';
 import { DEMO_PASSWORD } from '../helpers/server';
 
-/** The cards of an admin's Settings: thresholds, import, users, teams, sign-in, API tokens, webhooks. */
-const SETTINGS_CARDS = 7;
+/** The cards of an admin's Settings: thresholds, key accounts, import, users, teams, sign-in, API tokens, webhooks. */
+const SETTINGS_CARDS = 8;
 
 export const DEAL = 'Core banking mainframe refresh';
 const CHECK_IN = 'Weekly check-in on the core banking refresh';
@@ -146,6 +146,25 @@ export const SCREENS: readonly Screen[] = [
       await page.locator('.page-head button.btn-primary').first().click();
       await page.getByTestId('presenter-slide').waitFor();
       await expect.poll(() => page.getByTestId('presenter-slide').locator('[data-threshold]').count()).toBe(3);
+    },
+  },
+  {
+    name: 'accounts',
+    user: 'manager@demo.test',
+    async open(page, { base }) {
+      await page.goto(`${base}/accounts`);
+      await expect.poll(() => page.getByTestId('accounts-table').locator('tbody tr').count()).toBeGreaterThan(1);
+      await page.getByTestId('portfolio').waitFor();
+    },
+  },
+  {
+    name: 'account room',
+    user: 'manager@demo.test',
+    async open(page, { base }) {
+      await page.goto(`${base}/accounts`);
+      await page.getByTestId('accounts-table').getByRole('link', { name: 'Harbor Bank' }).click();
+      await page.getByTestId('scorecard').waitFor();
+      await expect.poll(() => page.locator('[data-testid=org-chart] .react-flow__node').count()).toBeGreaterThan(0);
     },
   },
   {

@@ -35,6 +35,7 @@ export function AppShell() {
   // Every destination, in the header bar on a wide screen and in the menu on a phone (add new ones here).
   const nav = [
     { to: '/', label: t('nav.pipeline'), end: true },
+    { to: '/accounts', label: t('nav.accounts') },
     { to: '/review', label: t('nav.review') },
     { to: '/standup', label: t('nav.standup') },
     // Everyone: their own API tokens live there (SPEC §15); the thresholds and users are read-only below admin.

@@ -13,6 +13,7 @@ import { Empty, ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';
 import { useTRPC, useTRPCClient, type RouterOutputs } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/useCurrentUser';
+import { AccountsAtRisk } from '../accounts/AccountsAtRisk';
 import { LossReview } from './LossReview';
 import { NoteComposer } from './NoteComposer';
 import { ReviewTotals } from './ReviewTotals';
@@ -111,6 +112,7 @@ export default function ReviewPage() {
           <LoadMore shown={rows.length} total={total} hasMore={review.hasNextPage} loading={review.isFetchingNextPage} onMore={() => void (review.hasNextPage && !review.isFetchingNextPage && review.fetchNextPage())} />
         </>
       )}
+      <AccountsAtRisk teamId={filters.teamId} />
       <LossReview ownerId={filters.ownerId} />
     </div>
   );

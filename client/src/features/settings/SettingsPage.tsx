@@ -12,6 +12,7 @@ import { conflictCurrent, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { SignInPanel } from './SignInPanel';
 import { ApiTokensPanel } from './ApiTokensPanel';
+import { AccountSettingsPanel } from '../accounts/AccountSettingsPanel';
 import { TeamsPanel } from './TeamsPanel';
 import { UsersPanel } from './UsersPanel';
 import { WebhooksPanel } from './WebhooksPanel';
@@ -44,6 +45,7 @@ export default function SettingsPage() {
       <div className="settings-layout">
         {settings.isPending ? <Loading /> : settings.isError ? <ErrorState error={settings.error} /> : <ThresholdForm key={settings.data.version} current={settings.data} editable={user.role === 'admin'} />}
         <UsersPanel />
+        <AccountSettingsPanel editable={user.role === 'admin'} />
         {user.role !== 'rep' && (
           <section className="card settings-import" aria-labelledby="settings-import-title">
             <h2 className="card-title" id="settings-import-title">

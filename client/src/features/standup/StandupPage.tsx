@@ -12,6 +12,7 @@ import { useErrorText } from '../../lib/fieldErrors';
 import { useFormat } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/useCurrentUser';
+import { StandupAccountChanges } from '../accounts/StandupAccountChanges';
 import { useChangeText, type StandupDeal } from './changeText';
 import { CoverageArrow } from './CoverageArrow';
 import './standup.css';
@@ -195,6 +196,8 @@ export default function StandupPage() {
           </section>
         ))
       )}
+
+      <StandupAccountChanges since={since} ownerId={ownerId} teamId={teamId} enabled={last.isSuccess} />
 
       {presenting && changes.data && changes.data.length > 0 && (
         <Suspense fallback={null}>

@@ -1,0 +1,204 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ACCOUNT_TIERS } from '../../../../shared/domain';
+import { TierBadge } from '../../components/Badges';
+import { SearchField } from '../../components/paging/SearchField';
+import { TeamFilter } from '../../components/paging/TeamFilter';
+import { Empty, ErrorState, Loading } from '../../components/States';
+import { useFormat } from '../../lib/format';
+import { AccountFlags, AccountHealthBadge, PatternText, PhaseBadge, PseudoKeyBadge } from './AccountBits';
+import { ACCOUNT_HEALTH, ACCOUNT_PHASES, filterAndSort, type AccountRow } from './model';
+import { PortfolioPanel } from './PortfolioPanel';
+import { ACCOUNTS_DEFAULT_SORT, useAccountFilters, type AccountFilters, type AccountParam, type AccountSort, type AccountSortKey } from './useAccountFilters';
+import { useAccountRows } from './useAccountRows';
+import './accounts.css';
+
+export default function AccountsPage() {
+  const { t } = useTranslation();
+  const { filters, set } = useAccountFilters();
+  const list = useAccountRows(filters.teamId);
+  return (
+    <div className="page accounts-page">
+      <div className="page-head">
+        <div>
+          <h1 className="page-title">{t('accounts.title')}</h1>
+          <p className="page-sub">{t('accounts.subtitle')}</p>
+        </div>
+      </div>
+      <PortfolioPanel teamId={filters.teamId} />
+      <AccountFilterBar filters={filters} set={set} />
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <AccountsList rows={list.data} filters={filters} onSort={(sort) => set('sort', sort === ACCOUNTS_DEFAULT_SORT ? undefined : sort)} />
+      )}
+    </div>
+  );
+}
+
+function AccountFilterBar({ filters, set }: { filters: AccountFilters; set: (key: AccountParam, value: string | undefined) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="filters" role="group" aria-label={t('accounts.filters')}>
+      <SearchField label={t('accounts.search')} value={filters.q} onChange={(q) => set('q', q)} />
+      <TeamFilter value={filters.teamId} allLabel={t('accounts.all')} onChange={(teamId) => set('team', teamId?.toString())} />
+      <label className="inline-field">
+        <span>{t('accounts.filterTier')}</span>
+        <select value={filters.tier ?? ''} onChange={(e) => set('tier', e.target.value || undefined)} data-testid="filter-tier">
+          <option value="">{t('accounts.all')}</option>
+          {ACCOUNT_TIERS.map((tier) => (
+            <option key={tier} value={tier}>
+              {tier} · {t(`tier.${tier}.name`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-field">
+        <span>{t('accounts.filterPhase')}</span>
+        <select value={filters.phase ?? ''} onChange={(e) => set('phase', e.target.value || undefined)} data-testid="filter-phase">
+          <option value="">{t('accounts.all')}</option>
+          {ACCOUNT_PHASES.map((phase) => (
+            <option key={phase} value={phase}>
+              {t(`accountPhase.${phase}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-field">
+        <span>{t('accounts.filterHealth')}</span>
+        <select value={filters.health ?? ''} onChange={(e) => set('health', e.target.value || undefined)} data-testid="filter-health">
+          <option value="">{t('accounts.all')}</option>
+          {[...ACCOUNT_HEALTH].reverse().map((status) => (
+            <option key={status} value={status}>
+              {t(`accountHealth.${status}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-field">
+        <span>{t('accounts.filterPseudo')}</span>
+        <select value={filters.pseudo ?? ''} onChange={(e) => set('pseudo', e.target.value || undefined)} data-testid="filter-pseudo">
+          <option value="">{t('accounts.all')}</option>
+          <option value="yes">{t('accounts.pseudoOnly')}</option>
+          <option value="no">{t('accounts.pseudoNone')}</option>
+        </select>
+      </label>
+    </div>
+  );
+}
+
+/** Currencies a sum in the base currency could not include: said on screen, never dropped silently (SPEC §11). */
+export function LeftOutNote({ rows }: { rows: readonly AccountRow[] }) {
+  const { t } = useTranslation();
+  const bases = [...new Set(rows.map((row) => row.currency))];
+  const leftOut = [...new Set(rows.flatMap((row) => row.leftOut))].sort();
+  if (leftOut.length === 0) return <p className="muted small sums-note">{t('accounts.inBase', { base: bases.join(', ') })}</p>;
+  return (
+    <p className="sums-note left-out" role="note" data-testid="left-out">
+      * {t('accounts.leftOut', { base: bases.join(', '), currencies: leftOut.join(', ') })}
+    </p>
+  );
+}
+
+function AccountsList({ rows, filters, onSort }: { rows: AccountRow[]; filters: AccountFilters; onSort: (sort: AccountSort) => void }) {
+  const { t } = useTranslation();
+  if (rows.length === 0)
+    return (
+      <Empty title={t('accounts.emptyTitle')}>
+        <p>{t('accounts.emptyBody')}</p>
+      </Empty>
+    );
+  const shown = filterAndSort(rows, filters);
+  return (
+    <>
+      <p className="muted small list-count" aria-live="polite">
+        {t('accounts.count', { count: shown.length })}
+      </p>
+      {shown.length === 0 ? (
+        <Empty title={t('accounts.noMatchTitle')}>
+          <p>{t('accounts.noMatchBody')}</p>
+        </Empty>
+      ) : (
+        <AccountsTable rows={shown} sort={filters.sort} onSort={onSort} />
+      )}
+      <LeftOutNote rows={shown} />
+    </>
+  );
+}
+
+function AccountsTable({ rows, sort, onSort }: { rows: AccountRow[]; sort: AccountSort; onSort: (sort: AccountSort) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const descending = sort.startsWith('-');
+  const sortKey = (descending ? sort.slice(1) : sort) as AccountSortKey;
+  const header = (key: AccountSortKey, label: string, numeric = false) => (
+    <th scope="col" className={numeric ? 'num' : undefined} aria-sort={sortKey === key ? (descending ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" className="sort" onClick={() => onSort((sortKey === key && !descending ? `-${key}` : key) as AccountSort)}>
+        {label}
+        <span aria-hidden="true" className="sort-mark">
+          {sortKey === key ? (descending ? '▼' : '▲') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+  return (
+    <div className="card table-card">
+      <table className="table table-cards accounts-table" data-testid="accounts-table">
+        <thead>
+          <tr>
+            {header('name', t('accounts.col.name'))}
+            {header('tier', t('accounts.col.tier'))}
+            {header('phase', t('accounts.col.phase'))}
+            <th scope="col">{t('accounts.col.pattern')}</th>
+            {header('wonTotal', t('accounts.col.wonTotal'), true)}
+            {header('openAmount', t('accounts.col.openAmount'), true)}
+            {header('health', t('accounts.col.health'))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-account-id={row.id}>
+              <td className="cell-deal">
+                <Link to={`/accounts/${row.id}`} className="deal-link">
+                  {row.name}
+                </Link>
+                {row.pseudoKey && <PseudoKeyBadge />}
+              </td>
+              <td data-label={t('accounts.col.tier')}>
+                <span>
+                  <TierBadge tier={row.tier} />
+                  {row.suggestedTier && (
+                    <span className={row.suggestedTier === row.tier ? 'suggested muted small' : 'suggested differs small'}>
+                      {row.suggestedTier === row.tier ? t('accounts.suggestedSame') : t('accounts.suggested', { tier: row.suggestedTier })}
+                    </span>
+                  )}
+                </span>
+              </td>
+              <td data-label={t('accounts.col.phase')}>
+                <PhaseBadge phase={row.phase} />
+              </td>
+              <td data-label={t('accounts.col.pattern')}>
+                <PatternText pattern={row.pattern} />
+              </td>
+              <td className="num strong" data-label={t('accounts.col.wonTotal')}>
+                {format.money(row.wonTotal, row.currency)}
+                {row.leftOut.length > 0 && <span title={row.leftOut.join(', ')}> *</span>}
+              </td>
+              <td className="num" data-label={t('accounts.col.openAmount')}>
+                {format.money(row.openAmount, row.currency)}
+              </td>
+              <td data-label={t('accounts.col.health')}>
+                <div className="cell-health">
+                  <AccountHealthBadge status={row.healthStatus} />
+                  <AccountFlags flags={row.flags} compact />
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
