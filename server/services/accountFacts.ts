@@ -8,7 +8,7 @@ import type { AccountSettings } from '../../shared/accounts';
 import { isoDay } from '../../shared/dates';
 import { scoreAccount, teamBenchmarks, type AccountScore, type PurchaseOrder, type ScoredAccount, type TeamBenchmarks, type WatchFacts } from '../../shared/scoring';
 import type { Currency } from '../../shared/domain';
-import type { Db, Tx } from '../db/client';
+import { together, type Db, type Tx } from '../db/client';
 import { accountActivities, accountActivityContacts, accounts, activities, activityStakeholders, complaints, contacts, deals, stakeholders } from '../db/tables';
 import { accountSettingsOfTeams } from './accountSettings';
 
@@ -138,21 +138,21 @@ export async function scoreAccounts(db: Db | Tx, rows: readonly ScoredAccountRow
   const teamIds = [...new Set(rows.map((row) => row.teamId))];
   const today = isoDay(now);
   const asOf: Moment = past ? { day: today, instant: now.toISOString() } : null;
-  const [settings, orders, execContacts, execMeetings, complaintsOpen, champions, open] = await Promise.all([
-    accountSettingsOfTeams(db, teamIds),
-    ordersOfTeams(db, teamIds, asOf),
-    lastExecContacts(db, scope, today, asOf),
-    lastExecMeetings(db, scope, asOf),
-    openComplaints(db, scope, asOf),
-    championsLeft(db, scope, today),
-    teamIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .select({ accountId: deals.accountId, amount: deals.amount, currency: deals.currency })
-          .from(deals)
-          .innerJoin(accounts, eq(accounts.id, deals.accountId))
-          .where(and(inScope(scope), eq(deals.status, 'open'))),
-  ]);
+  const [settings, orders, execContacts, execMeetings, complaintsOpen, champions, open] = await together(
+    () => accountSettingsOfTeams(db, teamIds),
+    () => ordersOfTeams(db, teamIds, asOf),
+    () => lastExecContacts(db, scope, today, asOf),
+    () => lastExecMeetings(db, scope, asOf),
+    () => openComplaints(db, scope, asOf),
+    () => championsLeft(db, scope, today),
+    () => teamIds.length === 0
+        ? Promise.resolve([])
+        : db
+            .select({ accountId: deals.accountId, amount: deals.amount, currency: deals.currency })
+            .from(deals)
+            .innerJoin(accounts, eq(accounts.id, deals.accountId))
+            .where(and(inScope(scope), eq(deals.status, 'open'))),
+  );
   const benchmarks = new Map<number, TeamBenchmarks>();
   for (const teamId of teamIds) {
     const teamOrders = [...orders.values()].filter((list) => list[0]?.teamId === teamId);

@@ -11,7 +11,7 @@ import type { AccountFlag, AccountHealth, Purchase, Scorecard } from '../../shar
 import { sumInBase } from '../../shared/scoring';
 import type { TAccountList } from '../../shared/schemas/account';
 import type { SessionUser } from '../auth/session';
-import type { Db } from '../db/client';
+import { together, type Db } from '../db/client';
 import { byteOrder } from '../db/dialect';
 import { accountPractices, accounts, contacts, deals, events, stakeholders, users } from '../db/tables';
 import { readableTeam, requireAccount, requireVisibleTeam, visibleAccounts, visibleDeals } from './access';
@@ -190,35 +190,35 @@ export async function listAccounts(db: Db, user: SessionUser, input: TAccountLis
 export async function getAccount(db: Db, user: SessionUser, id: number, now: Date): Promise<AccountDetail> {
   const row = await requireAccount(db, user, id);
   const account = accountDto((await accountQuery(db).where(eq(accounts.id, row.id)).limit(1))[0]!);
-  const [{ scores, settings }, allDeals, visible, people, parts, ticked, complaintList, activityList, tierEvents] = await Promise.all([
-    scoreAccounts(db, [account], { accountId: account.id }, now),
-    db
-      .select({ id: deals.id, name: deals.name, amount: deals.amount, currency: deals.currency, stage: deals.stage, status: deals.status, closeDate: deals.closeDate, ownerId: deals.ownerId, ownerName: users.name, version: deals.version })
-      .from(deals)
-      .innerJoin(users, eq(users.id, deals.ownerId))
-      .where(eq(deals.accountId, account.id))
-      .orderBy(desc(deals.closeDate), desc(deals.id)),
-    db.select({ id: deals.id }).from(deals).where(and(eq(deals.accountId, account.id), visibleDeals(user, db))),
-    db
-      .select({ id: contacts.id, name: contacts.name, title: contacts.title, department: contacts.department, level: contacts.level, reportsToContactId: contacts.reportsToContactId, email: contacts.email, phone: contacts.phone, leftAt: contacts.leftAt, version: contacts.version })
-      .from(contacts)
-      .where(eq(contacts.accountId, account.id))
-      .orderBy(byteOrder(contacts.name), asc(contacts.id)),
-    db
-      .select({ contactId: stakeholders.contactId, dealId: stakeholders.dealId, stakeholderId: stakeholders.id, decisionRole: stakeholders.decisionRole, stance: stakeholders.stance, isCoach: stakeholders.isCoach })
-      .from(stakeholders)
-      .innerJoin(deals, eq(deals.id, stakeholders.dealId))
-      .where(eq(deals.accountId, account.id)),
-    db.select({ practice: accountPractices.practice, doneAt: accountPractices.doneAt, doneBy: accountPractices.doneBy, doneByName: users.name }).from(accountPractices).innerJoin(users, eq(users.id, accountPractices.doneBy)).where(eq(accountPractices.accountId, account.id)),
-    listComplaints(db, account.id),
-    listAccountActivities(db, account.id),
-    db
-      .select({ at: events.at, before: events.before, after: events.after, byId: events.actorId, byName: users.name })
-      .from(events)
-      .leftJoin(users, eq(users.id, events.actorId))
-      .where(and(eq(events.teamId, account.teamId), eq(events.kind, 'account.tierChanged'), eq(events.entityId, account.id)))
-      .orderBy(desc(events.at), desc(events.id)),
-  ]);
+  const [{ scores, settings }, allDeals, visible, people, parts, ticked, complaintList, activityList, tierEvents] = await together(
+    () => scoreAccounts(db, [account], { accountId: account.id }, now),
+    () => db
+        .select({ id: deals.id, name: deals.name, amount: deals.amount, currency: deals.currency, stage: deals.stage, status: deals.status, closeDate: deals.closeDate, ownerId: deals.ownerId, ownerName: users.name, version: deals.version })
+        .from(deals)
+        .innerJoin(users, eq(users.id, deals.ownerId))
+        .where(eq(deals.accountId, account.id))
+        .orderBy(desc(deals.closeDate), desc(deals.id)),
+    () => db.select({ id: deals.id }).from(deals).where(and(eq(deals.accountId, account.id), visibleDeals(user, db))),
+    () => db
+        .select({ id: contacts.id, name: contacts.name, title: contacts.title, department: contacts.department, level: contacts.level, reportsToContactId: contacts.reportsToContactId, email: contacts.email, phone: contacts.phone, leftAt: contacts.leftAt, version: contacts.version })
+        .from(contacts)
+        .where(eq(contacts.accountId, account.id))
+        .orderBy(byteOrder(contacts.name), asc(contacts.id)),
+    () => db
+        .select({ contactId: stakeholders.contactId, dealId: stakeholders.dealId, stakeholderId: stakeholders.id, decisionRole: stakeholders.decisionRole, stance: stakeholders.stance, isCoach: stakeholders.isCoach })
+        .from(stakeholders)
+        .innerJoin(deals, eq(deals.id, stakeholders.dealId))
+        .where(eq(deals.accountId, account.id)),
+    () => db.select({ practice: accountPractices.practice, doneAt: accountPractices.doneAt, doneBy: accountPractices.doneBy, doneByName: users.name }).from(accountPractices).innerJoin(users, eq(users.id, accountPractices.doneBy)).where(eq(accountPractices.accountId, account.id)),
+    () => listComplaints(db, account.id),
+    () => listAccountActivities(db, account.id),
+    () => db
+        .select({ at: events.at, before: events.before, after: events.after, byId: events.actorId, byName: users.name })
+        .from(events)
+        .leftJoin(users, eq(users.id, events.actorId))
+        .where(and(eq(events.teamId, account.teamId), eq(events.kind, 'account.tierChanged'), eq(events.entityId, account.id)))
+        .orderBy(desc(events.at), desc(events.id)),
+  );
   const score = scores.get(account.id)!;
   const teamSettings = settings.get(account.teamId)!;
   const seen = new Set(visible.map((deal) => deal.id));

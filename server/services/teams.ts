@@ -7,7 +7,7 @@ import type { TeamChange } from '../../shared/events';
 import { groupBy } from '../../shared/groupBy';
 import type { TTeamCreate, TTeamUpdate } from '../../shared/schemas/team';
 import type { SessionUser } from '../auth/session';
-import { writeTransaction, type Db, type Tx } from '../db/client';
+import { together, writeTransaction, type Db, type Tx } from '../db/client';
 import { first, single } from '../db/rows';
 import { teamManagers, teams, users } from '../db/tables';
 import { AppError, assertVersion, badInput, notFound } from '../errors';
@@ -27,16 +27,16 @@ export interface TeamDto {
 export async function listTeams(db: Db | Tx, user: SessionUser): Promise<TeamDto[]> {
   const visible = await visibleTeamIds(db, user);
   const scope = visible === 'all' ? undefined : inArray(teams.id, visible);
-  const [rows, counts, own, given] = await Promise.all([
-    db.select({ id: teams.id, name: teams.name, version: teams.version }).from(teams).where(scope).orderBy(asc(teams.name), asc(teams.id)),
-    db
-      .select({ teamId: users.teamId, members: sql<number>`cast(count(*) as integer)`.mapWith(Number) })
-      .from(users)
-      .where(eq(users.active, true))
-      .groupBy(users.teamId),
-    db.select({ teamId: users.teamId, id: users.id, name: users.name }).from(users).where(sql`${users.role} = 'manager' and ${users.active}`),
-    db.select({ teamId: teamManagers.teamId, id: users.id, name: users.name }).from(teamManagers).innerJoin(users, eq(users.id, teamManagers.userId)),
-  ]);
+  const [rows, counts, own, given] = await together(
+    () => db.select({ id: teams.id, name: teams.name, version: teams.version }).from(teams).where(scope).orderBy(asc(teams.name), asc(teams.id)),
+    () => db
+        .select({ teamId: users.teamId, members: sql<number>`cast(count(*) as integer)`.mapWith(Number) })
+        .from(users)
+        .where(eq(users.active, true))
+        .groupBy(users.teamId),
+    () => db.select({ teamId: users.teamId, id: users.id, name: users.name }).from(users).where(sql`${users.role} = 'manager' and ${users.active}`),
+    () => db.select({ teamId: teamManagers.teamId, id: users.id, name: users.name }).from(teamManagers).innerJoin(users, eq(users.id, teamManagers.userId)),
+  );
   const members = new Map(counts.map((row) => [row.teamId, row.members]));
   const managers = groupBy([...own, ...given], (row) => row.teamId);
   return rows.map((team) => ({
