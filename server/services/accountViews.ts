@@ -151,7 +151,7 @@ export async function listAccounts(db: Db, user: SessionUser, input: TAccountLis
   const teams = await teamScope(db, user, input?.teamId);
   const rows = (
     await accountQuery(db)
-      .where(and(visibleAccounts(user, db), teams === 'all' ? undefined : eq(accounts.teamId, teams[0]!), input?.tier ? eq(accounts.tier, input.tier) : undefined, input?.phase ? eq(accounts.phase, input.phase) : undefined, input?.q ? sql`lower(${accounts.name}) like ${containing(input.q)} escape '\\'` : undefined))
+      .where(and(visibleAccounts(user, db), teams === 'all' ? undefined : eq(accounts.teamId, teams[0]!), input?.tier ? eq(accounts.tier, input.tier) : undefined, input?.phase ? eq(accounts.phase, input.phase) : undefined, input?.ownerId ? eq(accounts.ownerId, input.ownerId) : undefined, input?.q ? sql`lower(${accounts.name}) like ${containing(input.q)} escape '\\'` : undefined))
       .orderBy(byteOrder(accounts.name), asc(accounts.id))
   ).map(accountDto);
   if (rows.length === 0) return [];

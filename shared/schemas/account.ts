@@ -73,6 +73,8 @@ export const ZAccountListSchema = z
     phase: z.enum(ACCOUNT_PHASES).optional(),
     health: z.enum(ACCOUNT_HEALTH_STATUSES).optional(),
     pseudoKey: z.boolean().optional(),
+    /** One key-account manager's accounts ("my accounts"). */
+    ownerId: zId.optional(),
     /** Any part of the name, any case. */
     q: zText(LIMITS.name).optional(),
   })

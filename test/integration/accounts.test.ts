@@ -306,6 +306,9 @@ describe('key accounts', () => {
       expect((await manager.trpc.account.list.query({ tier: 'A' })).every((row) => row.tier === 'A')).toBe(true);
       expect((await manager.trpc.account.list.query({ q: account.name.toUpperCase() })).map((row) => row.id)).toEqual([account.id]);
       expect(await manager.trpc.account.list.query({ q: '%' })).toEqual([]);
+      const mine = await manager.trpc.account.list.query({ ownerId: account.ownerId! });
+      expect(mine.map((row) => row.id)).toContain(account.id);
+      expect(mine.every((row) => row.ownerId === account.ownerId)).toBe(true);
       expect((await otherManager.trpc.account.list.query()).map((row) => row.id)).not.toContain(account.id);
       await refused(() => otherManager.mutate('account.update', { id: account.id, version: 1, productFit: 1 }), 'NOT_FOUND');
     });
