@@ -22,7 +22,7 @@ const row = (id: number, name: string, fields: Partial<AccountRow> = {}): Accoun
 const flag = (code: string) => ({ code, severity: 'warning', message: code });
 
 const ROWS: AccountRow[] = [
-  row(1, 'Harbor Bank', { tier: 'A', wonTotal: 900, phase: 'stabilize' }),
+  row(1, 'Harbor Bank', { tier: 'A', wonTotal: 900, phase: 'stabilize', ownerId: 7 }),
   row(2, 'Eastern Telecom', { tier: 'A', wonTotal: 6400, pseudoKey: true, pattern: 'one_off', healthStatus: 'at_risk', flags: [flag('PSEUDO_KEY_ACCOUNT'), flag('KEY_CONTACT_SILENT')] }),
   row(3, 'Northwind', { tier: 'C', openAmount: 120, healthStatus: 'watch', flags: [flag('OPEN_COMPLAINT')] }),
   row(4, 'Apex', { tier: 'B', healthStatus: 'at_risk', flags: [flag('ORDERS_DECLINING')] }),
@@ -34,7 +34,7 @@ describe('the Accounts list', () => {
     expect(names({})).toEqual(['Eastern Telecom', 'Apex', 'Northwind', 'Harbor Bank']);
   });
 
-  it('filters by tier, phase, health, one-off buyers and name, together', () => {
+  it('filters by tier, phase, health, one-off buyers, key-account manager and name, together', () => {
     expect(names({ tier: 'A' })).toEqual(['Eastern Telecom', 'Harbor Bank']);
     expect(names({ phase: 'stabilize' })).toEqual(['Harbor Bank']);
     expect(names({ health: 'at_risk' })).toEqual(['Eastern Telecom', 'Apex']);
@@ -42,6 +42,7 @@ describe('the Accounts list', () => {
     expect(names({ pseudo: 'no', tier: 'A' })).toEqual(['Harbor Bank']);
     expect(names({ tier: 'C', health: 'healthy' })).toEqual([]);
     expect(names({ q: 'BANK' })).toEqual(['Harbor Bank']);
+    expect(names({ ownerId: 7 })).toEqual(['Harbor Bank']);
     expect(names({ q: 'e', tier: 'A' })).toEqual(['Eastern Telecom']);
   });
 

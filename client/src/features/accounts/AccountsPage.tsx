@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { ACCOUNT_TIERS } from '../../../../shared/domain';
 import { TierBadge } from '../../components/Badges';
 import { SearchField } from '../../components/paging/SearchField';
+import { OwnerFilter } from '../../components/OwnerFilter';
 import { TeamFilter } from '../../components/paging/TeamFilter';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';
@@ -44,6 +45,7 @@ function AccountFilterBar({ filters, set }: { filters: AccountFilters; set: (key
     <div className="filters" role="group" aria-label={t('accounts.filters')}>
       <SearchField label={t('accounts.search')} value={filters.q} onChange={(q) => set('q', q)} />
       <TeamFilter value={filters.teamId} allLabel={t('accounts.all')} onChange={(teamId) => set('team', teamId?.toString())} />
+      <OwnerFilter label={t('accountRoom.owner')} allLabel={t('accounts.all')} value={filters.ownerId} onChange={(ownerId) => set('owner', ownerId?.toString())} />
       <label className="inline-field">
         <span>{t('accounts.filterTier')}</span>
         <select value={filters.tier ?? ''} onChange={(e) => set('tier', e.target.value || undefined)} data-testid="filter-tier">

@@ -35,6 +35,7 @@ export interface AccountRow {
   /** The team's base currency, which the sums are in; `leftOut` names currencies with no rate, left out of them. */
   currency: Currency;
   leftOut: Currency[];
+  ownerId?: number | null;
   healthStatus: AccountHealthStatus;
   flags: AccountFlagView[];
 }
@@ -61,7 +62,8 @@ export function filterAndSort(rows: readonly AccountRow[], filters: AccountFilte
         (!filters.phase || row.phase === filters.phase) &&
         (!filters.health || row.healthStatus === filters.health) &&
         (!filters.pseudo || row.pseudoKey === (filters.pseudo === 'yes')) &&
-        (!q || row.name.toLocaleLowerCase().includes(q)),
+        (!q || row.name.toLocaleLowerCase().includes(q)) &&
+        (filters.ownerId === undefined || row.ownerId === filters.ownerId),
     )
     .sort((a, b) => (descending ? -compare(a, b) : compare(a, b)) || a.name.localeCompare(b.name) || a.id - b.id);
 }

@@ -14,11 +14,13 @@ export interface AccountFilters {
   /** `yes`: only pseudo key accounts; `no`: none of them. */
   pseudo?: 'yes' | 'no';
   teamId?: number;
+  /** The key-account manager. */
+  ownerId?: number;
   /** Any part of the name, any case. */
   q?: string;
   sort: AccountSort;
 }
-export type AccountParam = 'tier' | 'phase' | 'health' | 'pseudo' | 'team' | 'q' | 'sort';
+export type AccountParam = 'tier' | 'phase' | 'health' | 'pseudo' | 'team' | 'owner' | 'q' | 'sort';
 
 /** The list's order when the URL names none: the accounts most at risk first. */
 export const ACCOUNTS_DEFAULT_SORT: AccountSort = 'health';
@@ -35,6 +37,7 @@ export function useAccountFilters() {
     health: pick(ACCOUNT_HEALTH, params.get('health')),
     pseudo: pick(['yes', 'no'] as const, params.get('pseudo')),
     teamId: positiveId(params.get('team')),
+    ownerId: positiveId(params.get('owner')),
     q: searchText(params.get('q')),
     sort: pick(ACCOUNT_SORTS, params.get('sort')) ?? ACCOUNTS_DEFAULT_SORT,
   };
