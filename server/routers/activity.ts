@@ -7,7 +7,15 @@ import { protectedProcedure, router } from '../trpc/init';
 
 export const activityRouter = router({
   log: protectedProcedure
-    .meta({ openapi: { method: 'POST', path: '/deals/{dealId}/activities', tags: ['activities'], summary: 'Log a meeting, call or note', description: 'A `clientId` (UUID) makes a retry safe: the same activity is never logged twice.' } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/activities',
+        tags: ['activities'],
+        summary: 'Log a meeting, call or note',
+        description: 'On a deal (`dealId` with `stakeholderIds`) or with an account’s people (`accountId` with `contactIds`). A `clientId` (UUID) makes a retry safe: the same activity is never logged twice.',
+      },
+    })
     .input(ZActivityLogSchema)
     .output(documented<ActivityDto>(ZActivityOutput))
     .mutation(({ ctx, input }) => logActivity(ctx.db, ctx.user, input, ctx.now())),

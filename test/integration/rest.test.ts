@@ -5,7 +5,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ZAccountOutput, ZActivityOutput, ZContactOutput, ZDealOutput, ZDealPageOutput, ZDealRoomOutput, ZHealthOutput, ZStakeholderOutput } from '../../shared/schemas/outputs';
+import { ZAccountDetailOutput, ZAccountListItemOutput, ZAccountOutput, ZActivityOutput, ZContactOutput, ZDealOutput, ZDealPageOutput, ZDealRoomOutput, ZHealthOutput, ZStakeholderOutput } from '../../shared/schemas/outputs';
 import { ApiSession, expectOk, loginAs } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { dbFingerprint, sql } from '../helpers/world';
@@ -130,13 +130,28 @@ describe('REST API with tokens (SPEC §15)', () => {
   });
 
   describe('accounts, contacts, stakeholders, activities', () => {
-    it('lists and creates accounts', async () => {
-      const list = await rest('GET', '/api/v1/accounts');
+    it('lists, reads, creates and changes accounts, with the same rules as the app', async () => {
+      const list = await rest('GET', '/api/v1/accounts?tier=A');
       expect(list.status).toBe(200);
-      expect(z.array(ZAccountOutput).parse(list.body).map((a) => a.id)).toContain(accountId);
+      const items = z.array(ZAccountListItemOutput).parse(list.body);
+      expect(items.every((a) => a.tier === 'A')).toBe(true);
+      const room = await rest('GET', `/api/v1/accounts/${accountId}`);
+      expect(room.status).toBe(200);
+      expect(ZAccountDetailOutput.parse(room.body).account.id).toBe(accountId);
+
       const created = await rest('POST', '/api/v1/accounts', { body: { name: 'Metro Line 9 Authority', tier: 'A' } });
       expect(created.status).toBe(201);
-      expect(ZAccountOutput.parse(created.body)).toMatchObject({ name: 'Metro Line 9 Authority', tier: 'A' });
+      const account = ZAccountOutput.parse(created.body);
+      expect(account).toMatchObject({ name: 'Metro Line 9 Authority', tier: 'A' });
+      // A tier change needs its reason; a stale version is 409 with the current account.
+      const noReason = await rest('PATCH', `/api/v1/accounts/${account.id}`, { body: { version: account.version, tier: 'B' } });
+      expect(noReason.status).toBe(400);
+      const changed = await rest('PATCH', `/api/v1/accounts/${account.id}`, { body: { version: account.version, tier: 'B', reason: 'One order so far' } });
+      expect(changed.status).toBe(200);
+      expect(ZAccountOutput.parse(changed.body)).toMatchObject({ tier: 'B', version: account.version + 1 });
+      const stale = await rest('PATCH', `/api/v1/accounts/${account.id}`, { body: { version: account.version, industry: 'Transit' } });
+      expect(stale.status).toBe(409);
+      expect(stale.body).toMatchObject({ current: { tier: 'B', version: account.version + 1 } });
     });
 
     it('lists contacts, adds, changes and removes a stakeholder, logs and lists an activity', async () => {
@@ -151,8 +166,8 @@ describe('REST API with tokens (SPEC §15)', () => {
       expect(changed.status).toBe(200);
       expect(ZStakeholderOutput.parse(changed.body).stance).toBe('supporter');
 
-      const logged = await rest('POST', `/api/v1/deals/${ownDealId}/activities`, {
-        body: { kind: 'call', occurredAt: new Date().toISOString(), stakeholderIds: [person.id], summary: 'Walked through the pilot plan' },
+      const logged = await rest('POST', '/api/v1/activities', {
+        body: { dealId: ownDealId, kind: 'call', occurredAt: new Date().toISOString(), stakeholderIds: [person.id], summary: 'Walked through the pilot plan' },
       });
       expect(logged.status).toBe(201);
       const activity = ZActivityOutput.parse(logged.body);
@@ -311,6 +326,8 @@ describe('REST API with tokens (SPEC §15)', () => {
       expect(Object.keys(doc.paths).sort()).toEqual([
         '/accounts',
         '/accounts/{accountId}/contacts',
+        '/accounts/{id}',
+        '/activities',
         '/contacts/{id}',
         '/deals',
         '/deals/{dealId}/activities',
