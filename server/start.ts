@@ -8,6 +8,7 @@ import { applyMigrations } from './db/migrate';
 import { seedDemo } from './db/seed';
 import type { Env } from './env';
 import { createLogger, type Logger } from './logger';
+import { storeMissingAccountFlags } from './services/accountFlags';
 import { storeMissingHealth } from './services/health';
 import { sweepHealth } from './services/healthSweep';
 import { startDeliverer } from './services/webhookDelivery';
@@ -35,6 +36,9 @@ export async function startServer(env: Env, options: { now?: () => Date; log?: L
   // A database from before stored health (SPEC §13) gets it once, before the first list is read.
   const stored = await storeMissingHealth(database.db, now());
   if (stored) log.info({ stored }, 'Stored the health of deals that had none');
+  // Likewise the account flags already raised (SPEC §11): recorded without a webhook, so an upgrade sends no storm of old news.
+  const flagged = await storeMissingAccountFlags(database.db, now());
+  if (flagged) log.info({ flagged }, 'Recorded the account flags already raised');
   // On PostgreSQL the login counters live in the database (shared by every instance): its table exists before the first request.
   const loginLimiter = await createLoginLimiter(env.LOGIN_RATE_LIMIT, database);
   const app = createApp({ db: database.db, env, log, loginLimiter, now });

@@ -40,7 +40,7 @@ import {
   HEALTH_STATUSES,
   type ThresholdKey,
 } from '../../shared/domain';
-import { ACCOUNT_PHASES, ACCOUNT_PRACTICES, COMPLAINT_SEVERITIES, type AccountPractice } from '../../shared/accounts';
+import { ACCOUNT_FLAG_CODES, ACCOUNT_PHASES, ACCOUNT_PRACTICES, COMPLAINT_SEVERITIES, type AccountPractice } from '../../shared/accounts';
 import { IMPORT_KINDS, IMPORT_SOURCES } from '../../shared/import';
 import { DELIVERY_STATUSES, type WebhookEvent } from '../../shared/webhooks';
 import type { Health } from '../../shared/scoring/types';
@@ -739,4 +739,21 @@ export const webhookDeliveries = pgTable(
     // A webhook's deliveries, newest first.
     index('webhook_deliveries_webhook_idx').on(t.webhookId, t.id),
   ],
+);
+
+/**
+ * The account flags (SPEC §11 defection watch) last seen raised, one row per account and
+ * code: account health is scored on read, so this is what tells a newly raised flag from
+ * one already there — `account.flag_raised` (SPEC §15) is sent when a row is added.
+ */
+export const accountFlags = pgTable(
+  'account_flags',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    code: text('code', { enum: ACCOUNT_FLAG_CODES }).notNull(),
+    raisedAt: text('raised_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.code] })],
 );

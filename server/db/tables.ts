@@ -48,6 +48,7 @@ export let accountActivityContacts = sqlite.accountActivityContacts;
 export let importLinks = sqlite.importLinks;
 export let webhooks = sqlite.webhooks;
 export let webhookDeliveries = sqlite.webhookDeliveries;
+export let accountFlags = sqlite.accountFlags;
 
 let bound: Engine | null = null;
 
@@ -93,6 +94,7 @@ export function bindTables(engine: Engine): void {
   importLinks = postgres.importLinks as unknown as typeof sqlite.importLinks;
   webhooks = postgres.webhooks as unknown as typeof sqlite.webhooks;
   webhookDeliveries = postgres.webhookDeliveries as unknown as typeof sqlite.webhookDeliveries;
+  accountFlags = postgres.accountFlags as unknown as typeof sqlite.accountFlags;
 }
 
 /** The engine the tables are bound to (SQLite until a PostgreSQL database is opened). */

@@ -12,13 +12,13 @@ import { together, type Db, type Tx } from '../db/client';
 import { accountActivities, accountActivityContacts, accounts, activities, activityStakeholders, complaints, contacts, deals, stakeholders } from '../db/tables';
 import { accountSettingsOfTeams } from './accountSettings';
 
-/** Which accounts: one (`account.get`) or every account of some teams (`account.list`, `account.portfolio`). */
-export type AccountScope = { accountId: number } | { teamIds: number[] };
+/** Which accounts: one (`account.get`), a few (the flags a write may raise) or every account of some teams (`account.list`, `account.portfolio`, the sweep). */
+export type AccountScope = { accountId: number } | { accountIds: number[] } | { teamIds: number[] };
 
 /** A past moment the facts are read at (null: as they are), as a day and an instant. */
 type Moment = { day: string; instant: string } | null;
 
-const inScope = (scope: AccountScope): SQL => ('accountId' in scope ? eq(accounts.id, scope.accountId) : inArray(accounts.teamId, scope.teamIds));
+const inScope = (scope: AccountScope): SQL => ('accountId' in scope ? eq(accounts.id, scope.accountId) : 'accountIds' in scope ? inArray(accounts.id, scope.accountIds) : inArray(accounts.teamId, scope.teamIds));
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
   const out = new Map<number, T[]>();

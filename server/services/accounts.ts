@@ -12,6 +12,7 @@ import { first } from '../db/rows';
 import { accountPractices, accounts, users } from '../db/tables';
 import { AppError, assertVersion, badInput, notFound } from '../errors';
 import { readableTeam, requireAccount } from './access';
+import { syncAccountFlags } from './accountFlags';
 import { changedFields, recordEvent } from './events';
 
 export const accountColumns = () => ({
@@ -121,6 +122,8 @@ export async function createAccount(db: Db, user: SessionUser, input: TAccountCr
     if (!row) throw new AppError('CONFLICT', `An account named "${input.name}" already exists`, { field: 'name' });
     const dto = await getAccountDto(tx, row.id);
     await recordEvent(tx, { teamId, dealId: null, actorId: user.id, kind: 'account.created', entity: 'account', entityId: row.id, after: dto, at: now });
+    // Opened as tier A in stabilize or strengthen, with no executive meeting yet: NO_EXEC_MEETING at once (SPEC §11, §15).
+    await syncAccountFlags(tx, { accountIds: [row.id] }, now);
     return dto;
   });
 }
@@ -146,6 +149,8 @@ export async function updateAccount(db: Db, user: SessionUser, input: TAccountUp
     } else {
       await recordEvent(tx, { teamId: current.teamId, dealId: null, actorId: user.id, kind: 'account.updated', entity: 'account', entityId: id, before, after: { ...diff.after, name }, at: now });
     }
+    // The tier and phase raise PSEUDO_KEY_ACCOUNT and NO_EXEC_MEETING at once (SPEC §11, §15).
+    if (diff.after.tier !== undefined || diff.after.phase !== undefined) await syncAccountFlags(tx, { accountIds: [id] }, now);
     return getAccountDto(tx, id);
   });
 }

@@ -8,6 +8,7 @@ import { first, single } from '../db/rows';
 import { complaints, users } from '../db/tables';
 import { assertVersion, badInput, notFound } from '../errors';
 import { requireAccount } from './access';
+import { syncAccountFlags } from './accountFlags';
 import { recordEvent } from './events';
 
 /** A little slack for clocks that run ahead; the future is otherwise refused. */
@@ -68,6 +69,8 @@ export async function addComplaint(db: Db, user: SessionUser, input: TComplaintA
     );
     const dto = await complaintDto(tx, row.id);
     await recordEvent(tx, { teamId: account.teamId, dealId: null, actorId: user.id, kind: 'complaint.added', entity: 'complaint', entityId: row.id, after: record(dto), at: now });
+    // A complaint entered already older than complaintDays raises OPEN_COMPLAINT at once (SPEC §11, §15).
+    await syncAccountFlags(tx, { accountIds: [account.id] }, now);
     return dto;
   });
 }
@@ -88,6 +91,8 @@ export async function resolveComplaint(db: Db, user: SessionUser, input: TCompla
       .where(eq(complaints.id, row.id));
     const dto = await complaintDto(tx, row.id);
     await recordEvent(tx, { teamId: account.teamId, dealId: null, actorId: user.id, kind: 'complaint.resolved', entity: 'complaint', entityId: row.id, before: record(before), after: record(dto), at: now });
+    // Resolving may clear OPEN_COMPLAINT: raised again later, it is sent again.
+    await syncAccountFlags(tx, { accountIds: [account.id] }, now);
     return dto;
   });
 }

@@ -8,6 +8,7 @@ import { contacts } from '../db/tables';
 import { assertVersion, badInput, notFound } from '../errors';
 import { requireAccount } from './access';
 import { assertLeftAt, recordLeaving } from './contactLeft';
+import { syncAccountFlags } from './accountFlags';
 import { changedFields, recordEvent } from './events';
 import { dealFactsOfContact, recordHealthSnapshots } from './health';
 
@@ -126,6 +127,8 @@ export async function updateContact(db: Db, user: SessionUser, input: TContactUp
     }
     // Their level, or whether they still count at all, moves the coverage of every deal they are on; the flags and reasons name them.
     if (after.level !== undefined || after.name !== undefined || leftAfter !== undefined) await refreshDealsOfContact(tx, id, user.id, now);
+    // A champion leaving raises CHAMPION_LEFT on the account in this transaction (SPEC §11, §15); an executive's level moves KEY_CONTACT_SILENT.
+    if (after.level !== undefined || leftAfter !== undefined) await syncAccountFlags(tx, { accountIds: [contact.accountId] }, now);
     return getContactDto(tx, id);
   });
 }

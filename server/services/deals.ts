@@ -10,6 +10,7 @@ import { first, single } from '../db/rows';
 import { accounts, deals, infoPoints, users } from '../db/tables';
 import { AppError, assertVersion, badInput } from '../errors';
 import { requireAccount, requireDeal, type DealRow } from './access';
+import { syncAccountFlags } from './accountFlags';
 import { changedFields, recordEvent } from './events';
 import { dealHealth, refreshHealthSnapshot } from './health';
 
@@ -125,6 +126,8 @@ export async function createDeal(db: Db, user: SessionUser, input: TDealCreate, 
       at: now,
     });
     await refreshHealthSnapshot(tx, row.id, user.id, now);
+    // A past order moves the account's pattern and orders (PSEUDO_KEY_ACCOUNT, ORDERS_DECLINING: SPEC §11, §15).
+    if (stage === 'won') await syncAccountFlags(tx, { accountIds: [account.id] }, now);
     return dto;
   });
 }
@@ -195,5 +198,8 @@ export async function applyDealPatch(tx: Tx, user: SessionUser, current: DealRow
   });
   // The stage sets which thresholds are due, and a close closes the health (SPEC §4).
   if (diff.after.stage !== undefined || diff.after.closeDate !== undefined) await refreshHealthSnapshot(tx, id, user.id, now);
+  // A deal won (or un-won, or its order changed) moves the account's orders; a close takes the deal's champions off the watch (SPEC §11, §15).
+  const orderMoved = current.status === 'won' || status === 'won' ? diff.after.amount !== undefined || diff.after.currency !== undefined || diff.after.closeDate !== undefined : false;
+  if (diff.after.status !== undefined || orderMoved) await syncAccountFlags(tx, { accountIds: [current.accountId] }, now);
   return true;
 }

@@ -7,6 +7,7 @@
  * (every HEALTH_SWEEP_MINUTES, default 60).
  */
 import { writeTransaction, type Db } from '../db/client';
+import { syncAllAccountFlags } from './accountFlags';
 import { wakeExpiredSnoozes } from './flagSnoozes';
 import { closedDealFacts, HEALTH_BATCH as BATCH, openDealFacts, recordHealthSnapshots, storeScoredHealth } from './health';
 
@@ -14,7 +15,9 @@ import { closedDealFacts, HEALTH_BATCH as BATCH, openDealFacts, recordHealthSnap
  * Wake the snoozed flags whose day has passed (SPEC §10), then record the health of
  * every open deal that changed since its last snapshot, and store every deal's health
  * (SPEC §13: a closed deal's reasons still age, though its history ended with its close).
- * Returns how many snapshots and wake-ups were recorded. Batches of 500 deals per
+ * Then the account flags time alone raises or clears (SPEC §11): each raised one is sent as
+ * `account.flag_raised` (./accountFlags.ts). Returns how many snapshots and wake-ups were
+ * recorded. Batches of 500 deals per
  * transaction: short write locks, so users' writes never wait long behind the sweep.
  */
 export async function sweepHealth(db: Db, now: Date): Promise<number> {
@@ -28,5 +31,6 @@ export async function sweepHealth(db: Db, now: Date): Promise<number> {
   for (let start = 0; start < closed.length; start += BATCH) {
     await writeTransaction(db, (tx) => storeScoredHealth(tx, closed.slice(start, start + BATCH), now));
   }
+  await syncAllAccountFlags(db, now);
   return recorded;
 }

@@ -52,7 +52,7 @@ async function dealsById(tx: Tx, ids: number[]): Promise<Map<number, WebhookDeal
  * Enqueue webhook events inside the caller's transaction: one delivery per event per
  * webhook subscribed to it, due now. One read of the webhooks table for the whole batch;
  * nothing more when no webhook wants these events. Returns how many deliveries it wrote.
- * Account health (SPEC §11) calls this with `account.flag_raised` when a flag is raised.
+ * The account flags (./accountFlags.ts) call this with `account.flag_raised` when a flag goes up.
  */
 export async function enqueueWebhooks(tx: Tx, messages: readonly WebhookMessage[], at: Date): Promise<number> {
   if (messages.length === 0) return 0;

@@ -15,6 +15,13 @@ CREATE TABLE "account_activity_contacts" (
 	CONSTRAINT "account_activity_contacts_activity_id_contact_id_pk" PRIMARY KEY("activity_id","contact_id")
 );
 --> statement-breakpoint
+CREATE TABLE "account_flags" (
+	"account_id" integer NOT NULL,
+	"code" text NOT NULL,
+	"raised_at" text NOT NULL,
+	CONSTRAINT "account_flags_account_id_code_pk" PRIMARY KEY("account_id","code")
+);
+--> statement-breakpoint
 CREATE TABLE "account_practices" (
 	"account_id" integer NOT NULL,
 	"practice" text NOT NULL,
@@ -116,6 +123,7 @@ ALTER TABLE "account_activities" ADD CONSTRAINT "account_activities_account_id_a
 ALTER TABLE "account_activities" ADD CONSTRAINT "account_activities_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_activity_contacts" ADD CONSTRAINT "account_activity_contacts_activity_id_account_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."account_activities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_activity_contacts" ADD CONSTRAINT "account_activity_contacts_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "account_flags" ADD CONSTRAINT "account_flags_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_practices" ADD CONSTRAINT "account_practices_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_practices" ADD CONSTRAINT "account_practices_done_by_users_id_fk" FOREIGN KEY ("done_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

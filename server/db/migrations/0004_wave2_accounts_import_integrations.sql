@@ -22,6 +22,14 @@ CREATE TABLE `account_activity_contacts` (
 );
 --> statement-breakpoint
 CREATE INDEX `account_activity_contacts_contact_idx` ON `account_activity_contacts` (`contact_id`);--> statement-breakpoint
+CREATE TABLE `account_flags` (
+	`account_id` integer NOT NULL,
+	`code` text NOT NULL,
+	`raised_at` text NOT NULL,
+	PRIMARY KEY(`account_id`, `code`),
+	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `account_practices` (
 	`account_id` integer NOT NULL,
 	`practice` text NOT NULL,
