@@ -26,7 +26,7 @@ import type { Db, Tx } from '../../db/client';
 import { idList, inIdList } from '../../db/dialect';
 import { accounts, contacts, deals, importLinks, stakeholders, users } from '../../db/tables';
 import type { MessageParams } from '../../../shared/i18n/translator';
-import { readSheet, rowIssue, type RowIssue, type Sheet, type SheetRow } from './sheet';
+import { readSheet, rowIssue, type ImportErrorKey, type RowIssue, type Sheet, type SheetRow } from './sheet';
 
 export interface FileReport {
   rows: number;
@@ -144,7 +144,7 @@ class FileCheck<F extends ImportFile> {
     return this.sheet.columns.get(field) ?? field;
   }
   /** A row error: `key` under `import:error.` with its params. */
-  error(row: SheetRow<F>, field: ImportField<F>, key: string, params: MessageParams = {}): null {
+  error(row: SheetRow<F>, field: ImportField<F>, key: ImportErrorKey, params: MessageParams = {}): null {
     this.push(rowIssue(row.row, this.column(field), key, params));
     return null;
   }

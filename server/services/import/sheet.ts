@@ -6,6 +6,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { IMPORT_FIELDS, type ImportField, type ImportFile, type ImportSource } from '../../../shared/import';
+import type enImport from '../../../shared/i18n/en/import.json';
 import type { MessageParams } from '../../../shared/i18n/translator';
 
 export interface RowError {
@@ -25,8 +26,12 @@ export interface RowIssue {
   params: MessageParams;
 }
 
+type Paths<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}` }[keyof T & string];
+/** A sentence of `import:error` (shared/i18n/en/import.json), checked at compile time. */
+export type ImportErrorKey = Paths<typeof enImport.error>;
+
 /** An issue with `key` under `import:error.`. */
-export const rowIssue = (row: number, column: string, key: string, params: MessageParams = {}): RowIssue => ({ row, column, key: `import:error.${key}`, params });
+export const rowIssue = (row: number, column: string, key: ImportErrorKey, params: MessageParams = {}): RowIssue => ({ row, column, key: `import:error.${key}`, params });
 
 export interface SheetRow<F extends ImportFile> {
   row: number;
