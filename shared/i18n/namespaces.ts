@@ -2,6 +2,9 @@
 export const NAMESPACES = ['common', 'scoring'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
+/** Namespaces only the server renders (import row errors): the client never loads them. */
+export const SERVER_NAMESPACES = ['import'] as const;
+
 /**
  * The parts of `common` that load with their screen, from `<locale>/areas/<area>.json`.
  * `<locale>/common.json` keeps what the login page, the app shell and the pipeline table

@@ -22,6 +22,7 @@ import enReview from './en/areas/review.json';
 import enSettings from './en/areas/settings.json';
 import enStandup from './en/areas/standup.json';
 import enCommon from './en/common.json';
+import enImport from './en/import.json';
 import enScoring from './en/scoring.json';
 import type { Area } from './namespaces';
 import zhAccounts from './zh-CN/areas/accounts.json';
@@ -37,12 +38,15 @@ import zhReview from './zh-CN/areas/review.json';
 import zhSettings from './zh-CN/areas/settings.json';
 import zhStandup from './zh-CN/areas/standup.json';
 import zhCommon from './zh-CN/common.json';
+import zhImport from './zh-CN/import.json';
 import zhScoring from './zh-CN/scoring.json';
 
 type Catalog = { [key: string]: string | Catalog };
 interface LocaleFiles {
   common: Catalog;
   scoring: Catalog;
+  /** Server-only: import row errors, rendered in the importing user's language. */
+  import: Catalog;
   areas: Record<Area, Catalog>;
 }
 
@@ -51,11 +55,13 @@ export const files: Record<Locale, LocaleFiles> = {
   en: {
     common: enCommon,
     scoring: enScoring,
+    import: enImport,
     areas: { forms: enForms, createDeal: enCreateDeal, dealRoom: enDealRoom, infoPoints: enInfoPoints, map: enMap, activity: enActivity, history: enHistory, settings: enSettings, review: enReview, standup: enStandup, logMeeting: enLogMeeting, accounts: enAccounts },
   },
   'zh-CN': {
     common: zhCommon,
     scoring: zhScoring,
+    import: zhImport,
     areas: { forms: zhForms, createDeal: zhCreateDeal, dealRoom: zhDealRoom, infoPoints: zhInfoPoints, map: zhMap, activity: zhActivity, history: zhHistory, settings: zhSettings, review: zhReview, standup: zhStandup, logMeeting: zhLogMeeting, accounts: zhAccounts },
   },
 };
@@ -71,10 +77,10 @@ export function mergeCatalogs(target: Catalog, source: Catalog, path = ''): Cata
   return target;
 }
 
-function merged({ common, scoring, areas }: LocaleFiles) {
-  return { common: Object.values(areas).reduce((all, area) => mergeCatalogs(all, area), mergeCatalogs({}, common)), scoring };
+function merged({ common, scoring, import: imports, areas }: LocaleFiles) {
+  return { common: Object.values(areas).reduce((all, area) => mergeCatalogs(all, area), mergeCatalogs({}, common)), scoring, import: imports };
 }
 
 export const resources = { en: merged(files.en), 'zh-CN': merged(files['zh-CN']) };
 
-export { AREAS, NAMESPACES, type Area, type Namespace } from './namespaces';
+export { AREAS, NAMESPACES, SERVER_NAMESPACES, type Area, type Namespace } from './namespaces';

@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import type { Locale } from '../domain';
-import { NAMESPACES, resources } from './resources';
+import { NAMESPACES, SERVER_NAMESPACES, resources } from './resources';
 
 /** Message parameters travel with their key so every reader renders them in their own language. */
 export type MessageParams = Record<string, string | number>;
@@ -14,7 +14,7 @@ void instance.init({
   resources,
   lng: 'en',
   fallbackLng: 'en',
-  ns: [...NAMESPACES],
+  ns: [...NAMESPACES, ...SERVER_NAMESPACES],
   defaultNS: 'common',
   initAsync: false,
   showSupportNotice: false,

@@ -164,6 +164,32 @@ describe('import.run (SPEC §12)', () => {
     expect(mapped.files.deals).toMatchObject({ created: 1, unchanged: 0, updated: 1, errors: [] });
   });
 
+  it('row and file errors come in the importing user’s language (zh-CN), the same checks as in English', async () => {
+    const chinese = await loginAs(server, 'manager@demo.test');
+    await chinese.trpc.auth.setLocale.mutate({ locale: 'zh-CN' });
+    try {
+      const result = await chinese.trpc.import.run.mutate({
+        source: 'salesforce',
+        files: { accounts: fixture('salesforce/Account.csv'), deals: fixture('salesforce/Opportunity-unknown-stage.csv') },
+        dryRun: true,
+      });
+      expect(result.files.deals!.errors).toEqual([{ row: 2, column: 'StageName', message: '未知阶段“Pilot Running”：请在阶段映射中将其对应到 Deal Room 的阶段' }]);
+      const missing = await chinese.trpc.import.run.mutate({ source: 'salesforce', files: { deals: 'Id,Name\n1,x\n' }, dryRun: true });
+      expect(missing.files.deals!.errors).toEqual([
+        { row: 0, column: 'AccountId', message: '文件缺少 AccountId 列' },
+        { row: 0, column: 'StageName', message: '文件缺少 StageName 列' },
+        { row: 0, column: 'CloseDate', message: '文件缺少 CloseDate 列' },
+      ]);
+      const unmapped = await chinese.trpc.import.run.mutate({ source: 'csv', files: { accounts: 'id,name\n1,x\n' }, mapping: { columns: { accounts: { industry: 'Branche' } } }, dryRun: true });
+      expect(unmapped.files.accounts!.errors).toEqual([{ row: 0, column: 'Branche', message: '列映射为 industry 指定了“Branche”列，但文件中没有这一列' }]);
+    } finally {
+      await chinese.trpc.auth.setLocale.mutate({ locale: 'en' });
+    }
+    // The language is the user's: back in English, the same file reads as before.
+    const english = await manager.trpc.import.run.mutate({ source: 'salesforce', files: { deals: 'Id,Name\n1,x\n' }, dryRun: true });
+    expect(english.files.deals!.errors[0]!.message).toBe('The file has no AccountId column');
+  });
+
   it('a person whose account is in neither the files nor imported before is a row error', async () => {
     const result = await manager.trpc.import.run.mutate({
       source: 'salesforce',

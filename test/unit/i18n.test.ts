@@ -13,6 +13,7 @@ const onDisk = (locale: Locale) => readdirSync(`shared/i18n/${locale}`, { recurs
 const byFile = (locale: Locale): Record<string, unknown> => ({
   'common.json': files[locale].common,
   'scoring.json': files[locale].scoring,
+  'import.json': files[locale].import,
   ...Object.fromEntries(AREAS.map((area) => [`areas/${area}.json`, files[locale].areas[area]])),
 });
 

@@ -25,14 +25,16 @@ import type { SessionUser } from '../../auth/session';
 import type { Db, Tx } from '../../db/client';
 import { idList, inIdList } from '../../db/dialect';
 import { accounts, contacts, deals, importLinks, stakeholders, users } from '../../db/tables';
-import { readSheet, type RowError, type Sheet, type SheetRow } from './sheet';
+import type { MessageParams } from '../../../shared/i18n/translator';
+import { readSheet, rowIssue, type ImportErrorKey, type RowIssue, type Sheet, type SheetRow } from './sheet';
 
 export interface FileReport {
   rows: number;
   created: number;
   updated: number;
   unchanged: number;
-  errors: RowError[];
+  /** Not yet in words: `runImport` renders them in the user's language. */
+  errors: RowIssue[];
 }
 
 /** A record the plan refers to: one that exists (its id) or one this import creates (its index in the plan). */
@@ -134,15 +136,16 @@ class FileCheck<F extends ImportFile> {
     this.report = { rows: sheet.count, created: 0, updated: 0, unchanged: 0, errors: [] };
     for (const error of sheet.errors) this.push(error);
   }
-  private push(error: RowError) {
+  private push(error: RowIssue) {
     this.plan.errorCount += 1;
     if (this.report.errors.length < IMPORT_ERRORS_MAX) this.report.errors.push(error);
   }
   column(field: ImportField<F>): string {
     return this.sheet.columns.get(field) ?? field;
   }
-  error(row: SheetRow<F>, field: ImportField<F>, message: string): null {
-    this.push({ row: row.row, column: this.column(field), message });
+  /** A row error: `key` under `import:error.` with its params. */
+  error(row: SheetRow<F>, field: ImportField<F>, key: ImportErrorKey, params: MessageParams = {}): null {
+    this.push(rowIssue(row.row, this.column(field), key, params));
     return null;
   }
   count(action: Action) {
@@ -153,16 +156,16 @@ class FileCheck<F extends ImportFile> {
   /** Text of at most `max` characters, no control characters; `required` refuses an empty cell. */
   text(row: SheetRow<F>, field: ImportField<F>, max: number, required = false): string | null | undefined {
     const value = row.get(field);
-    if (value === '') return required ? (this.error(row, field, 'must not be empty'), undefined) : null;
-    if (value.length > max) return this.error(row, field, `is longer than ${max} characters`), undefined;
-    if (CONTROL.test(value)) return this.error(row, field, 'contains control characters'), undefined;
+    if (value === '') return required ? (this.error(row, field, 'required'), undefined) : null;
+    if (value.length > max) return this.error(row, field, 'tooLong', { max }), undefined;
+    if (CONTROL.test(value)) return this.error(row, field, 'control'), undefined;
     return value;
   }
   /** Each external id once per file; the second row with it is the error. */
   unique(row: SheetRow<F>, field: ImportField<F>, seen: Map<string, number>, key: string): boolean {
     const first = seen.get(key);
     if (first !== undefined) {
-      this.error(row, field, `"${key}" appears twice in this file (first on row ${first})`);
+      this.error(row, field, 'duplicate', { id: key, first });
       return false;
     }
     seen.set(key, row.row);
@@ -270,12 +273,12 @@ export async function planImport(db: Db | Tx, user: SessionUser, teamId: number,
       const linked = link ? accountsById.get(link.localId) : undefined;
       const existing = linked ?? accountsByName.get(name);
       if (existing && accountsByName.get(name) && accountsByName.get(name)!.id !== existing.id) {
-        check.error(row, 'name', `another account of the team is already called "${name}"`);
+        check.error(row, 'name', 'accountNameTaken', { name });
         continue;
       }
       const sameNameRow = names.get(name);
       if (sameNameRow !== undefined) {
-        check.error(row, 'name', `row ${sameNameRow} of this file already has an account called "${name}"`);
+        check.error(row, 'name', 'accountNameInFile', { row: sameNameRow, name });
         continue;
       }
       names.set(name, row.row);
@@ -303,7 +306,6 @@ export async function planImport(db: Db | Tx, user: SessionUser, teamId: number,
     const link = links.account.get(ext);
     return link && accountsById.has(link.localId) ? { local: link.localId } : null;
   };
-  const accountsFileName = source === 'salesforce' ? 'Account.csv' : source === 'hubspot' ? 'the companies file' : 'the accounts file';
 
   // ── Contacts ─────────────────────────────────────────────────────────────
   const contactByExt = new Map<string, Ref>();
@@ -318,25 +320,25 @@ export async function planImport(db: Db | Tx, user: SessionUser, teamId: number,
       if (ext === undefined || !contactCheck.unique(row, 'id', seen, ext ?? `#${row.row}`)) continue;
       const existing = sheet.native ? (ext === null ? undefined : existingContacts.get(localIdOf(ext) ?? 0)) : existingContacts.get(links.contact.get(ext!)?.localId ?? 0);
       if (sheet.native && ext !== null && !existing) {
-        contactCheck.error(row, 'id', `no contact with id ${ext} in this team (leave the id empty to add a person)`);
+        contactCheck.error(row, 'id', 'noContact', { id: ext });
         continue;
       }
       const account = accountRef(row.get('accountId'), sheet.native);
       if (!account) {
-        contactCheck.error(row, 'accountId', row.get('accountId') === '' ? 'must not be empty' : `no account "${row.get('accountId')}" in ${accountsFileName} or imported before`);
+        contactCheck.error(row, 'accountId', row.get('accountId') === '' ? 'required' : `noAccount.${source}`, { account: row.get('accountId') });
         continue;
       }
       if (existing && refKey(account) !== `L${existing.accountId}`) {
-        contactCheck.error(row, 'accountId', 'this person is at another account already; moving people between accounts is not supported');
+        contactCheck.error(row, 'accountId', 'contactMoved');
         continue;
       }
       const fullName = sheet.columns.has('name') && row.get('name') !== '' ? row.get('name') : `${row.get('firstName')} ${row.get('lastName')}`.trim();
       if (fullName === '') {
-        contactCheck.error(row, sheet.columns.has('lastName') ? 'lastName' : 'name', 'a person needs a name');
+        contactCheck.error(row, sheet.columns.has('lastName') ? 'lastName' : 'name', 'nameMissing');
         continue;
       }
       if (fullName.length > LIMITS.name || CONTROL.test(fullName)) {
-        contactCheck.error(row, sheet.columns.has('lastName') ? 'lastName' : 'name', `a name has at most ${LIMITS.name} characters and no control characters`);
+        contactCheck.error(row, sheet.columns.has('lastName') ? 'lastName' : 'name', 'nameInvalid', { max: LIMITS.name });
         continue;
       }
       const title = contactCheck.text(row, 'title', LIMITS.jobTitle);
@@ -346,7 +348,7 @@ export async function planImport(db: Db | Tx, user: SessionUser, teamId: number,
       if (title === undefined || department === undefined || email === undefined || phone === undefined) continue;
       const levelText = fold(row.get('level'));
       if (levelText !== '' && !(LEVELS as readonly string[]).includes(levelText)) {
-        contactCheck.error(row, 'level', `must be one of ${LEVELS.join(', ')}`);
+        contactCheck.error(row, 'level', 'oneOf', { values: LEVELS.join(', ') });
         continue;
       }
       const level: Level = levelText !== '' ? (levelText as Level) : levelOfTitle(title ?? '');
@@ -371,18 +373,18 @@ export async function planImport(db: Db | Tx, user: SessionUser, teamId: number,
         if (found) [manager, managerAccount] = [{ local: found.id }, { local: found.accountId }];
       } else managerOf.set(item.ext, reportsToText);
       if (!manager || !managerAccount) {
-        contactCheck.error(row, 'reportsToId', `no person "${reportsToText}" in this file or imported before`);
+        contactCheck.error(row, 'reportsToId', 'noManager', { person: reportsToText });
         planned.action = 'same';
         planned.ext = '\u0000error';
         continue;
       }
       if (refKey(managerAccount) !== refKey(planned.values.account)) {
-        contactCheck.error(row, 'reportsToId', 'a person can only report to someone at the same account');
+        contactCheck.error(row, 'reportsToId', 'reportsAcross');
         planned.ext = '\u0000error';
         continue;
       }
       if (reportsToText === item.ext) {
-        contactCheck.error(row, 'reportsToId', 'a person cannot report to themselves');
+        contactCheck.error(row, 'reportsToId', 'reportsSelf');
         planned.ext = '\u0000error';
         continue;
       }
@@ -393,7 +395,7 @@ export async function planImport(db: Db | Tx, user: SessionUser, teamId: number,
       const visited = new Set<string>([item.ext]);
       for (let at = managerOf.get(item.ext); at !== undefined; at = managerOf.get(at)) {
         if (at === item.ext) {
-          contactCheck.error(item.row, 'reportsToId', 'these reporting lines make a loop');
+          contactCheck.error(item.row, 'reportsToId', 'reportsLoop');
           item.planned.ext = '\u0000error';
           break;
         }
@@ -457,16 +459,16 @@ export async function planImport(db: Db | Tx, user: SessionUser, teamId: number,
       if (ext === undefined || !dealCheck.unique(row, 'id', seen, ext ?? `#${row.row}`)) continue;
       const existing = sheet.native ? (ext === null ? undefined : existingDeals.get(localIdOf(ext) ?? 0)) : existingDeals.get(links.deal.get(ext!)?.localId ?? 0);
       if (sheet.native && ext !== null && !existing) {
-        dealCheck.error(row, 'id', `no deal with id ${ext} in this team (leave the id empty to add a deal)`);
+        dealCheck.error(row, 'id', 'noDeal', { id: ext });
         continue;
       }
       const account = accountRef(row.get('accountId'), sheet.native);
       if (!account) {
-        dealCheck.error(row, 'accountId', row.get('accountId') === '' ? 'must not be empty' : `no account "${row.get('accountId')}" in ${accountsFileName} or imported before`);
+        dealCheck.error(row, 'accountId', row.get('accountId') === '' ? 'required' : `noAccount.${source}`, { account: row.get('accountId') });
         continue;
       }
       if (existing && refKey(account) !== `L${existing.accountId}`) {
-        dealCheck.error(row, 'accountId', 'this deal is with another account already; moving a deal to another account is not supported');
+        dealCheck.error(row, 'accountId', 'dealMoved');
         continue;
       }
       const name = dealCheck.text(row, 'name', LIMITS.name, true);
@@ -474,23 +476,23 @@ export async function planImport(db: Db | Tx, user: SessionUser, teamId: number,
       const stageText = row.get('stage');
       const stage = stageMap.get(fold(stageText));
       if (!stage) {
-        dealCheck.error(row, 'stage', stageText === '' ? 'must not be empty' : `unknown stage "${stageText}": map it to a Deal Room stage in the stage mapping`);
+        dealCheck.error(row, 'stage', stageText === '' ? 'required' : 'unknownStage', { stage: stageText });
         continue;
       }
       const amountText = row.get('amount').replace(/[\s,]/g, '');
       const amount = amountText === '' ? 0 : /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(amountText) ? Number(amountText) : Number.NaN;
       if (!Number.isFinite(amount) || amount < 0 || amount > 1e13) {
-        dealCheck.error(row, 'amount', `"${row.get('amount')}" is not an amount (a plain number from 0 up, like 125000.50)`);
+        dealCheck.error(row, 'amount', 'notAmount', { amount: row.get('amount') });
         continue;
       }
       const currencyText = row.get('currency').toUpperCase();
       if (currencyText !== '' && !(CURRENCIES as readonly string[]).includes(currencyText)) {
-        dealCheck.error(row, 'currency', `must be one of ${CURRENCIES.join(', ')}`);
+        dealCheck.error(row, 'currency', 'oneOf', { values: CURRENCIES.join(', ') });
         continue;
       }
       const closeDate = isoDayOf(row.get('closeDate'));
       if (!closeDate) {
-        dealCheck.error(row, 'closeDate', row.get('closeDate') === '' ? 'must not be empty' : `"${row.get('closeDate')}" is not a date: write it as YYYY-MM-DD`);
+        dealCheck.error(row, 'closeDate', row.get('closeDate') === '' ? 'required' : 'notDate', { date: row.get('closeDate') });
         continue;
       }
       const ownerText = row.get('ownerId');
@@ -498,7 +500,7 @@ export async function planImport(db: Db | Tx, user: SessionUser, teamId: number,
       if (sheet.native && ownerText !== '') {
         const id = localIdOf(ownerText);
         if (id === null || !activeMember.has(id)) {
-          dealCheck.error(row, 'ownerId', `no active user with id ${ownerText} in this team`);
+          dealCheck.error(row, 'ownerId', 'noOwnerId', { owner: ownerText });
           continue;
         }
         ownerId = id;
@@ -506,7 +508,7 @@ export async function planImport(db: Db | Tx, user: SessionUser, teamId: number,
         const email = owners.get(ownerText)!;
         const id = usersByEmail.get(email);
         if (id === undefined) {
-          dealCheck.error(row, 'ownerId', `the owner mapping gives ${email}, who is not an active user of this team`);
+          dealCheck.error(row, 'ownerId', 'ownerInactive', { email });
           continue;
         }
         ownerId = id;
@@ -515,7 +517,7 @@ export async function planImport(db: Db | Tx, user: SessionUser, teamId: number,
       } else if (activeMember.has(user.id)) {
         ownerId = user.id;
       } else {
-        dealCheck.error(row, 'ownerId', `map the owner "${ownerText}" to a user of this team in the owner mapping`);
+        dealCheck.error(row, 'ownerId', 'mapOwner', { owner: ownerText });
         continue;
       }
       const values: DealValues = { account, name, stage, amount, currency: currencyText === '' ? undefined : (currencyText as Currency), closeDate, ownerId };
@@ -571,17 +573,17 @@ export async function planImport(db: Db | Tx, user: SessionUser, teamId: number,
       const deal = dealText === '' ? null : dealRef(dealText);
       const contact = contactText === '' ? null : contactRef(contactText);
       if (!deal) {
-        roleCheck.error(row, 'dealId', dealText === '' ? 'must not be empty' : `no deal "${dealText}" in this import or imported before`);
+        roleCheck.error(row, 'dealId', dealText === '' ? 'required' : 'noDealRef', { deal: dealText });
         continue;
       }
       if (!contact) {
-        roleCheck.error(row, 'contactId', contactText === '' ? 'must not be empty' : `no person "${contactText}" in this import or imported before`);
+        roleCheck.error(row, 'contactId', contactText === '' ? 'required' : 'noPersonRef', { person: contactText });
         continue;
       }
       if (row.get('id') !== '' && !roleCheck.unique(row, 'id', seenIds, row.get('id'))) continue;
       if (!roleCheck.unique(row, 'contactId', seen, `${dealText} / ${contactText}`)) continue;
       if (refKey(deal.account) !== refKey(contact.account)) {
-        roleCheck.error(row, 'contactId', 'this person works at another account than the deal’s; add them to that account first');
+        roleCheck.error(row, 'contactId', 'roleAcross');
         continue;
       }
       if ('local' in deal.ref && 'local' in contact.ref) onDeals.add(deal.ref.local);

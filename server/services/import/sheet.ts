@@ -6,14 +6,32 @@
  */
 import { parse } from 'csv-parse/sync';
 import { IMPORT_FIELDS, type ImportField, type ImportFile, type ImportSource } from '../../../shared/import';
+import type enImport from '../../../shared/i18n/en/import.json';
+import type { MessageParams } from '../../../shared/i18n/translator';
 
 export interface RowError {
   /** 1-based data row (the header is not counted); 0 for the file as a whole. */
   row: number;
   /** The header as the file spells it, or the field when the file has no such column. */
   column: string;
+  /** In the importing user's language. */
   message: string;
 }
+
+/** A row error before it is rendered: a key of the `import` namespace (shared/i18n/<locale>/import.json) and its params. */
+export interface RowIssue {
+  row: number;
+  column: string;
+  key: string;
+  params: MessageParams;
+}
+
+type Paths<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}` }[keyof T & string];
+/** A sentence of `import:error` (shared/i18n/en/import.json), checked at compile time. */
+export type ImportErrorKey = Paths<typeof enImport.error>;
+
+/** An issue with `key` under `import:error.`. */
+export const rowIssue = (row: number, column: string, key: ImportErrorKey, params: MessageParams = {}): RowIssue => ({ row, column, key: `import:error.${key}`, params });
 
 export interface SheetRow<F extends ImportFile> {
   row: number;
@@ -28,7 +46,7 @@ export interface Sheet<F extends ImportFile> {
   /** A Deal Room export read back (source csv, the export's own header): ids are this app's ids. */
   native: boolean;
   /** File-level problems: not CSV, a required column missing. Rows are not read then. */
-  errors: RowError[];
+  errors: RowIssue[];
   /** Data rows in the file, read or not. */
   count: number;
 }
@@ -111,7 +129,7 @@ const fold = (header: string) => header.trim().toLowerCase();
 export function readSheet<F extends ImportFile>(file: F, text: string, source: ImportSource, mapped: Partial<Record<ImportField<F>, string>> | undefined): Sheet<F> {
   const sheet: Sheet<F> = { file, rows: [], columns: new Map(), native: false, errors: [], count: 0 };
   if (text.includes('\u0000')) {
-    sheet.errors.push({ row: 0, column: '', message: 'This is not a CSV text file (an Excel workbook?): save it as "CSV UTF-8" and try again' });
+    sheet.errors.push(rowIssue(0, '', 'notCsv'));
     return sheet;
   }
   let records: string[][];
@@ -119,13 +137,13 @@ export function readSheet<F extends ImportFile>(file: F, text: string, source: I
     records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true }) as string[][];
   } catch (error) {
     const info = error as { message?: string; records?: number };
-    sheet.errors.push({ row: Math.max(0, (info.records ?? 1) - 1), column: '', message: `This file is not valid CSV: ${info.message ?? 'unreadable'}` });
+    sheet.errors.push(rowIssue(Math.max(0, (info.records ?? 1) - 1), '', 'invalidCsv', { detail: info.message ?? 'unreadable' }));
     return sheet;
   }
   sheet.count = Math.max(0, records.length - 1);
   const header = records[0]?.map((name) => name.replace(/^\uFEFF/, '').trim()) ?? [];
   if (header.length === 0) {
-    sheet.errors.push({ row: 0, column: '', message: 'The file is empty: it needs a header row' });
+    sheet.errors.push(rowIssue(0, '', 'empty'));
     return sheet;
   }
   const index = new Map<string, number>();
@@ -141,7 +159,7 @@ export function readSheet<F extends ImportFile>(file: F, text: string, source: I
     const wanted = mapped?.[field];
     if (wanted !== undefined) {
       const at = index.get(fold(wanted));
-      if (at === undefined) sheet.errors.push({ row: 0, column: wanted, message: `The mapping names the column "${wanted}" for ${field}, but the file has no such column` });
+      if (at === undefined) sheet.errors.push(rowIssue(0, wanted, 'mappedColumnMissing', { column: wanted, field }));
       else positions.set(field, at);
       continue;
     }
@@ -154,7 +172,7 @@ export function readSheet<F extends ImportFile>(file: F, text: string, source: I
     if (options.some((field) => positions.has(field))) continue;
     // A Deal Room export may leave a new deal's id empty, but the column is there anyway.
     const expected = options.map((field) => aliases[field]?.[0] ?? field).join(' or ');
-    sheet.errors.push({ row: 0, column: expected, message: `The file has no ${expected} column${source === 'csv' ? ' (map one with the column mapping)' : ''}` });
+    sheet.errors.push(rowIssue(0, expected, source === 'csv' ? 'noColumnMap' : 'noColumn', { column: expected }));
   }
   for (const [field, at] of positions) sheet.columns.set(field, header[at]!);
   if (sheet.errors.length > 0) return sheet;
