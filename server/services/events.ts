@@ -11,24 +11,31 @@ export type EventInput = DomainEvent & {
   at: Date;
 };
 
-/** Append to the event log (and, for a change webhooks carry, to their outbox). Called inside the same transaction as the change it records. */
-export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
-  await tx
-    .insert(events)
-    .values({
-      teamId: event.teamId,
-      dealId: event.dealId,
-      actorId: event.actorId,
-      kind: event.kind,
-      entity: event.entity,
-      entityId: event.entityId,
-      before: 'before' in event ? event.before : null,
-      after: 'after' in event ? event.after : null,
-      at: event.at.toISOString(),
-    });
-  // The outbox: a change that webhooks carry is enqueued in this same transaction.
+/** The events table's row of one event, at the moment given (an ISO instant). */
+export function eventRow(event: EventInput, at: string) {
+  return {
+    teamId: event.teamId,
+    dealId: event.dealId,
+    actorId: event.actorId,
+    kind: event.kind,
+    entity: event.entity,
+    entityId: event.entityId,
+    before: 'before' in event ? event.before : null,
+    after: 'after' in event ? event.after : null,
+    at,
+  };
+}
+
+/** The outbox: a change that webhooks carry is enqueued in the transaction that records it. */
+export async function enqueueWebhookOf(tx: Tx, event: EventInput): Promise<void> {
   const webhook = webhookOfEvent(event);
   if (webhook) await enqueueWebhook(tx, webhook, event.at);
+}
+
+/** Append to the event log (and, for a change webhooks carry, to their outbox). Called inside the same transaction as the change it records. */
+export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
+  await tx.insert(events).values(eventRow(event, event.at.toISOString()));
+  await enqueueWebhookOf(tx, event);
 }
 
 /** Only the fields that changed, before and after, so the log reads as a diff. */

@@ -14,7 +14,7 @@ import { single } from '../../db/rows';
 import { accounts, contacts, deals, type importLinks, stakeholders } from '../../db/tables';
 import { patchContact } from '../contacts';
 import { applyDealPatch } from '../deals';
-import type { EventInput } from '../events';
+import { enqueueWebhookOf, eventRow, type EventInput } from '../events';
 import { HEALTH_BATCH, healthForDeals, recordHealthSnapshots } from '../health';
 import type { ImportPlan, Ref } from './plan';
 import { BATCH, batchParams, insertAccount, insertContact, insertDeal, insertDealHealth, insertDealHealths, insertEvent, insertEvents, insertInfoPoints, insertSnapshot, insertSnapshots, insertStakeholder, setClosedThresholds, upsertLink, upsertLinks } from './statements';
@@ -211,18 +211,10 @@ export async function applyImport(tx: Tx, user: SessionUser, plan: ImportPlan, n
     }
   }
 
-  const eventRows = log.map((event) => ({
-    teamId: event.teamId,
-    dealId: event.dealId,
-    actorId: event.actorId,
-    kind: event.kind,
-    entity: event.entity,
-    entityId: event.entityId,
-    before: 'before' in event ? event.before : null,
-    after: 'after' in event ? event.after : null,
-    at: stamp,
-  }));
+  const eventRows = log.map((event) => eventRow(event, stamp));
   await inBatches(eventRows, insertEvents(tx), insertEvent(tx));
+  // Written in bulk, not through recordEvent: the changes webhooks carry still reach their outbox.
+  for (const event of log) await enqueueWebhookOf(tx, event);
 
   // ── Links: the next import of these rows finds them ──────────────────────
   await inBatches(
