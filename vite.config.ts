@@ -60,9 +60,10 @@ const pwa = VitePWA({
   },
   workbox: {
     globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-    // Deep links (/deals/7/log) open the app shell offline; the API and health check never do.
+    // Deep links (/deals/7/log) open the app shell offline; the server's own pages never do: the API,
+    // the health check, file downloads and the API reference (/api/…), single sign-on (/auth/…).
     navigateFallback: '/index.html',
-    navigateFallbackDenylist: [/^\/trpc/, /^\/healthz/],
+    navigateFallbackDenylist: [/^\/trpc/, /^\/healthz/, /^\/api\//, /^\/auth\//],
     cleanupOutdatedCaches: true,
     // The first install takes the open page at once, so it works offline without a reload.
     clientsClaim: true,

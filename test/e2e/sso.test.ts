@@ -45,6 +45,9 @@ describe('single sign-on in the browser', () => {
     provider.signInAs({ sub: 's-1', email: 'stranger@elsewhere.test', email_verified: true });
     const page = await e2e.app.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${e2e.app.server.url}/login?lang=zh-CN`);
+    // Once the offline app's service worker controls the page, it must still let the browser go to
+    // the server's /auth/oidc/start instead of answering with the app shell.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await page.getByRole('link', { name: '使用 Acme ID 登录' }).click();
     await page.waitForURL(/sso_error=unknown/);
     await page.getByRole('alert').getByText('没有 Deal Room 用户使用 Acme ID 提供的邮箱地址').waitFor();
