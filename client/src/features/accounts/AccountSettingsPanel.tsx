@@ -7,6 +7,7 @@ import { EnumSelect } from '../../components/EnumSelect';
 import { ErrorState, Loading } from '../../components/States';
 import { errorFields, useErrorText } from '../../lib/fieldErrors';
 import { conflictCurrent, useTRPC, type RouterOutputs } from '../../lib/trpc';
+import './accounts.css';
 
 type TeamSettings = RouterOutputs['settings']['accountSettings'];
 const WINDOWS = ['repeatWindowMonths', 'silentDays', 'complaintDays', 'execMeetingDays'] as const;
@@ -59,7 +60,7 @@ function AccountSettingsForm({ current, editable, teams, onTeam }: { current: Te
     setForm({ ...form, exchangeRates: rates });
   };
   return (
-    <form className="card account-settings" onSubmit={submit} aria-labelledby="account-settings-title" data-testid="account-settings">
+    <form id="settings-accounts" className="card account-settings" onSubmit={submit} aria-labelledby="account-settings-title" data-testid="account-settings">
       <h2 className="card-title" id="account-settings-title">
         {t('accountSettings.title')}
       </h2>

@@ -23,7 +23,7 @@ export function ApiTokensPanel() {
   const tokens = useQuery(trpc.apiToken.list.queryOptions());
   const [fresh, setFresh] = useState<{ name: string; token: string } | null>(null);
   return (
-    <section className="card settings-tokens" aria-labelledby="api-tokens-title">
+    <section id="settings-tokens" className="card settings-tokens" aria-labelledby="api-tokens-title">
       <div className="users-head">
         <h2 className="card-title" id="api-tokens-title">
           {t('apiTokens.title')}

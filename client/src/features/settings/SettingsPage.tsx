@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { INFO_POINTS, OPEN_STAGES, THRESHOLD_KEYS } from '../../../../shared/domain';
+import { INFO_POINTS, OPEN_STAGES, THRESHOLD_KEYS, type Role } from '../../../../shared/domain';
 import { THRESHOLD_BOUNDS } from '../../../../shared/schemas/limits';
 import type { ThresholdSettings } from '../../../../shared/settings';
 import { EnumSelect } from '../../components/EnumSelect';
@@ -16,6 +16,7 @@ import { AccountSettingsPanel } from '../accounts/AccountSettingsPanel';
 import { TeamsPanel } from './TeamsPanel';
 import { UsersPanel } from './UsersPanel';
 import { WebhooksPanel } from './WebhooksPanel';
+import { SettingsNav, type SettingsSection } from './SettingsNav';
 
 type Thresholds = RouterOutputs['settings']['thresholds'];
 const NUMBER_FIELDS = [
@@ -34,6 +35,7 @@ export default function SettingsPage() {
   const trpc = useTRPC();
   const user = useCurrentUser();
   const settings = useQuery(trpc.settings.thresholds.queryOptions());
+  const sections = settingsSections(user.role);
   return (
     <div className="page">
       <div className="page-head">
@@ -42,28 +44,46 @@ export default function SettingsPage() {
           <p className="page-sub">{t('settings.subtitle')}</p>
         </div>
       </div>
-      <div className="settings-layout">
-        {settings.isPending ? <Loading /> : settings.isError ? <ErrorState error={settings.error} /> : <ThresholdForm key={settings.data.version} current={settings.data} editable={user.role === 'admin'} />}
-        <UsersPanel />
-        <AccountSettingsPanel editable={user.role === 'admin'} />
-        {user.role !== 'rep' && (
-          <section className="card settings-import" aria-labelledby="settings-import-title">
-            <h2 className="card-title" id="settings-import-title">
-              {t('import.cardTitle')}
-            </h2>
-            <p className="muted small">{t('import.cardHint')}</p>
-            <Link className="btn" to="/settings/import" data-testid="settings-import-link">
-              {t('import.link')}
-            </Link>
-          </section>
-        )}
-        {user.role === 'admin' && <TeamsPanel />}
-        {user.role === 'admin' && <SignInPanel />}
-        <ApiTokensPanel />
-        {user.role === 'admin' && <WebhooksPanel />}
+      <div className="settings-body">
+        <SettingsNav sections={sections} />
+        <div className="settings-layout">
+          {settings.isPending ? <Loading /> : settings.isError ? <ErrorState error={settings.error} /> : <ThresholdForm key={settings.data.version} current={settings.data} editable={user.role === 'admin'} />}
+          <AccountSettingsPanel editable={user.role === 'admin'} />
+          <UsersPanel />
+          {user.role === 'admin' && <TeamsPanel />}
+          {user.role !== 'rep' && (
+            <section id="settings-import" className="card settings-import" aria-labelledby="settings-import-title">
+              <h2 className="card-title" id="settings-import-title">
+                {t('import.cardTitle')}
+              </h2>
+              <p className="muted small">{t('import.cardHint')}</p>
+              <Link className="btn" to="/settings/import" data-testid="settings-import-link">
+                {t('import.link')}
+              </Link>
+            </section>
+          )}
+          {user.role === 'admin' && <SignInPanel />}
+          <ApiTokensPanel />
+          {user.role === 'admin' && <WebhooksPanel />}
+        </div>
       </div>
     </div>
   );
+}
+
+/** The cards this role sees, in page order, for the page's table of contents. */
+function settingsSections(role: Role): SettingsSection[] {
+  const all: (SettingsSection & { roles?: Role[] })[] = [
+    { id: 'settings-thresholds', group: 'method', label: 'thresholds' },
+    { id: 'settings-accounts', group: 'method', label: 'accounts' },
+    { id: 'settings-users', group: 'people', label: 'users' },
+    { id: 'settings-teams', group: 'people', label: 'teams', roles: ['admin'] },
+    { id: 'settings-import', group: 'integrations', label: 'import', roles: ['admin', 'manager'] },
+    { id: 'settings-sign-in', group: 'integrations', label: 'signIn', roles: ['admin'] },
+    { id: 'settings-tokens', group: 'integrations', label: 'apiTokens' },
+    { id: 'settings-webhooks', group: 'integrations', label: 'webhooks', roles: ['admin'] },
+  ];
+  return all.filter((section) => !section.roles || section.roles.includes(role)).map(({ id, group, label }) => ({ id, group, label }));
 }
 
 function ThresholdForm({ current, editable }: { current: Thresholds; editable: boolean }) {
@@ -95,7 +115,7 @@ function ThresholdForm({ current, editable }: { current: Thresholds; editable: b
     setForm({ ...form, requiredPoints: form.requiredPoints.includes(point) ? form.requiredPoints.filter((p) => p !== point) : [...form.requiredPoints, point].sort((a, b) => a - b) });
 
   return (
-    <form className="card threshold-form" onSubmit={submit}>
+    <form id="settings-thresholds" className="card threshold-form" onSubmit={submit}>
       <h2 className="card-title">{t('settings.thresholds')}</h2>
       {!editable && <p className="muted small">{t('settings.readOnly')}</p>}
       <fieldset disabled={!editable} className="plain">

@@ -17,7 +17,7 @@ export function SignInPanel() {
   const trpc = useTRPC();
   const settings = useQuery(trpc.signIn.settings.queryOptions());
   return (
-    <section className="card" aria-labelledby="sign-in-title">
+    <section id="settings-sign-in" className="card settings-sign-in" aria-labelledby="sign-in-title">
       <h2 className="card-title" id="sign-in-title">
         {t('signIn.title')}
       </h2>

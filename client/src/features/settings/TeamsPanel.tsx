@@ -21,7 +21,7 @@ export function TeamsPanel() {
   const teams = useQuery(trpc.team.list.queryOptions());
   const [managing, setManaging] = useState<Team | null>(null);
   return (
-    <section className="card settings-teams" aria-label={t('teams.title')}>
+    <section id="settings-teams" className="card settings-teams" aria-label={t('teams.title')}>
       <div className="users-head">
         <h2 className="card-title">{t('teams.title')}</h2>
       </div>

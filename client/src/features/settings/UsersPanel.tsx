@@ -36,7 +36,7 @@ export function UsersPanel() {
   const [confirm, confirmDialog] = useConfirm();
   const [added, setAdded] = useState<string | null>(null);
   return (
-    <section className={`card settings-users ${isAdmin ? 'settings-users-admin' : ''}`} aria-label={t('settings.users')}>
+    <section id="settings-users" className={`card settings-users ${isAdmin ? 'settings-users-admin' : ''}`} aria-label={t('settings.users')}>
       <div className="users-head">
         <h2 className="card-title">{t('settings.users')}</h2>
         {isAdmin && teams.data && teams.data.length > 1 && (

@@ -46,7 +46,7 @@ export function WebhooksPanel() {
   const [confirm, confirmDialog] = useConfirm();
   const remove = useMutation(trpc.webhook.remove.mutationOptions({ onSettled: () => queryClient.invalidateQueries(trpc.webhook.list.queryFilter()) }));
   return (
-    <section className="card settings-webhooks" aria-labelledby="webhooks-title">
+    <section id="settings-webhooks" className="card settings-webhooks" aria-labelledby="webhooks-title">
       <h2 className="card-title" id="webhooks-title">
         {t('webhooks.title')}
       </h2>
