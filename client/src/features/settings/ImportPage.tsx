@@ -277,7 +277,7 @@ export default function ImportPage() {
           {run.isPending && (
             <div className="import-progress">
               <progress aria-label={t('import.workingLabel')} />
-              <span>{t('import.working', { mb: megabytes(totalBytes) })}</span>
+              <span>{t('import.working', { size: t(sizeParams(totalBytes).key, sizeParams(totalBytes)) })}</span>
             </div>
           )}
           {done && <p className="import-done" data-testid="import-done">{t('import.done')}</p>}
