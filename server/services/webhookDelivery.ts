@@ -4,7 +4,8 @@
  * status, a refused connection, an unknown host, a timeout) is retried with exponential
  * backoff for at least 24 hours, then marked failed. A crash after sending and before
  * recording leaves the lease to lapse, and the event is sent again with the same id:
- * receivers de-duplicate by it; nothing is lost.
+ * receivers de-duplicate by it; nothing is lost. Answered deliveries are pruned after
+ * KEEP_ANSWERED_DAYS.
  */
 import { createHmac } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
@@ -183,6 +184,27 @@ export async function deliverDue(db: Db, now: Date, options: DeliverOptions): Pr
   return result;
 }
 
+/** Answered deliveries (delivered, or failed for good) stay in the admin's delivery log this long. */
+export const KEEP_ANSWERED_DAYS = 30;
+/** How often the deliverer prunes: the log is read by people, a day late costs nothing. */
+const PRUNE_EVERY_MS = 3600_000;
+
+/**
+ * Delete the deliveries answered more than KEEP_ANSWERED_DAYS before `now`: without it the
+ * outbox keeps every body ever sent. Pending ones stay, however old (they are still retrying),
+ * and so does a re-sent one (it is pending again). Returns how many went.
+ */
+export async function pruneDeliveries(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - KEEP_ANSWERED_DAYS * 86_400_000).toISOString();
+  const gone = await writeTransaction(db, (tx) =>
+    tx
+      .delete(webhookDeliveries)
+      .where(and(inArray(webhookDeliveries.status, ['delivered', 'failed']), lt(webhookDeliveries.lastAttemptAt, before)))
+      .returning({ id: webhookDeliveries.id }),
+  );
+  return gone.length;
+}
+
 export interface Deliverer {
   /** Stop the loop, abort POSTs in flight and wait for the round to end. */
   stop(): Promise<void>;
@@ -194,7 +216,14 @@ export function startDeliverer(db: Db, options: { now: () => Date; log: Logger; 
   const batch = options.batch ?? 20;
   let round: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
+  let prunedAt = 0;
   const run = async () => {
+    const now = options.now();
+    if (now.getTime() - prunedAt >= PRUNE_EVERY_MS) {
+      prunedAt = now.getTime();
+      const pruned = await pruneDeliveries(db, now);
+      if (pruned) options.log.info({ pruned, keepDays: KEEP_ANSWERED_DAYS }, 'Pruned old webhook deliveries');
+    }
     for (;;) {
       if (stopping.signal.aborted) return;
       const result = await deliverDue(db, options.now(), { timeoutMs: options.timeoutMs, batch, signal: stopping.signal, clock: options.now });

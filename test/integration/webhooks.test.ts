@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sweepHealth } from '../../server/services/healthSweep';
-import { deliverDue, GIVE_UP_AFTER_ATTEMPTS, RETRY } from '../../server/services/webhookDelivery';
+import { deliverDue, GIVE_UP_AFTER_ATTEMPTS, KEEP_ANSWERED_DAYS, pruneDeliveries, RETRY } from '../../server/services/webhookDelivery';
 import { addDays } from '../../shared/dates';
 import { type ApiSession, expectOk, loginAs } from '../helpers/api';
 import { freePort, startChildServer, type ChildServer } from '../helpers/child-server';
@@ -182,6 +182,22 @@ describe('webhooks', () => {
     expect(await deliver()).toMatchObject({ delivered: 1 });
     expect(receiver.received.map((r) => r.json.id)).toEqual([done!.eventId, done!.eventId]);
     expect((await admin.raw.mutate('webhook.redeliver', { deliveryId: 999_999 })).error?.code).toBe('NOT_FOUND');
+  });
+
+  it('answered deliveries leave the log after 30 days; one still retrying stays, however old', async () => {
+    const { receiver, hook } = await receiverWithHook();
+    await moveStage();
+    expect(await deliver()).toMatchObject({ delivered: 1 });
+    receiver.script.push({ status: 500 });
+    await moveStage();
+    expect(await deliver()).toMatchObject({ retrying: 1 });
+    later((KEEP_ANSWERED_DAYS - 1) * 86_400);
+    expect(await pruneDeliveries(server.database.db, server.clock.now)).toBe(0);
+    later(2 * 86_400);
+    expect(await pruneDeliveries(server.database.db, server.clock.now)).toBe(1);
+    // A month on, the sessions have expired too.
+    [admin, rep] = await Promise.all([loginAs(server, 'admin@demo.test'), loginAs(server, 'rep1@demo.test')]);
+    expect(await deliveriesOf(hook.id)).toMatchObject([{ status: 'pending', attempts: 1 }]);
   });
 
   it('a change rolled back (a stale version: CONFLICT) enqueues nothing', async () => {
