@@ -20,6 +20,8 @@ export const SSO_ERRORS = [
   'unknown',
   /** The user is deactivated. */
   'inactive',
+  /** Too many sign-ins started from this address in the last 15 minutes. */
+  'busy',
 ] as const;
 export type SsoError = (typeof SSO_ERRORS)[number];
 export const isSsoError = (value: string | null): value is SsoError => SSO_ERRORS.includes(value as SsoError);

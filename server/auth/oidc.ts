@@ -22,6 +22,7 @@ import type { Env } from '../env';
 import type { Logger } from '../logger';
 import { recordEvent } from '../services/events';
 import { hashPassword } from './password';
+import type { LoginLimiter } from './rate-limit';
 import { createSession, hashToken, setSessionCookie } from './session';
 
 export const OIDC_STATE_COOKIE = 'dr_oidc';
@@ -49,6 +50,7 @@ interface Deps {
   env: Env;
   log: Logger;
   now: () => Date;
+  loginLimiter: LoginLimiter;
 }
 
 export function oidcRouter(deps: Deps): Router {
@@ -88,6 +90,8 @@ export function oidcRouter(deps: Deps): Router {
   };
 
   router.get('/start', async (req, res) => {
+    // Each start writes a row: one address may not write them without end.
+    if (!(await deps.loginLimiter.allowSsoStart(req.ip ?? 'unknown'))) return fail(req, res, 'busy');
     let config: oidc.Configuration;
     try {
       config = await configuration();

@@ -8,7 +8,16 @@ export interface LoginLimiter {
   consume(ip: string, email: string): Promise<void>;
   /** A successful login clears the email's counter (the IP's keeps counting). */
   reset(email: string): Promise<void>;
+  /**
+   * Count one single sign-on started from this IP (`/auth/oidc/start` writes a row per call);
+   * false past SSO_STARTS_PER_POINT × the login budget in the window. Generous: an office
+   * behind one address signs in together on a Monday morning.
+   */
+  allowSsoStart(ip: string): Promise<boolean>;
 }
+
+/** Single sign-ons one IP may start per window, per point of the login budget (default 10 → 300 per 15 minutes). */
+export const SSO_STARTS_PER_POINT = 30;
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -53,14 +62,17 @@ async function createTable(database: Extract<AppDatabase, { engine: 'postgres' }
 export async function createLoginLimiter(points: number, database?: AppDatabase): Promise<LoginLimiter> {
   let byIp: RateLimiterAbstract;
   let byEmail: RateLimiterAbstract;
+  let ssoByIp: RateLimiterAbstract;
   if (database?.engine === 'postgres') {
     await createTable(database);
     const store = { storeClient: database.pool, storeType: 'pool', tableName: RATE_LIMIT_TABLE, tableCreated: true };
     byIp = new RateLimiterPostgres({ ...store, keyPrefix: 'login-ip', points: points * 5, duration: WINDOW_SECONDS });
     byEmail = new RateLimiterPostgres({ ...store, keyPrefix: 'login-email', points, duration: WINDOW_SECONDS });
+    ssoByIp = new RateLimiterPostgres({ ...store, keyPrefix: 'sso-ip', points: points * SSO_STARTS_PER_POINT, duration: WINDOW_SECONDS });
   } else {
     byIp = new RateLimiterMemory({ keyPrefix: 'login-ip', points: points * 5, duration: WINDOW_SECONDS });
     byEmail = new RateLimiterMemory({ keyPrefix: 'login-email', points, duration: WINDOW_SECONDS });
+    ssoByIp = new RateLimiterMemory({ keyPrefix: 'sso-ip', points: points * SSO_STARTS_PER_POINT, duration: WINDOW_SECONDS });
   }
   return {
     async consume(ip, email) {
@@ -77,6 +89,15 @@ export async function createLoginLimiter(points: number, database?: AppDatabase)
     },
     async reset(email) {
       await byEmail.delete(email.toLowerCase());
+    },
+    async allowSsoStart(ip) {
+      try {
+        await ssoByIp.consume(ip);
+        return true;
+      } catch (error) {
+        if (error instanceof RateLimiterRes) return false;
+        throw error;
+      }
     },
   };
 }

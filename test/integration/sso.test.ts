@@ -10,7 +10,8 @@ import { DEMO_PASSWORD } from '../helpers/server';
 import { freePort } from '../helpers/child-server';
 import { startTestProvider, type TestAccount, type TestProvider } from '../helpers/oidcProvider';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { lastEvent } from '../helpers/world';
+import { lastEvent, sql } from '../helpers/world';
+import { SSO_STARTS_PER_POINT } from '../../server/auth/rate-limit';
 
 /** Cookies per host, as a browser keeps them (the app and the provider are different hosts). */
 class Browser {
@@ -271,6 +272,34 @@ describe('single sign-on: new users', () => {
     provider.signInAs({ sub: 'new-2', email: 'someone@customer.test', email_verified: false });
     const { visited } = await new Browser(server.url).walk(`${server.url}/auth/oidc/start`);
     expect(visited.at(-1)).toBe(`${server.url}/login?sso_error=unverified`);
+  });
+});
+
+describe('single sign-on: one address starting sign-ins without end', () => {
+  let server: TestServer;
+  let provider: TestProvider;
+  beforeAll(async () => {
+    const port = await freePort();
+    provider = await startTestProvider([`http://localhost:${port}/auth/oidc/callback`]);
+    // A budget of 1 login point: SSO_STARTS_PER_POINT sign-ins may start from one address per 15 minutes.
+    server = await startTestServer({
+      env: { PORT: String(port), LOGIN_RATE_LIMIT: '1', OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret },
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await provider?.stop();
+  });
+
+  it('is sent back to the login page with a reason, and no login row is written', async () => {
+    const start = () => fetch(`${server.url}/auth/oidc/start`, { redirect: 'manual' });
+    for (let i = 0; i < SSO_STARTS_PER_POINT; i++) expect((await start()).headers.get('location')).toMatch(new RegExp(`^${provider.issuer}`));
+    const rows = async () => (await sql<{ n: number }>(server, 'select cast(count(*) as integer) as n from oidc_logins'))[0]!.n;
+    const before = await rows();
+    const refused = await start();
+    expect(refused.status).toBe(303);
+    expect(refused.headers.get('location')).toBe('/login?sso_error=busy');
+    expect(await rows()).toBe(before);
   });
 });
 
