@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ACCOUNT_TIERS } from '../../../../shared/domain';
 import { TierBadge } from '../../components/Badges';
+import { FilterSelect } from '../../components/paging/FilterSelect';
 import { SearchField } from '../../components/paging/SearchField';
 import { OwnerFilter } from '../../components/OwnerFilter';
 import { TeamFilter } from '../../components/paging/TeamFilter';
@@ -39,54 +40,21 @@ export default function AccountsPage() {
   );
 }
 
+const HEALTH_WORST_FIRST = [...ACCOUNT_HEALTH].reverse();
+const PSEUDO_CHOICES = ['yes', 'no'] as const;
+
 function AccountFilterBar({ filters, set }: { filters: AccountFilters; set: (key: AccountParam, value: string | undefined) => void }) {
   const { t } = useTranslation();
+  const all = t('accounts.all');
   return (
     <div className="filters" role="group" aria-label={t('accounts.filters')}>
       <SearchField label={t('accounts.search')} value={filters.q} onChange={(q) => set('q', q)} />
-      <TeamFilter value={filters.teamId} allLabel={t('accounts.all')} onChange={(teamId) => set('team', teamId?.toString())} />
-      <OwnerFilter label={t('accountRoom.owner')} allLabel={t('accounts.all')} value={filters.ownerId} onChange={(ownerId) => set('owner', ownerId?.toString())} />
-      <label className="inline-field">
-        <span>{t('accounts.filterTier')}</span>
-        <select value={filters.tier ?? ''} onChange={(e) => set('tier', e.target.value || undefined)} data-testid="filter-tier">
-          <option value="">{t('accounts.all')}</option>
-          {ACCOUNT_TIERS.map((tier) => (
-            <option key={tier} value={tier}>
-              {tier} · {t(`tier.${tier}.name`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="inline-field">
-        <span>{t('accounts.filterPhase')}</span>
-        <select value={filters.phase ?? ''} onChange={(e) => set('phase', e.target.value || undefined)} data-testid="filter-phase">
-          <option value="">{t('accounts.all')}</option>
-          {ACCOUNT_PHASES.map((phase) => (
-            <option key={phase} value={phase}>
-              {t(`accountPhase.${phase}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="inline-field">
-        <span>{t('accounts.filterHealth')}</span>
-        <select value={filters.health ?? ''} onChange={(e) => set('health', e.target.value || undefined)} data-testid="filter-health">
-          <option value="">{t('accounts.all')}</option>
-          {[...ACCOUNT_HEALTH].reverse().map((status) => (
-            <option key={status} value={status}>
-              {t(`accountHealth.${status}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="inline-field">
-        <span>{t('accounts.filterPseudo')}</span>
-        <select value={filters.pseudo ?? ''} onChange={(e) => set('pseudo', e.target.value || undefined)} data-testid="filter-pseudo">
-          <option value="">{t('accounts.all')}</option>
-          <option value="yes">{t('accounts.pseudoOnly')}</option>
-          <option value="no">{t('accounts.pseudoNone')}</option>
-        </select>
-      </label>
+      <TeamFilter value={filters.teamId} allLabel={all} onChange={(teamId) => set('team', teamId?.toString())} />
+      <OwnerFilter label={t('accountRoom.owner')} allLabel={all} value={filters.ownerId} onChange={(ownerId) => set('owner', ownerId?.toString())} />
+      <FilterSelect label={t('accounts.filterTier')} allLabel={all} value={filters.tier} options={ACCOUNT_TIERS} optionLabel={(tier) => `${tier} · ${t(`tier.${tier}.name`)}`} onChange={(v) => set('tier', v)} testId="filter-tier" />
+      <FilterSelect label={t('accounts.filterPhase')} allLabel={all} value={filters.phase} options={ACCOUNT_PHASES} optionLabel={(phase) => t(`accountPhase.${phase}`)} onChange={(v) => set('phase', v)} testId="filter-phase" />
+      <FilterSelect label={t('accounts.filterHealth')} allLabel={all} value={filters.health} options={HEALTH_WORST_FIRST} optionLabel={(status) => t(`accountHealth.${status}`)} onChange={(v) => set('health', v)} testId="filter-health" />
+      <FilterSelect label={t('accounts.filterPseudo')} allLabel={all} value={filters.pseudo} options={PSEUDO_CHOICES} optionLabel={(choice) => t(choice === 'yes' ? 'accounts.pseudoOnly' : 'accounts.pseudoNone')} onChange={(v) => set('pseudo', v)} testId="filter-pseudo" />
     </div>
   );
 }

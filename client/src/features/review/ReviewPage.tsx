@@ -8,6 +8,7 @@ import { OwnerFilter } from '../../components/OwnerFilter';
 import { HealthBadge, ThresholdMarks, useScoringText } from '../../components/health/Health';
 import { FlagChip } from '../../components/health/HealthSummary';
 import { LoadMore } from '../../components/paging/LoadMore';
+import { FilterSelect } from '../../components/paging/FilterSelect';
 import { TeamFilter } from '../../components/paging/TeamFilter';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';
@@ -59,28 +60,8 @@ export default function ReviewPage() {
       <div className="filters" role="group" aria-label={t('review.filters')}>
         <TeamFilter value={filters.teamId} allLabel={t('review.all')} onChange={(teamId) => set('team', teamId?.toString())} />
         <OwnerFilter label={t('review.owner')} allLabel={t('review.all')} value={filters.ownerId} onChange={(ownerId) => set('owner', ownerId?.toString())} />
-        <label className="inline-field">
-          <span>{t('review.stage')}</span>
-          <select value={filters.stage ?? ''} onChange={(e) => set('stage', e.target.value)} data-testid="filter-stage">
-            <option value="">{t('review.all')}</option>
-            {OPEN_STAGES.map((stage) => (
-              <option key={stage} value={stage}>
-                {t(`stage.${stage}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          <span>{t('review.health')}</span>
-          <select value={filters.health ?? ''} onChange={(e) => set('health', e.target.value)} data-testid="filter-health">
-            <option value="">{t('review.all')}</option>
-            {GROUPS.map((status) => (
-              <option key={status} value={status}>
-                {t(`scoring:status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={t('review.stage')} allLabel={t('review.all')} value={filters.stage} options={OPEN_STAGES} optionLabel={(stage) => t(`stage.${stage}`)} onChange={(v) => set('stage', v)} testId="filter-stage" />
+        <FilterSelect label={t('review.health')} allLabel={t('review.all')} value={filters.health} options={GROUPS} optionLabel={(status) => t(`scoring:status.${status}`)} onChange={(v) => set('health', v)} testId="filter-health" />
       </div>
 
       <ReviewTotals groups={GROUPS} teamId={filters.teamId} health={filters.health} onHealth={(health) => set('health', health)} />
