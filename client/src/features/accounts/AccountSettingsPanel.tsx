@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { ACCOUNT_SETTING_BOUNDS, SCORECARD_INDICATORS, type AccountSettings } from '../../../../shared/accounts';
 import { CURRENCIES, type Currency } from '../../../../shared/domain';
 import { EnumSelect } from '../../components/EnumSelect';
+import { FormFooter } from '../../components/FormFooter';
 import { ErrorState, Loading } from '../../components/States';
-import { errorFields, useErrorText } from '../../lib/fieldErrors';
+import { errorFields } from '../../lib/fieldErrors';
 import { conflictCurrent, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import './accounts.css';
 
@@ -31,7 +32,6 @@ function AccountSettingsForm({ current, editable, teams, onTeam }: { current: Te
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const { teamId: _team, version: _version, ...initial } = current;
   const [form, setForm] = useState<AccountSettings>(initial);
   const [saved, setSaved] = useState(false);
@@ -122,18 +122,7 @@ function AccountSettingsForm({ current, editable, teams, onTeam }: { current: Te
         </div>
         <small className="muted">{t('accountSettings.rateHint', { base: form.baseCurrency })}</small>
       </fieldset>
-      {update.error && <p className="form-error">{errorText(update.error)}</p>}
-      {saved && !update.error && <p className="form-ok">{t('settings.saved')}</p>}
-      {editable && (
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={() => setForm(initial)}>
-            {t('action.reset')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={update.isPending}>
-            {t('action.save')}
-          </button>
-        </div>
-      )}
+      <FormFooter error={update.error} savedText={saved ? t('accountSettings.saved') : null} editable={editable} pending={update.isPending} onReset={() => setForm(initial)} />
     </form>
   );
 }

@@ -6,8 +6,9 @@ import { INFO_POINTS, OPEN_STAGES, THRESHOLD_KEYS, type Role } from '../../../..
 import { THRESHOLD_BOUNDS } from '../../../../shared/schemas/limits';
 import type { ThresholdSettings } from '../../../../shared/settings';
 import { EnumSelect } from '../../components/EnumSelect';
+import { FormFooter } from '../../components/FormFooter';
 import { ErrorState, Loading } from '../../components/States';
-import { errorFields, useErrorText } from '../../lib/fieldErrors';
+import { errorFields } from '../../lib/fieldErrors';
 import { conflictCurrent, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { SignInPanel } from './SignInPanel';
@@ -90,7 +91,6 @@ function ThresholdForm({ current, editable }: { current: Thresholds; editable: b
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const [form, setForm] = useState<ThresholdSettings>(current);
   const [saved, setSaved] = useState(false);
   const update = useMutation(
@@ -154,18 +154,7 @@ function ThresholdForm({ current, editable }: { current: Thresholds; editable: b
           ))}
         </div>
       </fieldset>
-      {update.error && <p className="form-error">{errorText(update.error)}</p>}
-      {saved && !update.error && <p className="form-ok">{t('settings.saved')}</p>}
-      {editable && (
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={() => setForm(current)}>
-            {t('action.reset')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={update.isPending}>
-            {t('action.save')}
-          </button>
-        </div>
-      )}
+      <FormFooter error={update.error} savedText={saved ? t('settings.saved') : null} editable={editable} pending={update.isPending} onReset={() => setForm(current)} />
     </form>
   );
 }
