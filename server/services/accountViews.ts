@@ -168,7 +168,7 @@ export async function listAccounts(db: Db, user: SessionUser, input: TAccountLis
     const score = scores.get(row.id)!;
     const teamSettings = settings.get(row.teamId)!;
     // A rep who does not manage the account: its sums over the deals they may see only (0029).
-    const own = partial?.get(row.id) ?? (partial ? { won: [], open: [] } : undefined);
+    const own = seesWholeAccount(user, row) ? undefined : (partial?.get(row.id) ?? { won: [], open: [] });
     const won = own ? purchaseOf(own.won, teamSettings, now) : score.purchase;
     const open = sumInBase(own ? own.open : (openDeals.get(row.id) ?? []), teamSettings);
     return {
