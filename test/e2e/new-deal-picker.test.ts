@@ -34,7 +34,8 @@ describe('a rep opens a deal on an account of the team they did not see yet', ()
     await page.getByRole('button', { name: 'New deal' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'New deal' });
     await dialog.getByLabel('Find an account of your team').fill('picker');
-    const picker = dialog.getByLabel('Account', { exact: true });
+    // The first select of the form: the account (its label's text includes the options, so a name match is ambiguous).
+    const picker = dialog.locator('select').first();
     await expect.poll(async () => (await picker.locator('option').allTextContents()).join('|')).toContain(ACCOUNT);
     await picker.selectOption({ label: ACCOUNT });
     await dialog.getByLabel('Deal name').fill('Picker Works rollout');
