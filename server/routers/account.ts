@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ZAccountCreateSchema, ZAccountHistorySchema, ZAccountIdSchema, ZAccountListSchema, ZAccountPortfolioSchema, ZAccountPracticeSchema, ZAccountUpdateSchema } from '../../shared/schemas/account';
+import { ZAccountCreateSchema, ZAccountHistorySchema, ZAccountIdSchema, ZAccountListSchema, ZAccountOptionsSchema, ZAccountPortfolioSchema, ZAccountPracticeSchema, ZAccountUpdateSchema } from '../../shared/schemas/account';
 import { documented, ZAccountDetailOutput, ZAccountListItemOutput, ZAccountOutput } from '../../shared/schemas/outputs';
 import { accountHistory } from '../services/accountHistory';
-import { createAccount, setPractice, updateAccount, type AccountDto } from '../services/accounts';
+import { accountOptions, createAccount, setPractice, updateAccount, type AccountDto } from '../services/accounts';
 import { getAccount, getPortfolio, listAccounts, type AccountDetail, type AccountListItem } from '../services/accountViews';
 import { protectedProcedure, router } from '../trpc/init';
 
@@ -17,6 +17,8 @@ export const accountRouter = router({
     .input(ZAccountIdSchema)
     .output(documented<AccountDetail>(ZAccountDetailOutput))
     .query(({ ctx, input }) => getAccount(ctx.db, ctx.user, input.id, ctx.now())),
+  /** Names only: every account the user may open a deal on, seen or not (the new-deal picker; docs/decisions/0029). */
+  options: protectedProcedure.input(ZAccountOptionsSchema).query(({ ctx, input }) => accountOptions(ctx.db, ctx.user, input)),
   history: protectedProcedure.input(ZAccountHistorySchema).query(({ ctx, input }) => accountHistory(ctx.db, ctx.user, input)),
   portfolio: protectedProcedure.input(ZAccountPortfolioSchema).query(({ ctx, input }) => getPortfolio(ctx.db, ctx.user, input?.teamId, ctx.now())),
   create: protectedProcedure

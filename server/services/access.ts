@@ -65,12 +65,39 @@ export async function requireDeal(db: Db | Tx, user: SessionUser, dealId: number
   return deal;
 }
 
-/** The accounts of the teams the user belongs to or manages; every account for an admin. */
-export function visibleAccounts(user: SessionUser, db: Db | Tx): SQL | undefined {
+/** The accounts of the teams the user belongs to or manages; every account for an admin. Names only for a rep: the new-deal picker (`account.options`) and `deal.create`. */
+export function teamAccounts(user: SessionUser, db: Db | Tx): SQL | undefined {
   if (user.role === 'admin') return undefined;
   if (user.role === 'manager') return managedTeam(accounts.teamId, db, viewer(user));
   return eq(accounts.teamId, user.teamId);
 }
+
+/**
+ * The accounts a user sees (issue #15, docs/decisions/0029): a manager their teams', an admin
+ * all; a rep an account of their team they manage (`accounts.ownerId`) or where they may see
+ * at least one deal (own or shared, SPEC §7). Another is NOT_FOUND to them.
+ */
+export function visibleAccounts(user: SessionUser, db: Db | Tx): SQL | undefined {
+  if (user.role !== 'rep') return teamAccounts(user, db);
+  return and(
+    eq(accounts.teamId, user.teamId),
+    or(
+      eq(accounts.ownerId, user.id),
+      exists(
+        db
+          .select({ one: deals.id })
+          .from(deals)
+          .where(and(eq(deals.accountId, accounts.id), visibleDeals(user, db))),
+      ),
+    ),
+  );
+}
+
+/**
+ * Whether this user sees the whole of an account they see: its key-account manager, a
+ * manager, an admin. Any other rep sees in it only the deals they may see (0029).
+ */
+export const seesWholeAccount = (user: SessionUser, account: { ownerId: number | null }): boolean => user.role !== 'rep' || account.ownerId === user.id;
 
 /** The teams a user sees whole: an admin every team, a manager the ones they manage, a rep their own. */
 export async function visibleTeamIds(db: Db | Tx, user: SessionUser): Promise<number[] | 'all'> {
@@ -97,14 +124,20 @@ export async function readableTeam(db: Db | Tx, user: SessionUser, teamId: numbe
   return teamId;
 }
 
-export async function requireAccount(db: Db | Tx, user: SessionUser, accountId: number) {
+async function accountWhere(db: Db | Tx, accountId: number, scope: SQL | undefined) {
   const account = first(
     await db
       .select()
       .from(accounts)
-      .where(and(eq(accounts.id, accountId), visibleAccounts(user, db)))
+      .where(and(eq(accounts.id, accountId), scope))
       .limit(1),
   );
   if (!account) throw notFound('Account');
   return account;
 }
+
+/** The account if the user sees it (visibleAccounts); NOT_FOUND otherwise. */
+export const requireAccount = (db: Db | Tx, user: SessionUser, accountId: number) => accountWhere(db, accountId, visibleAccounts(user, db));
+
+/** An account of a team the user works in (teamAccounts), seen or not: where a rep may open a deal. NOT_FOUND otherwise. */
+export const requireTeamAccount = (db: Db | Tx, user: SessionUser, accountId: number) => accountWhere(db, accountId, teamAccounts(user, db));

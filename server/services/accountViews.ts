@@ -3,22 +3,22 @@
  * `account.portfolio`. Each scores its accounts in bulk (./accountFacts.ts): a fixed number of
  * queries whether a team has one account or a thousand.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AccountHealthStatus, AccountPhase, AccountPractice, PurchasePattern } from '../../shared/accounts';
 import { ACCOUNT_HEALTH_ORDER, ACCOUNT_PHASES, PHASE_PRACTICES } from '../../shared/accounts';
 import { ACCOUNT_TIERS, type AccountTier, type Currency, type DealStatus, type Level, type Stage, type Stance, type DecisionRole } from '../../shared/domain';
-import type { AccountFlag, AccountHealth, Purchase, Scorecard } from '../../shared/scoring';
-import { sumInBase } from '../../shared/scoring';
+import type { AccountFlag, AccountHealth, Purchase, PurchaseOrder, Scorecard } from '../../shared/scoring';
+import { purchaseOf, sumInBase } from '../../shared/scoring';
 import type { TAccountList } from '../../shared/schemas/account';
 import type { SessionUser } from '../auth/session';
 import { together, type Db } from '../db/client';
 import { byteOrder } from '../db/dialect';
 import { accountPractices, accounts, contacts, deals, events, stakeholders, users } from '../db/tables';
-import { readableTeam, requireAccount, requireVisibleTeam, visibleAccounts, visibleDeals } from './access';
+import { readableTeam, requireAccount, requireVisibleTeam, seesWholeAccount, visibleAccounts, visibleDeals } from './access';
 import { listAccountActivities, type AccountActivityDto } from './accountActivities';
 import { scoreAccounts, type AccountScope } from './accountFacts';
 import { getAccountSettings } from './accountSettings';
-import { accountDto, accountQuery, mayEditAccount, type AccountDto } from './accounts';
+import { accountDto, accountQuery, containing, mayEditAccount, type AccountDto } from './accounts';
 import { listComplaints, type ComplaintDto } from './complaints';
 
 /** A sum of amounts in the team's base currency; `leftOut` names the currencies with no rate, left out of it. */
@@ -54,6 +54,8 @@ export interface AccountDeal {
   ownerId: number;
   ownerName: string;
   version: number;
+  /** Whether this user may open the deal (SPEC §7): a key-account manager sees every deal of the account, yet opens only their own and shared ones. */
+  canOpen: boolean;
 }
 
 export interface PracticeItem {
@@ -79,12 +81,17 @@ export interface AccountDetail {
   account: AccountDto;
   /** The org chart, shared by all the account's deals. */
   contacts: AccountContact[];
-  /** Every deal of the account the user may see (open, won, lost); `hiddenDeals` counts the others (a rep sees own and shared deals). */
+  /**
+   * Every deal of the account (open, won, lost) — for a rep who is not its key-account manager,
+   * only the deals they may see (own and shared); `hiddenDeals` counts the others (0029).
+   */
   deals: AccountDeal[];
   hiddenDeals: number;
-  /** Totals per status over all the account's deals, in the team's base currency. */
+  /** Totals per status over `deals`, in the team's base currency. */
   dealTotals: Record<DealStatus, Money & { count: number }>;
+  /** The pattern is the account's; the orders and their sums are those of `deals` (won ones). */
   purchase: Purchase;
+  /** Judgements of the whole relationship, from all its facts, whoever reads them (0029). */
   pseudoKey: boolean;
   scorecard: Scorecard;
   /** The stored phase, the suggestion (SPEC §11) and the checklist of every phase (the current one first is the screen's choice). */
@@ -136,9 +143,6 @@ export interface Portfolio {
   leftOut: Currency[];
 }
 
-/** `like` with the user's text taken literally: % and _ are escaped (as in dealList.ts). */
-const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 async function teamScope(db: Db, user: SessionUser, teamId: number | undefined): Promise<number[] | 'all'> {
   if (teamId !== undefined) {
     await requireVisibleTeam(db, user, teamId);
@@ -156,10 +160,17 @@ export async function listAccounts(db: Db, user: SessionUser, input: TAccountLis
   ).map(accountDto);
   if (rows.length === 0) return [];
   const scope: AccountScope = { teamIds: [...new Set(rows.map((row) => row.teamId))] };
-  const { scores, settings, openDeals } = await scoreAccounts(db, rows, scope, now);
+  const [{ scores, settings, openDeals }, partial] = await together(
+    () => scoreAccounts(db, rows, scope, now),
+    () => partialSums(db, user, rows, scope.teamIds),
+  );
   const items = rows.map((row): AccountListItem => {
     const score = scores.get(row.id)!;
-    const open = sumInBase(openDeals.get(row.id) ?? [], settings.get(row.teamId)!);
+    const teamSettings = settings.get(row.teamId)!;
+    // A rep who does not manage the account: its sums over the deals they may see only (0029).
+    const own = seesWholeAccount(user, row) ? undefined : (partial?.get(row.id) ?? { won: [], open: [] });
+    const won = own ? purchaseOf(own.won, teamSettings, now) : score.purchase;
+    const open = sumInBase(own ? own.open : (openDeals.get(row.id) ?? []), teamSettings);
     return {
       id: row.id,
       teamId: row.teamId,
@@ -174,17 +185,40 @@ export async function listAccounts(db: Db, user: SessionUser, input: TAccountLis
       ownerName: row.ownerName,
       pattern: score.purchase.pattern,
       pseudoKey: score.pseudoKey,
-      wonTotal: score.purchase.wonTotal,
+      wonTotal: won.wonTotal,
       openAmount: open.total,
       currency: score.purchase.currency,
-      leftOut: [...new Set([...score.purchase.leftOut, ...open.leftOut])].sort(),
-      lastOrderAt: score.purchase.lastOrderAt,
+      leftOut: [...new Set([...won.leftOut, ...open.leftOut])].sort(),
+      lastOrderAt: won.lastOrderAt,
       healthStatus: score.health.status,
       flags: score.health.flags,
       version: row.version,
     };
   });
   return items.filter((item) => (input?.health === undefined || item.healthStatus === input.health) && (input?.pseudoKey === undefined || item.pseudoKey === input.pseudoKey));
+}
+
+/**
+ * For a rep, the won and open deals they may see in the accounts they see but do not manage,
+ * per account (0029); undefined when the user sees every listed account whole.
+ */
+async function partialSums(db: Db, user: SessionUser, rows: readonly AccountDto[], teamIds: number[]): Promise<Map<number, { won: PurchaseOrder[]; open: { amount: number; currency: Currency }[] }> | undefined> {
+  const partialIds = new Set(rows.filter((row) => !seesWholeAccount(user, row)).map((row) => row.id));
+  if (partialIds.size === 0) return undefined;
+  // A rep's own and shared deals are few: read them all and keep those of the partial accounts.
+  const mine = await db
+    .select({ dealId: deals.id, accountId: deals.accountId, status: deals.status, closeDate: deals.closeDate, amount: deals.amount, currency: deals.currency })
+    .from(deals)
+    .where(and(inArray(deals.teamId, teamIds), inArray(deals.status, ['won', 'open']), visibleDeals(user, db)));
+  const out = new Map<number, { won: PurchaseOrder[]; open: { amount: number; currency: Currency }[] }>();
+  for (const deal of mine) {
+    if (!partialIds.has(deal.accountId)) continue;
+    const sums = out.get(deal.accountId) ?? { won: [], open: [] };
+    if (deal.status === 'won') sums.won.push({ dealId: deal.dealId, closeDate: deal.closeDate, amount: deal.amount, currency: deal.currency });
+    else sums.open.push({ amount: deal.amount, currency: deal.currency });
+    out.set(deal.accountId, sums);
+  }
+  return out;
 }
 
 export async function getAccount(db: Db, user: SessionUser, id: number, now: Date): Promise<AccountDetail> {
@@ -222,10 +256,13 @@ export async function getAccount(db: Db, user: SessionUser, id: number, now: Dat
   const score = scores.get(account.id)!;
   const teamSettings = settings.get(account.teamId)!;
   const seen = new Set(visible.map((deal) => deal.id));
-  const shownDeals = allDeals.filter((deal) => seen.has(deal.id));
+  // The key-account manager, managers and admins see every deal of the account; another rep only the ones they may open (0029).
+  const whole = seesWholeAccount(user, account);
+  const shownDeals = allDeals.filter((deal) => whole || seen.has(deal.id)).map((deal) => ({ ...deal, canOpen: seen.has(deal.id) }));
+  const shown = new Set(shownDeals.map((deal) => deal.id));
   const totals = Object.fromEntries(
     (['open', 'won', 'lost'] as const).map((status) => {
-      const of = allDeals.filter((deal) => deal.status === status);
+      const of = shownDeals.filter((deal) => deal.status === status);
       const sum = sumInBase(of, teamSettings);
       return [status, { count: of.length, amount: sum.total, currency: teamSettings.baseCurrency, leftOut: sum.leftOut }];
     }),
@@ -233,11 +270,12 @@ export async function getAccount(db: Db, user: SessionUser, id: number, now: Dat
   const tickedBy = new Map(ticked.map((item) => [item.practice, item]));
   return {
     account,
-    contacts: people.map((person) => ({ ...person, deals: parts.filter((part) => part.contactId === person.id && seen.has(part.dealId)).map(({ contactId: _c, ...part }) => part) })),
+    contacts: people.map((person) => ({ ...person, deals: parts.filter((part) => part.contactId === person.id && shown.has(part.dealId)).map(({ contactId: _c, ...part }) => part) })),
     deals: shownDeals,
     hiddenDeals: allDeals.length - shownDeals.length,
     dealTotals: totals,
-    purchase: score.purchase,
+    // The pattern stays the account's; the orders, their sum and dates are those of the deals shown.
+    purchase: whole ? score.purchase : { ...purchaseOf(score.purchase.orders.filter((order) => shown.has(order.dealId)), teamSettings, now), pattern: score.purchase.pattern },
     pseudoKey: score.pseudoKey,
     scorecard: score.scorecard,
     phase: {

@@ -3,15 +3,16 @@
  * Everything derived — purchase pattern, pseudo key, scorecard, phase suggestion, health —
  * lives in ./accountViews.ts on top of shared/scoring/account.ts.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { phaseOfPractice } from '../../shared/accounts';
-import type { TAccountCreate, TAccountPractice, TAccountUpdate } from '../../shared/schemas/account';
+import { ACCOUNT_OPTIONS_MAX, type TAccountCreate, type TAccountOptions, type TAccountPractice, type TAccountUpdate } from '../../shared/schemas/account';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { first } from '../db/rows';
 import { accountPractices, accounts, users } from '../db/tables';
 import { AppError, assertVersion, badInput, notFound } from '../errors';
-import { readableTeam, requireAccount } from './access';
+import { byteOrder } from '../db/dialect';
+import { readableTeam, requireAccount, requireVisibleTeam, seesWholeAccount, teamAccounts } from './access';
 import { syncAccountFlags } from './accountFlags';
 import { changedFields, recordEvent } from './events';
 
@@ -70,8 +71,24 @@ export async function getAccountDto(db: Db | Tx, id: number): Promise<AccountDto
  * key-account manager, a manager of its team, an admin. A rep who sees the account but
  * does not manage it may log activities and complaints on it, not edit it.
  */
-export function mayEditAccount(user: SessionUser, account: { ownerId: number | null }): boolean {
-  return user.role === 'admin' || user.role === 'manager' || account.ownerId === user.id;
+export const mayEditAccount = (user: SessionUser, account: { ownerId: number | null }): boolean => seesWholeAccount(user, account);
+
+/** `like` with the user's text taken literally: % and _ are escaped (as in dealList.ts). */
+export const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * `account.options`: names only, for the new-deal picker (0029). A rep may open a deal on any
+ * account of their team, including ones they do not see yet, so the picker cannot use
+ * `account.list`; it learns the name and nothing else.
+ */
+export async function accountOptions(db: Db, user: SessionUser, input: TAccountOptions): Promise<{ id: number; name: string }[]> {
+  if (input?.teamId !== undefined) await requireVisibleTeam(db, user, input.teamId);
+  return db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(accounts)
+    .where(and(teamAccounts(user, db), input?.teamId === undefined ? undefined : eq(accounts.teamId, input.teamId), input?.q ? sql`lower(${accounts.name}) like ${containing(input.q)} escape '\\'` : undefined))
+    .orderBy(byteOrder(accounts.name), asc(accounts.id))
+    .limit(input?.limit ?? ACCOUNT_OPTIONS_MAX);
 }
 
 /** The account if the user may edit it: NOT_FOUND when they do not see it, FORBIDDEN when they only see it. */

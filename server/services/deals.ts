@@ -9,7 +9,7 @@ import { prepared } from '../db/prepared';
 import { first, single } from '../db/rows';
 import { accounts, deals, infoPoints, users } from '../db/tables';
 import { AppError, assertVersion, badInput } from '../errors';
-import { requireAccount, requireDeal, type DealRow } from './access';
+import { requireDeal, requireTeamAccount, type DealRow } from './access';
 import { syncAccountFlags } from './accountFlags';
 import { changedFields, recordEvent } from './events';
 import { dealHealth, refreshHealthSnapshot } from './health';
@@ -86,7 +86,7 @@ async function resolveOwner(tx: Tx, user: SessionUser, ownerId: number | undefin
 
 export async function createDeal(db: Db, user: SessionUser, input: TDealCreate, now: Date): Promise<DealDto> {
   return writeTransaction(db, async (tx) => {
-    const account = await requireAccount(tx, user, input.accountId);
+    const account = await requireTeamAccount(tx, user, input.accountId); // any account of the rep's team, seen yet or not (0029): the deal makes it visible to them
     const ownerId = await resolveOwner(tx, user, input.ownerId, account.teamId);
     const stage = input.stage ?? 'qualify';
     // A deal entered already won or lost records a past order or loss (SPEC §11): it closed on a day that has come.

@@ -81,6 +81,23 @@ export const ZAccountListSchema = z
   .optional();
 export type TAccountList = z.infer<typeof ZAccountListSchema>;
 
+/** Most names `account.options` returns in one call. */
+export const ACCOUNT_OPTIONS_MAX = 500;
+
+/**
+ * `account.options`: the names of the accounts a user may open a deal on — every account of
+ * their team (a rep), of the teams they manage (a manager), of any team (an admin) — seen yet or
+ * not; `q` is any part of the name. Sorted by name, at most `limit` (default and cap 500).
+ */
+export const ZAccountOptionsSchema = z
+  .strictObject({
+    teamId: zId.optional(),
+    q: zText(LIMITS.name).optional(),
+    limit: z.int().min(1).max(ACCOUNT_OPTIONS_MAX).optional(),
+  })
+  .optional();
+export type TAccountOptions = z.infer<typeof ZAccountOptionsSchema>;
+
 /** `account.portfolio`: one team's 80/20 check; the user's own team by default. */
 export const ZAccountPortfolioSchema = z.strictObject({ teamId: zId.optional() }).optional();
 /** `review.accounts`: the accounts on the defection watch, of one team or every team the user sees. */

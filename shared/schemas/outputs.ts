@@ -149,7 +149,10 @@ export const ZAccountDetailOutput = z
   .looseObject({
     account: ZAccountOutput,
     contacts: z.array(z.looseObject({ id: z.int(), name: z.string(), reportsToContactId: z.int().nullable(), level: z.enum(LEVELS), leftAt: nullableText })),
-    deals: z.array(z.looseObject({ id: z.int(), name: z.string(), status: z.enum(DEAL_STATUSES), amount: z.number(), currency: z.enum(CURRENCIES) })),
+    deals: z
+      .array(z.looseObject({ id: z.int(), name: z.string(), status: z.enum(DEAL_STATUSES), amount: z.number(), currency: z.enum(CURRENCIES), canOpen: z.boolean().meta({ description: 'Whether you may open the deal; the key-account manager sees every deal of the account' }) }))
+      .meta({ description: 'Every deal of the account — for a rep who is not its key-account manager, only their own and shared deals (docs/decisions/0029)' }),
+    hiddenDeals: z.int().min(0).meta({ description: 'Deals of the account left out of `deals` and of the sums for you' }),
     purchase: z.looseObject({
       pattern: z.enum(PURCHASE_PATTERNS),
       orders: z.array(z.looseObject({ dealId: z.int(), closeDate: z.string(), amount: z.number(), currency: z.enum(CURRENCIES) })),

@@ -24,10 +24,19 @@ const PUBLIC: Expectation = { anonymous: 'ok', rep: 'ok', otherRep: 'ok', manage
 const SIGNED_IN: Expectation = { ...PUBLIC, anonymous: 'UNAUTHORIZED' };
 /** One deal (rep1's): its owner, the team's manager and admins. */
 const DEAL: Expectation = { anonymous: 'UNAUTHORIZED', rep: 'ok', otherRep: 'hidden', manager: 'ok', otherTeamManager: 'hidden', admin: 'ok' };
-/** Account-level records (accounts, contacts, external allies) are shared by the account's team. */
-const ACCOUNT: Expectation = { anonymous: 'UNAUTHORIZED', rep: 'ok', otherRep: 'ok', manager: 'ok', otherTeamManager: 'hidden', admin: 'ok' };
-/** An account's facts and checklist (SPEC §11, ADR 0024): its key-account manager (rep1 here), the team's manager and admins; a colleague sees it but may not edit it. */
-const ACCOUNT_EDIT: Expectation = { ...ACCOUNT, otherRep: 'FORBIDDEN' };
+/**
+ * Account-level records (accounts, contacts, external allies, complaints) are shared by whoever sees the account
+ * (docs/decisions/0029): its key-account manager and the reps with a deal there (rep1 here), the team's manager and
+ * admins. A colleague with no deal there (rep2) is told it does not exist.
+ */
+const ACCOUNT: Expectation = { anonymous: 'UNAUTHORIZED', rep: 'ok', otherRep: 'NOT_FOUND', manager: 'ok', otherTeamManager: 'hidden', admin: 'ok' };
+/**
+ * An account's facts and checklist (SPEC §11, ADR 0024): its key-account manager (rep1 here), the team's manager and
+ * admins. rep2 does not see the account at all; a colleague who sees it yet may not edit it (FORBIDDEN) is covered in accounts.test.ts.
+ */
+const ACCOUNT_EDIT: Expectation = ACCOUNT;
+/** A deal may be opened on any account of one's team, seen yet or not (0029): the names come from `account.options`. */
+const TEAM_ACCOUNT: Expectation = { ...ACCOUNT, otherRep: 'ok' };
 /** A manager's write on one deal: the team's manager and admins. */
 const DEAL_MANAGER: Expectation = { anonymous: 'UNAUTHORIZED', rep: 'FORBIDDEN', otherRep: 'FORBIDDEN', manager: 'ok', otherTeamManager: 'hidden', admin: 'ok' };
 /** A manager's write on their own team. */
@@ -86,6 +95,7 @@ const ACCESS: Record<string, Rule> = {
   'user.update': { expect: ADMIN, input: async (fx) => ({ ...versioned(await fx.user()), role: 'manager' }) },
   'user.resetPassword': { expect: ADMIN, input: async (fx) => ({ id: (await fx.user()).id, password: 'temporary-pass-2032' }) },
   'account.list': { expect: SIGNED_IN },
+  'account.options': { expect: SIGNED_IN, input: () => ({ q: 'account', limit: 20 }) },
   'account.create': { expect: SIGNED_IN, input: (fx) => ({ name: fx.unique('Account') }) },
   'account.get': { expect: ACCOUNT, input: (fx) => ({ id: fx.team.accountId }) },
   'account.portfolio': { expect: SIGNED_IN },
@@ -98,7 +108,8 @@ const ACCESS: Record<string, Rule> = {
   'deal.get': { expect: DEAL, input: async (fx) => ({ id: await deal(fx) }) },
   'deal.health': { expect: DEAL, input: async (fx) => ({ id: await deal(fx) }) },
   'deal.allyPath': { expect: DEAL, input: async (fx) => ({ id: await deal(fx) }) },
-  'deal.create': { expect: ACCOUNT, input: (fx) => ({ accountId: fx.team.accountId, name: fx.unique('Deal'), amount: 1, closeDate: '2031-01-01' }) },
+  // On a fresh account rep1 manages, so rep2's deal does not make rep1's fixture account visible to rep2 for the lines after.
+  'deal.create': { expect: TEAM_ACCOUNT, input: async (fx) => ({ accountId: (await ownAccount(fx)).id, name: fx.unique('Deal'), amount: 1, closeDate: '2031-01-01' }) },
   'deal.update': { expect: DEAL, input: async (fx) => ({ ...versioned(await fx.deal()), amount: 7 }) },
   'deal.members': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx) }) },
   'deal.addMember': { expect: DEAL, input: async (fx) => ({ dealId: await deal(fx), userId: (await fx.user()).id }) },
@@ -235,20 +246,22 @@ describe('access matrix', () => {
     clients = { anonymous: new ApiSession(server.url), rep: rep!, otherRep: otherRep!, manager: manager!, otherTeamManager: otherTeamManager!, admin: admin! };
     const owner = clients.rep;
     const harbor = (await owner.trpc.deal.list.query()).items.find((d) => d.name === 'Core banking mainframe refresh')!;
+    // rep1's own account, where only rep1 has deals (whatever the demo seed holds): rep2 does not see it (0029).
+    const matrixAccount = await owner.trpc.account.create.mutate({ name: 'Access matrix account' });
     let counter = 0;
     fx = {
-      team: { accountId: harbor.accountId, harborId: harbor.id },
+      team: { accountId: matrixAccount.id, harborId: harbor.id },
       other,
       owner,
       unique: (prefix) => `${prefix} ${++counter}`,
-      deal: () => owner.trpc.deal.create.mutate({ accountId: harbor.accountId, name: fx.unique('Deal'), amount: 1000, closeDate: '2031-01-01' }),
+      deal: () => owner.trpc.deal.create.mutate({ accountId: matrixAccount.id, name: fx.unique('Deal'), amount: 1000, closeDate: '2031-01-01' }),
       async stakeholder(dealId) {
         const id = dealId ?? (await fx.deal()).id;
         return owner.trpc.stakeholder.add.mutate({ dealId: id, name: fx.unique('Person'), level: 'management', decisionRole: 'influencer', influence: 3, stance: 'neutral' });
       },
       // Generic over five procedures, so it goes through the raw client; each caller's input is still typed by P.
       async add(path, input) {
-        const scope = path.startsWith('externalAlly.') ? { accountId: harbor.accountId } : { dealId: (await fx.deal()).id };
+        const scope = path.startsWith('externalAlly.') ? { accountId: matrixAccount.id } : { dealId: (await fx.deal()).id };
         return idAndVersion(await owner.raw.mutate(path, { ...scope, ...input }), path);
       },
       user: () => clients.admin.trpc.user.create.mutate({ email: `${fx.unique('member').replace(' ', '')}@demo.test`, name: 'Grace Lin', role: 'rep', password: 'temporary-pass-2031' }),
@@ -361,6 +374,17 @@ describe('access matrix', () => {
       expect(accounts).not.toContain('Harbor Bank');
       const users = (await clients.otherTeamManager.trpc.user.list.query()).map((u) => u.email);
       expect(users).not.toContain('rep1@demo.test');
+    });
+
+    it('a rep sees the accounts they manage or have a deal at, not the team’s others; the new-deal picker names every account of the team (0029)', async () => {
+      const names = async (actor: Actor) => (await clients[actor].trpc.account.list.query()).map((a) => a.name);
+      const options = async (actor: Actor) => (await clients[actor].trpc.account.options.query({ q: 'Access matrix' })).map((a) => a.name);
+      expect(await names('rep')).toContain('Access matrix account');
+      expect(await names('otherRep')).not.toContain('Access matrix account');
+      expect(await names('manager')).toContain('Access matrix account');
+      expect(await options('otherRep')).toEqual(['Access matrix account']);
+      expect(await options('otherTeamManager')).toEqual([]);
+      expect(await options('admin')).toEqual(['Access matrix account']);
     });
 
     it('an admin sees every team’s deals', async () => {

@@ -35,6 +35,8 @@ describe('key accounts', () => {
   const order = (account: Account, days: number, amount = 100_000, currency: 'USD' | 'EUR' | 'JPY' = 'USD') =>
     rep1.trpc.deal.create.mutate({ accountId: account.id, name: fresh('Order'), amount, currency, closeDate: daysAgo(days), stage: 'won' });
   const get = (account: Account) => rep1.trpc.account.get.query({ id: account.id });
+  /** rep2 opens a deal of their own on the account, so they see it (docs/decisions/0029) without managing it. */
+  const rep2OnBoard = (account: Account) => rep2.trpc.deal.create.mutate({ accountId: account.id, name: fresh('Rep2 deal'), amount: 1, closeDate: '2030-12-31' });
   const codes = async (account: Account) => (await get(account)).health.flags.map((flag) => flag.code);
 
   beforeAll(async () => {
@@ -101,9 +103,13 @@ describe('key accounts', () => {
       ]);
     });
 
-    it('a colleague sees the account but only its key-account manager, a manager or an admin edits it; another team sees nothing', async () => {
+    it('a colleague with a deal there sees the account but only its key-account manager, a manager or an admin edits it; another team sees nothing', async () => {
       const account = await newAccount();
-      expectOk(await rep2.query('account.get', { id: account.id }));
+      // No deal of rep2's there, and not theirs to manage: the account does not exist for them (0029).
+      expect((await rep2.query('account.get', { id: account.id })).error?.code).toBe('NOT_FOUND');
+      await refused(() => rep2.mutate('account.update', { id: account.id, version: 1, productFit: 2 }), 'NOT_FOUND');
+      await rep2OnBoard(account);
+      expect((await rep2.trpc.account.get.query({ id: account.id })).canEdit).toBe(false);
       await refused(() => rep2.mutate('account.update', { id: account.id, version: 1, productFit: 2 }), 'FORBIDDEN');
       await refused(() => rep2.mutate('account.practice', { accountId: account.id, practice: 'test_fit', done: true }), 'FORBIDDEN');
       await refused(() => otherManager.mutate('account.update', { id: account.id, version: 1, productFit: 2 }), 'NOT_FOUND');
@@ -114,7 +120,8 @@ describe('key accounts', () => {
       const handed = await manager.trpc.account.update.mutate({ id: account.id, version: 2, ownerId: rep2Id });
       expect(handed).toMatchObject({ ownerId: rep2Id, ownerName: 'Sam Patel' });
       expectOk(await rep2.mutate('account.update', { id: account.id, version: handed.version, productFit: 3 }));
-      expect((await get(account)).canEdit).toBe(false);
+      // rep1 has no deal there and manages it no longer: it is gone from their view.
+      expect((await rep1.query('account.get', { id: account.id })).error?.code).toBe('NOT_FOUND');
     });
   });
 
@@ -196,6 +203,7 @@ describe('key accounts', () => {
     it('OPEN_COMPLAINT appears when a complaint stays open past complaintDays and clears when it is resolved', async () => {
       const account = await newAccount();
       await refused(() => rep1.mutate('complaint.add', { accountId: account.id, summary: 'From the future', severity: 'low', openedAt: '2030-06-20T00:00:00Z' }), 'BAD_REQUEST', 'openedAt');
+      await rep2OnBoard(account);
       const complaint = await rep2.trpc.complaint.add.mutate({ accountId: account.id, summary: 'Invoices sent twice', severity: 'medium', openedAt: instantDaysAgo(3) });
       expect(complaint).toMatchObject({ severity: 'medium', resolvedAt: null, version: 1, createdByName: 'Sam Patel' });
       expect(await lastEvent(server)).toMatchObject({ kind: 'complaint.added', entityId: complaint.id, after: { summary: 'Invoices sent twice' } });
@@ -230,6 +238,7 @@ describe('key accounts', () => {
 
     it('an executive meeting logged on the account clears NO_EXEC_MEETING and KEY_CONTACT_SILENT', async () => {
       const { account, ceo } = await keyAccount();
+      await rep2OnBoard(account);
       expect(await codes(account)).toEqual(expect.arrayContaining(['NO_EXEC_MEETING', 'KEY_CONTACT_SILENT']));
       expect((await get(account)).health.status).toBe('at_risk');
 
@@ -272,6 +281,7 @@ describe('key accounts', () => {
 
     it('CHAMPION_LEFT when a coach or ally on an open deal leaves the customer; at risk', async () => {
       const { account, ceo } = await keyAccount();
+      await rep2OnBoard(account);
       await rep1.trpc.activity.log.mutate({ accountId: account.id, contactIds: [ceo.contactId], kind: 'executive_meeting', occurredAt: instantDaysAgo(1), summary: 'Farewell lunch' });
       const contact = (await rep1.trpc.contact.list.query({ accountId: account.id })).find((c) => c.id === ceo.contactId)!;
       await rep1.trpc.contact.update.mutate({ id: contact.id, version: contact.version, leftAt: daysAgo(0) });

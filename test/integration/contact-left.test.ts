@@ -155,7 +155,12 @@ describe('contact.update with leftAt: a person leaves the customer, and comes ba
     expect(await leavingEvents(Number(loner!.id), mark)).toEqual([{ dealId: null, kind: 'contact.left', before: { name: 'Ye Qing', leftAt: null }, after: { name: 'Ye Qing', leftAt: today(), championOf: [] } }]);
   });
 
-  it('access as for any contact edit: the account’s team and admins; another team’s manager is told it does not exist', async () => {
+  it('access as for any contact edit: whoever sees the account and admins; a rep with no deal there and another team’s manager are told it does not exist', async () => {
+    // rep2 has no deal at Harbor Bank and does not manage it (docs/decisions/0029): NOT_FOUND, until rep1 brings them onto a deal there.
+    const ma = await contact('Ma Qiang');
+    await refused(() => rep2.mutate('contact.update', { id: ma.id, version: ma.version, leftAt: today() }), 'NOT_FOUND');
+    const rep2Id = (await manager.trpc.user.list.query()).find((user) => user.email === 'rep2@demo.test')!.id;
+    await rep1.trpc.deal.addMember.mutate({ dealId: cardDealId, userId: rep2Id });
     for (const [client, name] of [
       [rep2, 'Ma Qiang'],
       [admin, 'Guo Tao'],

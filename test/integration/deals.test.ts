@@ -72,7 +72,10 @@ describe('accounts and deals', () => {
       expectOk(result);
       expect(result.data).toMatchObject({ id: expect.any(Number), name: 'Lakeside Power', industry: null, tier: 'B', phase: 'prospect', ownerId: users.rep1!.id, version: 1 });
       expect(event).toMatchObject({ kind: 'account.created', entity: 'account', entityId: result.data.id, actorId: users.rep1!.id });
-      expect((await rep2.trpc.account.list.query()).map((account) => account.name)).toContain('Lakeside Power');
+      expect((await rep1.trpc.account.list.query()).map((account) => account.name)).toContain('Lakeside Power');
+      // A colleague with no deal there does not see the account (docs/decisions/0029), but may pick it for a new deal.
+      expect((await rep2.trpc.account.list.query()).map((account) => account.name)).not.toContain('Lakeside Power');
+      expect((await rep2.trpc.account.options.query({ q: 'lakeside' })).map((account) => account.name)).toEqual(['Lakeside Power']);
     });
 
     it('a second account with the same name is a CONFLICT naming the field, and nothing is written', async () => {

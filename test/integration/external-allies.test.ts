@@ -91,7 +91,13 @@ describe('external allies (外部联盟): non-competing suppliers on an account'
   });
 
   describe('who may keep an account’s external allies', () => {
-    it('every member of the account’s team: reps (whoever owns the deals), the manager and an admin', async () => {
+    it('whoever sees the account: a rep on one of its deals (not only its owner), the manager and an admin; a rep with no deal there does not see it (0029)', async () => {
+      // rep2 has no deal at Riverside Metro and does not manage it: the account does not exist for them…
+      await refusedWithNothingWritten(() => rep2.mutate('externalAlly.add', { accountId: metroAccountId, name: 'Rep2 ally' }), 'NOT_FOUND');
+      // …until rep1 brings them onto the Line 9 deal.
+      const line9 = (await rep1.trpc.deal.list.query()).items.find((deal) => deal.name === 'Line 9 CBTC signalling platform')!;
+      const rep2Id = (await manager.trpc.user.list.query()).find((user) => user.email === 'rep2@demo.test')!.id;
+      await rep1.trpc.deal.addMember.mutate({ dealId: line9.id, userId: rep2Id });
       for (const [client, name] of [[rep2, 'Rep2 ally'], [manager, 'Manager ally'], [admin, 'Admin ally']] as const) {
         const added = await client.mutate('externalAlly.add', { accountId: metroAccountId, name });
         expectOk(added);

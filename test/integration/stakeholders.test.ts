@@ -329,12 +329,16 @@ describe('the buying group of a deal: stakeholder.add / update / remove and cont
   });
 
   describe('contacts of an account', () => {
-    it('every role of the account’s team can list its contacts (the org chart is the account’s, shared by its deals)', async () => {
-      for (const client of [rep1, rep2, manager, admin]) {
+    it('whoever sees the account can list its contacts (the org chart is the account’s, shared by its deals); a rep with no deal there cannot (0029)', async () => {
+      for (const client of [rep1, manager, admin]) {
         const res = await client.query('contact.list', { accountId: harbor.accountId });
         expectOk(res);
         expect(res.data.some((c) => c.name === 'Wang Jianguo')).toBe(true);
       }
+      // A new rep of the team, with no deal at Harbor Bank and not its key-account manager.
+      const newcomer = await admin.trpc.user.create.mutate({ email: 'newcomer@demo.test', name: 'New Comer', role: 'rep', password: 'temporary-pass-2031' });
+      const session = await loginAs(server, newcomer.email, 'temporary-pass-2031');
+      expect((await session.query('contact.list', { accountId: harbor.accountId })).error?.code).toBe('NOT_FOUND');
     });
 
     it('contact.update corrects a contact with a version check and logs contact.updated', async () => {

@@ -142,7 +142,9 @@ describe('teams', () => {
       const team = await admin.trpc.team.create.mutate({ name: fresh() });
       const created = await admin.trpc.user.create.mutate({ email: `mover${++counter}@demo.test`, name: 'Mover', role: 'rep', password: 'temporary-pass-2031' });
       const mover = await loginAs(server, created.email, 'temporary-pass-2031');
-      const account = (await mover.trpc.account.list.query())[0]!;
+      // A new rep sees no account yet (0029); the new-deal picker names the team's.
+      expect(await mover.trpc.account.list.query()).toEqual([]);
+      const account = (await mover.trpc.account.options.query())[0]!;
       const deal = await mover.trpc.deal.create.mutate({ accountId: account.id, name: fresh('Mover deal'), amount: 10, closeDate: '2031-01-01' });
 
       const moved = await admin.trpc.user.update.mutate({ id: created.id, version: created.version, teamId: team.id });
@@ -150,8 +152,9 @@ describe('teams', () => {
       expect(await lastEvent(server)).toMatchObject({ kind: 'user.updated', before: { teamId: created.teamId }, after: { teamId: team.id } });
       expect((await admin.trpc.team.list.query()).find((t) => t.id === team.id)?.memberCount).toBe(1);
       expect((await admin.trpc.deal.get.query({ id: deal.id })).deal.teamId).toBe(created.teamId);
-      // Their team's accounts are now the new team's (none yet).
+      // Their team's accounts are now the new team's (none yet): the old team's account, where their deal stays, is no longer theirs to see or pick.
       expect(await mover.trpc.account.list.query()).toEqual([]);
+      expect(await mover.trpc.account.options.query()).toEqual([]);
     });
 
     it('a move to a team that does not exist, or by a non-admin, changes nothing', async () => {

@@ -41,8 +41,8 @@ function Room({ room }: { room: RoomData }) {
   const [recording, setRecording] = useState(false);
   const { account } = room;
   const people = useMemo(() => {
-    const dealNames = new Map(room.deals.map((deal) => [deal.id, deal.name]));
-    return room.contacts.map((contact) => ({ ...contact, deals: contact.deals.flatMap((part) => (dealNames.has(part.dealId) ? [{ id: part.dealId, name: dealNames.get(part.dealId)! }] : [])) }));
+    const dealsById = new Map(room.deals.map((deal) => [deal.id, deal]));
+    return room.contacts.map((contact) => ({ ...contact, deals: contact.deals.flatMap((part) => { const deal = dealsById.get(part.dealId); return deal ? [{ id: deal.id, name: deal.name, canOpen: deal.canOpen }] : []; }) }));
   }, [room.contacts, room.deals]);
   return (
     <div className="page account-room" data-account-id={account.id}>

@@ -15,7 +15,8 @@ export interface OrgPerson {
   level: Level;
   reportsToContactId: number | null;
   leftAt: string | null;
-  deals: { id: number; name: string }[];
+  /** `canOpen`: a key-account manager sees every deal here, yet opens only their own and shared ones. */
+  deals: { id: number; name: string; canOpen: boolean }[];
 }
 
 type PersonNode = Node<{ person: OrgPerson }, 'person'>;
@@ -44,11 +45,17 @@ const PersonCard = memo(function PersonCard({ data }: NodeProps<PersonNode>) {
         {person.deals.length === 0 ? (
           <span className="muted">{t('accountRoom.noDealsForPerson')}</span>
         ) : (
-          person.deals.slice(0, 3).map((deal) => (
-            <Link key={deal.id} to={`/deals/${deal.id}`} className="org-deal nodrag" title={deal.name}>
-              {deal.name}
-            </Link>
-          ))
+          person.deals.slice(0, 3).map((deal) =>
+            deal.canOpen ? (
+              <Link key={deal.id} to={`/deals/${deal.id}`} className="org-deal nodrag" title={deal.name}>
+                {deal.name}
+              </Link>
+            ) : (
+              <span key={deal.id} className="org-deal" title={deal.name}>
+                {deal.name}
+              </span>
+            ),
+          )
         )}
         {person.deals.length > 3 && <span className="muted">+{person.deals.length - 3}</span>}
       </div>

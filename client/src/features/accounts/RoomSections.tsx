@@ -69,7 +69,7 @@ export function PurchasesCard({ room }: { room: RoomData }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { purchase } = room;
-  const names = new Map(room.deals.map((deal) => [deal.id, deal.name]));
+  const dealsById = new Map(room.deals.map((deal) => [deal.id, deal]));
   return (
     <section className="card room-card" aria-labelledby="orders-title" data-testid="purchases">
       <div className="room-card-head">
@@ -100,7 +100,7 @@ export function PurchasesCard({ room }: { room: RoomData }) {
           {[...purchase.orders].reverse().map((order) => (
             <li key={order.dealId}>
               <span className="order-date">{format.date(order.closeDate)}</span>
-              <Link to={`/deals/${order.dealId}/info`}>{names.get(order.dealId) ?? `#${order.dealId}`}</Link>
+              {dealsById.get(order.dealId)?.canOpen === false ? <span>{dealsById.get(order.dealId)!.name}</span> : <Link to={`/deals/${order.dealId}/info`}>{dealsById.get(order.dealId)?.name ?? `#${order.dealId}`}</Link>}
               <span className="num strong">{format.money(order.amount, order.currency)}</span>
             </li>
           ))}
@@ -148,9 +148,15 @@ export function DealsCard({ room, actions, children }: { room: RoomData; actions
               <ul className="account-deal-list">
                 {group.deals.map((deal) => (
                   <li key={deal.id} data-deal-id={deal.id}>
-                    <Link to={`/deals/${deal.id}/info`} className="deal-link">
-                      {deal.name}
-                    </Link>
+                    {deal.canOpen ? (
+                      <Link to={`/deals/${deal.id}/info`} className="deal-link">
+                        {deal.name}
+                      </Link>
+                    ) : (
+                      <span className="deal-link" title={t('accountRoom.notYourDeal')}>
+                        {deal.name}
+                      </span>
+                    )}
                     <StageBadge stage={deal.stage} />
                     <span className="muted small">{format.date(deal.closeDate)}</span>
                     {deal.ownerName && <span className="muted small">{deal.ownerName}</span>}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -30,7 +30,9 @@ function CreateDealForm({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const errorText = useErrorText();
-  const accounts = useQuery(trpc.account.list.queryOptions());
+  // Names only, of every account of the team — including ones this rep sees no deal of yet (docs/decisions/0029).
+  const [find, setFind] = useState('');
+  const accounts = useQuery({ ...trpc.account.options.queryOptions(find.trim() ? { q: find.trim() } : undefined), placeholderData: keepPreviousData });
   const [accountId, setAccountId] = useState<string>('');
   const [account, setAccount] = useState({ name: '', industry: '', tier: 'A' as AccountTier });
   const [deal, setDeal] = useState({ name: '', amount: '', currency: 'USD' as Currency, closeDate: todayIso(), stage: 'qualify' as OpenStage, ownerId: String(user.id) });
@@ -40,7 +42,8 @@ function CreateDealForm({ onClose }: { onClose: () => void }) {
   const error = createAccount.error ?? createDeal.error;
   const bad = new Set(errorFields(error));
   const pending = createAccount.isPending || createDeal.isPending;
-  const chosen = accountId || (accounts.data?.[0] ? String(accounts.data[0].id) : NEW_ACCOUNT);
+  const listed = accountId === NEW_ACCOUNT || accounts.data?.some((a) => String(a.id) === accountId);
+  const chosen = (listed && accountId) || (accounts.data?.[0] ? String(accounts.data[0].id) : NEW_ACCOUNT);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,7 +52,7 @@ function CreateDealForm({ onClose }: { onClose: () => void }) {
         chosen === NEW_ACCOUNT
           ? (await createAccount.mutateAsync({ ...account, industry: account.industry || undefined })).id
           : Number(chosen);
-      if (chosen === NEW_ACCOUNT) await queryClient.invalidateQueries(trpc.account.list.queryFilter());
+      if (chosen === NEW_ACCOUNT) await queryClient.invalidateQueries(trpc.account.options.pathFilter());
       const created = await createDeal.mutateAsync({
         accountId: targetAccountId,
         name: deal.name,
@@ -59,7 +62,8 @@ function CreateDealForm({ onClose }: { onClose: () => void }) {
         stage: deal.stage,
         ownerId: Number(deal.ownerId),
       });
-      await queryClient.invalidateQueries(trpc.deal.list.pathFilter());
+      // The deal makes its account one this rep sees.
+      await Promise.all([queryClient.invalidateQueries(trpc.deal.list.pathFilter()), queryClient.invalidateQueries(trpc.account.list.pathFilter())]);
       onClose();
       void navigate(`/deals/${created.id}/info`);
     } catch {
@@ -70,11 +74,15 @@ function CreateDealForm({ onClose }: { onClose: () => void }) {
   return (
     <form className="form-grid" onSubmit={(e) => void submit(e)} noValidate>
       <label className="field span-2">
+        <span>{t('createDeal.findAccount')}</span>
+        <input type="search" maxLength={LIMITS.name} value={find} onChange={(e) => setFind(e.target.value)} />
+      </label>
+      <label className="field span-2">
         <span>{t('createDeal.account')}</span>
         <select value={chosen} onChange={(e) => setAccountId(e.target.value)}>
           {accounts.data?.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.name} ({a.tier})
+              {a.name}
             </option>
           ))}
           <option value={NEW_ACCOUNT}>{t('createDeal.newAccount')}</option>
