@@ -1,5 +1,6 @@
 /** The Accounts list's filters and sorts (client/src/features/accounts/model.ts): pure, over rows as account.list gives them. */
 import { describe, expect, it } from 'vitest';
+import type { AccountFlagCode } from '../../shared/accounts';
 import { filterAndSort, type AccountRow } from '../../client/src/features/accounts/model';
 import type { AccountFilters } from '../../client/src/features/accounts/useAccountFilters';
 
@@ -15,11 +16,12 @@ const row = (id: number, name: string, fields: Partial<AccountRow> = {}): Accoun
   openAmount: 0,
   currency: 'USD',
   leftOut: [],
+  ownerId: null,
   healthStatus: 'healthy',
   flags: [],
   ...fields,
 });
-const flag = (code: string) => ({ code, severity: 'warning', message: code });
+const flag = (code: AccountFlagCode) => ({ code, severity: 'warning' as const, message: code, key: `account.${code}`, params: {} });
 
 const ROWS: AccountRow[] = [
   row(1, 'Harbor Bank', { tier: 'A', wonTotal: 900, phase: 'stabilize', ownerId: 7 }),

@@ -3,8 +3,9 @@
  * the schemas into a chunk. Sorting and filtering happen here: `account.list` answers
  * every account the user may see (a team has hundreds, not tens of thousands).
  */
-import { ACCOUNT_HEALTH_ORDER, ACCOUNT_PHASES, type AccountHealthStatus, type AccountPhase, type PurchasePattern } from '../../../../shared/accounts';
-import type { AccountTier, Currency } from '../../../../shared/domain';
+import { ACCOUNT_HEALTH_ORDER, ACCOUNT_PHASES } from '../../../../shared/accounts';
+import type { AccountTier } from '../../../../shared/domain';
+import type { RouterOutputs } from '../../lib/trpc';
 import type { AccountFilters, AccountSortKey } from './useAccountFilters';
 
 export { ACCOUNT_PHASES, ACCOUNT_HEALTH_STATUSES as ACCOUNT_HEALTH, PURCHASE_PATTERNS as ACCOUNT_PATTERNS } from '../../../../shared/accounts';
@@ -22,23 +23,11 @@ export interface AccountFlagView {
   params?: Record<string, string | number>;
 }
 
-export interface AccountRow {
-  id: number;
-  name: string;
-  tier: AccountTier;
-  suggestedTier: AccountTier | null;
-  phase: AccountPhase;
-  pattern: PurchasePattern;
-  pseudoKey: boolean;
-  wonTotal: number;
-  openAmount: number;
-  /** The team's base currency, which the sums are in; `leftOut` names currencies with no rate, left out of them. */
-  currency: Currency;
-  leftOut: Currency[];
-  ownerId?: number | null;
-  healthStatus: AccountHealthStatus;
-  flags: AccountFlagView[];
-}
+/** One row of `account.list`: the fields the list screen sorts, filters and shows. */
+export type AccountRow = Pick<
+  RouterOutputs['account']['list'][number],
+  'id' | 'name' | 'tier' | 'suggestedTier' | 'phase' | 'pattern' | 'pseudoKey' | 'wonTotal' | 'openAmount' | 'currency' | 'leftOut' | 'ownerId' | 'healthStatus' | 'flags'
+>;
 
 const compareBy: Record<AccountSortKey, (a: AccountRow, b: AccountRow) => number> = {
   name: (a, b) => a.name.localeCompare(b.name),
