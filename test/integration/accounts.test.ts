@@ -64,6 +64,45 @@ describe('key accounts', () => {
     expect(harbor.contacts.length).toBeGreaterThan(10);
   });
 
+  it('the demo shows every case of the account level: recurring platinum with the executive meeting overdue, a pseudo key account, a declining account, an open complaint, the 80/20 portfolio', async () => {
+    const items = await manager.trpc.account.list.query();
+    const byName = (name: string) => items.find((item) => item.name === name)!;
+    const codes = (name: string) => byName(name).flags.map((flag) => flag.code);
+
+    // Platinum, recurring for years and growing, in the stabilize phase: only the lapsed executive meeting is wrong.
+    expect(byName('Harbor Bank')).toMatchObject({ tier: 'A', suggestedTier: 'A', phase: 'stabilize', pattern: 'recurring', pseudoKey: false, healthStatus: 'watch' });
+    expect(codes('Harbor Bank')).toEqual(['NO_EXEC_MEETING']);
+    const harbor = await rep1.trpc.account.get.query({ id: byName('Harbor Bank').id });
+    expect(harbor.purchase.orders).toHaveLength(6);
+    expect(harbor.phase.suggested).toBe('stabilize');
+    expect(harbor.scorecard.indicators.find((indicator) => indicator.key === 'growth')!.reason).toMatch(/up/i);
+
+    // One big order over two years ago, nothing since, treated as tier B: a pseudo key account, never suggested A.
+    const shipyard = byName('Yangtze River Shipbuilding');
+    expect(shipyard).toMatchObject({ tier: 'B', pattern: 'one_off', pseudoKey: true, healthStatus: 'watch', wonTotal: 3_600_000 });
+    expect(shipyard.suggestedTier).not.toBe('A');
+    expect(codes('Yangtze River Shipbuilding')).toEqual(['PSEUDO_KEY_ACCOUNT']);
+
+    // Eastern Telecom bought far more 13–24 months ago than in the last 12.
+    expect(byName('Eastern Telecom')).toMatchObject({ pattern: 'recurring', healthStatus: 'at_risk' });
+    expect(codes('Eastern Telecom')).toContain('ORDERS_DECLINING');
+    const telecom = await rep2.trpc.account.get.query({ id: byName('Eastern Telecom').id });
+    expect(telecom.health.flags.find((flag) => flag.code === 'ORDERS_DECLINING')!.message).toContain('55%');
+
+    expect(codes('St. Mary’s Hospital Group')).toContain('OPEN_COMPLAINT');
+    // The other patterns: one recent order (unproven), small orders again and again (tier C), none yet.
+    expect(byName('Qingshan Polytechnic University')).toMatchObject({ pattern: 'unproven', healthStatus: 'healthy', flags: [] });
+    expect(byName('Golden Lotus Hotels')).toMatchObject({ tier: 'C', pattern: 'recurring', healthStatus: 'healthy', flags: [] });
+    expect(byName('Northwind Logistics')).toMatchObject({ pattern: 'none' });
+
+    // 80/20: tier A brings most of the won business.
+    const { tiers, pseudoKey } = await manager.trpc.account.portfolio.query();
+    expect(tiers.A.share).toBeGreaterThan(0.8);
+    expect(tiers.A.wonTotal).toBeGreaterThan(tiers.B.wonTotal + tiers.C.wonTotal);
+    expect(tiers.C.wonTotal).toBe(165_000);
+    expect(pseudoKey).toBe(1);
+  });
+
   describe('the account’s facts', () => {
     it('account.update changes the facts against the version, one event each, and the key-account manager is a team member', async () => {
       const account = await newAccount();
