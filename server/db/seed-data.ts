@@ -106,6 +106,9 @@ export const stanceHistory: { deal: string; person: string; from: Stance; daysAg
   { deal: 'Line 9 CBTC signalling platform', person: 'Li Na', from: 'neutral', daysAgo: 3 },
 ];
 
+/** The demo team's rates into its base currency (USD), as an admin sets them in Settings: CNY and EUR deals count in every account sum. */
+export const demoExchangeRates = { CNY: 0.14, EUR: 1.08 };
+
 export interface DealSeed {
   account: string;
   name: string;

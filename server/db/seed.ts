@@ -7,6 +7,7 @@ import { count, eq } from 'drizzle-orm';
 import { addDays, daysBefore, isoDay } from '../../shared/dates';
 import { INFO_POINTS, statusForStage } from '../../shared/domain';
 import { computeHealth } from '../../shared/scoring';
+import { DEFAULT_ACCOUNT_SETTINGS } from '../../shared/accounts';
 import { DEFAULT_THRESHOLD_SETTINGS } from '../../shared/settings';
 import { recordEvent } from '../services/events';
 import { recordDealHealth, refreshHealthSnapshot } from '../services/health';
@@ -17,7 +18,7 @@ import { hashPassword } from '../auth/password';
 import { writeTransaction, type Db, type Tx } from './client';
 import { first, single } from './rows';
 import * as t from './tables';
-import { accountActivitiesSeed, accountPeopleSeed, accountsSeed, buyingGroups, complaintsSeed, practicesSeed, dealsSeed, harborBankInfo, harborBankPeople, pastOrdersSeed, stanceHistory, type PersonSeed } from './seed-data';
+import { accountActivitiesSeed, accountPeopleSeed, accountsSeed, buyingGroups, complaintsSeed, demoExchangeRates, practicesSeed, dealsSeed, harborBankInfo, harborBankPeople, pastOrdersSeed, stanceHistory, type PersonSeed } from './seed-data';
 
 export const DEMO_PASSWORD = 'dealroom-demo';
 
@@ -40,7 +41,8 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
 async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<void> {
   const stamp = now.toISOString();
   const team = single(await tx.insert(t.teams).values({ name: 'Key Accounts — East', createdAt: stamp }).returning());
-  await tx.insert(t.teamSettings).values({ teamId: team.id, thresholds: DEFAULT_THRESHOLD_SETTINGS, updatedAt: stamp });
+  // Rates for the currencies the demo deals use, so an account's sums in USD leave nothing out (SPEC §11).
+  await tx.insert(t.teamSettings).values({ teamId: team.id, thresholds: DEFAULT_THRESHOLD_SETTINGS, accountSettings: { ...DEFAULT_ACCOUNT_SETTINGS, exchangeRates: demoExchangeRates }, updatedAt: stamp });
   const user = async (email: string, name: string, role: 'admin' | 'manager' | 'rep') =>
     single(await tx.insert(t.users).values({ email, name, role, teamId: team.id, passwordHash, createdAt: stamp }).returning());
   const admin = await user('admin@demo.test', 'Ada Admin', 'admin');
