@@ -1,7 +1,8 @@
 /**
  * The demo team of SPEC §8: four users and a handful of realistic deals, one of
- * them (Harbor Bank's core banking refresh) mapped in depth. Runs only on an
- * empty database; dates are relative to `now` so the demo never goes stale.
+ * them (Harbor Bank's core banking refresh) mapped in depth, plus the key accounts'
+ * past orders (SPEC §11). Runs only on an empty database; dates are relative to
+ * `now` so the demo never goes stale.
  */
 import { count, eq } from 'drizzle-orm';
 import { addDays, daysBefore, isoDay } from '../../shared/dates';
