@@ -106,6 +106,9 @@ export const stanceHistory: { deal: string; person: string; from: Stance; daysAg
   { deal: 'Line 9 CBTC signalling platform', person: 'Li Na', from: 'neutral', daysAgo: 3 },
 ];
 
+/** The demo team's rates into its base currency (USD), as an admin sets them in Settings: CNY and EUR deals count in every account sum. */
+export const demoExchangeRates = { CNY: 0.14, EUR: 1.08 };
+
 export interface DealSeed {
   account: string;
   name: string;
@@ -133,17 +136,87 @@ export const accountsSeed = [
   { key: 'expo', name: 'Pacific Expo 2027 Committee', industry: 'Events', tier: 'B', phase: 'prospect', keyAccountManager: 'rep1', strategicValue: 2, creditStanding: 3, productFit: 3, centralPurchasing: null },
   { key: 'northwind', name: 'Northwind Logistics', industry: 'Logistics', tier: 'C', phase: 'prospect', keyAccountManager: 'rep2', strategicValue: null, creditStanding: null, productFit: null, centralPurchasing: null },
   { key: 'telecom', name: 'Eastern Telecom', industry: 'Telecommunications', tier: 'A', phase: 'stabilize', keyAccountManager: 'rep2', strategicValue: 4, creditStanding: 5, productFit: 4, centralPurchasing: true },
+  // Treated as a key account after one big order two years ago, and nothing since: a pseudo key account.
+  { key: 'shipyard', name: 'Yangtze River Shipbuilding', industry: 'Shipbuilding', tier: 'B', phase: 'stabilize', keyAccountManager: 'rep1', strategicValue: 3, creditStanding: 4, productFit: 2, centralPurchasing: false },
+  // One order this year: too early to call it a pattern (unproven).
+  { key: 'campus', name: 'Qingshan Polytechnic University', industry: 'Education', tier: 'B', phase: 'establish', keyAccountManager: 'rep2', strategicValue: 3, creditStanding: 4, productFit: 4, centralPurchasing: true },
+  // Small orders that keep coming: a chicken-rib account (tier C).
+  { key: 'hotels', name: 'Golden Lotus Hotels', industry: 'Hospitality', tier: 'C', phase: 'stabilize', keyAccountManager: 'rep2', strategicValue: 2, creditStanding: 3, productFit: 3, centralPurchasing: false },
 ] as const;
+export type AccountKey = (typeof accountsSeed)[number]['key'];
 
-/** A complaint the hospital raised and nobody has closed: the defection watch's OPEN_COMPLAINT on first start. */
+/**
+ * Past orders (SPEC §11): deals entered already won, with a past close date, in the team's
+ * base currency (USD), owned by the account's key-account manager. They make the purchase
+ * patterns, the scorecard's value, recurrence and growth, and the portfolio's 80/20 bars:
+ * - Harbor Bank buys every year (recurring, growing);
+ * - Eastern Telecom bought far more 13–24 months ago than in the last 12 (ORDERS_DECLINING);
+ * - Yangtze River Shipbuilding placed one big order over two years ago, nothing since (one_off, pseudo key);
+ * - Qingshan Polytechnic's only order is five months old (unproven);
+ * - Golden Lotus Hotels orders little, but again and again (tier C, recurring).
+ */
+export const pastOrdersSeed: { account: AccountKey; name: string; amount: number; closedDaysAgo: number }[] = [
+  { account: 'harbor', name: 'Branch teller terminals, phase 1', amount: 2_400_000, closedDaysAgo: 1400 },
+  { account: 'harbor', name: 'Payment switch upgrade', amount: 1_800_000, closedDaysAgo: 1050 },
+  { account: 'harbor', name: 'Branch teller terminals, phase 2', amount: 2_600_000, closedDaysAgo: 700 },
+  { account: 'harbor', name: 'Mobile bank API gateway', amount: 1_900_000, closedDaysAgo: 330 },
+  { account: 'harbor', name: 'Disaster recovery site refresh', amount: 2_200_000, closedDaysAgo: 150 },
+  { account: 'harbor', name: 'Branch network security upgrade', amount: 900_000, closedDaysAgo: 60 },
+  { account: 'telecom', name: 'Billing platform consolidation', amount: 3_200_000, closedDaysAgo: 900 },
+  { account: 'telecom', name: 'Metro fibre backbone build', amount: 4_500_000, closedDaysAgo: 640 },
+  { account: 'telecom', name: '4G radio access network upgrade', amount: 9_800_000, closedDaysAgo: 450 },
+  { account: 'shipyard', name: 'Shipyard-wide ERP and MES roll-out', amount: 3_600_000, closedDaysAgo: 800 },
+  { account: 'campus', name: 'Campus data centre virtualisation', amount: 380_000, closedDaysAgo: 150 },
+  { account: 'hotels', name: 'Front-desk PCs for three hotels', amount: 48_000, closedDaysAgo: 850 },
+  { account: 'hotels', name: 'Guest Wi-Fi refresh', amount: 62_000, closedDaysAgo: 480 },
+  { account: 'hotels', name: 'Conference room displays', amount: 55_000, closedDaysAgo: 120 },
+];
+
+/** The people of the accounts with no open deal, on the account's org chart, and the key-account manager's contact with them. */
+export const accountPeopleSeed: { account: AccountKey; domain: string; people: Omit<PersonSeed, 'decisionRole' | 'influence' | 'stance'>[]; activities: { kind: 'call' | 'visit' | 'meeting'; daysAgo: number; summary: string; people: string[] }[] }[] = [
+  {
+    account: 'shipyard',
+    domain: 'yangtzeship.example',
+    people: [
+      { key: 'gm', name: 'Feng Guoqiang', title: 'General Manager', department: 'Executive Office', level: 'executive' },
+      { key: 'cio', name: 'Tang Hui', title: 'Head of Information Systems', department: 'IT', level: 'management', reportsTo: 'gm' },
+    ],
+    // The last real conversation was at the roll-out's close; nothing since.
+    activities: [{ kind: 'meeting', daysAgo: 790, summary: 'Go-live review of the ERP and MES roll-out with the General Manager.', people: ['gm', 'cio'] }],
+  },
+  {
+    account: 'campus',
+    domain: 'qingshan.example',
+    people: [
+      { key: 'vp', name: 'Professor Yao Lan', title: 'Vice-President for Digital Campus', department: 'President’s Office', level: 'executive' },
+      { key: 'itc', name: 'Shen Bo', title: 'Director of the IT Centre', department: 'IT Centre', level: 'management', reportsTo: 'vp' },
+    ],
+    activities: [{ kind: 'visit', daysAgo: 25, summary: 'Showed the Vice-President the virtualised data centre; she asked about a second site for the new campus.', people: ['vp', 'itc'] }],
+  },
+  {
+    account: 'hotels',
+    domain: 'goldenlotus.example',
+    people: [
+      { key: 'gm', name: 'Lily Chow', title: 'Group General Manager', department: 'Management', level: 'executive' },
+      { key: 'ops', name: 'Victor Pang', title: 'IT Operations Manager', department: 'IT', level: 'staff', reportsTo: 'gm' },
+    ],
+    activities: [{ kind: 'call', daysAgo: 18, summary: 'Check-in with the Group GM: happy with the displays, next budget round in spring.', people: ['gm'] }],
+  },
+];
+
 /** The key-account managers' own work: practices ticked and a meeting logged on the account, not on a deal. */
 export const practicesSeed = [
   { account: 'harbor', practice: 'complaint_channel', by: 'rep1', daysAgo: 200 },
   { account: 'harbor', practice: 'named_service_contact', by: 'rep1', daysAgo: 150 },
   { account: 'telecom', practice: 'regular_exec_meetings', by: 'rep2', daysAgo: 300 },
 ] as const;
-export const accountActivitiesSeed = [{ account: 'telecom', kind: 'executive_meeting', summary: 'Annual review with Eastern Telecom’s CTO: renewal terms and the 5G roadmap.', by: 'rep2', daysAgo: 130 }] as const;
+export const accountActivitiesSeed = [
+  { account: 'telecom', kind: 'executive_meeting', summary: 'Annual review with Eastern Telecom’s CTO: renewal terms and the 5G roadmap.', by: 'rep2', daysAgo: 130 },
+  // Harbor Bank's last executive meeting on the account: over 90 days ago, so NO_EXEC_MEETING on first start.
+  { account: 'harbor', kind: 'executive_meeting', summary: 'Go-live review of the disaster recovery site with the CEO and CIO; they asked for a yearly business review.', by: 'rep1', daysAgo: 150 },
+] as const;
 
+/** A complaint the hospital raised and nobody has closed: the defection watch's OPEN_COMPLAINT on first start. */
 export const complaintsSeed = [{ account: 'hospital', summary: 'The pilot ward’s terminals froze twice during night shifts; nobody called back.', severity: 'high', daysAgo: 12, by: 'rep2' }] as const;
 
 export const dealsSeed: DealSeed[] = [

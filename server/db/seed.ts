@@ -1,12 +1,14 @@
 /**
  * The demo team of SPEC §8: four users and a handful of realistic deals, one of
- * them (Harbor Bank's core banking refresh) mapped in depth. Runs only on an
- * empty database; dates are relative to `now` so the demo never goes stale.
+ * them (Harbor Bank's core banking refresh) mapped in depth, plus the key accounts'
+ * past orders (SPEC §11). Runs only on an empty database; dates are relative to
+ * `now` so the demo never goes stale.
  */
 import { count, eq } from 'drizzle-orm';
 import { addDays, daysBefore, isoDay } from '../../shared/dates';
 import { INFO_POINTS, statusForStage } from '../../shared/domain';
 import { computeHealth } from '../../shared/scoring';
+import { DEFAULT_ACCOUNT_SETTINGS } from '../../shared/accounts';
 import { DEFAULT_THRESHOLD_SETTINGS } from '../../shared/settings';
 import { recordEvent } from '../services/events';
 import { recordDealHealth, refreshHealthSnapshot } from '../services/health';
@@ -17,7 +19,7 @@ import { hashPassword } from '../auth/password';
 import { writeTransaction, type Db, type Tx } from './client';
 import { first, single } from './rows';
 import * as t from './tables';
-import { accountActivitiesSeed, accountsSeed, buyingGroups, complaintsSeed, practicesSeed, dealsSeed, harborBankInfo, harborBankPeople, stanceHistory, type PersonSeed } from './seed-data';
+import { accountActivitiesSeed, accountPeopleSeed, accountsSeed, buyingGroups, complaintsSeed, demoExchangeRates, practicesSeed, dealsSeed, harborBankInfo, harborBankPeople, pastOrdersSeed, stanceHistory, type PersonSeed } from './seed-data';
 
 export const DEMO_PASSWORD = 'dealroom-demo';
 
@@ -40,7 +42,8 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
 async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<void> {
   const stamp = now.toISOString();
   const team = single(await tx.insert(t.teams).values({ name: 'Key Accounts — East', createdAt: stamp }).returning());
-  await tx.insert(t.teamSettings).values({ teamId: team.id, thresholds: DEFAULT_THRESHOLD_SETTINGS, updatedAt: stamp });
+  // Rates for the currencies the demo deals use, so an account's sums in USD leave nothing out (SPEC §11).
+  await tx.insert(t.teamSettings).values({ teamId: team.id, thresholds: DEFAULT_THRESHOLD_SETTINGS, accountSettings: { ...DEFAULT_ACCOUNT_SETTINGS, exchangeRates: demoExchangeRates }, updatedAt: stamp });
   const user = async (email: string, name: string, role: 'admin' | 'manager' | 'rep') =>
     single(await tx.insert(t.users).values({ email, name, role, teamId: team.id, passwordHash, createdAt: stamp }).returning());
   const admin = await user('admin@demo.test', 'Ada Admin', 'admin');
@@ -113,7 +116,76 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<void> 
     }
     await recordEvent(tx, { teamId: team.id, dealId: deal.id, actorId: owners[seed.owner].id, kind: 'deal.created', entity: 'deal', entityId: deal.id, after: { name: deal.name, stage: deal.stage }, at: daysBefore(now, 120) });
   }
+  const keyAccountManagerOf = (key: string) => owners[accountsSeed.find((account) => account.key === key)!.keyAccountManager];
+  await seedPastOrders(tx, now, team.id, accountIds, keyAccountManagerOf);
+  await seedAccountPeople(tx, now, accountIds, keyAccountManagerOf);
   await seedCoverageHistory(tx, now, team.id);
+}
+
+/**
+ * The account level's history (SPEC §11): past orders as deals won long ago — each with the
+ * nine points confirmed and the three thresholds crossed when it closed, as wins are — owned
+ * by the account's key-account manager. Created a quarter before they closed.
+ */
+async function seedPastOrders(tx: Tx, now: Date, teamId: number, accountIds: Map<string, number>, managerOf: (key: string) => { id: number }): Promise<void> {
+  const crossed = { information: true, relationships: true, topDecisionMaker: true };
+  for (const order of pastOrdersSeed) {
+    const owner = managerOf(order.account);
+    const createdDaysAgo = order.closedDaysAgo + 90;
+    const deal = single(
+      await tx
+        .insert(t.deals)
+        .values({
+          teamId,
+          accountId: accountIds.get(order.account)!,
+          name: order.name,
+          amount: order.amount,
+          currency: 'USD',
+          stage: 'won',
+          status: 'won',
+          closeDate: dateIn(now, -order.closedDaysAgo),
+          ownerId: owner.id,
+          closedThresholds: crossed,
+          createdAt: isoDaysAgo(now, createdDaysAgo),
+          updatedAt: isoDaysAgo(now, order.closedDaysAgo),
+        })
+        .returning(),
+    );
+    await tx.insert(t.infoPoints).values(
+      INFO_POINTS.map((point) => ({ dealId: deal.id, point, status: 'confirmed' as const, verifiedAt: isoDaysAgo(now, order.closedDaysAgo + 10 + point), updatedAt: isoDaysAgo(now, order.closedDaysAgo + 10 + point) })),
+    );
+    await recordEvent(tx, { teamId, dealId: deal.id, actorId: owner.id, kind: 'deal.created', entity: 'deal', entityId: deal.id, after: { name: deal.name, stage: deal.stage }, at: daysBefore(now, createdDaysAgo) });
+  }
+}
+
+/** The org charts of the accounts with no open deal, and the key-account manager's contact with their people (account activities). */
+async function seedAccountPeople(tx: Tx, now: Date, accountIds: Map<string, number>, managerOf: (key: string) => { id: number }): Promise<void> {
+  for (const seed of accountPeopleSeed) {
+    const accountId = accountIds.get(seed.account)!;
+    const contactIds = new Map<string, number>();
+    for (const person of seed.people) {
+      const contact = single(
+        await tx
+          .insert(t.contacts)
+          .values({
+            accountId,
+            name: person.name,
+            title: person.title,
+            department: person.department,
+            level: person.level,
+            reportsToContactId: person.reportsTo ? contactIds.get(person.reportsTo)! : null,
+            email: `${person.name.toLowerCase().replace(/[^a-z]+/g, '.')}@${seed.domain}`,
+          })
+          .returning(),
+      );
+      contactIds.set(person.key, contact.id);
+    }
+    for (const activity of seed.activities) {
+      const at = isoDaysAgo(now, activity.daysAgo);
+      const row = single(await tx.insert(t.accountActivities).values({ accountId, kind: activity.kind, summary: activity.summary, occurredAt: at, createdBy: managerOf(seed.account).id, createdAt: at }).returning());
+      await tx.insert(t.accountActivityContacts).values(activity.people.map((key) => ({ activityId: row.id, contactId: contactIds.get(key)! })));
+    }
+  }
 }
 
 /**
@@ -262,7 +334,7 @@ async function seedHarborBank(tx: Tx, now: Date, dealId: number, accountId: numb
       { dealId, title: 'Proof of concept sign-off', owner: 'Chen Hao', dueDate: dateIn(now, -20), done: true },
     ]);
 
-  // A snoozed flag (SPEC §10): the CEO was last met 75 days ago, and the reference visit above is the plan.
+  // A snoozed flag (SPEC §10): the CEO was last met 95 days ago, and the reference visit above is the plan.
   const snooze = { code: 'DECISION_MAKER_NOT_CONTACTED' as const, until: dateIn(now, 10), reason: 'Reference visit to Coastal Savings with the CEO is booked; we meet him there.' };
   await tx.insert(t.flagSnoozes).values({ dealId, ...snooze, byUserId: repId, createdAt: isoDaysAgo(now, 2) });
   const { teamId } = single(await tx.select({ teamId: t.deals.teamId }).from(t.deals).where(eq(t.deals.id, dealId)));
@@ -299,7 +371,8 @@ async function seedHarborBank(tx: Tx, now: Date, dealId: number, accountId: numb
     const row = single(await tx.insert(t.activities).values({ dealId, kind, occurredAt: isoDaysAgo(now, daysAgo), summary, createdBy: repId }).returning());
     await tx.insert(t.activityStakeholders).values(people.map((key) => ({ activityId: row.id, stakeholderId: sid(key) })));
   };
-  await activity('executive_meeting', 75, 'Kick-off dinner with the CEO and CIO; CEO asked for a reference bank of similar size.', ['ceo', 'cio']);
+  // Over execMeetingDays (90) ago: the account's executive meetings have lapsed (NO_EXEC_MEETING on Harbor Bank).
+  await activity('executive_meeting', 95, 'Kick-off dinner with the CEO and CIO; CEO asked for a reference bank of similar size.', ['ceo', 'cio']);
   await activity('demo', 30, 'Mobile bank integration demo for Architecture and Core IT.', ['architect', 'coreit', 'infra']);
   await activity('meeting', 12, 'Tender process walkthrough with Procurement.', ['procurement', 'buyer']);
   await activity('call', 6, 'Coach call: steering committee leans our way, Risk still pushing Titan.', ['coreit']);

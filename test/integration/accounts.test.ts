@@ -32,7 +32,7 @@ describe('key accounts', () => {
   /** A new account rep1 opened (so rep1 is its key-account manager). */
   const newAccount = (input: Partial<Parameters<ApiSession['trpc']['account']['create']['mutate']>[0]> = {}) => rep1.trpc.account.create.mutate({ name: fresh('Account'), ...input });
   /** A past order: a deal entered already won, closed `days` ago. */
-  const order = (account: Account, days: number, amount = 100_000, currency: 'USD' | 'EUR' | 'JPY' = 'USD') =>
+  const order = (account: Account, days: number, amount = 100_000, currency: 'USD' | 'EUR' | 'GBP' | 'JPY' = 'USD') =>
     rep1.trpc.deal.create.mutate({ accountId: account.id, name: fresh('Order'), amount, currency, closeDate: daysAgo(days), stage: 'won' });
   const get = (account: Account) => rep1.trpc.account.get.query({ id: account.id });
   /** rep2 opens a deal of their own on the account, so they see it (docs/decisions/0029) without managing it. */
@@ -64,6 +64,48 @@ describe('key accounts', () => {
     expect(harbor.account).toMatchObject({ ownerName: 'Riley Zhang', phase: 'stabilize', strategicValue: 5 });
     expect(harbor.phase.practices.filter((item) => item.done).map((item) => item.practice)).toEqual(['complaint_channel', 'named_service_contact']);
     expect(harbor.contacts.length).toBeGreaterThan(10);
+  });
+
+  it('the demo shows every case of the account level: recurring platinum with the executive meeting overdue, a pseudo key account, a declining account, an open complaint, the 80/20 portfolio', async () => {
+    const items = await manager.trpc.account.list.query();
+    const byName = (name: string) => items.find((item) => item.name === name)!;
+    const codes = (name: string) => byName(name).flags.map((flag) => flag.code);
+
+    // Platinum, recurring for years and growing, in the stabilize phase: only the lapsed executive meeting is wrong.
+    expect(byName('Harbor Bank')).toMatchObject({ tier: 'A', suggestedTier: 'A', phase: 'stabilize', pattern: 'recurring', pseudoKey: false, healthStatus: 'watch' });
+    expect(codes('Harbor Bank')).toEqual(['NO_EXEC_MEETING']);
+    const harbor = await rep1.trpc.account.get.query({ id: byName('Harbor Bank').id });
+    expect(harbor.purchase.orders).toHaveLength(6);
+    expect(harbor.phase.suggested).toBe('stabilize');
+    expect(harbor.scorecard.indicators.find((indicator) => indicator.key === 'growth')!.reason).toMatch(/up/i);
+
+    // One big order over two years ago, nothing since, treated as tier B: a pseudo key account, never suggested A.
+    const shipyard = byName('Yangtze River Shipbuilding');
+    expect(shipyard).toMatchObject({ tier: 'B', pattern: 'one_off', pseudoKey: true, healthStatus: 'watch', wonTotal: 3_600_000 });
+    expect(shipyard.suggestedTier).not.toBe('A');
+    expect(codes('Yangtze River Shipbuilding')).toEqual(['PSEUDO_KEY_ACCOUNT']);
+
+    // Eastern Telecom bought far more 13–24 months ago than in the last 12.
+    expect(byName('Eastern Telecom')).toMatchObject({ pattern: 'recurring', healthStatus: 'at_risk' });
+    expect(codes('Eastern Telecom')).toContain('ORDERS_DECLINING');
+    const telecom = await rep2.trpc.account.get.query({ id: byName('Eastern Telecom').id });
+    expect(telecom.health.flags.find((flag) => flag.code === 'ORDERS_DECLINING')!.message).toContain('55%');
+
+    expect(codes('St. Mary’s Hospital Group')).toContain('OPEN_COMPLAINT');
+    // The other patterns: one recent order (unproven), small orders again and again (tier C), none yet.
+    expect(byName('Qingshan Polytechnic University')).toMatchObject({ pattern: 'unproven', healthStatus: 'healthy', flags: [] });
+    expect(byName('Golden Lotus Hotels')).toMatchObject({ tier: 'C', pattern: 'recurring', healthStatus: 'healthy', flags: [] });
+    expect(byName('Northwind Logistics')).toMatchObject({ pattern: 'none' });
+    // The demo team's rates (CNY 0.14, EUR 1.08) bring the Line 9 tender and the hospital ERP into the USD sums.
+    expect(byName('Riverside Metro Group')).toMatchObject({ openAmount: 2_590_000, currency: 'USD', leftOut: [] });
+    expect(byName('St. Mary’s Hospital Group')).toMatchObject({ openAmount: 3_024_000, leftOut: [] });
+
+    // 80/20: tier A brings most of the won business.
+    const { tiers, pseudoKey } = await manager.trpc.account.portfolio.query();
+    expect(tiers.A.share).toBeGreaterThan(0.8);
+    expect(tiers.A.wonTotal).toBeGreaterThan(tiers.B.wonTotal + tiers.C.wonTotal);
+    expect(tiers.C.wonTotal).toBe(165_000);
+    expect(pseudoKey).toBe(1);
   });
 
   describe('the account’s facts', () => {
@@ -326,18 +368,20 @@ describe('key accounts', () => {
     it('sums in the team’s base currency with the admin’s rates; an amount with no rate is left out and named', async () => {
       const account = await newAccount({ tier: 'C' });
       await order(account, 30, 1_000, 'USD');
-      await order(account, 20, 1_000, 'EUR');
+      await order(account, 20, 1_000, 'GBP');
       await rep1.trpc.deal.create.mutate({ accountId: account.id, name: fresh('Open'), amount: 500, currency: 'JPY', closeDate: '2030-12-31' });
       let room = await get(account);
-      expect(room.purchase).toMatchObject({ wonTotal: 1_000, currency: 'USD', leftOut: ['EUR'] });
+      // The demo team has rates for CNY and EUR only: GBP and JPY are left out, and named.
+      expect((await admin.trpc.settings.accountSettings.query()).exchangeRates).toEqual({ CNY: 0.14, EUR: 1.08 });
+      expect(room.purchase).toMatchObject({ wonTotal: 1_000, currency: 'USD', leftOut: ['GBP'] });
       expect(room.dealTotals.open).toMatchObject({ count: 1, amount: 0, leftOut: ['JPY'] });
 
       const settings = await admin.trpc.settings.accountSettings.query();
-      await refused(() => manager.mutate('settings.updateAccountSettings', { version: settings.version, exchangeRates: { EUR: 1.1 } }), 'FORBIDDEN');
-      await refused(() => admin.raw.mutate('settings.updateAccountSettings', { version: settings.version, exchangeRates: { EUR: -1 } }), 'BAD_REQUEST', 'exchangeRates.EUR');
+      await refused(() => manager.mutate('settings.updateAccountSettings', { version: settings.version, exchangeRates: { GBP: 1.1 } }), 'FORBIDDEN');
+      await refused(() => admin.raw.mutate('settings.updateAccountSettings', { version: settings.version, exchangeRates: { GBP: -1 } }), 'BAD_REQUEST', 'exchangeRates.GBP');
       await refused(() => admin.raw.mutate('settings.updateAccountSettings', { version: settings.version, tierCutoffs: { A: 0.2, B: 0.5 } }), 'BAD_REQUEST', 'tierCutoffs.A');
-      const updated = await admin.trpc.settings.updateAccountSettings.mutate({ version: settings.version, exchangeRates: { EUR: 1.1, JPY: 0.01 } });
-      expect(updated).toMatchObject({ version: settings.version + 1, exchangeRates: { EUR: 1.1, JPY: 0.01 }, silentDays: 60 });
+      const updated = await admin.trpc.settings.updateAccountSettings.mutate({ version: settings.version, exchangeRates: { GBP: 1.1, JPY: 0.01 } });
+      expect(updated).toMatchObject({ version: settings.version + 1, exchangeRates: { GBP: 1.1, JPY: 0.01 }, silentDays: 60 });
       expect(await lastEvent(server)).toMatchObject({ kind: 'settings.accountSettingsUpdated' });
       await refused(() => admin.mutate('settings.updateAccountSettings', { version: settings.version, silentDays: 30 }), 'CONFLICT');
       room = await get(account);
@@ -345,7 +389,7 @@ describe('key accounts', () => {
       expect(room.dealTotals.open).toMatchObject({ amount: 5, leftOut: [] });
       const item = (await rep1.trpc.account.list.query()).find((row) => row.id === account.id)!;
       expect(item).toMatchObject({ wonTotal: 2_100, openAmount: 5, leftOut: [] });
-      await admin.trpc.settings.updateAccountSettings.mutate({ version: updated.version, exchangeRates: {} });
+      await admin.trpc.settings.updateAccountSettings.mutate({ version: updated.version, exchangeRates: settings.exchangeRates });
     });
 
     it('account.portfolio: how much of the won business each tier brings, per team', async () => {

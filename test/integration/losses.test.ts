@@ -74,8 +74,8 @@ describe('loss analysis', () => {
       for (const deal of res.data.deals) expect(deal).toMatchObject({ dealId: expect.any(Number), closeDate: expect.any(String), lossReason: expect.any(String) });
       expect(res.data.byCause).toEqual({ ...NO_CAUSE, competitor: 1, no_decision: 1 });
       expect(res.data.missingThreshold).toEqual({ information: 2, relationships: 1, topDecisionMaker: 2 });
-      // The win had crossed all three: both losses lacked the top decision-maker, the win did not.
-      expect(res.data.won).toEqual({ count: 1, missingThreshold: { information: 0, relationships: 0, topDecisionMaker: 0 } });
+      // The wins (the 5G core and the key accounts' fourteen past orders) had crossed all three: both losses lacked the top decision-maker, no win did.
+      expect(res.data.won).toEqual({ count: 15, missingThreshold: { information: 0, relationships: 0, topDecisionMaker: 0 } });
     });
 
     it('since and until bound the close date, both ends included', async () => {
@@ -93,7 +93,8 @@ describe('loss analysis', () => {
       const riley = team.find((user) => user.email === 'rep1@demo.test')!;
       const res = await manager.trpc.review.losses.query({ ...SEEDED, ownerId: riley.id });
       expect(res.deals.map((deal) => deal.dealName)).toEqual(['Data centre cooling retrofit']);
-      expect(res.won.count).toBe(0);
+      // Riley's wins: Harbor Bank's six past orders and the shipyard's one.
+      expect(res.won.count).toBe(7);
     });
 
     it('each reader sees only the closed deals they may see: a rep their own, another team nothing, an admin everything', async () => {
@@ -101,10 +102,10 @@ describe('loss analysis', () => {
         const res = await session.trpc.review.losses.query(SEEDED);
         return { lost: res.deals.map((deal) => deal.dealName), won: res.won.count };
       };
-      expect(await seen(rep1)).toEqual({ lost: ['Data centre cooling retrofit'], won: 0 });
-      expect(await seen(rep2)).toEqual({ lost: ['Radiology image archive'], won: 1 });
+      expect(await seen(rep1)).toEqual({ lost: ['Data centre cooling retrofit'], won: 7 });
+      expect(await seen(rep2)).toEqual({ lost: ['Radiology image archive'], won: 8 });
       expect(await seen(otherManager)).toEqual({ lost: [], won: 0 });
-      expect(await seen(admin)).toEqual({ lost: ['Radiology image archive', 'Data centre cooling retrofit'], won: 1 });
+      expect(await seen(admin)).toEqual({ lost: ['Radiology image archive', 'Data centre cooling retrofit'], won: 15 });
       // Naming another rep does not widen what a rep sees.
       const sam = (await manager.trpc.user.list.query()).find((user) => user.email === 'rep2@demo.test')!;
       expect((await rep1.trpc.review.losses.query({ ownerId: sam.id })).deals).toEqual([]);
