@@ -211,8 +211,10 @@ export const deals = sqliteTable(
   },
   (t) => [
     // The Review's order (attention, then the biggest amount, the id last, as dealList.ts sorts),
-    // over every open deal and within a team: a first page reads 51 index entries, not a sort.
-    index('deals_review_idx').on(t.status, t.attention, sql`${t.amount} desc`, t.id),
+    // over every deal and within a team: a first page reads 51 index entries, not a sort. Not
+    // led by status: without statistics SQLite would take any `status = ?` prefix over a
+    // selective team filter (ADR 30); a closed deal's rank is the last, so the open come first.
+    index('deals_review_idx').on(t.attention, sql`${t.amount} desc`, t.id),
     index('deals_team_review_idx').on(t.teamId, t.status, t.attention, sql`${t.amount} desc`, t.id),
     // The lists' default order (SPEC §13): a first page without sorting every deal.
     index('deals_close_date_idx').on(t.closeDate, t.id),

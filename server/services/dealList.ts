@@ -9,7 +9,7 @@
  * someone pages therefore neither repeats nor goes missing, unless the edit moves the
  * very value the list is sorted by.
  */
-import { and, asc, desc, eq, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { HEALTH_ATTENTION_ORDER, STAGES, stageIndex } from '../../shared/domain';
 import { DEAL_PAGE_DEFAULT, DEAL_SORTS, type DealSort, type DealSortKey, type TDealQuery } from '../../shared/schemas/deal';
 import type { Health } from '../../shared/scoring';
@@ -143,6 +143,18 @@ function countOf(db: Db, where: SQL | undefined, query: TDealQuery) {
   return readsAccount ? total.innerJoin(accounts, eq(accounts.id, deals.accountId)).where(where) : total.where(where);
 }
 
+/**
+ * A list of the whole organisation by health, with a status filter: the filter said again
+ * in the rank's terms (a deal is closed exactly when its health is, the last rank). Implied,
+ * but it is a range on the first key of the order's index (deals_review_idx): a `-health`
+ * page of open deals would otherwise first pass every closed one. Only where no team or
+ * visibility filter could use a better index (ADR 30).
+ */
+function rankOfStatus(user: SessionUser, query: TDealQuery, sort: DealSort): SQL | undefined {
+  if (user.role !== 'admin' || query.teamId !== undefined || query.status === undefined || !sort.endsWith('health')) return undefined;
+  return query.status === 'open' ? lt(deals.attention, HEALTH_ATTENTION_ORDER.closed) : eq(deals.attention, HEALTH_ATTENTION_ORDER.closed);
+}
+
 /** One page of the deals the user may see, each with its stored health. */
 export async function listDealPage(db: Db, user: SessionUser, query: TDealQuery, defaultSort: DealSort = 'closeDate'): Promise<DealPage<DealWithHealth>> {
   const sort = query.sort ?? defaultSort;
@@ -157,7 +169,7 @@ export async function listDealPage(db: Db, user: SessionUser, query: TDealQuery,
       .innerJoin(accounts, eq(accounts.id, deals.accountId))
       .innerJoin(users, eq(users.id, deals.ownerId))
       .innerJoin(dealHealth, eq(dealHealth.dealId, deals.id))
-      .where(and(where, position))
+      .where(and(where, rankOfStatus(user, query, sort), position))
       .orderBy(...parts.map((part) => (part.dir === 'asc' ? asc(part.expr as SQL) : desc(part.expr as SQL))))
       // One more than a page says whether there is a next one.
       .limit(limit + 1),

@@ -103,6 +103,10 @@ describe('the Review’s order follows every write that moves it (ADR 30)', () =
     await updateDeal(deal, { stage: 'won' });
     expect(await reviewPages(manager)).not.toContain(deal);
     expect((await manager.trpc.review.pipeline.query({ status: 'won' })).items.map((row) => row.id)).toContain(deal);
+    // The admin's review of the whole organisation reads the rank for the status too: the same deals, both ways round.
+    const won = (await admin.trpc.deal.list.query({ status: 'won', limit: 200 })).items.map((row) => row.id);
+    expect((await reviewPages(admin, { status: 'won' })).toSorted()).toEqual(won.toSorted());
+    expect(await reviewPages(admin, { sort: '-health' })).toEqual((await reviewPages(admin)).toReversed());
     await expectFreshOrder(manager);
     await updateDeal(deal, { stage: 'propose' });
     expect(await reviewPages(manager)).toContain(deal);
