@@ -27,7 +27,7 @@ function random(seed: number) {
 }
 
 /** Bulk-insert the organisation straight into the file (the API would take hours); the server stores their health at start. */
-export function seedOrganisation(path: string, dealCount: number, now: Date): void {
+function seedOrganisation(path: string, dealCount: number, now: Date): void {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   const rand = random(dealCount);
