@@ -218,9 +218,21 @@ export const deals = pgTable(
     lossCause: text('loss_cause', { enum: LOSS_CAUSES }),
     lostTo: text('lost_to'),
     closedThresholds: jsonb('closed_thresholds').$type<Record<ThresholdKey, boolean>>(),
+    /**
+     * The stored health's place in the Review's order (HEALTH_ATTENTION_ORDER of
+     * deal_health.status), kept on the deal by storedHealth.ts in the same transaction, so
+     * one index serves the order "needs attention first, biggest first" (ADR 30). Null
+     * only until the deal's health is first stored.
+     */
+    attention: integer('attention'),
   },
   (t) => [
-    index('deals_team_status_idx').on(t.teamId, t.status),
+    // The Review's order (attention, then the biggest amount, the id last, as dealList.ts sorts),
+    // over every deal and within a team: a first page reads 51 index entries, not a sort. Not
+    // led by status: without statistics SQLite would take any `status = ?` prefix over a
+    // selective team filter (ADR 30); a closed deal's rank is the last, so the open come first.
+    index('deals_review_idx').on(t.attention, t.amount.desc().nullsFirst(), t.id),
+    index('deals_team_review_idx').on(t.teamId, t.status, t.attention, t.amount.desc().nullsFirst(), t.id),
     // The lists' default order (SPEC §13): a first page without sorting every deal.
     index('deals_close_date_idx').on(t.closeDate, t.id),
     index('deals_owner_idx').on(t.ownerId),
@@ -554,7 +566,11 @@ export const dealHealth = pgTable(
     scoredAt: text('scored_at').notNull(),
   },
   // One row per deal, keyed by it (a table-level key: on SQLite a column key would make the id optional on insert).
-  (t) => [primaryKey({ columns: [t.dealId] }), index('deal_health_status_idx').on(t.status, t.dealId)],
+  (t) => [
+    primaryKey({ columns: [t.dealId] }),
+    // review.summary's counts read this index alone, never the rows with their JSON.
+    index('deal_health_summary_idx').on(t.status, t.information, t.relationships, t.topDecisionMaker),
+  ],
 );
 
 /** The teams a manager manages besides their own (SPEC §13): they see every deal of each. */

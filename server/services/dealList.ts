@@ -9,8 +9,8 @@
  * someone pages therefore neither repeats nor goes missing, unless the edit moves the
  * very value the list is sorted by.
  */
-import { and, asc, desc, eq, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { HEALTH_ATTENTION_ORDER, HEALTH_STATUSES, STAGES, stageIndex } from '../../shared/domain';
+import { and, asc, desc, eq, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { HEALTH_ATTENTION_ORDER, STAGES, stageIndex } from '../../shared/domain';
 import { DEAL_PAGE_DEFAULT, DEAL_SORTS, type DealSort, type DealSortKey, type TDealQuery } from '../../shared/schemas/deal';
 import type { Health } from '../../shared/scoring';
 import type { SessionUser } from '../auth/session';
@@ -43,7 +43,6 @@ const rank = (column: SQLWrapper, order: readonly string[]) =>
     order.map((value, index) => sql`when ${value} then ${sql.raw(String(index))}`),
     sql` `,
   )} end)`;
-const ATTENTION = [...HEALTH_STATUSES].sort((a, b) => HEALTH_ATTENTION_ORDER[a] - HEALTH_ATTENTION_ORDER[b]);
 
 /** The sort keys of each sort, ascending; the deal id always ends them, so every position is unique. */
 function sortParts(key: DealSortKey): SortPart[] {
@@ -61,10 +60,11 @@ function sortParts(key: DealSortKey): SortPart[] {
       ];
     case 'stage':
       return [{ expr: rank(deals.stage, STAGES), dir: 'asc', of: (d) => stageIndex(d.stage) }];
-    // The Review's order: the deals that need attention first, the biggest first among them.
+    // The Review's order: the deals that need attention first, the biggest first among them —
+    // by the deal's copy of its health's rank, so one index (deals_review_idx) gives the order (ADR 30).
     case 'health':
       return [
-        { expr: rank(dealHealth.status, ATTENTION), dir: 'asc', of: (d) => HEALTH_ATTENTION_ORDER[d.health.status] },
+        { expr: deals.attention, dir: 'asc', of: (d) => HEALTH_ATTENTION_ORDER[d.health.status] },
         { expr: deals.amount, dir: 'desc', of: (d) => d.amount },
       ];
     case 'coverage':
@@ -80,9 +80,15 @@ function orderOf(sort: DealSort): SortPart[] {
   return descending ? parts.map((part) => ({ ...part, dir: part.dir === 'asc' ? ('desc' as const) : ('asc' as const) })) : parts;
 }
 
-/** Strictly after the cursor's position: (k1 > v1) or (k1 = v1 and k2 > v2) or … */
+/**
+ * Strictly after the cursor's position: (k1 > v1) or (k1 = v1 and k2 > v2) or …, and
+ * k1 ≥ v1 besides — implied, but a range on the first key lets either engine start its
+ * index scan at the cursor instead of skipping every earlier row.
+ */
 function after(parts: readonly SortPart[], values: readonly SortValue[]): SQL | undefined {
-  return or(
+  const [first] = parts;
+  const from = first && (first.dir === 'asc' ? sql`${first.expr} >= ${values[0]}` : sql`${first.expr} <= ${values[0]}`);
+  const strictly = or(
     ...parts.map((part, index) =>
       and(
         ...parts.slice(0, index).map((before, j) => sql`${before.expr} = ${values[j]}`),
@@ -90,6 +96,7 @@ function after(parts: readonly SortPart[], values: readonly SortValue[]): SQL | 
       ),
     ),
   );
+  return and(from, strictly);
 }
 
 /** A cursor is the sort it belongs to and the last deal's sort values, as base64url JSON. */
@@ -123,21 +130,29 @@ async function filtersOf(db: Db, user: SessionUser, query: TDealQuery): Promise<
     query.status === undefined ? undefined : eq(deals.status, query.status),
     query.stage === undefined ? undefined : eq(deals.stage, query.stage),
     query.ownerId === undefined ? undefined : eq(deals.ownerId, query.ownerId),
-    query.health === undefined ? undefined : eq(dealHealth.status, query.health),
+    query.health === undefined ? undefined : eq(deals.attention, HEALTH_ATTENTION_ORDER[query.health]),
     query.tier === undefined ? undefined : eq(accounts.tier, query.tier),
     pattern === undefined ? undefined : or(sql`lower(${deals.name}) like ${pattern} escape '\\'`, sql`lower(${accounts.name}) like ${pattern} escape '\\'`),
   );
 }
 
-/** How many deals match: joined only to what the filters read (every deal has an account and a stored health). */
+/** How many deals match: joined only to what the filters read (every deal has an account; the health filter reads the deal's own rank). */
 function countOf(db: Db, where: SQL | undefined, query: TDealQuery) {
   const readsAccount = Boolean(query.q) || query.tier !== undefined;
-  const readsHealth = query.health !== undefined;
   const total = db.select({ total: sql<number>`cast(count(*) as integer)`.mapWith(Number) }).from(deals);
-  if (readsAccount && readsHealth) return total.innerJoin(accounts, eq(accounts.id, deals.accountId)).innerJoin(dealHealth, eq(dealHealth.dealId, deals.id)).where(where);
-  if (readsAccount) return total.innerJoin(accounts, eq(accounts.id, deals.accountId)).where(where);
-  if (readsHealth) return total.innerJoin(dealHealth, eq(dealHealth.dealId, deals.id)).where(where);
-  return total.where(where);
+  return readsAccount ? total.innerJoin(accounts, eq(accounts.id, deals.accountId)).where(where) : total.where(where);
+}
+
+/**
+ * A list of the whole organisation by health, with a status filter: the filter said again
+ * in the rank's terms (a deal is closed exactly when its health is, the last rank). Implied,
+ * but it is a range on the first key of the order's index (deals_review_idx): a `-health`
+ * page of open deals would otherwise first pass every closed one. Only where no team or
+ * visibility filter could use a better index (ADR 30).
+ */
+function rankOfStatus(user: SessionUser, query: TDealQuery, sort: DealSort): SQL | undefined {
+  if (user.role !== 'admin' || query.teamId !== undefined || query.status === undefined || !sort.endsWith('health')) return undefined;
+  return query.status === 'open' ? lt(deals.attention, HEALTH_ATTENTION_ORDER.closed) : eq(deals.attention, HEALTH_ATTENTION_ORDER.closed);
 }
 
 /** One page of the deals the user may see, each with its stored health. */
@@ -154,7 +169,7 @@ export async function listDealPage(db: Db, user: SessionUser, query: TDealQuery,
       .innerJoin(accounts, eq(accounts.id, deals.accountId))
       .innerJoin(users, eq(users.id, deals.ownerId))
       .innerJoin(dealHealth, eq(dealHealth.dealId, deals.id))
-      .where(and(where, position))
+      .where(and(where, rankOfStatus(user, query, sort), position))
       .orderBy(...parts.map((part) => (part.dir === 'asc' ? asc(part.expr as SQL) : desc(part.expr as SQL))))
       // One more than a page says whether there is a next one.
       .limit(limit + 1),

@@ -16,7 +16,7 @@ import { groupBy } from '../../shared/groupBy';
 import { activities, activityStakeholders, contacts, coverageSnapshots, dealHealth as dealHealthTable, deals, infoPoints, stakeholders } from '../db/tables';
 import { recordEvent } from './events';
 import { loadSnoozes } from './flagSnoozes';
-import { storeHealth } from './storedHealth';
+import { storeHealth, storeMissingAttention } from './storedHealth';
 import { enqueueWebhooks, type WebhookMessage } from './webhookOutbox';
 import { getThresholds } from './teamThresholds';
 
@@ -326,6 +326,8 @@ export async function storeMissingHealth(db: Db, now: Date): Promise<number> {
     const batch = missing.slice(start, start + HEALTH_BATCH);
     await writeTransaction(db, (tx) => storeScoredHealth(tx, batch, now));
   }
+  // Stored before the deal kept its attention rank (ADR 30): copy it over, once.
+  await writeTransaction(db, (tx) => storeMissingAttention(tx));
   return missing.length;
 }
 

@@ -3,7 +3,7 @@
  * ones that need attention first, each with the latest coaching note; and the counts of
  * its header, counted by the database.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import { HEALTH_STATUSES, statusForStage, THRESHOLD_KEYS, type HealthStatus, type ThresholdKey } from '../../shared/domain';
 import type { TDealQuery } from '../../shared/schemas/deal';
 import type { SessionUser } from '../auth/session';
@@ -56,22 +56,27 @@ export interface ReviewSummary {
   missing: Record<ThresholdKey, number>;
 }
 
-/** `review.summary`: one grouped query over the stored health of every deal the user sees (of one team, if asked). */
+/**
+ * `review.summary`: one grouped query over the stored health of every deal the user sees
+ * (of one team, if asked). For the whole organisation it reads deal_health's summary index
+ * alone — status and the three thresholds, not the rows — and joins the deals only to
+ * narrow the scope. A deal is open exactly when its health is not `closed` (scoring).
+ */
 export async function reviewSummary(db: Db, user: SessionUser, input: { teamId?: number | undefined }): Promise<ReviewSummary> {
   if (input.teamId !== undefined) await requireVisibleTeam(db, user, input.teamId);
-  const openOnly = (expression: ReturnType<typeof sql>) => sql`cast(sum(case when ${deals.status} = 'open' and ${expression} then 1 else 0 end) as integer)`;
-  const rows = await db
+  const missing = (passed: SQLWrapper) => sql<number>`cast(sum(case when ${passed} then 0 else 1 end) as integer)`.mapWith(Number);
+  const counts = db
     .select({
       status: dealHealth.status,
       deals: sql<number>`cast(count(*) as integer)`.mapWith(Number),
-      information: sql<number>`${openOnly(sql`not ${dealHealth.information}`)}`.mapWith(Number),
-      relationships: sql<number>`${openOnly(sql`not ${dealHealth.relationships}`)}`.mapWith(Number),
-      topDecisionMaker: sql<number>`${openOnly(sql`not ${dealHealth.topDecisionMaker}`)}`.mapWith(Number),
+      information: missing(dealHealth.information),
+      relationships: missing(dealHealth.relationships),
+      topDecisionMaker: missing(dealHealth.topDecisionMaker),
     })
-    .from(deals)
-    .innerJoin(dealHealth, eq(dealHealth.dealId, deals.id))
-    .where(and(visibleDeals(user, db), input.teamId === undefined ? undefined : eq(deals.teamId, input.teamId)))
-    .groupBy(dealHealth.status);
+    .from(dealHealth)
+    .$dynamic();
+  const scope = and(visibleDeals(user, db), input.teamId === undefined ? undefined : eq(deals.teamId, input.teamId));
+  const rows = await (scope ? counts.innerJoin(deals, eq(deals.id, dealHealth.dealId)).where(scope) : counts).groupBy(dealHealth.status);
   const summary: ReviewSummary = {
     open: 0,
     byStatus: Object.fromEntries(HEALTH_STATUSES.map((status) => [status, 0])) as Record<HealthStatus, number>,
@@ -79,7 +84,8 @@ export async function reviewSummary(db: Db, user: SessionUser, input: { teamId?:
   };
   for (const row of rows) {
     summary.byStatus[row.status] = row.deals;
-    if (row.status !== 'closed') summary.open += row.deals;
+    if (row.status === 'closed') continue;
+    summary.open += row.deals;
     for (const key of THRESHOLD_KEYS) summary.missing[key] += row[key];
   }
   return summary;

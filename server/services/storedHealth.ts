@@ -5,12 +5,13 @@
  * moves — and lists, filters, sorts and counts read this table instead.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { isNull, sql, type SQLWrapper } from 'drizzle-orm';
+import { HEALTH_ATTENTION_ORDER, HEALTH_STATUSES, type HealthStatus } from '../../shared/domain';
 import type { Health } from '../../shared/scoring';
-import type { Tx } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { idList, inIdList } from '../db/dialect';
 import { prepared } from '../db/prepared';
-import { dealHealth } from '../db/tables';
+import { dealHealth, deals } from '../db/tables';
 import { enqueueWebhooks } from './webhookOutbox';
 
 /** Rows per INSERT: nine parameters each stays far below either engine's limit. */
@@ -18,7 +19,7 @@ const CHUNK = 500;
 
 const storedOf = prepared((db) =>
   db
-    .select({ dealId: dealHealth.dealId, health: dealHealth.health })
+    .select({ dealId: dealHealth.dealId, status: dealHealth.status, health: dealHealth.health })
     .from(dealHealth)
     .where(inIdList(dealHealth.dealId, sql.placeholder('ids')))
     .prepare(),
@@ -47,7 +48,8 @@ export const rowOf = (dealId: number, health: Health, at: Date): typeof dealHeal
  */
 export async function storeHealth(tx: Tx, healths: ReadonlyMap<number, Health>, at: Date): Promise<number> {
   if (healths.size === 0) return 0;
-  const stored = new Map((await storedOf(tx).execute({ ids: idList([...healths.keys()]) })).map((row) => [row.dealId, row.health]));
+  const rows = await storedOf(tx).execute({ ids: idList([...healths.keys()]) });
+  const stored = new Map(rows.map((row) => [row.dealId, row.health]));
   const changed = [...healths].filter(([dealId, health]) => !isDeepStrictEqual(stored.get(dealId), asStored(health)));
   // A deal whose status moves (not its first scoring) is a `deal.health_changed` webhook event, in this transaction.
   const moved = changed.flatMap(([dealId, health]) => {
@@ -74,5 +76,46 @@ export async function storeHealth(tx: Tx, healths: ReadonlyMap<number, Health>, 
         },
       });
   }
+  // The deal's copy of the status's rank moves with it (a deal stored for the first time gets its first).
+  const wasStatus = new Map(rows.map((row) => [row.dealId, row.status]));
+  await storeAttention(
+    tx,
+    changed.filter(([dealId, health]) => wasStatus.get(dealId) !== health.status).map(([dealId, health]) => [dealId, health.status]),
+  );
   return changed.length;
+}
+
+/** `deals.attention` where it follows deal_health.status: the rank of each status, by hand on both engines. */
+const attentionOf = (status: SQLWrapper) => sql`(case ${status} ${sql.join(HEALTH_STATUSES.map((s) => sql`when ${s} then ${sql.raw(String(HEALTH_ATTENTION_ORDER[s]))}`), sql` `)} end)`;
+
+/**
+ * Copy the attention rank of these deals' new health status onto the deal (schema: deals.attention),
+ * one UPDATE per status and 500 deals, inside the caller's transaction — where the health
+ * itself is stored. The version and updatedAt stay: the deal was not edited.
+ */
+export async function storeAttention(tx: Tx, statuses: readonly (readonly [number, HealthStatus])[]): Promise<void> {
+  for (const status of HEALTH_STATUSES) {
+    const ids = statuses.filter(([, s]) => s === status).map(([dealId]) => dealId);
+    for (let start = 0; start < ids.length; start += CHUNK) {
+      await tx
+        .update(deals)
+        .set({ attention: HEALTH_ATTENTION_ORDER[status] })
+        .where(inIdList(deals.id, sql`${idList(ids.slice(start, start + CHUNK))}`));
+    }
+  }
+}
+
+/**
+ * Deals with stored health but no attention rank yet — a database from before the rank was
+ * kept on the deal (ADR 30) — get it from their stored status; one UPDATE, idempotent. Run at
+ * start with storeMissingHealth. Returns how many it set.
+ */
+export async function storeMissingAttention(db: Db): Promise<number> {
+  const stored = db.select({ status: attentionOf(dealHealth.status) }).from(dealHealth).where(sql`${dealHealth.dealId} = ${deals.id}`);
+  const set = await db
+    .update(deals)
+    .set({ attention: sql`(${stored})` })
+    .where(isNull(deals.attention))
+    .returning({ id: deals.id });
+  return set.length;
 }

@@ -128,6 +128,15 @@ function constraintsOf(config: ReturnType<typeof getSqliteTableConfig> | ReturnT
   };
 }
 
+/**
+ * SQLite's drizzle has no `.desc()` on an index column: a descending one is written
+ * sql`${t.column} desc`, and described as PostgreSQL's `.desc()` is, `column desc`.
+ */
+function sqliteIndexExpression(text: string): string {
+  const descending = /^"[^"]+"\."([^"]+)" desc$/.exec(text);
+  return descending ? `${descending[1]} desc` : `sql:${text}`;
+}
+
 export function describeSqliteTable(table: SQLiteTable): TableShape {
   const config = getSqliteTableConfig(table);
   const columns: Record<string, ColumnShape> = {};
@@ -152,7 +161,7 @@ export function describeSqliteTable(table: SQLiteTable): TableShape {
     indexes: byName(
       config.indexes.map((i) => ({
         name: i.config.name,
-        columns: i.config.columns.map((c) => (is(c, SQL) ? `sql:${sqlText(c, 'sqlite')}` : c.name)),
+        columns: i.config.columns.map((c) => (is(c, SQL) ? sqliteIndexExpression(sqlText(c, 'sqlite') ?? '') : c.name)),
         unique: i.config.unique,
         where: i.config.where ? sqlText(i.config.where, 'sqlite') : null,
       })),
@@ -184,7 +193,7 @@ export function describePgTable(table: PgTable): TableShape {
     indexes: byName(
       config.indexes.map((i) => ({
         name: i.config.name ?? '',
-        columns: i.config.columns.map((c) => (is(c, SQL) ? `sql:${sqlText(c, 'pg')}` : ((c as IndexedColumn).name ?? ''))),
+        columns: i.config.columns.map((c) => (is(c, SQL) ? `sql:${sqlText(c, 'pg')}` : `${(c as IndexedColumn).name ?? ''}${(c as IndexedColumn).indexConfig?.order === 'desc' ? ' desc' : ''}`)),
         unique: i.config.unique,
         where: i.config.where ? sqlText(i.config.where, 'pg') : null,
       })),

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DECISION_ROLES, INFO_POINT_STATUSES, LEVELS, STAGES, STANCES } from '../../shared/domain';
+import { DECISION_ROLES, HEALTH_ATTENTION_ORDER, INFO_POINT_STATUSES, LEVELS, STAGES, STANCES } from '../../shared/domain';
 import { addDays, isoDay } from '../../shared/dates';
 import { writeTransaction } from '../../server/db/client';
 import { healthForDeals, storeMissingHealth } from '../../server/services/health';
@@ -167,7 +167,7 @@ async function apply(world: World, step: Op): Promise<void> {
 /** Every deal's stored row beside a fresh scoring of it, now. */
 async function storedAndFresh() {
   const { db } = server.database;
-  const all = await db.select({ id: deals.id, teamId: deals.teamId, stage: deals.stage, status: deals.status, closeDate: deals.closeDate }).from(deals);
+  const all = await db.select({ id: deals.id, teamId: deals.teamId, stage: deals.stage, status: deals.status, closeDate: deals.closeDate, attention: deals.attention }).from(deals);
   const fresh = await healthForDeals(db, all, server.clock.now);
   const stored = new Map((await db.select().from(dealHealth)).map((row) => [row.dealId, row]));
   return all.map((deal) => {
@@ -175,9 +175,11 @@ async function storedAndFresh() {
     const row = stored.get(deal.id);
     return {
       deal: deal.id,
-      stored: row && { status: row.status, crossed: row.crossed, influence: row.influence, passed: [row.information, row.relationships, row.topDecisionMaker], health: row.health },
+      // The deal's own copy of its health's rank (ADR 30), which the Review's order reads, is part of what is stored.
+      stored: row && { status: row.status, attention: deal.attention, crossed: row.crossed, influence: row.influence, passed: [row.information, row.relationships, row.topDecisionMaker], health: row.health },
       fresh: {
         status: health.status,
+        attention: HEALTH_ATTENTION_ORDER[health.status],
         crossed: health.crossed,
         influence: health.coverage.influence,
         passed: [health.thresholds.information.passed, health.thresholds.relationships.passed, health.thresholds.topDecisionMaker.passed],
@@ -211,6 +213,13 @@ describe('stored health (SPEC §13)', () => {
     const before = await db.select().from(dealHealth);
     await writeTransaction(db, (tx) => tx.delete(dealHealth));
     expect(await storeMissingHealth(db, server.clock.now)).toBe(before.length);
+    expect(await storeMissingHealth(db, server.clock.now)).toBe(0);
+    for (const row of await storedAndFresh()) expect(row.stored, `deal ${row.deal}`).toEqual(row.fresh);
+  });
+
+  it('a database from before the deal kept its attention rank gets it from the stored health at start (ADR 30)', async () => {
+    const { db } = server.database;
+    await writeTransaction(db, (tx) => tx.update(deals).set({ attention: null }));
     expect(await storeMissingHealth(db, server.clock.now)).toBe(0);
     for (const row of await storedAndFresh()) expect(row.stored, `deal ${row.deal}`).toEqual(row.fresh);
   });

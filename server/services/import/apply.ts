@@ -18,7 +18,7 @@ import { enqueueWebhookOf, eventRow, type EventInput } from '../events';
 import { HEALTH_BATCH, healthForDeals, recordHealthSnapshots } from '../health';
 import type { ImportPlan, Ref } from './plan';
 import { BATCH, batchParams, insertAccount, insertContact, insertDeal, insertDealHealth, insertDealHealths, insertEvent, insertEvents, insertInfoPoints, insertSnapshot, insertSnapshots, insertStakeholder, setClosedThresholds, upsertLink, upsertLinks } from './statements';
-import { rowOf } from '../storedHealth';
+import { rowOf, storeAttention } from '../storedHealth';
 
 /** Rows through a statement of BATCH rows, the rest through its one-row twin. */
 async function inBatches(rows: readonly Record<string, unknown>[], many: { execute(params: Record<string, unknown>): unknown }, one: { execute(params: Record<string, unknown>): unknown }): Promise<void> {
@@ -241,6 +241,10 @@ export async function applyImport(tx: Tx, user: SessionUser, plan: ImportPlan, n
     }
     await inBatches(snapshots, insertSnapshots(tx), insertSnapshot(tx));
     await inBatches(stored, insertDealHealths(tx), insertDealHealth(tx));
+    await storeAttention(
+      tx,
+      stored.map((row) => [row.dealId, row.status]),
+    );
   }
   // Deals that existed already (a person's level changed, a role added): the app's own path.
   const createdIds = new Set(created.map((d) => d.id));
