@@ -28,7 +28,8 @@ describe('paged pipeline, board and review', () => {
       const closeDate = new Date(Date.UTC(2031, 0, 1 + i)).toISOString().slice(0, 10);
       expectOk(await manager.mutate('deal.create', { accountId: account!.id, name: `Paging deal ${String(i).padStart(3, '0')}`, amount: 1000 + ((i * 7919) % 500) * 100, closeDate, stage: STAGE }));
     }
-    total = (await manager.trpc.deal.list.query()).total;
+    // The table opens on the open deals (the won and lost ones are history): ?status=all shows them too.
+    total = (await manager.trpc.deal.list.query({ status: 'open' })).total;
     // A second team, so an admin sees two and gets the team filter.
     await addOtherTeam(app.server);
     page = await app.newPage();
@@ -54,11 +55,28 @@ describe('paged pipeline, board and review', () => {
     await expect.poll(() => tableRows(page).count()).toBe(Math.min(150, total));
     const expected = [];
     for (let cursor: string | undefined, i = 0; i < 3; i += 1) {
-      const next = await manager.trpc.deal.list.query({ cursor });
+      const next = await manager.trpc.deal.list.query({ status: 'open', cursor });
       expected.push(...next.items.map((deal) => deal.name));
       cursor = next.nextCursor ?? undefined;
     }
     expect(await names(page)).toEqual(expected.slice(0, 150));
+  });
+
+  it('the table opens on the open deals; "All" puts the won and lost ones back, in the URL', async () => {
+    await open('/?lang=en');
+    expect(await page.getByTestId('filter-status').inputValue()).toBe('open');
+    await page.getByTestId('filter-status').selectOption('');
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('all');
+    const all = (await manager.trpc.deal.list.query()).total;
+    expect(all).toBeGreaterThan(total);
+    await expect.poll(() => showing(page)).toBe(`Showing 50 of ${all.toLocaleString('en')} deals`);
+    await page.reload();
+    await page.getByTestId('showing').waitFor();
+    expect(await page.getByTestId('filter-status').inputValue()).toBe('');
+    await page.getByTestId('filter-status').selectOption('won');
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('won');
+    const won = (await manager.trpc.deal.list.query({ status: 'won' })).total;
+    await expect.poll(() => showing(page)).toBe(`Showing ${Math.min(50, won)} of ${won} ${won === 1 ? 'deal' : 'deals'}`);
   });
 
   it('a sort, a search and a filter go into the URL, survive a reload and give the server’s order', async () => {
@@ -145,7 +163,7 @@ describe('paged pipeline, board and review', () => {
     const demo = teams.find((team) => team.name !== 'Key Accounts — West')!;
     await admin.getByTestId('filter-team').selectOption(String(demo.id));
     await expect.poll(() => new URL(admin.url()).searchParams.get('team')).toBe(String(demo.id));
-    const inTeam = (await manager.trpc.deal.list.query({ teamId: demo.id })).total;
+    const inTeam = (await manager.trpc.deal.list.query({ teamId: demo.id, status: 'open' })).total;
     await expect.poll(() => admin.getByTestId('showing').textContent()).toBe(`Showing 50 of ${inTeam} deals`);
     await admin.close();
   });

@@ -17,6 +17,13 @@ export interface PipelineFilters {
   view: 'table' | 'board';
 }
 
+/**
+ * `?status=all` shows every deal. With no status (and no stage) in the URL the table shows the
+ * open deals: the won and lost ones are history, and sorted by close date they would come first.
+ * The board shows every stage, won and lost included, so there nothing is left out by default.
+ */
+export const STATUS_ALL = 'all';
+
 /** The pipeline's order when the URL names none: the deals closing soonest first. */
 export const PIPELINE_DEFAULT_SORT: DealSort = 'closeDate';
 export type PipelineParam = 'status' | 'stage' | 'owner' | 'team' | 'tier' | 'health' | 'q' | 'sort' | 'view';
@@ -38,8 +45,10 @@ export const searchText = (value: string | null): string | undefined => value?.t
  */
 export function usePipelineFilters() {
   const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'board' ? 'board' : 'table';
+  const status = params.get('status');
   const filters: PipelineFilters = {
-    status: pick(DEAL_STATUSES, params.get('status')),
+    status: status === STATUS_ALL ? undefined : (pick(DEAL_STATUSES, status) ?? (view === 'table' && !params.has('stage') ? 'open' : undefined)),
     stage: pick(STAGES, params.get('stage')),
     ownerId: positiveId(params.get('owner')),
     teamId: positiveId(params.get('team')),
@@ -47,7 +56,7 @@ export function usePipelineFilters() {
     health: pick(HEALTH_STATUSES, params.get('health')),
     q: searchText(params.get('q')),
     sort: pick(DEAL_SORTS, params.get('sort')) ?? PIPELINE_DEFAULT_SORT,
-    view: params.get('view') === 'board' ? 'board' : 'table',
+    view,
   };
   const set = (key: PipelineParam, value: string | undefined) => {
     const next = new URLSearchParams(params);
