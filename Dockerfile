@@ -39,6 +39,6 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Migrates (under an advisory lock on PostgreSQL), seeds if SEED_DEMO=1 and the database is empty, then serves.
-# What `npm start` runs, without its prestart build check (dist comes from the build stage and
+# What `npm start` runs (the same Node flags: docs/decisions/0031), without its prestart build check (dist comes from the build stage and
 # /app is not writable here), and with Node as PID 1 so SIGTERM reaches the graceful drain.
-CMD ["node", "--enable-source-maps", "dist/server/index.js"]
+CMD ["node", "--enable-source-maps", "--max-semi-space-size=8", "dist/server/index.js"]

@@ -187,3 +187,17 @@ export async function benchApi(server: TestServer, cookie: string, dealId: numbe
   await baseline.close();
   return figures;
 }
+
+export function printApi(figures: readonly ApiFigure[], seconds: number): void {
+  console.log(`\nAPI (autocannon, 10 connections, ${seconds} s each, same SQLite file)`);
+  console.table(
+    figures.map((f) => ({
+      case: f.name,
+      'ours req/s': f.ours.rps,
+      'ours p50/p99 ms': `${f.ours.p50} / ${f.ours.p99}`,
+      'bare req/s': f.baseline.rps,
+      'bare p50/p99 ms': `${f.baseline.p50} / ${f.baseline.p99}`,
+      'ratio ours/bare': f.ratio.toFixed(2),
+    })),
+  );
+}

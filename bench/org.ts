@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { addDays, daysBefore, isoDay } from '../shared/dates';
 import { DEFAULT_THRESHOLD_SETTINGS } from '../shared/settings';
 import { loginAs, type ApiSession } from '../test/helpers/api';
-import { freePort, startChildServer, type ChildServer } from '../test/helpers/child-server';
+import { freePort, npmStartArgs, startChildServer, type ChildServer } from '../test/helpers/child-server';
 import { startTestServer } from '../test/helpers/server';
 
 const TEAMS = 100;
@@ -27,7 +27,7 @@ function random(seed: number) {
 }
 
 /** Bulk-insert the organisation straight into the file (the API would take hours); the server stores their health at start. */
-function seedOrganisation(path: string, dealCount: number, now: Date): void {
+export function seedOrganisation(path: string, dealCount: number, now: Date): void {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   const rand = random(dealCount);
@@ -133,8 +133,8 @@ export async function benchOrg(sizes = [500, 50_000], runs = 100): Promise<OrgFi
     let child: ChildServer | undefined;
     try {
       const started = performance.now();
-      // As in production: the built bundle on plain Node (`npm start`), not the TypeScript sources through tsx.
-      child = await startChildServer(path, await freePort(), { HEALTH_SWEEP_MINUTES: '0', SEED_DEMO: '0' }, ['--enable-source-maps', 'dist/server/index.js'], 600_000);
+      // As in production: the built bundle on plain Node with `npm start`'s flags, not the TypeScript sources through tsx.
+      child = await startChildServer(path, await freePort(), { HEALTH_SWEEP_MINUTES: '0', SEED_DEMO: '0' }, npmStartArgs(), 600_000);
       const startSeconds = Math.round((performance.now() - started) / 100) / 10;
       const [manager, admin] = [await loginAs(child, 'manager@demo.test'), await loginAs(child, 'admin@demo.test')];
       const reads = async (client: ApiSession) => ({

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { loginAs } from '../test/helpers/api';
 import { startTestServer } from '../test/helpers/server';
-import { benchApi } from './api';
+import { benchApi, printApi } from './api';
 import { measureBundle } from './bundle';
 import { benchEngines, printEngines } from './engines';
 import { benchImport, printImport } from './import';
@@ -34,17 +34,7 @@ try {
   // Import of a generated Salesforce export and export of the 20,000 deals it made (SPEC §12).
   const importExport = await benchImport();
 
-  console.log(`\nAPI (autocannon, 10 connections, ${seconds} s each, same SQLite file)`);
-  console.table(
-    api.map((f) => ({
-      case: f.name,
-      'ours req/s': f.ours.rps,
-      'ours p50/p99 ms': `${f.ours.p50} / ${f.ours.p99}`,
-      'bare req/s': f.baseline.rps,
-      'bare p50/p99 ms': `${f.baseline.p50} / ${f.baseline.p99}`,
-      'ratio ours/bare': f.ratio.toFixed(2),
-    })),
-  );
+  printApi(api, seconds);
   printEngines(engines, seconds);
   printOrg(org);
   printMap(map);

@@ -13,7 +13,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { freePort, startChildServer } from '../test/helpers/child-server';
+import { freePort, npmStartArgs, startChildServer } from '../test/helpers/child-server';
 import { processTree, rssKb } from '../test/helpers/proc';
 
 export interface StartFigure {
@@ -27,7 +27,7 @@ export interface StartFigure {
 
 const VARIANTS = [
   { name: 'before: tsx (old npm start)', args: [fileURLToPath(import.meta.resolve('tsx/cli')), 'server/index.ts'], command: 'tsx server/index.ts' },
-  { name: 'now: bundle (npm start)', args: ['--enable-source-maps', 'dist/server/index.js'], command: 'node --enable-source-maps dist/server/index.js' },
+  { name: 'now: bundle (npm start)', args: npmStartArgs(), command: `node ${npmStartArgs().join(' ')}` },
   { name: 'bundle without source maps', args: ['dist/server/index.js'], command: 'node dist/server/index.js' },
 ];
 

@@ -46,12 +46,23 @@ const transactions = new WeakMap<Db, RunTransaction>();
 /** Set while a write transaction runs, so a nested one fails loudly instead of deadlocking. */
 const inTransaction = new AsyncLocalStorage<true>();
 
-function connect(path: string): Database.Database {
+/**
+ * SQLite's page cache per connection, in KiB. better-sqlite3 builds SQLite with 16 MB
+ * (-16000), which each of the two connections fills once the file outgrows it (50,000
+ * deals: a 450 MB file): 32 MB of the server's memory. The reader serves every list from indexes
+ * over stored health, so 8 MB holds their hot pages; the writer touches a few pages per
+ * write, so 4 MB. A page outside the cache comes from the OS's file cache, not the disk
+ * (docs/decisions/0031).
+ */
+const CACHE_KIB = { reader: 8_000, writer: 4_000 } as const;
+
+function connect(path: string, role: keyof typeof CACHE_KIB): Database.Database {
   const connection = new Database(path);
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
+  connection.pragma(`cache_size = -${CACHE_KIB[role]}`);
   return connection;
 }
 
@@ -70,9 +81,9 @@ function connect(path: string): Database.Database {
 export function openDatabase(path: string): SqliteDatabase {
   bindTables('sqlite');
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = connect(path);
+  const sqlite = connect(path, 'writer');
   // An in-memory database exists only on its own connection: there, reads share the writer's.
-  const reader = path === ':memory:' ? sqlite : connect(path);
+  const reader = path === ':memory:' ? sqlite : connect(path, 'reader');
   if (reader !== sqlite) reader.pragma('query_only = ON');
   const writer = drizzle(sqlite, { schema });
   const db = reader === sqlite ? writer : drizzle(reader, { schema });

@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { DEAL_COLUMNS, type Cell, type DealColumn } from './exportRows';
 
 /** Column widths in characters: wide enough for typical names without hand resizing. */
@@ -18,6 +17,9 @@ function value(cell: Cell): string | number | Date {
  * written, so memory stays flat for a big pipeline (ADR 0019).
  */
 export async function writeDealsXlsx(out: Writable, rows: Record<DealColumn, Cell>[]): Promise<void> {
+  // Loaded on the first spreadsheet, not at start: exceljs and its zip writer hold ~12 MB
+  // of the server's memory that most instances never use (docs/decisions/0031).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Deals', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = DEAL_COLUMNS.map((key) => ({

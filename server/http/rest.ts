@@ -12,7 +12,7 @@ import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
+import type { OpenAPIObject } from 'trpc-to-openapi';
 import type { AppDeps, Context } from '../trpc/context';
 import { createContextFactory } from '../trpc/context';
 import { appRouter } from '../trpc/router';
@@ -49,8 +49,13 @@ export function restRoutes(): RestRoute[] {
 
 let document: OpenAPIObject | null = null;
 
-/** The OpenAPI 3.1 document, built once from the router. */
-export function openApiDocument(): OpenAPIObject {
+/**
+ * The OpenAPI 3.1 document, built once from the router on its first request. The generator
+ * (trpc-to-openapi with zod-openapi) loads only then: it is memory every instance would
+ * otherwise hold for a page few open (docs/decisions/0031).
+ */
+export async function openApiDocument(): Promise<OpenAPIObject> {
+  const { generateOpenApiDocument } = await import('trpc-to-openapi');
   document ??= generateOpenApiDocument(appRouter, {
     title: 'Deal Room API',
     description:
@@ -219,8 +224,8 @@ export function restRouter(deps: AppDeps): express.Router {
 export function docsRouter(): express.Router {
   const router = express.Router();
   const assets = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-  router.get('/openapi.json', (_req, res) => {
-    res.json(openApiDocument());
+  router.get('/openapi.json', (_req, res, next) => {
+    openApiDocument().then((doc) => res.json(doc), next);
   });
   router.get('/docs', (_req, res) => {
     res.type('html').send(DOCS_HTML);

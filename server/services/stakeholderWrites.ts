@@ -7,6 +7,7 @@ import type { TStakeholderAdd, TStakeholderUpdate } from '../../shared/schemas/s
 import type { EventKind } from '../../shared/events';
 import type { SessionUser } from '../auth/session';
 import { writeTransaction, type Db, type Tx } from '../db/client';
+import { prepared } from '../db/prepared';
 import { first, single } from '../db/rows';
 import { competitorFavouredBy, contacts, infoPoints, relationships, stakeholders } from '../db/tables';
 import { AppError, assertVersion, badInput, notFound } from '../errors';
@@ -94,8 +95,12 @@ export async function addStakeholder(db: Db, user: SessionUser, input: TStakehol
   });
 }
 
+/** The rows a stakeholder write starts from, prepared once per connection (the map's drags are the busiest write). */
+const stakeholderRow = prepared((db) => db.select().from(stakeholders).where(eq(stakeholders.id, sql.placeholder('id'))).limit(1).prepare());
+const contactRow = prepared((db) => db.select().from(contacts).where(eq(contacts.id, sql.placeholder('id'))).limit(1).prepare());
+
 async function requireStakeholder(tx: Tx, user: SessionUser, id: number) {
-  const row = first(await tx.select().from(stakeholders).where(eq(stakeholders.id, id)).limit(1));
+  const row = first(await stakeholderRow(tx).execute({ id }));
   if (!row) throw notFound('Stakeholder');
   // Another rep's deal answers NOT_FOUND, exactly like a missing row.
   return { row, deal: await requireDeal(tx, user, row.dealId) };
@@ -112,7 +117,7 @@ export async function updateStakeholder(db: Db, user: SessionUser, input: TStake
   return writeTransaction(db, async (tx) => {
     const { row, deal } = await requireStakeholder(tx, user, input.id);
     await assertVersion('Stakeholder', row, input.version, () => getStakeholderDto(tx, row.id));
-    const contact = first(await tx.select().from(contacts).where(eq(contacts.id, row.contactId)).limit(1))!;
+    const contact = first(await contactRow(tx).execute({ id: row.contactId }))!;
     if (input.contactVersion !== undefined) await assertVersion('Contact', contact, input.contactVersion, () => getStakeholderDto(tx, row.id));
     const before = await getStakeholderDto(tx, row.id);
     const contactDiff = await patchContact(tx, contact, input, now);

@@ -69,11 +69,20 @@ export async function listStakeholders(db: Db | Tx, dealId: number): Promise<Sta
   return (await stakeholdersOfDeal(db).execute({ dealId })).map(withIntel);
 }
 
+/** Every stakeholder write reads the record before and after: prepared once per connection. */
+const stakeholderById = prepared((db) =>
+  db
+    .select(stakeholderColumns)
+    .from(stakeholders)
+    .innerJoin(contacts, eq(contacts.id, stakeholders.contactId))
+    .where(eq(stakeholders.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare(),
+);
+
 /** One stakeholder, in the same shape as the deal room's list. */
 export async function getStakeholderDto(db: Db | Tx, id: number): Promise<StakeholderDto> {
-  const row = first(
-    await db.select(stakeholderColumns).from(stakeholders).innerJoin(contacts, eq(contacts.id, stakeholders.contactId)).where(eq(stakeholders.id, id)).limit(1),
-  );
+  const row = first(await stakeholderById(db).execute({ id }));
   if (!row) throw notFound('Stakeholder');
   return withIntel(row);
 }

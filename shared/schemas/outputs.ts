@@ -207,7 +207,16 @@ export const ZOkOutput = z.looseObject({ ok: z.literal(true) });
  * A REST procedure's output parser typed as the service's own result `T`: tRPC clients
  * keep the exact DTO types, the document gets the schema, and an answer the schema does
  * not (yet) describe passes through unchanged instead of failing as a 500.
+ *
+ * tRPC runs a procedure's output parser on every call, over tRPC and REST alike. These
+ * schemas only describe (loose objects, no defaults or transforms, and a failure gives
+ * the input back), so parsing can never change an answer: it was pure cost — a deep copy
+ * of the whole deal room on each `deal.get`. The parser tRPC calls (`parseAsync`) passes
+ * the answer through; the schema itself is untouched for the document and for
+ * test/integration/rest.test.ts, which parses real answers with the exported schemas.
  */
 export function documented<T>(schema: z.ZodType): z.ZodType<T> {
-  return schema.catch((ctx: z.core.$ZodCatchCtx) => ctx.input) as unknown as z.ZodType<T>;
+  const described = schema.catch((ctx: z.core.$ZodCatchCtx) => ctx.input);
+  described.parseAsync = (value: unknown) => Promise.resolve(value) as ReturnType<typeof described.parseAsync>;
+  return described as unknown as z.ZodType<T>;
 }

@@ -3,6 +3,7 @@
  * bundle), so a test can kill it with SIGKILL the way a crash would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export interface ChildServer {
   url: string;
@@ -10,6 +11,14 @@ export interface ChildServer {
   /** What the server wrote to stderr so far (an uncaught error; its log goes to stdout, ignored). */
   stderr(): string;
   kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Node's arguments in package.json's `start` script (`node …`): the built server as production runs it. */
+export function npmStartArgs(): string[] {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  const [command, ...args] = (scripts.start ?? '').split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start is not a plain node command: ${scripts.start}`);
+  return args;
 }
 
 /** Node's arguments for the server from its TypeScript sources, as in development. */
