@@ -233,6 +233,8 @@ export const deals = pgTable(
     // selective team filter (ADR 30); a closed deal's rank is the last, so the open come first.
     index('deals_review_idx').on(t.attention, t.amount.desc().nullsFirst(), t.id),
     index('deals_team_review_idx').on(t.teamId, t.status, t.attention, t.amount.desc().nullsFirst(), t.id),
+    // A manager's pipeline in its default order (close date) for one team: read in order, never sorted.
+    index('deals_team_close_idx').on(t.teamId, t.closeDate, t.id),
     // The lists' default order (SPEC §13): a first page without sorting every deal.
     index('deals_close_date_idx').on(t.closeDate, t.id),
     index('deals_owner_idx').on(t.ownerId),

@@ -9,7 +9,7 @@
  * someone pages therefore neither repeats nor goes missing, unless the edit moves the
  * very value the list is sorted by.
  */
-import { and, asc, desc, eq, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { HEALTH_ATTENTION_ORDER, STAGES, stageIndex } from '../../shared/domain';
 import { DEAL_PAGE_DEFAULT, DEAL_SORTS, type DealSort, type DealSortKey, type TDealQuery } from '../../shared/schemas/deal';
 import type { Health } from '../../shared/scoring';
@@ -17,7 +17,7 @@ import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
 import { accounts, dealHealth, deals, users } from '../db/tables';
 import { AppError } from '../errors';
-import { requireVisibleTeam, visibleDeals } from './access';
+import { requireVisibleTeam, visibleDeals, visibleTeamIds } from './access';
 import { dealColumns, type DealDto } from './deals';
 
 export type DealWithHealth = DealDto & { health: Health };
@@ -121,11 +121,24 @@ function decodeCursor(cursor: string, sort: DealSort, parts: number): SortValue[
 /** `like` with the user's text taken literally: % and _ are escaped. */
 const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/**
+ * Which deals a list may show (SPEC §7, §13). For a manager it is the teams they manage as a
+ * list of ids, read first, not the access rule's `team = ? or team in (subquery)`: with one
+ * team, `team_id in (?)` is an equality, and the team's indexes (deals_team_close_idx,
+ * deals_team_review_idx) give the page in order — the `or` made the database sort every deal of
+ * the team for each page (16–28 ms at 5,000 deals, against 0.4).
+ */
+async function visibleInList(db: Db, user: SessionUser): Promise<SQL | undefined> {
+  if (user.role !== 'manager') return visibleDeals(user, db);
+  const teams = await visibleTeamIds(db, user);
+  return teams === 'all' ? undefined : inArray(deals.teamId, teams);
+}
+
 async function filtersOf(db: Db, user: SessionUser, query: TDealQuery): Promise<SQL | undefined> {
   if (query.teamId !== undefined) await requireVisibleTeam(db, user, query.teamId);
   const pattern = query.q ? containing(query.q) : undefined;
   return and(
-    visibleDeals(user, db),
+    await visibleInList(db, user),
     query.teamId === undefined ? undefined : eq(deals.teamId, query.teamId),
     query.status === undefined ? undefined : eq(deals.status, query.status),
     query.stage === undefined ? undefined : eq(deals.stage, query.stage),

@@ -64,7 +64,9 @@ export async function readCatalog(client: pg.Client | pg.PoolClient): Promise<Re
 
   const ix = await client.query<{ table_name: string; index_name: string; unique: boolean; primary: boolean; columns: string[] }>(
     `SELECT t.relname AS table_name, i.relname AS index_name, x.indisunique AS unique, x.indisprimary AS primary,
-            array(SELECT a.attname FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+            -- A descending column (bit 1 of its indoption) reads 'column desc', as schema-shape.ts describes it.
+            array(SELECT a.attname || CASE WHEN x.indoption[k.ord - 1] & 1 = 1 THEN ' desc' ELSE '' END
+                    FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
                   JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns
        FROM pg_index x
        JOIN pg_class i ON i.oid = x.indexrelid

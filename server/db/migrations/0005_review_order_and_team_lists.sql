@@ -3,4 +3,5 @@ CREATE INDEX `deal_health_summary_idx` ON `deal_health` (`status`,`information`,
 DROP INDEX `deals_team_status_idx`;--> statement-breakpoint
 ALTER TABLE `deals` ADD `attention` integer;--> statement-breakpoint
 CREATE INDEX `deals_review_idx` ON `deals` (`attention`,"amount" desc,`id`);--> statement-breakpoint
-CREATE INDEX `deals_team_review_idx` ON `deals` (`team_id`,`status`,`attention`,"amount" desc,`id`);
+CREATE INDEX `deals_team_review_idx` ON `deals` (`team_id`,`status`,`attention`,"amount" desc,`id`);--> statement-breakpoint
+CREATE INDEX `deals_team_close_idx` ON `deals` (`team_id`,`close_date`,`id`);
