@@ -6,7 +6,7 @@
  */
 import { count, eq } from 'drizzle-orm';
 import { addDays, daysBefore, isoDay } from '../../shared/dates';
-import { INFO_POINTS, statusForStage } from '../../shared/domain';
+import { INFO_POINTS, statusForStage, type Level } from '../../shared/domain';
 import { computeHealth } from '../../shared/scoring';
 import { DEFAULT_ACCOUNT_SETTINGS } from '../../shared/accounts';
 import { DEFAULT_THRESHOLD_SETTINGS } from '../../shared/settings';
@@ -158,27 +158,39 @@ async function seedPastOrders(tx: Tx, now: Date, teamId: number, accountIds: Map
   }
 }
 
+/** One person at the customer, reporting to someone inserted before them (`contactIds`), with a made-up work email. */
+async function insertContact(
+  tx: Tx,
+  accountId: number,
+  person: { name: string; title: string; department?: string | null; level: Level; reportsTo?: string },
+  domain: string,
+  contactIds: Map<string, number>,
+  leftAt: string | null = null,
+) {
+  return single(
+    await tx
+      .insert(t.contacts)
+      .values({
+        accountId,
+        name: person.name,
+        title: person.title,
+        department: person.department ?? null,
+        level: person.level,
+        reportsToContactId: person.reportsTo ? contactIds.get(person.reportsTo)! : null,
+        email: `${person.name.toLowerCase().replace(/[^a-z]+/g, '.')}@${domain}`,
+        leftAt,
+      })
+      .returning(),
+  );
+}
+
 /** The org charts of the accounts with no open deal, and the key-account manager's contact with their people (account activities). */
 async function seedAccountPeople(tx: Tx, now: Date, accountIds: Map<string, number>, managerOf: (key: string) => { id: number }): Promise<void> {
   for (const seed of accountPeopleSeed) {
     const accountId = accountIds.get(seed.account)!;
     const contactIds = new Map<string, number>();
     for (const person of seed.people) {
-      const contact = single(
-        await tx
-          .insert(t.contacts)
-          .values({
-            accountId,
-            name: person.name,
-            title: person.title,
-            department: person.department,
-            level: person.level,
-            reportsToContactId: person.reportsTo ? contactIds.get(person.reportsTo)! : null,
-            email: `${person.name.toLowerCase().replace(/[^a-z]+/g, '.')}@${seed.domain}`,
-          })
-          .returning(),
-      );
-      contactIds.set(person.key, contact.id);
+      contactIds.set(person.key, (await insertContact(tx, accountId, person, seed.domain, contactIds)).id);
     }
     for (const activity of seed.activities) {
       const at = isoDaysAgo(now, activity.daysAgo);
@@ -256,21 +268,7 @@ async function seedPeople(tx: Tx, now: Date, dealId: number, accountId: number, 
   const stakeholderIds = new Map<string, number>();
   const contactIds = new Map<string, number>();
   for (const [index, person] of people.entries()) {
-    const contact = single(
-      await tx
-        .insert(t.contacts)
-        .values({
-          accountId,
-          name: person.name,
-          title: person.title,
-          department: person.department,
-          level: person.level,
-          reportsToContactId: person.reportsTo ? contactIds.get(person.reportsTo)! : null,
-          email: `${person.name.toLowerCase().replace(/[^a-z]+/g, '.')}@${domain}`,
-          leftAt: person.leftDaysAgo === undefined ? null : dateIn(now, -person.leftDaysAgo),
-        })
-        .returning(),
-    );
+    const contact = await insertContact(tx, accountId, person, domain, contactIds, person.leftDaysAgo === undefined ? null : dateIn(now, -person.leftDaysAgo));
     contactIds.set(person.key, contact.id);
     const stakeholder = single(
       await tx

@@ -57,6 +57,14 @@ class Browser {
   }
 }
 
+/** A test OpenID provider and a server that signs in with it (its callback on the server's port). */
+async function startWithProvider(env: Record<string, string> = {}): Promise<{ provider: TestProvider; server: TestServer }> {
+  const port = await freePort();
+  const provider = await startTestProvider([`http://localhost:${port}/auth/oidc/callback`]);
+  const server = await startTestServer({ env: { PORT: String(port), OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, ...env } });
+  return { provider, server };
+}
+
 describe('single sign-on with OpenID Connect', () => {
   let server: TestServer;
   let provider: TestProvider;
@@ -75,11 +83,7 @@ describe('single sign-on with OpenID Connect', () => {
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    provider = await startTestProvider([`http://localhost:${port}/auth/oidc/callback`]);
-    server = await startTestServer({
-      env: { PORT: String(port), OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, OIDC_NAME: 'Acme ID' },
-    });
+    ({ provider, server } = await startWithProvider({ OIDC_NAME: 'Acme ID' }));
     admin = await loginAs(server, 'admin@demo.test');
   });
   afterAll(async () => {
@@ -238,11 +242,7 @@ describe('single sign-on: new users', () => {
   let provider: TestProvider;
 
   beforeAll(async () => {
-    const port = await freePort();
-    provider = await startTestProvider([`http://localhost:${port}/auth/oidc/callback`]);
-    server = await startTestServer({
-      env: { PORT: String(port), OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, OIDC_AUTO_CREATE: 'rep' },
-    });
+    ({ provider, server } = await startWithProvider({ OIDC_AUTO_CREATE: 'rep' }));
   });
   afterAll(async () => {
     await server?.stop();
@@ -279,12 +279,8 @@ describe('single sign-on: one address starting sign-ins without end', () => {
   let server: TestServer;
   let provider: TestProvider;
   beforeAll(async () => {
-    const port = await freePort();
-    provider = await startTestProvider([`http://localhost:${port}/auth/oidc/callback`]);
     // A budget of 1 login point: SSO_STARTS_PER_POINT sign-ins may start from one address per 15 minutes.
-    server = await startTestServer({
-      env: { PORT: String(port), LOGIN_RATE_LIMIT: '1', OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret },
-    });
+    ({ provider, server } = await startWithProvider({ LOGIN_RATE_LIMIT: '1' }));
   });
   afterAll(async () => {
     await server?.stop();
