@@ -35,7 +35,7 @@ export function PortfolioBars({ portfolio }: { portfolio: PortfolioView }) {
                 <span className="portfolio-track" aria-hidden="true">
                   <span className={`portfolio-fill tier-fill-${tier}`} style={{ width: `${Math.max(row.share * 100, row.share > 0 ? 1 : 0)}%` }} />
                 </span>
-                <span className="portfolio-share">{format.percent(row.share)}</span>
+                <span className="portfolio-share">{row.share > 0 && row.share < 0.005 ? `<${format.percent(0.01)}` : format.percent(row.share)}</span>
                 <span className="portfolio-detail muted small">
                   {t('portfolio.tierLine', { accounts: t('portfolio.accounts', { count: row.accounts }), amount: format.compactMoney(row.wonTotal, portfolio.currency) })}
                 </span>
