@@ -62,7 +62,7 @@ export const SCREENS: readonly Screen[] = [
     user: 'rep1@demo.test',
     async open(page, { base }) {
       await page.goto(`${base}/?view=board`);
-      await expect.poll(() => page.getByTestId('pipeline-board').getByTestId('board-card').count()).toBe(4); // rep1's four seeded deals
+      await expect.poll(() => page.getByTestId('pipeline-board').getByTestId('board-card').count()).toBe(11); // rep1's seeded deals: three open, one lost, seven past orders (won)
     },
   },
   {

@@ -35,8 +35,8 @@ describe('the Settings page has a table of contents', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual(['赢单门槛', '大客户', '团队成员', 'API 令牌']);
     await nav.getByRole('link', { name: 'API 令牌' }).click();
     await expect.poll(() => nav.getByRole('link', { name: 'API 令牌' }).getAttribute('aria-current')).toBe('true');
-    // Sticky under the app's header while the page has scrolled down to the last card.
-    expect(await rep.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+    // Sticky under the app's header once the page has scrolled (smoothly) down to the last card.
+    await expect.poll(() => rep.evaluate(() => window.scrollY)).toBeGreaterThan(300);
     const box = (await nav.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(50);
     expect(box.y).toBeLessThan(70);
