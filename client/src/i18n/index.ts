@@ -94,7 +94,7 @@ export function lazyWithStrings<P extends object>(load: () => Promise<{ default:
     ));
   const Lazy = lazy(start);
   function Screen(props: P) {
-    return loaded ? createElement(loaded, props) : createElement(Lazy as ComponentType<P>, props);
+    return loaded ? createElement(loaded, props) : createElement(Lazy as unknown as ComponentType<P>, props);
   }
   return Object.assign(Screen, { preload: () => start().then(() => undefined) });
 }

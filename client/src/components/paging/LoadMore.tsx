@@ -1,5 +1,6 @@
-import { useEffect, useEffectEvent, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLatestCallback } from '../../lib/useLatestCallback';
 import { useFormat } from '../../lib/format';
 
 interface Props {
@@ -26,7 +27,7 @@ export function LoadMore({ shown, total, hasMore, loading, onMore, compact = fal
   const format = useFormat();
   const sentinel = useRef<HTMLDivElement>(null);
   // The latest callback without re-observing on every render.
-  const more = useEffectEvent(onMore);
+  const more = useLatestCallback(onMore);
 
   useEffect(() => {
     const node = sentinel.current;

@@ -1,5 +1,6 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { LIMITS } from '../../../../shared/schemas/limits';
+import { useLatestCallback } from '../../lib/useLatestCallback';
 
 interface Props {
   label: string;
@@ -22,7 +23,7 @@ export function SearchField({ label, value, onChange }: Props) {
   }
   // The latest onChange when the timer fires: it writes into the URL as it is then, so a
   // filter picked while the search waited is kept.
-  const commit = useEffectEvent((trimmed: string | undefined) => onChange(trimmed));
+  const commit = useLatestCallback((trimmed: string | undefined) => onChange(trimmed));
   useEffect(() => {
     const trimmed = text.trim() || undefined;
     if (trimmed === value) return;

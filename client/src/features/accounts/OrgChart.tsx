@@ -1,12 +1,12 @@
 import '@xyflow/react/dist/style.css';
 import { Background, Controls, Handle, Position, ReactFlow, ReactFlowProvider, type Edge, type EdgeTypes, type Node, type NodeProps, type NodeTypes } from '@xyflow/react';
-import { memo, use, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Level } from '../../../../shared/domain';
 import { useFormat } from '../../lib/format';
 import { ReportingEdge } from '../map/edges/ReportingEdge';
-import { DEFAULT_LAYOUT, loadAutoLayout } from '../map/layout';
+import { DEFAULT_LAYOUT, readAutoLayout } from '../map/layout';
 
 export interface OrgPerson {
   id: number;
@@ -78,7 +78,7 @@ export default function OrgChart({ people, accountName }: { people: OrgPerson[];
 
 function Chart({ people, accountName }: { people: OrgPerson[]; accountName: string }) {
   const { t } = useTranslation();
-  const { layoutMap } = use(loadAutoLayout());
+  const { layoutMap } = readAutoLayout();
   const { nodes, edges } = useMemo(() => {
     const positions = layoutMap(people.map((person) => ({ id: person.id, contactId: person.id, level: person.level, reportsToContactId: person.reportsToContactId })));
     const ids = new Set(people.map((person) => person.id));

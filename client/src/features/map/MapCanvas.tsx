@@ -51,7 +51,7 @@ const zoomIsFar = (state: { transform: [number, number, number] }) => state.tran
 export const RENDER_ALL_EVENT = 'dealroom:map-render-all';
 
 /** True while the PNG export is drawing: a virtualised map then renders every card and line. */
-function useRenderAll(canvas: RefObject<HTMLDivElement | null>): boolean {
+function useRenderAll(canvas: RefObject<HTMLDivElement>): boolean {
   const [renderAll, setRenderAll] = useState(false);
   useEffect(() => {
     const element = canvas.current;
@@ -71,7 +71,7 @@ interface MapNotice {
 
 interface MapCanvasProps {
   /** The focusable element around the map: focus returns here, and the PNG export draws it. */
-  canvas: RefObject<HTMLDivElement | null>;
+  canvas: RefObject<HTMLDivElement>;
   nodes: AppNode[];
   edges: AppEdge[];
   onNodesChange: OnNodesChange<AppNode>;

@@ -9,7 +9,7 @@ import type { useMapNodes } from './useMapNodes';
 
 interface MapToolbarProps {
   /** The canvas element the PNG is drawn from. */
-  canvas: RefObject<HTMLDivElement | null>;
+  canvas: RefObject<HTMLDivElement>;
   /** Saves the given positions; resolves to how many could not be saved. */
   placeAll: ReturnType<typeof useMapNodes>['placeAll'];
   onAddPerson: () => void;

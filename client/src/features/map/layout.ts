@@ -37,18 +37,25 @@ export const DEFAULT_LAYOUT: LayoutOptions = { nodeWidth: 216, nodeHeight: 118, 
 type AutoLayout = typeof AutoLayoutModule;
 let loading: Promise<AutoLayout> | null = null;
 
-/**
- * The layout module, fetched once per page, as the same promise every time so React's `use` can wait on it.
- * Once it has arrived the promise says so the way `use` reads it (`status`, `value`, as TanStack Query's
- * `query.promise` does), so a render after that never suspends, whoever loaded it first.
- */
+let loaded: AutoLayout | null = null;
+
+/** The layout module, fetched once per page (a failed download is asked for again next time). */
 export function loadAutoLayout(): Promise<AutoLayout> {
-  if (!loading) {
-    const promise: Promise<AutoLayout> = import('./autoLayout').then((module) => {
-      Object.assign(promise, { status: 'fulfilled', value: module });
-      return module;
-    });
-    loading = promise;
-  }
+  loading ??= import('./autoLayout').then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
   return loading;
+}
+
+/**
+ * The layout module for a render: at once once it has arrived, whoever loaded it first; until then the
+ * component suspends (the promise thrown to the nearest Suspense boundary, which renders again when it settles).
+ */
+export function readAutoLayout(): AutoLayout {
+  if (loaded) return loaded;
+  throw loadAutoLayout();
 }

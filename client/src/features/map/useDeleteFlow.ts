@@ -12,7 +12,7 @@ import type { AppEdge, AppNode, StakeholderRow } from './types';
 
 interface DeleteFlowOptions {
   /** The map's focusable canvas: it takes keyboard focus back when what had it is removed. */
-  canvas: RefObject<HTMLDivElement | null>;
+  canvas: RefObject<HTMLDivElement>;
   kindLabels: Record<RelationshipKind, string>;
   /** The people just removed, so a panel showing one of them can close. */
   onPeopleRemoved: (ids: readonly number[]) => void;

@@ -1,9 +1,9 @@
 import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { use, useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
 import { useDealRoomData, type DealRoomData } from '../deal-room/useDealRoom';
-import { DEFAULT_LAYOUT, loadAutoLayout, type Positions } from './layout';
+import { DEFAULT_LAYOUT, readAutoLayout, type Positions } from './layout';
 import { cardFacts, sameFacts } from './nodes/cardFacts';
 import { usePatchStakeholders } from './useStakeholderCache';
 import type { AppNode, StakeholderRow } from './types';
@@ -57,7 +57,7 @@ export function useMapNodes(dealId: number, stakeholders: readonly StakeholderRo
   const unplaced = stakeholders.some((person) => savedPosition(person) === null);
   // Only a map with someone unplaced needs dagre. The first time, the map suspends until its chunk arrives rather
   // than drawing a heap that jumps a moment later; a map where everyone has a position never downloads it.
-  const layoutMap = unplaced ? use(loadAutoLayout()).layoutMap : null;
+  const layoutMap = unplaced ? readAutoLayout().layoutMap : null;
   // People never placed by hand fall back to the auto-layout, so a new deal is never a heap in one corner. Apart from the
   // minute clock: a 300-person map takes dagre about a second, too long to repeat every minute.
   const auto = useMemo(() => (layoutMap ? layoutMap(stakeholders, room.relationships) : null), [layoutMap, stakeholders, room.relationships]);

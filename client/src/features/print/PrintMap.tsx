@@ -1,13 +1,13 @@
 import '@xyflow/react/dist/style.css';
 import { ReactFlow, type EdgeTypes, type NodeTypes } from '@xyflow/react';
-import { use, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RELATIONSHIP_KINDS, type RelationshipKind } from '../../../../shared/domain';
 import type { DealRoomData } from '../deal-room/useDealRoom';
 import { buildEdges } from '../map/edges/buildEdges';
 import { RelationshipEdge } from '../map/edges/RelationshipEdge';
 import { ReportingEdge } from '../map/edges/ReportingEdge';
-import { DEFAULT_LAYOUT, loadAutoLayout } from '../map/layout';
+import { DEFAULT_LAYOUT, readAutoLayout } from '../map/layout';
 import { cardFacts } from '../map/nodes/cardFacts';
 import { StakeholderNode } from '../map/nodes/StakeholderNode';
 import type { AppEdge, AppNode } from '../map/types';
@@ -23,7 +23,7 @@ export function PrintMap({ room, now }: { room: DealRoomData; now: number }) {
   const { t } = useTranslation();
   // Paper of a map nobody has arranged waits for the layout chunk, as the map tab does; an arranged one never loads it.
   const unplaced = room.stakeholders.some((p) => p.positionX === null || p.positionY === null);
-  const layoutMap = unplaced ? use(loadAutoLayout()).layoutMap : null;
+  const layoutMap = unplaced ? readAutoLayout().layoutMap : null;
   const nodes = useMemo<AppNode[]>(() => {
     const auto = layoutMap ? layoutMap(room.stakeholders, room.relationships) : null;
     return room.stakeholders.map((person) => ({
