@@ -1,31 +1,7 @@
 import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-
-/**
- * react-router ships its components as un-annotated `React.forwardRef(...)` calls
- * followed by `X.displayName = "X"`, so a bundler must keep every one (with `<Form>`,
- * `useSubmit` and their helpers) even when the app never renders it. Marking those calls
- * pure and dropping the name assignments (DevTools labels) lets tree-shaking remove
- * what is unused: ~1.4 kB gzip of the first page. If a new react-router version changes
- * its output, the patterns simply stop matching and the bundle is as before.
- */
-function reactRouterTreeShaking(): Plugin {
-  return {
-    name: 'deal-room:react-router-tree-shaking',
-    apply: 'build',
-    transform(code, id) {
-      if (!/[\\/]node_modules[\\/]react-router[\\/]dist[\\/].+\.mjs$/.test(id)) return null;
-      const annotated = code
-        .replace(/^(var \w+ = )(React\d*\.forwardRef\()/gm, '$1/* @__PURE__ */ $2')
-        .replace(/^\w+\.displayName = "[^"\n]*";$/gm, '');
-      // Same lines, so the existing source map still holds.
-      return annotated === code ? null : { code: annotated, map: null };
-    },
-  };
-}
 
 const serverPort = Number(process.env.PORT ?? 3000);
 
@@ -73,7 +49,7 @@ const pwa = VitePWA({
 
 export default defineConfig({
   root: 'client',
-  plugins: [react(), reactRouterTreeShaking(), pwa],
+  plugins: [react(), pwa],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -2,7 +2,6 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
 import type { AppRouter } from '../../server/trpc/router';
 import { loadOfflineCache, watchOfflineCache } from './features/log-meeting/offlineCache';
 import { registerServiceWorker } from './features/log-meeting/serviceWorker';
@@ -21,9 +20,7 @@ function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
+        <AppRoutes />
       </TRPCProvider>
     </QueryClientProvider>
   );

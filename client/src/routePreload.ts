@@ -1,6 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import { matchPath } from 'react-router';
 import type { AppRouter } from '../../server/trpc/router';
 import { lazyWithStrings } from './i18n';
 
@@ -13,6 +12,13 @@ export const ActivityTab = lazyWithStrings(() => import('./features/activity/Act
 export const HistoryTab = lazyWithStrings(() => import('./features/history/HistoryTab'), ['history', 'map', 'infoPoints', 'activity', 'settings']);
 
 const DEAL_TABS = { map: MapTab, info: NinePointsTab, activity: ActivityTab, history: HistoryTab } as const;
+/** `/deals/:id` and `/deals/:id/:tab`, as routes.tsx routes them (with or without a trailing slash). */
+const DEAL_PATH = /^\/deals\/([^/]+)(?:\/([^/]+))?\/?$/;
+
+/** The deal room's tab for the URL's segment after the deal id (none is the map); undefined for another screen (log, print) or an unknown tab. */
+export function dealTab(segment: string | undefined): (typeof DEAL_TABS)[keyof typeof DEAL_TABS] | undefined {
+  return segment === undefined ? MapTab : Object.hasOwn(DEAL_TABS, segment) ? DEAL_TABS[segment as keyof typeof DEAL_TABS] : undefined;
+}
 
 /** Best effort: a preload that fails is asked for again by the screen itself, which shows the error. */
 const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
@@ -26,10 +32,10 @@ const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
  * asking twice costs nothing, as chunks load once and data already in the cache is not fetched.
  */
 export function preloadRoute(pathname: string, queryClient: QueryClient, trpc: TRPCOptionsProxy<AppRouter>): void {
-  const match = matchPath('/deals/:id/:tab?', pathname);
-  const dealId = Number(match?.params.id);
+  const match = DEAL_PATH.exec(pathname);
+  const dealId = Number(match?.[1]);
   if (!match || !Number.isInteger(dealId) || dealId <= 0) return;
-  const tab = DEAL_TABS[(match.params.tab ?? 'map') as keyof typeof DEAL_TABS] as (typeof DEAL_TABS)[keyof typeof DEAL_TABS] | undefined;
+  const tab = dealTab(match[2]);
   // /deals/:id/log and /deals/:id/print are screens of their own, not the deal room.
   if (!tab) return;
   // Signed out: the deal's data would only be refused (and a lone 401 is an error in the console).

@@ -1,13 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { AppShell } from './components/AppShell';
 import { Loading, NotFound } from './components/States';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { PipelinePage } from './features/pipeline/PipelinePage';
 import { lazyWithStrings } from './i18n';
 import { useTRPC } from './lib/trpc';
-import { ActivityTab, DealRoomPage, HistoryTab, MapTab, NinePointsTab, preloadRoute } from './routePreload';
+import { DealRoomPage, dealTab, preloadRoute } from './routePreload';
 
 // Someone signed in (most visits) never sees the login page; its strings are core, so it needs none loaded.
 const LoginPage = lazy(() => import('./features/auth/LoginPage').then((module) => ({ default: module.LoginPage })));
@@ -24,52 +24,56 @@ const AccountsPage = lazyWithStrings(() => import('./features/accounts/AccountsP
 const AccountRoomPage = lazyWithStrings(() => import('./features/accounts/AccountRoomPage'), ['accounts', 'map', 'activity', 'history']);
 const LogMeetingPage = lazyWithStrings(() => import('./features/log-meeting/LogMeetingPage'), ['logMeeting', 'activity']);
 
-/** The URLs of SPEC §5. Deep links work on reload: the server answers every path with the app. */
+/**
+ * The URLs of SPEC §5. Deep links work on reload: the server answers every path with the app.
+ * A `<Switch>` renders its first matching route; a route with no path matches any URL.
+ */
 export function AppRoutes() {
-  const { pathname } = useLocation();
-  // In render, not an effect: a navigation renders here first, in a transition that suspends on the
-  // new screen's chunk and commits (running effects) only once it has arrived — too late to start it.
+  const [pathname] = useLocation();
+  // In render, not an effect: a screen suspends on its chunk as it first renders, and commits
+  // (running effects) only once that has arrived — too late to start it.
   preloadRoute(pathname, useQueryClient(), useTRPC());
   return (
     <Suspense fallback={<Loading />}>
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        <Route
-          path="/deals/:id/print"
-          element={
-            <RequireAuth>
-              <DealPrintPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          element={
-            <RequireAuth>
-              <AppShell />
-            </RequireAuth>
-          }
-        >
-          <Route index element={<PipelinePage />} />
-          <Route path="deals/:id" element={<DealRoomPage />}>
-            <Route index element={<MapTab />} />
-            <Route path="map" element={<MapTab />} />
-            <Route path="info" element={<NinePointsTab />} />
-            <Route path="activity" element={<ActivityTab />} />
-            <Route path="history" element={<HistoryTab />} />
-            <Route path="*" element={<Navigate to=".." replace />} />
-          </Route>
-          {/* Beside the deal room, not in it: the phone form is a screen of its own, on this deal. */}
-          <Route path="deals/:id/log" element={<LogMeetingPage />} />
-          <Route path="log" element={<LogMeetingPage />} />
-          <Route path="accounts" element={<AccountsPage />} />
-          <Route path="accounts/:id" element={<AccountRoomPage />} />
-          <Route path="review" element={<ReviewPage />} />
-          <Route path="standup" element={<StandupPage />} />
-          <Route path="settings" element={<SettingsPage />} />
-          <Route path="settings/import" element={<ImportPage />} />
-          <Route path="*" element={<NotFound />} />
+      <Switch>
+        <Route path="/login" component={LoginPage} />
+        <Route path="/deals/:id/print">
+          <RequireAuth>
+            <DealPrintPage />
+          </RequireAuth>
         </Route>
-      </Routes>
+        <Route>
+          <RequireAuth>
+            <AppShell>
+              <Switch>
+                <Route path="/" component={PipelinePage} />
+                {/* Beside the deal room, not in it: the phone form is a screen of its own, on this deal. */}
+                <Route path="/deals/:id/log" component={LogMeetingPage} />
+                <Route path="/deals/:id/:tab?">{({ id, tab }) => <DealRoomRoute id={id} tab={tab} />}</Route>
+                <Route path="/log" component={LogMeetingPage} />
+                <Route path="/accounts" component={AccountsPage} />
+                <Route path="/accounts/:id" component={AccountRoomPage} />
+                <Route path="/review" component={ReviewPage} />
+                <Route path="/standup" component={StandupPage} />
+                <Route path="/settings" component={SettingsPage} />
+                <Route path="/settings/import" component={ImportPage} />
+                <Route component={NotFound} />
+              </Switch>
+            </AppShell>
+          </RequireAuth>
+        </Route>
+      </Switch>
     </Suspense>
+  );
+}
+
+/** The deal room around its tab (none is the map); a tab that does not exist goes to the room itself. */
+function DealRoomRoute({ id, tab }: { id: string; tab: string | undefined }) {
+  const Tab = dealTab(tab);
+  if (!Tab) return <Redirect to={`/deals/${id}`} replace />;
+  return (
+    <DealRoomPage>
+      <Tab />
+    </DealRoomPage>
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, useLocation } from 'wouter';
 import { useTRPC } from '../lib/trpc';
 import { useCurrentUser } from '../features/auth/useCurrentUser';
 import { HeaderOffline } from '../features/log-meeting/HeaderOffline';
@@ -10,12 +10,13 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 import { useHeaderMenu } from './useHeaderMenu';
 import { useLangParam } from './useLangParam';
 
-export function AppShell() {
+/** The signed-in frame: header, navigation and menu around `children`, the current screen. */
+export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const user = useCurrentUser();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
+  const [pathname, navigate] = useLocation();
   useLangParam();
   // Meetings still waiting on this device: logging out asks first (issue #20).
   const [confirmLogout, logoutDialog] = useLogoutGuard(user.id);
@@ -28,7 +29,7 @@ export function AppShell() {
     trpc.auth.logout.mutationOptions({
       onSuccess: () => {
         setSignedOut(true);
-        void navigate('/login');
+        navigate('/login');
       },
     }),
   );
@@ -44,10 +45,10 @@ export function AppShell() {
   return (
     <div className="app">
       <header className="app-header">
-        <NavLink to="/" className="brand" aria-label={t('appName')}>
+        <Link to="/" className="brand" aria-label={t('appName')}>
           <img src="/favicon.svg" alt="" width={26} height={26} />
           <span>{t('appName')}</span>
-        </NavLink>
+        </Link>
         <HeaderOffline userId={user.id} />
         <button
           type="button"
@@ -65,11 +66,15 @@ export function AppShell() {
         {/* On a wide screen this wrapper is `display: contents`: the header bar lays out its children as before. */}
         <div id="app-menu" ref={menuPanelRef} className={menuOpen ? 'header-menu open' : 'header-menu'}>
           <nav className="main-nav" aria-label={t('nav.label')}>
-            {nav.map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.end} className={({ isActive }) => (isActive ? 'active' : undefined)}>
-                {item.label}
-              </NavLink>
-            ))}
+            {nav.map((item) => {
+              // A section stays current on its own screens (/accounts/7 under Accounts); the pipeline only at /.
+              const current = pathname === item.to || (!item.end && pathname.startsWith(`${item.to}/`));
+              return (
+                <Link key={item.to} to={item.to} className={current ? 'active' : undefined} aria-current={current ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              );
+            })}
           </nav>
           <div className="header-right">
             <LanguageSwitcher signedIn />
@@ -87,7 +92,7 @@ export function AppShell() {
         </div>
       </header>
       <main className="app-main">
-        <Outlet />
+        {children}
       </main>
       {logoutDialog}
     </div>

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import type { Locale } from '../../../shared/domain';
 import { setLocale, useLocale } from '../i18n';
 import { useTRPC } from '../lib/trpc';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { errorCode } from '../lib/trpc';
 
 export function Loading({ label }: { label?: string }) {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation } from 'wouter';
 
 /**
  * The phone header's menu: one button opens the header's own links, language switch and
@@ -8,7 +8,7 @@ import { useLocation } from 'react-router';
  * hands focus back to the button; following a link closes it.
  */
 export function useHeaderMenu() {
-  const { pathname } = useLocation();
+  const [pathname] = useLocation();
   // Open on the page where it was opened: following a link closes it, as the user is where they wanted to go.
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;

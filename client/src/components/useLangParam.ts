@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { currentLocale, matchLocale, setLocale } from '../i18n';
 
 /** `?lang=zh-CN` or `?lang=en` on any URL switches the language (SPEC §5); `?lang=zh` or `?lang=en-GB` too. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from 'wouter';
 import { TierBadge } from '../../components/Badges';
 import { ErrorState, Loading, NotFound } from '../../components/States';
 import { useTRPC } from '../../lib/trpc';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { TierBadge } from '../../components/Badges';
 import { useTRPC } from '../../lib/trpc';
 import { AccountFlags, AccountHealthBadge, PseudoKeyBadge } from './AccountBits';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { ACCOUNT_TIERS } from '../../../../shared/domain';
 import { TierBadge } from '../../components/Badges';
 import { FilterSelect } from '../../components/paging/FilterSelect';

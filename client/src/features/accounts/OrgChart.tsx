@@ -2,7 +2,7 @@ import '@xyflow/react/dist/style.css';
 import { Background, Controls, Handle, Position, ReactFlow, ReactFlowProvider, type Edge, type EdgeTypes, type Node, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { Level } from '../../../../shared/domain';
 import { useFormat } from '../../lib/format';
 import { ReportingEdge } from '../map/edges/ReportingEdge';

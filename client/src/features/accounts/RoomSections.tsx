@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { StageBadge, StatusBadge } from '../../components/Badges';
 import { useScoringText } from '../../components/health/Health';
 import { useFormat } from '../../lib/format';

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { ACCOUNT_TIERS, type AccountTier } from '../../../../shared/domain';
 import { positiveId, searchText } from '../pipeline/usePipelineFilters';
 import { ACCOUNT_HEALTH, ACCOUNT_PHASES, type AccountHealthStatus, type AccountPhase } from './model';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'wouter';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { useLangParam } from '../../components/useLangParam';
 import { setLocale } from '../../i18n';
@@ -17,7 +17,7 @@ export function LoginPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -31,7 +31,7 @@ export function LoginPage() {
       onSuccess: (data) => {
         queryClient.setQueryData(trpc.auth.me.queryKey(), data);
         if (!params.get('lang')) void setLocale(data.user.locale);
-        void navigate(safeNext(params.get('next')), { replace: true });
+        navigate(safeNext(params.get('next')), { replace: true });
       },
     }),
   );

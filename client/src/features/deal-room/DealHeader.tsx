@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { STAGES, type Stage } from '../../../../shared/domain';
 import { StageBadge, StatusBadge, TierBadge } from '../../components/Badges';
 import { EnumSelect } from '../../components/EnumSelect';

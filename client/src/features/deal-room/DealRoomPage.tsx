@@ -1,6 +1,6 @@
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, useLocation } from 'wouter';
 import { ErrorState, Loading, NotFound } from '../../components/States';
 import { CoachingNotes } from '../review/CoachingNotes';
 import { DealHeader } from './DealHeader';
@@ -8,11 +8,12 @@ import { useDealId, useDealRoom } from './useDealRoom';
 
 const TABS = ['map', 'info', 'activity', 'history'] as const;
 
-export default function DealRoomPage() {
+/** The deal room: its header and tabs around `children`, the current tab's screen (routes.tsx). */
+export default function DealRoomPage({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const id = useDealId();
   const room = useDealRoom();
-  const { pathname } = useLocation();
+  const [pathname] = useLocation();
   // /deals/:id opens the map, so the map tab is the current one there too.
   const current = TABS.find((tab) => pathname.endsWith(`/${tab}`)) ?? 'map';
   if (!id) return <NotFound />;
@@ -31,7 +32,7 @@ export default function DealRoomPage() {
       </nav>
       <section className="tab-panel">
         <Suspense fallback={<Loading />}>
-          <Outlet />
+          {children}
         </Suspense>
       </section>
     </div>

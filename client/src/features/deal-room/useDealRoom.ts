@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
+import { useParams } from 'wouter';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 
 export type DealRoomData = RouterOutputs['deal']['get'];

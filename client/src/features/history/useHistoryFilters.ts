@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { HISTORY_KIND_GROUP_NAMES, type HistoryKindGroup } from '../../../../shared/history';
 
 export interface HistoryFilters {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation } from 'wouter';
 
 /**
  * The one tap to "Log a meeting": a button in the header on a wide screen, a round button
@@ -7,7 +7,7 @@ import { Link, useLocation } from 'react-router';
  */
 export function LogMeetingLink() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
+  const [pathname] = useLocation();
   const deal = /^\/deals\/(\d+)/.exec(pathname)?.[1];
   if (/\/log$/.test(pathname)) return null;
   return (

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from 'wouter';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/schemas/limits';
 import { Loading } from '../../components/States';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useFormat } from '../../lib/format';
 import { discardEntry, type QueuedMeeting, type QueuedStance } from './outbox';
 import { resolveStance } from './sync';

@@ -1,7 +1,7 @@
 import { ReactFlowProvider, useReactFlow, type Connection } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { Loading } from '../../components/States';
 import { useErrorText } from '../../lib/fieldErrors';
 import { PHONE_QUERY, useMediaQuery } from '../../lib/useMediaQuery';

@@ -1,6 +1,6 @@
 import type { DragEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { STAGES, type Stage } from '../../../../shared/domain';
 import type { TDealQuery } from '../../../../shared/schemas/deal';
 import { TierBadge } from '../../components/Badges';

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
 import { ACCOUNT_TIERS, CURRENCIES, OPEN_STAGES, type AccountTier, type Currency, type OpenStage } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/schemas/limits';
 import { Dialog } from '../../components/Dialog';
@@ -28,7 +28,7 @@ function CreateDealForm({ onClose }: { onClose: () => void }) {
   const trpc = useTRPC();
   const user = useCurrentUser();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const errorText = useErrorText();
   // Names only, of every account of the team — including ones this rep sees no deal of yet (docs/decisions/0029).
   const [find, setFind] = useState('');
@@ -65,7 +65,7 @@ function CreateDealForm({ onClose }: { onClose: () => void }) {
       // The deal makes its account one this rep sees.
       await Promise.all([queryClient.invalidateQueries(trpc.deal.list.pathFilter()), queryClient.invalidateQueries(trpc.account.list.pathFilter())]);
       onClose();
-      void navigate(`/deals/${created.id}/info`);
+      navigate(`/deals/${created.id}/info`);
     } catch {
       // Shown below from the mutation's error state.
     }

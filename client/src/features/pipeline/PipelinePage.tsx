@@ -1,6 +1,6 @@
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { LoadMore } from '../../components/paging/LoadMore';
 import { lazyWithStrings } from '../../i18n';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { DealSort, DealSortKey } from '../../../../shared/dealQuery';
 import { StageBadge, StatusBadge, TierBadge } from '../../components/Badges';
 import { HealthBadge, ThresholdMarks } from '../../components/health/Health';

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { ACCOUNT_TIERS, DEAL_STATUSES, HEALTH_STATUSES, STAGES, type AccountTier, type DealStatus, type HealthStatus, type Stage } from '../../../../shared/domain';
 import { DEAL_SORTS, type DealSort } from '../../../../shared/dealQuery';
 import type { TDealQuery } from '../../../../shared/schemas/deal';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { ErrorState, Loading, NotFound } from '../../components/States';
 import { useFormat } from '../../lib/format';
 import { useNow } from '../../lib/useNow';

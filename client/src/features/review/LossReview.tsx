@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'wouter';
 import { LOSS_CAUSES, THRESHOLD_KEYS } from '../../../../shared/domain';
 import { ErrorState, Loading } from '../../components/States';
 import { useFormat } from '../../lib/format';

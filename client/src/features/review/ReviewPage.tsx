@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { HEALTH_ATTENTION_ORDER, OPEN_STAGES, THRESHOLD_KEYS, type HealthStatus } from '../../../../shared/domain';
 import { StageBadge } from '../../components/Badges';
 import { OwnerFilter } from '../../components/OwnerFilter';

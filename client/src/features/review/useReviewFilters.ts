@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { HEALTH_STATUSES, OPEN_STAGES, type HealthStatus, type OpenStage } from '../../../../shared/domain';
 import { positiveId } from '../pipeline/usePipelineFilters';
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { DECISION_ROLES, STAGES, type DecisionRole, type Stage } from '../../../../shared/domain';
 import { DEFAULT_ROLE_MAP, DEFAULT_STAGE_MAP, HUBSPOT_STAGE_MAP, IMPORT_FILES, IMPORT_MAX_BYTES, IMPORT_SOURCES, type ImportFile, type ImportSource } from '../../../../shared/import';
 import { EnumSelect } from '../../components/EnumSelect';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { INFO_POINTS, OPEN_STAGES, THRESHOLD_KEYS, type Role } from '../../../../shared/domain';
 import { THRESHOLD_BOUNDS } from '../../../../shared/schemas/limits';
 import type { ThresholdSettings } from '../../../../shared/settings';

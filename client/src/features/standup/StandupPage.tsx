@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'wouter';
 import { daysBefore } from '../../../../shared/dates';
 import { CHANGE_TONE, type StandupChangeKind } from '../../../../shared/standup';
 import { StageBadge } from '../../components/Badges';
