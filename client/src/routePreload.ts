@@ -15,9 +15,11 @@ const DEAL_TABS = { map: MapTab, info: NinePointsTab, activity: ActivityTab, his
 /** `/deals/:id` and `/deals/:id/:tab`, as routes.tsx routes them (with or without a trailing slash). */
 const DEAL_PATH = /^\/deals\/([^/]+)(?:\/([^/]+))?\/?$/;
 
+export type DealTab = keyof typeof DEAL_TABS;
+
 /** The deal room's tab for the URL's segment after the deal id (none is the map); undefined for another screen (log, print) or an unknown tab. */
-export function dealTab(segment: string | undefined): (typeof DEAL_TABS)[keyof typeof DEAL_TABS] | undefined {
-  return segment === undefined ? MapTab : Object.hasOwn(DEAL_TABS, segment) ? DEAL_TABS[segment as keyof typeof DEAL_TABS] : undefined;
+export function dealTab(segment: string | undefined): DealTab | undefined {
+  return segment === undefined ? 'map' : Object.hasOwn(DEAL_TABS, segment) ? (segment as DealTab) : undefined;
 }
 
 /** Best effort: a preload that fails is asked for again by the screen itself, which shows the error. */
@@ -35,9 +37,10 @@ export function preloadRoute(pathname: string, queryClient: QueryClient, trpc: T
   const match = DEAL_PATH.exec(pathname);
   const dealId = Number(match?.[1]);
   if (!match || !Number.isInteger(dealId) || dealId <= 0) return;
-  const tab = dealTab(match[2]);
+  const name = dealTab(match[2]);
   // /deals/:id/log and /deals/:id/print are screens of their own, not the deal room.
-  if (!tab) return;
+  if (!name) return;
+  const tab = DEAL_TABS[name];
   // Signed out: the deal's data would only be refused (and a lone 401 is an error in the console).
   if (queryClient.getQueryData(trpc.auth.me.queryKey()) === null) return;
   // On startup the session is not known yet: asked for in the same batch, a signed-out visit gets

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { AppShell } from './components/AppShell';
 import { Loading, NotFound } from './components/States';
@@ -7,7 +7,7 @@ import { RequireAuth } from './features/auth/RequireAuth';
 import { PipelinePage } from './features/pipeline/PipelinePage';
 import { lazyWithStrings } from './i18n';
 import { useTRPC } from './lib/trpc';
-import { DealRoomPage, dealTab, preloadRoute } from './routePreload';
+import { ActivityTab, DealRoomPage, dealTab, HistoryTab, MapTab, NinePointsTab, preloadRoute, type DealTab } from './routePreload';
 
 // Someone signed in (most visits) never sees the login page; its strings are core, so it needs none loaded.
 const LoginPage = lazy(() => import('./features/auth/LoginPage').then((module) => ({ default: module.LoginPage })));
@@ -69,11 +69,9 @@ export function AppRoutes() {
 
 /** The deal room around its tab (none is the map); a tab that does not exist goes to the room itself. */
 function DealRoomRoute({ id, tab }: { id: string; tab: string | undefined }) {
-  const Tab = dealTab(tab);
-  if (!Tab) return <Redirect to={`/deals/${id}`} replace />;
-  return (
-    <DealRoomPage>
-      <Tab />
-    </DealRoomPage>
-  );
+  const name = dealTab(tab);
+  if (!name) return <Redirect to={`/deals/${id}`} replace />;
+  return <DealRoomPage>{TAB_SCREENS[name]}</DealRoomPage>;
 }
+
+const TAB_SCREENS: Record<DealTab, ReactElement> = { map: <MapTab />, info: <NinePointsTab />, activity: <ActivityTab />, history: <HistoryTab /> };

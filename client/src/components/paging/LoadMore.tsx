@@ -35,7 +35,7 @@ export function LoadMore({ shown, total, hasMore, loading, onMore, compact = fal
     const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && more(), { rootMargin: AHEAD });
     observer.observe(node);
     return () => observer.disconnect();
-  }, [hasMore, loading]);
+  }, [hasMore, loading, more]);
 
   return (
     <div className={compact ? 'load-more compact' : 'load-more'} data-testid="load-more">

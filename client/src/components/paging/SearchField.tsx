@@ -29,7 +29,7 @@ export function SearchField({ label, value, onChange }: Props) {
     if (trimmed === value) return;
     const timer = setTimeout(() => commit(trimmed), DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text, value]);
+  }, [text, value, commit]);
   return (
     <label className="inline-field search-field">
       <span>{label}</span>
