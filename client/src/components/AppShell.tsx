@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { useTRPC } from '../lib/trpc';
@@ -8,6 +8,7 @@ import { HeaderOffline } from '../features/log-meeting/HeaderOffline';
 import { useLogoutGuard } from '../features/log-meeting/useLogoutGuard';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useHeaderMenu } from './useHeaderMenu';
+import { Loading } from './States';
 import { useLangParam } from './useLangParam';
 
 /** The signed-in frame: header, navigation and menu around `children`, the current screen. */
@@ -92,7 +93,8 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main className="app-main">
-        {children}
+        {/* A screen's first visit waits for its chunk here, under the header (a navigation is not a transition, ADR 34). */}
+        <Suspense fallback={<Loading />}>{children}</Suspense>
       </main>
       {logoutDialog}
     </div>
