@@ -92,9 +92,10 @@ export function lazyWithStrings<P extends object>(load: () => Promise<{ default:
         throw error;
       },
     ));
-  const Lazy = lazy(start);
+  // React 18's types give a lazy component of a generic P ref-adjusted props that TypeScript cannot relate back to P.
+  const Lazy = lazy(start) as unknown as ComponentType<P>;
   function Screen(props: P) {
-    return loaded ? createElement(loaded, props) : createElement(Lazy as unknown as ComponentType<P>, props);
+    return loaded ? createElement(loaded, props) : createElement(Lazy, props);
   }
   return Object.assign(Screen, { preload: () => start().then(() => undefined) });
 }
