@@ -23,6 +23,7 @@ import { useDealRoomData } from '../deal-room/useDealRoom';
 import { RelationshipEdge } from './edges/RelationshipEdge';
 import { ReportingEdge } from './edges/ReportingEdge';
 import { MapLegend } from './MapLegend';
+import { CardTextContext, useCardTextValue } from './nodes/cardText';
 import { StakeholderNode } from './nodes/StakeholderNode';
 import { STANCE_COLOR } from './stance';
 import type { AppEdge, AppNode } from './types';
@@ -96,6 +97,7 @@ export function MapCanvas({ canvas, nodes, edges, onNodesChange, onEdgesChange, 
   const far = useStore(zoomIsFar);
   const [overview, setOverview] = useState(room.stakeholders.length >= BIG_MAP);
   const renderAll = useRenderAll(canvas);
+  const cardText = useCardTextValue();
 
   // A class toggled on the DOM, not React state: a pan must not re-render the map.
   const startMoving = useCallback(() => canvas.current?.classList.add('moving'), [canvas]);
@@ -118,6 +120,7 @@ export function MapCanvas({ canvas, nodes, edges, onNodesChange, onEdgesChange, 
   const overviewLabel = overview ? t('map.hideOverview') : t('map.showOverview');
   return (
     <div className={`map-canvas card${far ? ' zoom-far' : ''}`} ref={canvas} data-testid="influence-map" onKeyDown={onKeyDown} tabIndex={-1}>
+      <CardTextContext.Provider value={cardText}>
       <ReactFlow<AppNode, AppEdge>
         nodes={nodes}
         edges={edges}
@@ -162,6 +165,7 @@ export function MapCanvas({ canvas, nodes, edges, onNodesChange, onEdgesChange, 
           </Panel>
         )}
       </ReactFlow>
+      </CardTextContext.Provider>
       {notice && (
         <p className={`map-notice${notice.isError ? ' form-error' : ''}`} role="status">
           {notice.text}
