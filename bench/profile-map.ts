@@ -80,7 +80,8 @@ async function profileOnce(server: TestServer, url: string, people: number, name
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'v8', 'blink'],
     });
     await page.goto(url);
-    const handle = await page.waitForFunction((count) => (document.querySelectorAll('.react-flow__node').length >= count ? performance.now() : 0), people, { polling: 'raf', timeout: 30_000 });
+    // The mark puts the moment in the trace too: navigation start is that minus performance.now().
+    const handle = await page.waitForFunction((count) => (document.querySelectorAll('.react-flow__node').length >= count ? performance.mark('all-cards').startTime : 0), people, { polling: 'raf', timeout: 30_000 });
     const allCardsMs = Math.round((await handle.jsonValue()) as number);
     const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
     report(name, events, allCardsMs);
@@ -90,23 +91,26 @@ async function profileOnce(server: TestServer, url: string, people: number, name
 }
 
 function report(name: string, events: TraceEvent[], allCardsMs: number) {
-  // The navigation to the map: the last navigationStart of a /deals/ document, else (a navigation into a new
-  // renderer process may carry no URL) the last one on the busiest main thread; its renderer's main thread.
-  const navigations = events.filter((e) => e.name === 'navigationStart');
-  const busiest = (e: TraceEvent) => events.reduce((sum, x) => sum + (x.pid === e.pid && x.tid === e.tid && x.ph === 'X' && x.name === 'RunTask' ? (x.dur ?? 0) : 0), 0);
-  const start =
-    navigations.filter((e) => String(e.args?.data?.documentLoaderURL ?? '').includes('/deals/')).at(-1) ??
-    navigations
-      .map((e) => ({ e, busy: busiest(e) }))
-      .sort((a, b) => b.busy - a.busy || b.e.ts - a.e.ts)
-      .map((x) => x.e)
-      .filter((e, _, all) => e.pid === all[0]!.pid)
-      .sort((a, b) => a.ts - b.ts)[0];
-  if (!start) throw new Error('No navigationStart for the map in the trace');
-  const from = start.ts;
+  // Navigation start in the trace's clock: the 'all-cards' mark, less its time from navigation start.
+  const start = events.find((e) => e.name === 'all-cards' && e.cat.includes('user_timing'));
+  if (!start) throw new Error('No all-cards mark in the trace');
+  const from = start.ts - allCardsMs * 1000;
   const to = from + allCardsMs * 1000;
   const { pid, tid } = start;
-  const main = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= from && e.ts < to && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  // Begin/end pairs (a long task still open when it is nested) become complete events like the rest.
+  const open: TraceEvent[] = [];
+  const paired: TraceEvent[] = [];
+  for (const e of events.filter((e) => e.pid === pid && e.tid === tid && (e.ph === 'B' || e.ph === 'E')).sort((a, b) => a.ts - b.ts)) {
+    if (e.ph === 'B') open.push(e);
+    else {
+      const begin = open.pop();
+      if (begin) paired.push({ ...begin, ph: 'X', dur: e.ts - begin.ts });
+    }
+  }
+  for (const begin of open) paired.push({ ...begin, ph: 'X', dur: to - begin.ts });
+  const main = [...events, ...paired]
+    .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= from && e.ts < to && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
 
   // Self time of every trace event on the main thread (an event's time minus its children's).
   const kinds = new Map<string, number>();

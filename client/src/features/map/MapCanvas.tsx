@@ -23,7 +23,7 @@ import { useDealRoomData } from '../deal-room/useDealRoom';
 import { RelationshipEdge } from './edges/RelationshipEdge';
 import { ReportingEdge } from './edges/ReportingEdge';
 import { MapLegend } from './MapLegend';
-import { CardTextContext, useCardTextValue } from './nodes/cardText';
+import { CardTextContext, FarZoomContext, useCardTextValue } from './nodes/cardText';
 import { StakeholderNode } from './nodes/StakeholderNode';
 import { STANCE_COLOR } from './stance';
 import type { AppEdge, AppNode } from './types';
@@ -121,6 +121,7 @@ export function MapCanvas({ canvas, nodes, edges, onNodesChange, onEdgesChange, 
   return (
     <div className={`map-canvas card${far ? ' zoom-far' : ''}`} ref={canvas} data-testid="influence-map" onKeyDown={onKeyDown} tabIndex={-1}>
       <CardTextContext.Provider value={cardText}>
+        <FarZoomContext.Provider value={far}>
       <ReactFlow<AppNode, AppEdge>
         nodes={nodes}
         edges={edges}
@@ -165,6 +166,7 @@ export function MapCanvas({ canvas, nodes, edges, onNodesChange, onEdgesChange, 
           </Panel>
         )}
       </ReactFlow>
+        </FarZoomContext.Provider>
       </CardTextContext.Provider>
       {notice && (
         <p className={`map-notice${notice.isError ? ' form-error' : ''}`} role="status">

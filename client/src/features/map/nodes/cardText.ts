@@ -28,6 +28,13 @@ export interface CardText {
   coachLastIntel: (count: number) => string;
 }
 
+/**
+ * True while the map is zoomed out past reading distance (the map tab's FAR_ZOOM): a card then
+ * shows its name alone and a line no label, as the `zoom-far` styles always showed them. Not drawn at
+ * all rather than hidden, they cost a 300-person map's first paint nothing (ADR 32). False on paper.
+ */
+export const FarZoomContext = createContext(false);
+
 /** Provided by every map that draws cards (the map tab, the printed map). */
 export const CardTextContext = createContext<CardText | null>(null);
 
