@@ -54,22 +54,20 @@ export function formatIn(locale: Locale) {
   };
 }
 
+let warmed = false;
 /**
  * The first currency formatter of a page loads Intl's currency data: 25–60 ms on this project's
  * 2-core machine (measured in Chromium: the first `Intl.NumberFormat` with a currency 63 ms, the next
- * 0.2 ms), on the critical path of the first screen with an amount — the deal room's header. Done in
- * the first idle moment after start-up instead, while the app waits for its data (ADR 32): on the login page it
- * costs an idle moment.
+ * 0.2 ms), on the critical path of the first screen with an amount — the deal room's header. The
+ * loading state calls this once, just after it is painted, so the data loads while the screen waits
+ * for its answers (ADR 32). Not at start-up: there it ran before the route's requests went out.
  */
-function warmUp(): void {
+export function warmUpFormats(): void {
+  if (warmed) return;
+  warmed = true;
   const format = formatIn(currentLocale());
   format.money(0, 'USD');
   format.date('2000-01-01');
-}
-if (typeof window !== 'undefined') {
-  // An idle moment if one comes soon, else a task of its own; either way before the first data arrives.
-  if (window.requestIdleCallback) window.requestIdleCallback(warmUp, { timeout: 50 });
-  else window.setTimeout(warmUp, 50);
 }
 
 /** Today's date as YYYY-MM-DD in the user's time zone, for date inputs. */
