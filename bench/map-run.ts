@@ -35,7 +35,9 @@ console.table(
     'initial kB gzip': r.bundle.initialKb,
     'map kB gzip': r.bundle.map.kb,
     'demo all cards ms': r.map.demo.allNodesMs,
+    'demo all lines ms': r.map.demo.allLinesMs,
     '300 all cards ms': r.map.large.allNodesMs,
+    '300 all lines ms': r.map.large.allLinesMs,
     'pan p95 at 300 ms': r.map.large.pan.p95,
   })),
 );

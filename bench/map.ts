@@ -17,6 +17,8 @@ export interface MapCase {
   /** Navigation start → every `.react-flow__node` in the DOM (median of the runs). */
   allNodesMs: number;
   runsMs: number[];
+  /** Navigation start → every line (`.react-flow__edge`) in the DOM too: lines join the cards after their first paint (ADR 32). */
+  allLinesMs: number;
   pan: { frames: number; p50: number; p95: number; over50: number };
   /** Cards in the DOM once zoomed in to reading distance (off-screen ones are skipped on big maps). */
   renderedZoomedIn: number;
@@ -90,13 +92,16 @@ const percentile = (values: number[], p: number) => {
 };
 const round = (value: number) => Math.round(value * 10) / 10;
 
-async function measureCase(page: Page, url: string, name: string, people: number, relationships: number, runs = 3): Promise<MapCase> {
+async function measureCase(page: Page, url: string, name: string, people: number, relationships: number, lines: number, runs = 3): Promise<MapCase> {
   const runsMs: number[] = [];
+  const linesMs: number[] = [];
   for (let run = 0; run < runs; run++) {
     await page.goto('about:blank');
     await page.goto(url);
     const handle = await page.waitForFunction((count) => (document.querySelectorAll('.react-flow__node').length >= count ? performance.now() : 0), people, { polling: 'raf', timeout: 30_000 });
     runsMs.push(Math.round((await handle.jsonValue()) as number));
+    const linesHandle = await page.waitForFunction((count) => (document.querySelectorAll('.react-flow__edge').length >= count ? performance.now() : 0), lines, { polling: 'raf', timeout: 30_000 });
+    linesMs.push(Math.round((await linesHandle.jsonValue()) as number));
   }
   // Zoom in to reading distance, then pan across by dragging the background, recording every frame.
   await page.getByTestId('influence-map').evaluate((el) => el.scrollIntoView({ block: 'end' }));
@@ -144,6 +149,7 @@ async function measureCase(page: Page, url: string, name: string, people: number
     relationships,
     allNodesMs: percentile(runsMs, 50),
     runsMs,
+    allLinesMs: percentile(linesMs, 50),
     renderedZoomedIn,
     pan: { frames: frames.length, p50: round(percentile(frames, 50)), p95: round(percentile(frames, 95)), over50: frames.filter((f) => f > 50).length },
   };
@@ -165,8 +171,11 @@ export async function benchMap(server: TestServer, chunks: { file: string; kb: n
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByTestId('pipeline-table').waitFor();
-    const demo = await measureCase(page, `${server.url}/deals/${demoId}/map`, 'demo deal (baseline)', demoRoom.stakeholders.length, demoRoom.relationships.length);
-    const large = await measureCase(page, `${server.url}/deals/${largeId}/map`, '300 people, 450 relationships', 300, 450);
+    // Lines: a reporting line per person whose boss is on the map, and every relationship.
+    const contacts = new Set(demoRoom.stakeholders.map((p) => p.contactId));
+    const demoLines = demoRoom.stakeholders.filter((p) => p.reportsToContactId !== null && contacts.has(p.reportsToContactId)).length + demoRoom.relationships.length;
+    const demo = await measureCase(page, `${server.url}/deals/${demoId}/map`, 'demo deal (baseline)', demoRoom.stakeholders.length, demoRoom.relationships.length, demoLines);
+    const large = await measureCase(page, `${server.url}/deals/${largeId}/map`, '300 people, 450 relationships', 300, 450, 299 + 450);
     return {
       demo,
       large,
@@ -187,6 +196,7 @@ export function printMap(figure: MapFigure): void {
       relationships: c.relationships,
       'all nodes ms': c.allNodesMs,
       'runs ms': c.runsMs.join(' / '),
+      'all lines ms': c.allLinesMs,
       'pan frames': c.pan.frames,
       'pan p50/p95 ms': `${c.pan.p50} / ${c.pan.p95}`,
       'frames > 50 ms': c.pan.over50,

@@ -59,6 +59,30 @@ describe('a rep maps the buying group of a real deal', () => {
     expect(nameHeight).toBeGreaterThanOrEqual(15);
   });
 
+  it('zoomed out past reading distance, draws each card’s name alone and no line labels; zoomed back in, both return', async () => {
+    await openMap();
+    const map = page.getByTestId('influence-map');
+    const ceo = card((await person('Wang Jianguo')).id);
+    const labels = page.locator('.react-flow__edge-text');
+    // The lines join the cards after their first paint.
+    await expect.poll(() => labels.count()).toBeGreaterThan(0);
+    expect(await ceo.locator('.sh-title').count()).toBe(1);
+    const middle = await centre(map);
+    await page.mouse.move(middle.x, middle.y);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, 400);
+    await expect.poll(() => map.evaluate((el) => el.classList.contains('zoom-far'))).toBe(true);
+    await expect.poll(() => ceo.locator('.sh-title').count()).toBe(0);
+    expect(await ceo.locator('.sh-name').textContent()).toBe('Wang Jianguo');
+    expect(await ceo.locator('.sh-badges').count()).toBe(0);
+    expect(await labels.count()).toBe(0);
+    expect(await page.locator('.react-flow__node').count()).toBe(12);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -400);
+    await expect.poll(() => map.evaluate((el) => el.classList.contains('zoom-far'))).toBe(false);
+    await expect.poll(() => ceo.locator('.sh-title').count()).toBe(1);
+    expect(await ceo.textContent()).toContain('Final decision');
+    await expect.poll(() => labels.count()).toBeGreaterThan(0);
+  });
+
   it('adds a new person in the side panel, reporting to the CIO, who is still there after a reload', async () => {
     await openMap();
     const before = (await room()).stakeholders.length;

@@ -6,7 +6,8 @@ import { Link } from 'wouter';
 import type { Level } from '../../../../shared/domain';
 import { useFormat } from '../../lib/format';
 import { ReportingEdge } from '../map/edges/ReportingEdge';
-import { DEFAULT_LAYOUT, readAutoLayout } from '../map/layout';
+import { Loading } from '../../components/States';
+import { DEFAULT_LAYOUT, useAutoLayout } from '../map/layout';
 
 export interface OrgPerson {
   id: number;
@@ -78,8 +79,10 @@ export default function OrgChart({ people, accountName }: { people: OrgPerson[];
 
 function Chart({ people, accountName }: { people: OrgPerson[]; accountName: string }) {
   const { t } = useTranslation();
-  const { layoutMap } = readAutoLayout();
-  const { nodes, edges } = useMemo(() => {
+  // The chart always needs the auto-layout; its loading state shows until the chunk is in.
+  const layoutMap = useAutoLayout(true)?.layoutMap ?? null;
+  const chart = useMemo(() => {
+    if (!layoutMap) return null;
     const positions = layoutMap(people.map((person) => ({ id: person.id, contactId: person.id, level: person.level, reportsToContactId: person.reportsToContactId })));
     const ids = new Set(people.map((person) => person.id));
     const nodes: PersonNode[] = people.map((person) => ({
@@ -90,6 +93,9 @@ function Chart({ people, accountName }: { people: OrgPerson[]; accountName: stri
       draggable: false,
       connectable: false,
       style: { width: DEFAULT_LAYOUT.nodeWidth, height: DEFAULT_LAYOUT.nodeHeight },
+      // Its size known up front, React Flow draws the card at once instead of hiding it until measured.
+      width: DEFAULT_LAYOUT.nodeWidth,
+      height: DEFAULT_LAYOUT.nodeHeight,
       ariaLabel: person.name,
     }));
     const edges: Edge[] = people
@@ -97,6 +103,8 @@ function Chart({ people, accountName }: { people: OrgPerson[]; accountName: stri
       .map((person) => ({ id: `r${person.id}`, source: String(person.reportsToContactId), target: String(person.id), type: 'reports', selectable: false }));
     return { nodes, edges };
   }, [people, layoutMap]);
+  if (!chart) return <Loading />;
+  const { nodes, edges } = chart;
   return (
     <div className="org-chart" role="region" aria-label={t('accountRoom.chartLabel', { account: accountName })} data-testid="org-chart">
       <ReactFlow

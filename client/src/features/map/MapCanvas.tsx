@@ -17,12 +17,13 @@ import {
   type OnNodesChange,
   type OnSelectionChangeFunc,
 } from '@xyflow/react';
-import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { startTransition, useCallback, useEffect, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDealRoomData } from '../deal-room/useDealRoom';
 import { RelationshipEdge } from './edges/RelationshipEdge';
 import { ReportingEdge } from './edges/ReportingEdge';
 import { MapLegend } from './MapLegend';
+import { CardTextContext, FarZoomContext, useCardTextValue } from './nodes/cardText';
 import { StakeholderNode } from './nodes/StakeholderNode';
 import { STANCE_COLOR } from './stance';
 import type { AppEdge, AppNode } from './types';
@@ -63,6 +64,30 @@ function useRenderAll(canvas: RefObject<HTMLDivElement>): boolean {
   return renderAll;
 }
 
+const NO_EDGES: AppEdge[] = [];
+
+/**
+ * False until the cards have been painted once: the lines join them in the next commit, as a
+ * transition (ADR 32). On the 300-person map the 750 lines (and their labels, when zoomed in) were
+ * half of the first render; the cards, which are what a rep reads, no longer wait for them.
+ * bench/map.ts reports both moments: every card, and every line.
+ */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer = 0;
+    // A frame callback runs before that frame's paint; a task queued from it runs after the paint.
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => startTransition(() => setPainted(true)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
 interface MapNotice {
   text: string;
   /** A failed removal, shown as an error; otherwise a plain status line. */
@@ -96,6 +121,8 @@ export function MapCanvas({ canvas, nodes, edges, onNodesChange, onEdgesChange, 
   const far = useStore(zoomIsFar);
   const [overview, setOverview] = useState(room.stakeholders.length >= BIG_MAP);
   const renderAll = useRenderAll(canvas);
+  const cardText = useCardTextValue();
+  const linesShown = useAfterFirstPaint();
 
   // A class toggled on the DOM, not React state: a pan must not re-render the map.
   const startMoving = useCallback(() => canvas.current?.classList.add('moving'), [canvas]);
@@ -118,9 +145,11 @@ export function MapCanvas({ canvas, nodes, edges, onNodesChange, onEdgesChange, 
   const overviewLabel = overview ? t('map.hideOverview') : t('map.showOverview');
   return (
     <div className={`map-canvas card${far ? ' zoom-far' : ''}`} ref={canvas} data-testid="influence-map" onKeyDown={onKeyDown} tabIndex={-1}>
+      <CardTextContext.Provider value={cardText}>
+        <FarZoomContext.Provider value={far}>
       <ReactFlow<AppNode, AppEdge>
         nodes={nodes}
-        edges={edges}
+        edges={linesShown ? edges : NO_EDGES}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -162,6 +191,8 @@ export function MapCanvas({ canvas, nodes, edges, onNodesChange, onEdgesChange, 
           </Panel>
         )}
       </ReactFlow>
+        </FarZoomContext.Provider>
+      </CardTextContext.Provider>
       {notice && (
         <p className={`map-notice${notice.isError ? ' form-error' : ''}`} role="status">
           {notice.text}

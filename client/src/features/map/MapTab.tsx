@@ -63,9 +63,13 @@ function InfluenceMap() {
   };
 
   const onConflict = useCallback((person: StakeholderRow) => setNotice(t('map.moveConflict', { name: person.name })), [t]);
-  const { nodes, onNodesChange, placeAll, select } = useMapNodes(room.deal.id, room.stakeholders, now, onConflict);
+  const { nodes, ready, onNodesChange, placeAll, select } = useMapNodes(room.deal.id, room.stakeholders, now, onConflict);
   const { edges, onEdgesChange, clearEdgeSelection, kindLabels } = useMapEdges(room.stakeholders, room.relationships);
   const allyPath = useAllyPath(room, nodes, edges);
+  // The canvas waits for the auto-layout only the first time: once drawn, it stays (with its viewport) while
+  // someone new without a position waits for their place.
+  const [drawn, setDrawn] = useState(ready);
+  if (ready && !drawn) setDrawn(true);
 
   const openPerson = useCallback((id: number, byKeyboard = false) => setPanel((current) => ({ mode: 'edit', id, focusKey: byKeyboard ? Date.now() : current?.mode === 'edit' && current.id === id ? current.focusKey : undefined })), []);
   const closePanelOf = useCallback((ids: readonly number[]) => setPanel((current) => (current?.mode === 'edit' && ids.includes(current.id) ? null : current)), []);
@@ -107,6 +111,8 @@ function InfluenceMap() {
         <Suspense fallback={<Loading />}>
           <PeopleList people={room.stakeholders} now={now} selectedId={selected?.id ?? null} onOpen={showPerson} onAddPerson={() => setPanel({ mode: 'add' })} />
         </Suspense>
+      ) : !drawn ? (
+        <Loading />
       ) : (
         <MapCanvas
           canvas={canvas}

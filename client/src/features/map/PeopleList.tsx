@@ -1,13 +1,10 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INFLUENCE_MAX } from '../../../../shared/domain';
 import { daysSince } from '../../../../shared/dates';
 import { hasLeft } from '../../../../shared/scoring/people';
 import { useFormat } from '../../lib/format';
 import { STANCE_COLOR } from './stance';
 import type { StakeholderRow } from './types';
-
-const MARKS = Array.from({ length: INFLUENCE_MAX }, (_, index) => index + 1);
 
 interface PeopleListProps {
   people: readonly StakeholderRow[];
@@ -65,11 +62,7 @@ export function PeopleList({ people, now, selectedId, onOpen, onAddPerson }: Peo
                     </span>
                   </span>
                   <span className="person-card-side">
-                    <span className="sh-influence" role="img" aria-label={t('map.influenceOf', { value: person.influence })}>
-                      {MARKS.map((mark) => (
-                        <i key={mark} className={mark <= person.influence ? 'on' : undefined} />
-                      ))}
-                    </span>
+                    <span className="sh-influence" role="img" aria-label={t('map.influenceOf', { value: person.influence })} style={{ '--influence': person.influence } as CSSProperties} />
                     <span className={`person-card-contact${days === null ? ' never' : ''}`} title={t('map.lastContact')}>
                       {days === null ? t('map.neverContacted') : t('map.daysAgo', { count: days })}
                     </span>

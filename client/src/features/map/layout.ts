@@ -5,6 +5,7 @@
  * A map where everyone has a saved position never calls the loader.
  */
 import type { Level, RelationshipKind } from '../../../../shared/domain';
+import { useSyncExternalStore } from 'react';
 import type * as AutoLayoutModule from './autoLayout';
 
 export interface LayoutPerson {
@@ -36,26 +37,49 @@ export const DEFAULT_LAYOUT: LayoutOptions = { nodeWidth: 216, nodeHeight: 118, 
 
 type AutoLayout = typeof AutoLayoutModule;
 let loading: Promise<AutoLayout> | null = null;
+/** Where the chunk is, for the hook below: a render after it arrived reads the module at once. */
+let state: { module: AutoLayout | null; error: unknown } = { module: null, error: null };
+const listeners = new Set<() => void>();
+const settle = (next: typeof state) => {
+  state = next;
+  for (const listener of listeners) listener();
+};
 
-let loaded: AutoLayout | null = null;
-
-/** The layout module, fetched once per page (a failed download is asked for again next time). */
+/** The layout module, fetched once per page (a chunk that failed to arrive is asked for again next time). */
 export function loadAutoLayout(): Promise<AutoLayout> {
   loading ??= import('./autoLayout').then(
-    (module) => (loaded = module),
+    (module) => {
+      settle({ module, error: null });
+      return module;
+    },
     (error: unknown) => {
       loading = null;
+      settle({ module: null, error });
       throw error;
     },
   );
   return loading;
 }
 
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+const snapshot = () => state;
+
 /**
- * The layout module for a render: at once once it has arrived, whoever loaded it first; until then the
- * component suspends (the promise thrown to the nearest Suspense boundary, which renders again when it settles).
+ * The layout module for a screen that needs it (`needed`: someone has no saved position), or null while
+ * it loads — the screen then shows its loading state and draws the cards once, in their places, rather
+ * than a heap that jumps a moment later. Not `use()` (React 19 only) nor a Suspense boundary: a
+ * suspension's fallback makes React hold the revealed map back for up to 300 ms. A failed chunk
+ * throws to the error boundary, as a failed screen does. With `needed` false it never loads anything.
  */
-export function readAutoLayout(): AutoLayout {
-  if (loaded) return loaded;
-  throw loadAutoLayout();
+export function useAutoLayout(needed: boolean): AutoLayout | null {
+  const current = useSyncExternalStore(subscribe, snapshot, snapshot);
+  // Asked for in render, not in an effect: the request goes out before the rest of the screen renders.
+  if (needed && !current.module && !loading) {
+    if (current.error) throw current.error;
+    void loadAutoLayout().catch(() => undefined);
+  }
+  return needed ? current.module : null;
 }

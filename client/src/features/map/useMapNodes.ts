@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
 import { useDealRoomData, type DealRoomData } from '../deal-room/useDealRoom';
-import { DEFAULT_LAYOUT, readAutoLayout, type Positions } from './layout';
+import { DEFAULT_LAYOUT, useAutoLayout, type Positions } from './layout';
 import { cardFacts, sameFacts } from './nodes/cardFacts';
 import { usePatchStakeholders } from './useStakeholderCache';
 import type { AppNode, StakeholderRow } from './types';
@@ -55,9 +55,12 @@ export function useMapNodes(dealId: number, stakeholders: readonly StakeholderRo
   // The team's limit, as the COACH_SILENT flag was scored with: a coach's card warns exactly when the flag names them.
   const coachSilentDays = room.settings.coachSilentDays;
   const unplaced = stakeholders.some((person) => savedPosition(person) === null);
-  // Only a map with someone unplaced needs dagre. The first time, the map suspends until its chunk arrives rather
-  // than drawing a heap that jumps a moment later; a map where everyone has a position never downloads it.
-  const layoutMap = unplaced ? readAutoLayout().layoutMap : null;
+  // Only a map with someone unplaced needs dagre. The first time, the map waits for its chunk (`ready` false: the
+  // canvas shows its loading state) rather than drawing a heap that jumps a moment later; a map where everyone has
+  // a position never downloads it.
+  const autoLayout = useAutoLayout(unplaced);
+  const layoutMap = autoLayout?.layoutMap ?? null;
+  const ready = !unplaced || layoutMap !== null;
   // People never placed by hand fall back to the auto-layout, so a new deal is never a heap in one corner. Apart from the
   // minute clock: a 300-person map takes dagre about a second, too long to repeat every minute.
   const auto = useMemo(() => (layoutMap ? layoutMap(stakeholders, room.relationships) : null), [layoutMap, stakeholders, room.relationships]);
@@ -135,5 +138,5 @@ export function useMapNodes(dealId: number, stakeholders: readonly StakeholderRo
     [setNodes],
   );
 
-  return { nodes, onNodesChange, placeAll, select };
+  return { nodes, ready, onNodesChange, placeAll, select };
 }

@@ -7,8 +7,10 @@ import type { DealRoomData } from '../deal-room/useDealRoom';
 import { buildEdges } from '../map/edges/buildEdges';
 import { RelationshipEdge } from '../map/edges/RelationshipEdge';
 import { ReportingEdge } from '../map/edges/ReportingEdge';
-import { DEFAULT_LAYOUT, readAutoLayout } from '../map/layout';
+import { Loading } from '../../components/States';
+import { DEFAULT_LAYOUT, useAutoLayout } from '../map/layout';
 import { cardFacts } from '../map/nodes/cardFacts';
+import { CardTextContext, useCardTextValue } from '../map/nodes/cardText';
 import { StakeholderNode } from '../map/nodes/StakeholderNode';
 import type { AppEdge, AppNode } from '../map/types';
 
@@ -21,9 +23,10 @@ const edgeTypes = { reports: ReportingEdge, relationship: RelationshipEdge } sat
  */
 export function PrintMap({ room, now }: { room: DealRoomData; now: number }) {
   const { t } = useTranslation();
+  const cardText = useCardTextValue();
   // Paper of a map nobody has arranged waits for the layout chunk, as the map tab does; an arranged one never loads it.
   const unplaced = room.stakeholders.some((p) => p.positionX === null || p.positionY === null);
-  const layoutMap = unplaced ? readAutoLayout().layoutMap : null;
+  const layoutMap = useAutoLayout(unplaced)?.layoutMap ?? null;
   const nodes = useMemo<AppNode[]>(() => {
     const auto = layoutMap ? layoutMap(room.stakeholders, room.relationships) : null;
     return room.stakeholders.map((person) => ({
@@ -37,9 +40,11 @@ export function PrintMap({ room, now }: { room: DealRoomData; now: number }) {
   }, [room.stakeholders, room.relationships, room.settings.coachSilentDays, now, layoutMap]);
   const labels = useMemo(() => Object.fromEntries(RELATIONSHIP_KINDS.map((kind) => [kind, t(`relationship.${kind}`)])) as Record<RelationshipKind, string>, [t]);
   const edges = useMemo<AppEdge[]>(() => buildEdges(room.stakeholders, room.relationships, labels), [room.stakeholders, room.relationships, labels]);
+  if (unplaced && !layoutMap) return <Loading />;
   if (nodes.length === 0) return <p className="muted">{t('print.noPeople')}</p>;
   return (
     <div className="print-map" data-testid="print-map">
+      <CardTextContext.Provider value={cardText}>
       <ReactFlow<AppNode, AppEdge>
         nodes={nodes}
         edges={edges}
@@ -60,6 +65,7 @@ export function PrintMap({ room, now }: { room: DealRoomData; now: number }) {
         preventScrolling={false}
         proOptions={{ hideAttribution: true }}
       />
+      </CardTextContext.Provider>
     </div>
   );
 }

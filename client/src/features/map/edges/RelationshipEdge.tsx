@@ -1,5 +1,6 @@
 import { BaseEdge, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useContext } from 'react';
+import { FarZoomContext } from '../nodes/cardText';
 import type { AppNode, RelationshipEdgeType } from '../types';
 import { KIND_COLOR } from './buildEdges';
 import { EdgeLabel } from './EdgeLabel';
@@ -32,6 +33,7 @@ const centreOf = (node: InternalNode<AppNode>): Point => ({
 export const RelationshipEdge = memo(function RelationshipEdge({ source, target, data, markerEnd, selected }: EdgeProps<RelationshipEdgeType>) {
   const from = useInternalNode<AppNode>(source);
   const to = useInternalNode<AppNode>(target);
+  const far = useContext(FarZoomContext);
   if (!from || !to || !data) return null;
   const start = borderPoint(from, centreOf(to));
   const end = borderPoint(to, centreOf(from));
@@ -49,8 +51,8 @@ export const RelationshipEdge = memo(function RelationshipEdge({ source, target,
         className={`relationship-edge kind-${data.kind}${selected ? ' selected' : ''}`}
         style={{ stroke: color, strokeWidth: (selected ? 1.5 : 0.5) + data.strength * 1.1, strokeDasharray: data.kind === 'rivals' ? '7 5' : undefined }}
       />
-      {/* Between two cards side by side there is no room for words: the colour and the legend say it. */}
-      {length > 64 && <EdgeLabel x={0.25 * start.x + 0.5 * control.x + 0.25 * end.x} y={0.25 * start.y + 0.5 * control.y + 0.25 * end.y} text={data.label} color={color} />}
+      {/* Between two cards side by side there is no room for words, nor zoomed out: the colour and the legend say it. */}
+      {!far && length > 64 && <EdgeLabel x={0.25 * start.x + 0.5 * control.x + 0.25 * end.x} y={0.25 * start.y + 0.5 * control.y + 0.25 * end.y} text={data.label} color={color} />}
     </>
   );
 });
