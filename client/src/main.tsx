@@ -28,9 +28,12 @@ function App() {
 
 registerServiceWorker();
 // The cache is watched only once the device's copy is read: with no signal, it supplies the signed-in user.
+// A deal room URL waits for its screen's code too (up to a second, then the loading state shows):
+// rendered before it, the room would suspend, and React holds back what it reveals after a fallback.
 const cacheReady = loadOfflineCache().then(() => {
   watchOfflineCache(queryClient);
-  preloadRoute(window.location.pathname, queryClient, createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient }));
+  const code = preloadRoute(window.location.pathname, queryClient, createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient }));
+  return Promise.race([code, new Promise((resolve) => setTimeout(resolve, 1000))]);
 });
 void Promise.all([initI18n(), cacheReady]).then(() => {
   createRoot(document.getElementById('root')!).render(

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '../../server/trpc/router';
+import { loadAutoLayout } from './features/map/layout';
 import { lazyWithStrings } from './i18n';
 
 // Each area below the pipeline is its own chunk, its strings too: the first screen loads only what it shows.
@@ -32,29 +33,36 @@ const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
  * map's code, then the rest (the trace in bench/trace-map.ts). Requests made in the same tick
  * go out as one batch. Called on startup (before the first render) and on every navigation;
  * asking twice costs nothing, as chunks load once and data already in the cache is not fetched.
+ * Settles once the screen's code has arrived (or failed to): startup renders after that, so the
+ * deal room's first render does not suspend (a loading fallback, then React's hold-back).
  */
-export function preloadRoute(pathname: string, queryClient: QueryClient, trpc: TRPCOptionsProxy<AppRouter>): void {
+export function preloadRoute(pathname: string, queryClient: QueryClient, trpc: TRPCOptionsProxy<AppRouter>): Promise<void> {
   const match = DEAL_PATH.exec(pathname);
   const dealId = Number(match?.[1]);
-  if (!match || !Number.isInteger(dealId) || dealId <= 0) return;
+  if (!match || !Number.isInteger(dealId) || dealId <= 0) return Promise.resolve();
   const name = dealTab(match[2]);
   // /deals/:id/log and /deals/:id/print are screens of their own, not the deal room.
-  if (!name) return;
+  if (!name) return Promise.resolve();
   const tab = DEAL_TABS[name];
   // Signed out: the deal's data would only be refused (and a lone 401 is an error in the console).
-  if (queryClient.getQueryData(trpc.auth.me.queryKey()) === null) return;
+  if (queryClient.getQueryData(trpc.auth.me.queryKey()) === null) return Promise.resolve();
   // On startup the session is not known yet: asked for in the same batch, a signed-out visit gets
   // `null` for itself and refusals for the rest, with no request failing as a whole.
   quietly(queryClient.ensureQueryData(trpc.auth.me.queryOptions()));
-  quietly(queryClient.ensureQueryData(trpc.deal.get.queryOptions({ id: dealId })));
+  const room = queryClient.ensureQueryData(trpc.deal.get.queryOptions({ id: dealId }));
+  quietly(room);
+  // A map with someone never placed needs the auto-layout chunk: asked for as soon as the data says so, so it
+  // is in when the map first renders (asked for by the map itself, it came after the header and tabs, ADR 32).
+  if (name === 'map') quietly(room.then((data) => (data.stakeholders.some((person) => person.positionX === null || person.positionY === null) ? loadAutoLayout() : undefined)));
   quietly(queryClient.ensureQueryData(trpc.deal.members.queryOptions({ dealId })));
   quietly(queryClient.ensureQueryData(trpc.coachingNote.list.queryOptions({ dealId })));
   quietly(queryClient.ensureQueryData(trpc.settings.thresholds.queryOptions()));
   // The code a task later: the batch above goes out on a timer, which then fires first, so the server
   // works on the data while the chunks arrive and run (asked for first, they held the batch up ~60 ms).
-  setTimeout(() => {
-    quietly(DealRoomPage.preload());
-    quietly(tab.preload());
-    if (tab !== MapTab) quietly(MapTab.preload());
-  });
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      if (tab !== MapTab) quietly(MapTab.preload());
+      void Promise.allSettled([DealRoomPage.preload(), tab.preload()]).then(() => resolve());
+    }),
+  );
 }

@@ -32,7 +32,7 @@ export function AppRoutes() {
   const [pathname] = useLocation();
   // In render, not an effect: a screen suspends on its chunk as it first renders, and commits
   // (running effects) only once that has arrived — too late to start it.
-  preloadRoute(pathname, useQueryClient(), useTRPC());
+  void preloadRoute(pathname, useQueryClient(), useTRPC());
   return (
     <Suspense fallback={<Loading />}>
       <Switch>

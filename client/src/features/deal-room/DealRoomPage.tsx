@@ -2,7 +2,6 @@ import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { ErrorState, Loading, NotFound } from '../../components/States';
-import { loadAutoLayout } from '../map/layout';
 import { CoachingNotes } from '../review/CoachingNotes';
 import { DealHeader } from './DealHeader';
 import { useDealId, useDealRoom } from './useDealRoom';
@@ -17,9 +16,6 @@ export default function DealRoomPage({ children }: { children: ReactNode }) {
   const [pathname] = useLocation();
   // /deals/:id opens the map, so the map tab is the current one there too.
   const current = TABS.find((tab) => pathname.endsWith(`/${tab}`)) ?? 'map';
-  // The map of a deal with someone unplaced needs the auto-layout chunk: asked for as soon as the data says so,
-  // not once the map renders (after the header, the notes and the tabs), so it is in by then (ADR 32).
-  if (current === 'map' && room.data?.stakeholders.some((person) => person.positionX === null || person.positionY === null)) void loadAutoLayout().catch(() => undefined);
   if (!id) return <NotFound />;
   if (room.isPending) return <Loading />;
   if (room.isError) return <ErrorState error={room.error} onRetry={() => void room.refetch()} />;
