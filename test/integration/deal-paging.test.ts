@@ -240,7 +240,7 @@ describe("a rep's lists: the deals they own and the ones they were added to (SPE
     do {
       const page = await rep2.trpc.review.pipeline.query({ cursor, limit: 4 });
       expect(page.total).toBe(open.length);
-      review.push(...ids(page.items));
+      review.push(...page.items.map((row) => row.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(review).toEqual(ids(sorted(open, 'health')));
