@@ -2,8 +2,11 @@
  * A whole organisation (SPEC §13, issue #18): 100 teams and N deals — one big team with a
  * tenth of them — each deal with a 12-person buying group, the nine points and a year of
  * activities. The server runs in a process of its own (so its RSS is the server's alone);
- * the big team's manager and the admin read the first page of deal.list and
- * review.pipeline, and review.summary, at N = 500 and N = 50,000, side by side.
+ * the big team's manager, one of its reps and the admin read the first page of deal.list
+ * and review.pipeline, and review.summary, at N = 500 and N = 50,000, side by side. The big
+ * team's rep owns half of its deals and was added to one in twenty of the rest; a rep of a
+ * small team owns a third of theirs (under 1% of the organisation's: a rule that walks a
+ * list's order to find their deals reads most of the organisation for a page).
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -26,8 +29,15 @@ function random(seed: number) {
   return () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
 }
 
-/** Bulk-insert the organisation straight into the file (the API would take hours); the server stores their health at start. */
-export function seedOrganisation(path: string, dealCount: number, now: Date): void {
+/** The big team's rep whose lists the bench reads, and a rep of one of the small teams. */
+const REP = 'rep1@demo.test';
+const SMALL_REP = 'rep1-1@bench.test';
+
+/**
+ * Bulk-insert the organisation straight into the file (the API would take hours); the server
+ * stores their health at start. Returns how many deals each measured rep sees (owned + shared).
+ */
+export function seedOrganisation(path: string, dealCount: number, now: Date): { rep: number; smallRep: number } {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   const rand = random(dealCount);
@@ -44,6 +54,8 @@ export function seedOrganisation(path: string, dealCount: number, now: Date): vo
   const insertPoint = db.prepare(`insert into info_points (deal_id, point, status, verified_at, updated_at) values (?, ?, ?, ?, ?)`);
   const insertActivity = db.prepare(`insert into activities (deal_id, kind, occurred_at, summary, created_by) values (?, 'meeting', ?, 'Bench meeting', ?)`);
   const link = db.prepare(`insert into activity_stakeholders (activity_id, stakeholder_id) values (?, ?)`);
+  const addMember = db.prepare(`insert into deal_members (deal_id, user_id) values (?, ?)`);
+  const rep = (db.prepare(`select id from users where email = ?`).get(REP) as { id: number }).id;
   const snapshot = db.prepare(`insert into coverage_snapshots (deal_id, at, influence, headcount, net, opposition, crossed, thresholds) values (?, ?, ?, 0.5, 0.2, 0.1, 1, '{}')`);
   db.transaction(() => {
     // The demo team is the big one; 99 more teams of a manager and three reps each.
@@ -62,6 +74,8 @@ export function seedOrganisation(path: string, dealCount: number, now: Date): vo
       const stage = pick(STAGES);
       const status = stage === 'won' || stage === 'lost' ? stage : 'open';
       const deal = Number(insertDeal.run(team.id, account, `Bench deal ${i}`, Math.round(rand() * 5e6), stage, status, isoDay(addDays(now, rand() * 300 - 60)), owner).lastInsertRowid);
+      // The measured rep works on some of their teammates' deals too (SPEC §7: added as a member).
+      if (team === teams[0] && owner !== rep && rand() < 0.05) addMember.run(deal, rep);
       const people: number[] = [];
       let boss: number | null = null;
       for (let p = 0; p < 12; p++) {
@@ -80,7 +94,11 @@ export function seedOrganisation(path: string, dealCount: number, now: Date): vo
       for (let s = 0; s < 4; s++) snapshot.run(deal, daysBefore(now, s * 10).toISOString(), rand());
     }
   })();
+  const sees = (email: string) =>
+    (db.prepare(`select count(*) as n from users u join deals d on d.owner_id = u.id or d.id in (select deal_id from deal_members where user_id = u.id) where u.email = ?`).get(email) as { n: number }).n;
+  const seen = { rep: sees(REP), smallRep: sees(SMALL_REP) };
   db.close();
+  return seen;
 }
 
 export interface Timing {
@@ -113,9 +131,13 @@ function rssMb(pid: number): number {
 export interface OrgFigure {
   deals: number;
   bigTeamDeals: number;
+  /** The deals each measured rep sees: their own and the ones they were added to. */
+  repDeals: { rep: number; smallRep: number };
   /** Server start on the seeded file, including storing every deal's health once. */
   startSeconds: number;
   manager: Record<Read, Timing>;
+  rep: Record<Read, Timing>;
+  smallRep: Record<Read, Timing>;
   admin: Record<Read, Timing>;
   rssMb: number;
 }
@@ -129,20 +151,30 @@ export async function benchOrg(sizes = [500, 50_000], runs = 100): Promise<OrgFi
     const seeded = await startTestServer({ env: { SEED_DEMO: '1', DATABASE_PATH: path } });
     const now = seeded.clock.now;
     await seeded.stop();
-    seedOrganisation(path, size, now);
+    const repDeals = seedOrganisation(path, size, now);
     let child: ChildServer | undefined;
     try {
       const started = performance.now();
       // As in production: the built bundle on plain Node with `npm start`'s flags, not the TypeScript sources through tsx.
       child = await startChildServer(path, await freePort(), { HEALTH_SWEEP_MINUTES: '0', SEED_DEMO: '0' }, npmStartArgs(), 600_000);
       const startSeconds = Math.round((performance.now() - started) / 100) / 10;
-      const [manager, admin] = [await loginAs(child, 'manager@demo.test'), await loginAs(child, 'admin@demo.test')];
+      const [manager, rep, smallRep, admin] = [await loginAs(child, 'manager@demo.test'), await loginAs(child, REP), await loginAs(child, SMALL_REP), await loginAs(child, 'admin@demo.test')];
       const reads = async (client: ApiSession) => ({
         'deal.list': await time(client, 'deal.list', runs),
         'review.pipeline': await time(client, 'review.pipeline', runs),
         'review.summary': await time(client, 'review.summary', runs),
       });
-      figures.push({ deals: size, bigTeamDeals: Math.round(size / 10), startSeconds, manager: await reads(manager), admin: await reads(admin), rssMb: rssMb(child.process.pid!) });
+      figures.push({
+        deals: size,
+        bigTeamDeals: Math.round(size / 10),
+        repDeals,
+        startSeconds,
+        manager: await reads(manager),
+        rep: await reads(rep),
+        smallRep: await reads(smallRep),
+        admin: await reads(admin),
+        rssMb: rssMb(child.process.pid!),
+      });
     } finally {
       await child?.kill();
       rmSync(dir, { recursive: true, force: true });
@@ -151,13 +183,15 @@ export async function benchOrg(sizes = [500, 50_000], runs = 100): Promise<OrgFi
   return figures;
 }
 
+const WHO = ['manager', 'rep', 'smallRep', 'admin'] as const;
+
 export function printOrg(figures: readonly OrgFigure[]): void {
   console.log(`\nOrganisation: ${TEAMS} teams, the big team holds a tenth of the deals; first page (50) over HTTP, server in its own process (ms)`);
   console.table(
     figures.flatMap((f) =>
-      (['manager', 'admin'] as const).map((who) => ({
+      WHO.map((who) => ({
         deals: f.deals,
-        who: who === 'manager' ? `big team's manager (${f.bigTeamDeals})` : 'admin (all)',
+        who: { manager: `big team's manager (${f.bigTeamDeals})`, rep: `big team's rep (${f.repDeals.rep})`, smallRep: `small team's rep (${f.repDeals.smallRep})`, admin: 'admin (all)' }[who],
         'deal.list p50/p99': `${f[who]['deal.list'].p50} / ${f[who]['deal.list'].p99}`,
         'review.pipeline p50/p99': `${f[who]['review.pipeline'].p50} / ${f[who]['review.pipeline'].p99}`,
         'review.summary p50/p99': `${f[who]['review.summary'].p50} / ${f[who]['review.summary'].p99}`,
@@ -168,7 +202,7 @@ export function printOrg(figures: readonly OrgFigure[]): void {
   );
   const [small, large] = figures;
   if (small && large) {
-    for (const who of ['manager', 'admin'] as const) {
+    for (const who of WHO) {
       const ratio = (read: Read) => (large[who][read].p50 / small[who][read].p50).toFixed(2);
       console.log(`${large.deals / small.deals}× the deals, ${who}: deal.list ${ratio('deal.list')}×, review.pipeline ${ratio('review.pipeline')}×, review.summary ${ratio('review.summary')}× the time (target ≤ 1.5× for the lists)`);
     }

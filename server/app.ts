@@ -3,12 +3,12 @@ import { resolve } from 'node:path';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './trpc/context';
 import { createContextFactory } from './trpc/context';
 import { appRouter } from './trpc/router';
 import { exportRouter } from './http/export';
 import { oidcRouter } from './auth/oidc';
+import { requestLog } from './http/requestLog';
 import { bodySizeGuard, crossSiteGuard, emptyBodyAsNoInput, sendTrpcError } from './http/guards';
 import { docsRouter, REST_BASE, restRouter } from './http/rest';
 import { MAX_TRPC_BATCH } from '../shared/limits';
@@ -40,16 +40,7 @@ export function createApp(deps: AppDeps) {
       strictTransportSecurity: deps.env.TRUST_PROXY,
     }),
   );
-  app.use(
-    pinoHttp({
-      logger: deps.log,
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug'),
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLog(deps.log));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

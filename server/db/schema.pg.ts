@@ -237,7 +237,10 @@ export const deals = pgTable(
     index('deals_team_close_idx').on(t.teamId, t.closeDate, t.id),
     // The lists' default order (SPEC §13): a first page without sorting every deal.
     index('deals_close_date_idx').on(t.closeDate, t.id),
-    index('deals_owner_idx').on(t.ownerId),
+    // A rep's lists, by the deals they own (ADR 33): the default order and the Review's, read in
+    // order from the owner's entries; the first also serves every other `owner_id = ?`.
+    index('deals_owner_close_idx').on(t.ownerId, t.closeDate, t.id),
+    index('deals_owner_review_idx').on(t.ownerId, t.status, t.attention, t.amount.desc().nullsFirst(), t.id),
     index('deals_account_idx').on(t.accountId),
   ],
 );

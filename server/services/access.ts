@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, exists, inArray, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { ROLES, type Role } from '../../shared/domain';
 import type { SessionUser } from '../auth/session';
@@ -34,6 +34,18 @@ const placeholders = { userId: sql.placeholder('userId'), teamId: sql.placeholde
 /** SPEC §13: a manager manages their own team and any team they were made a manager of. */
 function managedTeam(teamColumn: SQLiteColumn, db: Db | Tx, who: { userId: number | SQLWrapper; teamId: number | SQLWrapper }): SQL | undefined {
   return or(eq(teamColumn, who.teamId), inArray(teamColumn, db.select({ id: teamManagers.teamId }).from(teamManagers).where(eq(teamManagers.userId, who.userId))));
+}
+
+/**
+ * A rep's deals as arms an index serves each (ADR 33): the deals they own
+ * (`deals_owner_close_idx`, `deals_owner_review_idx`, led by the owner) and, apart from those,
+ * the deals they were added to (`deal_members_user_idx`). Their union is visibleDealsFor's
+ * rule; the `or exists` there suits one deal by id, but no index serves it for a list, so
+ * both engines walked a list's order over the whole organisation to find the rep's deals.
+ */
+export function repDealArms(user: SessionUser, db: Db | Tx): [owned: SQL, shared: SQL] {
+  const shared = db.select({ id: dealMembers.dealId }).from(dealMembers).where(eq(dealMembers.userId, user.id));
+  return [eq(deals.ownerId, user.id), and(inArray(deals.id, shared), ne(deals.ownerId, user.id))!];
 }
 
 /** The same rule with this user's values, for queries built on the fly. */

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared';
 import type { z } from 'zod';
 import type { ZCompetitorAddSchema, ZCompetitorUpdateSchema } from '../../shared/schemas/infoPoint';
@@ -17,13 +17,20 @@ const competitorsOfDeal = prepared((db) =>
   db.select().from(competitors).where(eq(competitors.dealId, sql.placeholder('dealId'))).orderBy(asc(competitors.id)).prepare(),
 );
 
+/** Who favours each competitor of a deal: by the deal, so it is prepared once like the competitors (deal.get reads both). */
+const favouredByOfDeal = prepared((db) =>
+  db
+    .select({ competitorId: competitorFavouredBy.competitorId, stakeholderId: competitorFavouredBy.stakeholderId })
+    .from(competitorFavouredBy)
+    .innerJoin(competitors, eq(competitors.id, competitorFavouredBy.competitorId))
+    .where(eq(competitors.dealId, sql.placeholder('dealId')))
+    .prepare(),
+);
+
 export async function listCompetitors(db: Db | Tx, dealId: number): Promise<CompetitorDto[]> {
   const rows = await competitorsOfDeal(db).execute({ dealId });
   if (rows.length === 0) return [];
-  const links = await db
-    .select()
-    .from(competitorFavouredBy)
-    .where(inArray(competitorFavouredBy.competitorId, rows.map((row) => row.id)));
+  const links = await favouredByOfDeal(db).execute({ dealId });
   return rows.map((row) => ({
     ...row,
     favouredByStakeholderIds: links.filter((link) => link.competitorId === row.id).map((link) => link.stakeholderId).sort((a, b) => a - b),

@@ -17,7 +17,7 @@ import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
 import { accounts, dealHealth, deals, users } from '../db/tables';
 import { AppError } from '../errors';
-import { requireVisibleTeam, visibleDeals, visibleTeamIds } from './access';
+import { repDealArms, requireVisibleTeam, visibleTeamIds } from './access';
 import { dealColumns, type DealDto } from './deals';
 
 export type DealWithHealth = DealDto & { health: Health };
@@ -122,23 +122,31 @@ function decodeCursor(cursor: string, sort: DealSort, parts: number): SortValue[
 const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * Which deals a list may show (SPEC §7, §13). For a manager it is the teams they manage as a
- * list of ids, read first, not the access rule's `team = ? or team in (subquery)`: with one
- * team, `team_id in (?)` is an equality, and the team's indexes (deals_team_close_idx,
- * deals_team_review_idx) give the page in order — the `or` made the database sort every deal of
- * the team for each page (16–28 ms at 5,000 deals, against 0.4).
+ * Which deals a list may show (SPEC §7, §13), as one or more arms whose union it is; each arm
+ * is a condition an index can serve in the list's order.
+ *
+ * - An admin: everything (no condition).
+ * - A manager: the teams they manage as a list of ids, read first, not the access rule's
+ *   `team = ? or team in (subquery)`: with one team, `team_id in (?)` is an equality, and the
+ *   team's indexes (deals_team_close_idx, deals_team_review_idx) give the page in order — the
+ *   `or` made the database sort every deal of the team for each page (16–28 ms at 5,000
+ *   deals, against 0.4).
+ * - A rep: the deals they own and, apart from those, the ones they were added to
+ *   (repDealArms, ADR 33). `owner = ? or exists (member)` is an `or` no index serves, so both
+ *   engines walked the order's index over the whole organisation to find the rep's deals.
  */
-async function visibleInList(db: Db, user: SessionUser): Promise<SQL | undefined> {
-  if (user.role !== 'manager') return visibleDeals(user, db);
+async function visibleArms(db: Db, user: SessionUser): Promise<(SQL | undefined)[]> {
+  if (user.role === 'rep') return repDealArms(user, db);
+  if (user.role === 'admin') return [undefined];
   const teams = await visibleTeamIds(db, user);
-  return teams === 'all' ? undefined : inArray(deals.teamId, teams);
+  return [teams === 'all' ? undefined : inArray(deals.teamId, teams)];
 }
 
+/** The user's filters, apart from which deals they may see (visibleArms). */
 async function filtersOf(db: Db, user: SessionUser, query: TDealQuery): Promise<SQL | undefined> {
   if (query.teamId !== undefined) await requireVisibleTeam(db, user, query.teamId);
   const pattern = query.q ? containing(query.q) : undefined;
   return and(
-    await visibleInList(db, user),
     query.teamId === undefined ? undefined : eq(deals.teamId, query.teamId),
     query.status === undefined ? undefined : eq(deals.status, query.status),
     query.stage === undefined ? undefined : eq(deals.stage, query.stage),
@@ -150,10 +158,11 @@ async function filtersOf(db: Db, user: SessionUser, query: TDealQuery): Promise<
 }
 
 /** How many deals match: joined only to what the filters read (every deal has an account; the health filter reads the deal's own rank). */
-function countOf(db: Db, where: SQL | undefined, query: TDealQuery) {
+async function countOf(db: Db, where: SQL | undefined, query: TDealQuery): Promise<number> {
   const readsAccount = Boolean(query.q) || query.tier !== undefined;
   const total = db.select({ total: sql<number>`cast(count(*) as integer)`.mapWith(Number) }).from(deals);
-  return readsAccount ? total.innerJoin(accounts, eq(accounts.id, deals.accountId)).where(where) : total.where(where);
+  const [counted] = await (readsAccount ? total.innerJoin(accounts, eq(accounts.id, deals.accountId)).where(where) : total.where(where));
+  return counted?.total ?? 0;
 }
 
 /**
@@ -168,30 +177,57 @@ function rankOfStatus(user: SessionUser, query: TDealQuery, sort: DealSort): SQL
   return query.status === 'open' ? lt(deals.attention, HEALTH_ATTENTION_ORDER.closed) : eq(deals.attention, HEALTH_ATTENTION_ORDER.closed);
 }
 
-/** One page of the deals the user may see, each with its stored health. */
+/**
+ * One page of the deals the user may see, each with its stored health. With one arm of
+ * visibility it is one query. With several (a rep's), the page is the first `limit + 1` of
+ * the union of each arm's own first `limit + 1` — each read in order from its index — so
+ * the database sorts at most a few pages' worth of deals, however many the rep has, and the
+ * order, cursor and filters are exactly those of the one query. The arms are disjoint, so
+ * the total is the sum of their counts.
+ */
 export async function listDealPage(db: Db, user: SessionUser, query: TDealQuery, defaultSort: DealSort = 'closeDate'): Promise<DealPage<DealWithHealth>> {
   const sort = query.sort ?? defaultSort;
   const parts = orderOf(sort);
   const limit = query.limit ?? DEAL_PAGE_DEFAULT;
-  const where = await filtersOf(db, user, query);
+  const [arms, filters] = await Promise.all([visibleArms(db, user), filtersOf(db, user, query)]);
   const position = query.cursor === undefined ? undefined : after(parts, decodeCursor(query.cursor, sort, parts.length));
-  const [rows, [counted]] = await Promise.all([
+  const order = parts.map((part) => (part.dir === 'asc' ? asc(part.expr as SQL) : desc(part.expr as SQL)));
+  const onPage = (arm: SQL | undefined) => and(arm, filters, rankOfStatus(user, query, sort), position);
+  const [only] = arms;
+  const where =
+    arms.length === 1
+      ? onPage(only)
+      : sql`${deals.id} in (${sql.join(
+          arms.map((arm, index) => {
+            const first = db
+              .select({ id: deals.id })
+              .from(deals)
+              .innerJoin(accounts, eq(accounts.id, deals.accountId))
+              .innerJoin(dealHealth, eq(dealHealth.dealId, deals.id))
+              .where(onPage(arm))
+              .orderBy(...order)
+              .limit(limit + 1);
+            return sql`select id from ${first} as ${sql.raw(`arm${index}`)}`;
+          }),
+          sql` union all `,
+        )})`;
+  const [rows, counts] = await Promise.all([
     db
       .select({ ...dealColumns(), health: dealHealth.health })
       .from(deals)
       .innerJoin(accounts, eq(accounts.id, deals.accountId))
       .innerJoin(users, eq(users.id, deals.ownerId))
       .innerJoin(dealHealth, eq(dealHealth.dealId, deals.id))
-      .where(and(where, rankOfStatus(user, query, sort), position))
-      .orderBy(...parts.map((part) => (part.dir === 'asc' ? asc(part.expr as SQL) : desc(part.expr as SQL))))
+      .where(where)
+      .orderBy(...order)
       // One more than a page says whether there is a next one.
       .limit(limit + 1),
-    countOf(db, where, query),
+    Promise.all(arms.map((arm) => countOf(db, and(arm, filters), query))),
   ]);
   const items = rows.slice(0, limit) as DealWithHealth[];
   const last = items.at(-1);
   const nextCursor = rows.length > limit && last ? encodeCursor(sort, parts.map((part) => part.of(last))) : null;
-  return { items, nextCursor, total: counted?.total ?? 0 };
+  return { items, nextCursor, total: counts.reduce((sum, count) => sum + count, 0) };
 }
 
 /** Every page of a list, one after another: for the exports, which write a whole file. */

@@ -10,7 +10,7 @@ import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
 import { dealHealth, deals } from '../db/tables';
 import { badInput } from '../errors';
-import { requireVisibleTeam, visibleDeals } from './access';
+import { repDealArms, requireVisibleTeam, visibleDeals } from './access';
 import { latestCoachingNotes } from './coachingNotes';
 import { listDealPage } from './dealList';
 
@@ -65,25 +65,33 @@ export interface ReviewSummary {
 export async function reviewSummary(db: Db, user: SessionUser, input: { teamId?: number | undefined }): Promise<ReviewSummary> {
   if (input.teamId !== undefined) await requireVisibleTeam(db, user, input.teamId);
   const missing = (passed: SQLWrapper) => sql<number>`cast(sum(case when ${passed} then 0 else 1 end) as integer)`.mapWith(Number);
-  const counts = db
-    .select({
-      status: dealHealth.status,
-      deals: sql<number>`cast(count(*) as integer)`.mapWith(Number),
-      information: missing(dealHealth.information),
-      relationships: missing(dealHealth.relationships),
-      topDecisionMaker: missing(dealHealth.topDecisionMaker),
-    })
-    .from(dealHealth)
-    .$dynamic();
-  const scope = and(visibleDeals(user, db), input.teamId === undefined ? undefined : eq(deals.teamId, input.teamId));
-  const rows = await (scope ? counts.innerJoin(deals, eq(deals.id, dealHealth.dealId)).where(scope) : counts).groupBy(dealHealth.status);
+  const counts = () =>
+    db
+      .select({
+        status: dealHealth.status,
+        deals: sql<number>`cast(count(*) as integer)`.mapWith(Number),
+        information: missing(dealHealth.information),
+        relationships: missing(dealHealth.relationships),
+        topDecisionMaker: missing(dealHealth.topDecisionMaker),
+      })
+      .from(dealHealth)
+      .$dynamic();
+  // A rep's deals are counted as their two disjoint arms, each found by its index (ADR 33).
+  const arms = user.role === 'rep' ? repDealArms(user, db) : [visibleDeals(user, db)];
+  const team = input.teamId === undefined ? undefined : eq(deals.teamId, input.teamId);
+  const grouped = await Promise.all(
+    arms.map((arm) => {
+      const scope = and(arm, team);
+      return (scope ? counts().innerJoin(deals, eq(deals.id, dealHealth.dealId)).where(scope) : counts()).groupBy(dealHealth.status);
+    }),
+  );
   const summary: ReviewSummary = {
     open: 0,
     byStatus: Object.fromEntries(HEALTH_STATUSES.map((status) => [status, 0])) as Record<HealthStatus, number>,
     missing: Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, 0])) as Record<ThresholdKey, number>,
   };
-  for (const row of rows) {
-    summary.byStatus[row.status] = row.deals;
+  for (const row of grouped.flat()) {
+    summary.byStatus[row.status] += row.deals;
     if (row.status === 'closed') continue;
     summary.open += row.deals;
     for (const key of THRESHOLD_KEYS) summary.missing[key] += row[key];

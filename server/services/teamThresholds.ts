@@ -16,19 +16,31 @@ export interface TeamThresholds extends ThresholdSettings {
   version: number;
 }
 
-/** A team's settings; a team that never saved any uses the §4 defaults (version 1). */
-const settingsOfTeam = prepared((db) => db.select().from(teamSettings).where(eq(teamSettings.teamId, sql.placeholder('teamId'))).prepare());
-/** Validated settings by team and version: read on every health computation, changed a few times a year. */
+/**
+ * A team's settings; a team that never saved any uses the §4 defaults (version 1). Only the
+ * thresholds and their version, the thresholds as the driver gives them — SQLite's text,
+ * PostgreSQL's parsed jsonb — so a cached team's settings are neither parsed nor
+ * re-serialised for its key on every read (deal.get reads them on every call).
+ */
+const settingsOfTeam = prepared((db) =>
+  db
+    .select({ version: teamSettings.version, thresholds: sql<unknown>`${teamSettings.thresholds}` })
+    .from(teamSettings)
+    .where(eq(teamSettings.teamId, sql.placeholder('teamId')))
+    .prepare(),
+);
+/** Validated settings by team, version and stored value: read on every health computation, changed a few times a year. */
 const validated = new Map<string, ThresholdSettings>();
 
 export async function getThresholds(db: Db | Tx, teamId: number): Promise<TeamThresholds> {
   const row = first(await settingsOfTeam(db).execute({ teamId }));
   if (!row) return { ...DEFAULT_THRESHOLD_SETTINGS, teamId, version: 1 };
-  const key = `${teamId}:${row.version}:${JSON.stringify(row.thresholds)}`;
+  const key = `${teamId}:${row.version}:${typeof row.thresholds === 'string' ? row.thresholds : JSON.stringify(row.thresholds)}`;
   let settings = validated.get(key);
   if (!settings) {
     // A setting added since the row was saved (coachSilentDays) reads as its default; the team's own choices stay.
-    const stored = typeof row.thresholds === 'object' && row.thresholds !== null ? row.thresholds : {};
+    const value: unknown = typeof row.thresholds === 'string' ? JSON.parse(row.thresholds) : row.thresholds;
+    const stored = typeof value === 'object' && value !== null ? value : {};
     const parsed = ZThresholdSettingsSchema.safeParse({ ...DEFAULT_THRESHOLD_SETTINGS, ...stored });
     settings = parsed.success ? parsed.data : DEFAULT_THRESHOLD_SETTINGS;
     if (validated.size > 1000) validated.clear();

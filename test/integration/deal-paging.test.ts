@@ -211,3 +211,43 @@ describe('review.pipeline pages and review.summary (SPEC §13)', () => {
     expect(mine.open).toBe((await allPages(rep2, { status: 'open', limit: 200 })).rows.length);
   });
 });
+
+describe("a rep's lists: the deals they own and the ones they were added to (SPEC §7, ADR 33)", () => {
+  it('pages exactly those, in order, with their total, on deal.list, review.pipeline and review.summary', async () => {
+    const [me1, me2] = await Promise.all([rep1.trpc.auth.me.query(), rep2.trpc.auth.me.query()]);
+    const team = (await allPages(manager, { limit: 200 })).rows;
+    // rep1 adds rep2 to every fifth of their deals, spread over the close dates.
+    const shared = team.filter((row) => row.ownerId === me1!.user.id).filter((_, index) => index % 5 === 0);
+    expect(shared.length).toBeGreaterThan(5);
+    for (const deal of shared) await rep1.trpc.deal.addMember.mutate({ dealId: deal.id, userId: me2!.user.id });
+    const sharedIds = new Set(ids(shared));
+    const expected = team.filter((row) => row.ownerId === me2!.user.id || sharedIds.has(row.id));
+    // Owned and shared both reach past a page of 7, so each arm and their merge are paged.
+    expect(expected.filter((row) => row.ownerId === me2!.user.id).length).toBeGreaterThan(7);
+
+    for (const sort of ['closeDate', '-closeDate', 'health', '-amount', 'account', 'coverage'] as DealSort[]) {
+      const { rows, totals } = await allPages(rep2, { sort, limit: 7 });
+      expect(ids(rows), sort).toEqual(ids(sorted(expected, sort)));
+      expect(new Set(totals), sort).toEqual(new Set([expected.length]));
+    }
+    const open = expected.filter((row) => row.status === 'open');
+    const filtered = await allPages(rep2, { status: 'open', limit: 3 });
+    expect(ids(filtered.rows).toSorted()).toEqual(ids(open).toSorted());
+    expect(filtered.totals[0]).toBe(open.length);
+
+    const review: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await rep2.trpc.review.pipeline.query({ cursor, limit: 4 });
+      expect(page.total).toBe(open.length);
+      review.push(...page.items.map((row) => row.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(review).toEqual(ids(sorted(open, 'health')));
+
+    const summary = await rep2.trpc.review.summary.query();
+    expect(summary.open).toBe(open.length);
+    for (const status of HEALTH_STATUSES) expect(summary.byStatus[status], status).toBe(expected.filter((row) => row.health.status === status).length);
+    for (const key of THRESHOLD_KEYS) expect(summary.missing[key], key).toBe(open.filter((row) => !row.health.thresholds[key].passed).length);
+  });
+});

@@ -1,0 +1,3 @@
+DROP INDEX "deals_owner_idx";--> statement-breakpoint
+CREATE INDEX "deals_owner_close_idx" ON "deals" USING btree ("owner_id","close_date","id");--> statement-breakpoint
+CREATE INDEX "deals_owner_review_idx" ON "deals" USING btree ("owner_id","status","attention","amount" DESC NULLS FIRST,"id");
