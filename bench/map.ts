@@ -26,6 +26,8 @@ export interface MapCase {
 export interface MapFigure {
   demo: MapCase;
   large: MapCase;
+  /** 1,000 people and 1,500 relationships: "still usable" (issue #18), not a target of its own. */
+  huge: MapCase;
   ratio: { allNodes: number; panP95: number };
   chunks: { file: string; kb: number }[];
 }
@@ -45,13 +47,13 @@ function random(seed: number) {
 }
 
 /**
- * 6 executives, 54 managers, 240 staff in one reporting tree, laid out by hand on a
- * 20-column grid (as a rep who arranged a big map would have it), and 450 relationships.
+ * 6 executives, 54 managers and the rest staff in one reporting tree, laid out by hand on a
+ * 20-column grid (as a rep who arranged a big map would have it), and the relationships at random.
  */
 export async function seedLargeDeal(rep: ApiSession, people = 300, relationships = 450): Promise<number> {
-  const account = await rep.trpc.account.create.mutate({ name: 'Bench Conglomerate', industry: 'Manufacturing', tier: 'A' });
+  const account = await rep.trpc.account.create.mutate({ name: `Bench Conglomerate ${people}`, industry: 'Manufacturing', tier: 'A' });
   const closeDate = isoDay(addDays(new Date(), 60));
-  const deal = await rep.trpc.deal.create.mutate({ accountId: account.id, name: 'Bench: 300-person buying group', amount: 9_000_000, closeDate });
+  const deal = await rep.trpc.deal.create.mutate({ accountId: account.id, name: `Bench: ${people}-person buying group`, amount: 9_000_000, closeDate });
   const rand = random(42);
   const contacts: number[] = [];
   const ids: number[] = [];
@@ -162,6 +164,7 @@ export async function benchMap(server: TestServer, chunks: { file: string; kb: n
   const demoId = deals.find((d) => d.name === 'Core banking mainframe refresh')!.id;
   const demoRoom = await rep.trpc.deal.get.query({ id: demoId });
   const largeId = await seedLargeDeal(rep);
+  const hugeId = await seedLargeDeal(rep, 1_000, 1_500);
 
   const browser = await launchBrowser();
   try {
@@ -176,9 +179,11 @@ export async function benchMap(server: TestServer, chunks: { file: string; kb: n
     const demoLines = demoRoom.stakeholders.filter((p) => p.reportsToContactId !== null && contacts.has(p.reportsToContactId)).length + demoRoom.relationships.length;
     const demo = await measureCase(page, `${server.url}/deals/${demoId}/map`, 'demo deal (baseline)', demoRoom.stakeholders.length, demoRoom.relationships.length, demoLines);
     const large = await measureCase(page, `${server.url}/deals/${largeId}/map`, '300 people, 450 relationships', 300, 450, 299 + 450);
+    const huge = await measureCase(page, `${server.url}/deals/${hugeId}/map`, '1,000 people, 1,500 relationships', 1_000, 1_500, 999 + 1_500);
     return {
       demo,
       large,
+      huge,
       ratio: { allNodes: round(large.allNodesMs / demo.allNodesMs), panP95: round(large.pan.p95 / demo.pan.p95) },
       chunks,
     };
@@ -190,7 +195,7 @@ export async function benchMap(server: TestServer, chunks: { file: string; kb: n
 export function printMap(figure: MapFigure): void {
   console.log('\nInfluence map in headless Chromium (1440×900; navigation → every card rendered, median of 3; pan = rAF frame times)');
   console.table(
-    [figure.demo, figure.large].map((c) => ({
+    [figure.demo, figure.large, figure.huge].map((c) => ({
       case: c.name,
       people: c.people,
       relationships: c.relationships,

@@ -49,7 +49,7 @@ export const RelationshipEdge = memo(function RelationshipEdge({ source, target,
         markerEnd={markerEnd}
         interactionWidth={16}
         className={`relationship-edge kind-${data.kind}${selected ? ' selected' : ''}`}
-        style={{ stroke: color, strokeWidth: (selected ? 1.5 : 0.5) + data.strength * 1.1, strokeDasharray: data.kind === 'rivals' ? '7 5' : undefined }}
+        style={{ stroke: color, strokeWidth: (selected ? 1.5 : 0.5) + data.strength * 1.1 }}
       />
       {/* Between two cards side by side there is no room for words, nor zoomed out: the colour and the legend say it. */}
       {!far && length > 64 && <EdgeLabel x={0.25 * start.x + 0.5 * control.x + 0.25 * end.x} y={0.25 * start.y + 0.5 * control.y + 0.25 * end.y} text={data.label} color={color} />}
