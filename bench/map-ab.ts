@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser';
 import { loginAs } from '../test/helpers/api';
-import { seedLargeDeal } from './map';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../test/helpers/server';
+import { seedLargeDeal, signedInPage } from './map';
+import { startTestServer, type TestServer } from '../test/helpers/server';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const builds = [
@@ -39,12 +39,7 @@ try {
     const demoId = (await rep.trpc.deal.list.query({})).items.find((d) => d.name === 'Core banking mainframe refresh')!.id;
     const demoPeople = (await rep.trpc.deal.get.query({ id: demoId })).stakeholders.length;
     const largeId = await seedLargeDeal(rep);
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${server.url}/login?lang=en`);
-    await page.getByLabel('Email').fill('rep1@demo.test');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByTestId('pipeline-table').waitFor();
+    const page = await signedInPage(browser, server);
     const cases = [
       { name: 'demo deal', url: `${server.url}/deals/${demoId}/map`, people: demoPeople },
       { name: '300 people', url: `${server.url}/deals/${largeId}/map`, people: 300 },

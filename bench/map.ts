@@ -4,7 +4,7 @@
  * Figures: time from navigation to every card rendered, and frame times while
  * panning the zoomed-in map (requestAnimationFrame deltas).
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { addDays, isoDay } from '../shared/dates';
 import { launchBrowser } from '../test/helpers/browser';
 import { loginAs, type ApiSession } from '../test/helpers/api';
@@ -157,6 +157,17 @@ async function measureCase(page: Page, url: string, name: string, people: number
   };
 }
 
+/** A 1440×900 page signed in as the demo rep, on the pipeline: where every map bench starts. */
+export async function signedInPage(browser: Browser, server: TestServer): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${server.url}/login?lang=en`);
+  await page.getByLabel('Email').fill('rep1@demo.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByTestId('pipeline-table').waitFor();
+  return page;
+}
+
 /** `chunks`: the map's own chunks and the PNG export's (bench/bundle.ts), printed with the timings. */
 export async function benchMap(server: TestServer, chunks: { file: string; kb: number }[]): Promise<MapFigure> {
   const rep = await loginAs(server, 'rep1@demo.test');
@@ -168,12 +179,7 @@ export async function benchMap(server: TestServer, chunks: { file: string; kb: n
 
   const browser = await launchBrowser();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${server.url}/login?lang=en`);
-    await page.getByLabel('Email').fill('rep1@demo.test');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByTestId('pipeline-table').waitFor();
+    const page = await signedInPage(browser, server);
     // Lines: a reporting line per person whose boss is on the map, and every relationship.
     const contacts = new Set(demoRoom.stakeholders.map((p) => p.contactId));
     const demoLines = demoRoom.stakeholders.filter((p) => p.reportsToContactId !== null && contacts.has(p.reportsToContactId)).length + demoRoom.relationships.length;

@@ -10,8 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { SourceMapConsumer } from 'source-map-js';
 import { launchBrowser } from '../test/helpers/browser';
 import { loginAs } from '../test/helpers/api';
-import { seedLargeDeal } from './map';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../test/helpers/server';
+import { seedLargeDeal, signedInPage } from './map';
+import { startTestServer, type TestServer } from '../test/helpers/server';
 
 interface TraceEvent {
   name: string;
@@ -66,12 +66,7 @@ function table(title: string, totals: Map<string, number>, totalMs: number, top 
 async function profileOnce(server: TestServer, url: string, people: number, name: string) {
   const browser = await launchBrowser();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${server.url}/login?lang=en`);
-    await page.getByLabel('Email').fill('rep1@demo.test');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByTestId('pipeline-table').waitFor();
+    const page = await signedInPage(browser, server);
     // Warm: a first visit caches the chunks (and lets the service worker install), as bench/map.ts's runs after its first.
     await page.goto(url);
     await page.locator('.react-flow__node').nth(people - 1).waitFor();
