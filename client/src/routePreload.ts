@@ -33,8 +33,9 @@ const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
  * map's code, then the rest (the trace in bench/trace-map.ts). Requests made in the same tick
  * go out as one batch. Called on startup (before the first render) and on every navigation;
  * asking twice costs nothing, as chunks load once and data already in the cache is not fetched.
- * Settles once the screen's code has arrived (or failed to): startup renders after that, so the
- * deal room's first render does not suspend (a loading fallback, then React's hold-back).
+ * Settles once the screen's code has arrived (or failed to), and on a map that needs it the
+ * auto-layout's too: startup renders after that, so the deal room's first render neither suspends
+ * (a loading fallback, then React's hold-back) nor draws the map's loading state before its cards.
  */
 export function preloadRoute(pathname: string, queryClient: QueryClient, trpc: TRPCOptionsProxy<AppRouter>): Promise<void> {
   const match = DEAL_PATH.exec(pathname);
@@ -53,7 +54,8 @@ export function preloadRoute(pathname: string, queryClient: QueryClient, trpc: T
   quietly(room);
   // A map with someone never placed needs the auto-layout chunk: asked for as soon as the data says so, so it
   // is in when the map first renders (asked for by the map itself, it came after the header and tabs, ADR 32).
-  if (name === 'map') quietly(room.then((data) => (data.stakeholders.some((person) => person.positionX === null || person.positionY === null) ? loadAutoLayout() : undefined)));
+  const layout = name === 'map' ? room.then((data) => (data.stakeholders.some((person) => person.positionX === null || person.positionY === null) ? loadAutoLayout() : undefined)) : undefined;
+  if (layout) quietly(layout);
   quietly(queryClient.ensureQueryData(trpc.deal.members.queryOptions({ dealId })));
   quietly(queryClient.ensureQueryData(trpc.coachingNote.list.queryOptions({ dealId })));
   quietly(queryClient.ensureQueryData(trpc.settings.thresholds.queryOptions()));
@@ -62,7 +64,7 @@ export function preloadRoute(pathname: string, queryClient: QueryClient, trpc: T
   return new Promise((resolve) =>
     setTimeout(() => {
       if (tab !== MapTab) quietly(MapTab.preload());
-      void Promise.allSettled([DealRoomPage.preload(), tab.preload()]).then(() => resolve());
+      void Promise.allSettled([DealRoomPage.preload(), tab.preload(), layout]).then(() => resolve());
     }),
   );
 }

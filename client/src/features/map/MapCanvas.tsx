@@ -4,9 +4,12 @@ import {
   ConnectionMode,
   ControlButton,
   Controls,
+  getNodesBounds,
+  getViewportForBounds,
   MiniMap,
   Panel,
   ReactFlow,
+  ReactFlowProvider,
   useStore,
   type Connection,
   type EdgeTypes,
@@ -16,8 +19,10 @@ import {
   type OnEdgesChange,
   type OnNodesChange,
   type OnSelectionChangeFunc,
+  type ReactFlowInstance,
+  type Viewport,
 } from '@xyflow/react';
-import { startTransition, useCallback, useEffect, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDealRoomData } from '../deal-room/useDealRoom';
 import { RelationshipEdge } from './edges/RelationshipEdge';
@@ -33,7 +38,7 @@ import { useMapAriaLabels } from './useMapAriaLabels';
 const nodeTypes = { stakeholder: StakeholderNode } satisfies NodeTypes;
 const edgeTypes = { reports: ReportingEdge, relationship: RelationshipEdge } satisfies EdgeTypes;
 /** Room for the toolbar above and the legend below; never blown up past 120% on a big screen. */
-export const FIT_VIEW: FitViewOptions = { padding: { top: '64px', bottom: '60px', left: '28px', right: '28px' }, maxZoom: 1.2, minZoom: 0.05 };
+export const FIT_VIEW = { padding: { top: '64px', bottom: '60px', left: '28px', right: '28px' }, maxZoom: 1.2, minZoom: 0.05 } satisfies FitViewOptions;
 const DELETE_KEYS = ['Delete', 'Backspace'];
 /** Below this zoom a card's small print is unreadable anyway; it is hidden so big maps stay light. */
 const FAR_ZOOM = 0.45;
@@ -88,6 +93,29 @@ function useAfterFirstPaint(): boolean {
   return painted;
 }
 
+type Size = { width: number; height: number };
+
+/**
+ * React Flow's size, measured before it mounts: a ref callback runs in the commit, and the update
+ * it makes is rendered before the paint. React Flow's store then starts with the cards and their
+ * fitted view, so its first render draws every card where it stays. Without it, the cards reached
+ * the store in an effect after a paint of the empty map, and were fitted after a second measuring
+ * (ADR 36).
+ */
+function useMeasuredSize(): [Size | null, (element: HTMLDivElement | null) => void] {
+  const [size, setSize] = useState<Size | null>(null);
+  const measure = useCallback((element: HTMLDivElement | null) => {
+    if (element) setSize((current) => current ?? { width: element.clientWidth, height: element.clientHeight });
+  }, []);
+  return [size, measure];
+}
+
+/** The view FIT_VIEW gives these cards on a canvas of this size: React Flow's own fit, computed before it mounts. */
+function fittedViewport(nodes: readonly AppNode[], { width, height }: Size): Viewport {
+  if (nodes.length === 0) return { x: 0, y: 0, zoom: 1 };
+  return getViewportForBounds(getNodesBounds([...nodes]), width, height, FIT_VIEW.minZoom, FIT_VIEW.maxZoom, FIT_VIEW.padding);
+}
+
 interface MapNotice {
   text: string;
   /** A failed removal, shown as an error; otherwise a plain status line. */
@@ -107,6 +135,8 @@ interface MapCanvasProps {
   onPaneClick: () => void;
   /** A handle dragged onto another person's: the relationship dialog asks what it is. */
   onConnect: (connection: Connection) => void;
+  /** React Flow's handle on this map, once it is made (the add-person spot needs its viewport). */
+  onInit: (flow: ReactFlowInstance<AppNode, AppEdge>) => void;
   notice: MapNotice | null;
   onDismissNotice: () => void;
   /** The toolbar, drawn over the map. */
@@ -114,26 +144,10 @@ interface MapCanvasProps {
 }
 
 /** The influence map itself: cards, lines, zoom controls, overview, legend, and the notice strip under them. */
-export function MapCanvas({ canvas, nodes, edges, onNodesChange, onEdgesChange, onBeforeDelete, onOpenPerson, onPaneClick, onConnect, notice, onDismissNotice, children }: MapCanvasProps) {
+export function MapCanvas(props: MapCanvasProps) {
+  const { canvas, nodes, onOpenPerson, notice, onDismissNotice } = props;
   const { t } = useTranslation();
-  const room = useDealRoomData();
-  const ariaLabelConfig = useMapAriaLabels();
-  const far = useStore(zoomIsFar);
-  const [overview, setOverview] = useState(room.stakeholders.length >= BIG_MAP);
-  const renderAll = useRenderAll(canvas);
-  const cardText = useCardTextValue();
-  const linesShown = useAfterFirstPaint();
-
-  // A class toggled on the DOM, not React state: a pan must not re-render the map.
-  const startMoving = useCallback(() => canvas.current?.classList.add('moving'), [canvas]);
-  const stopMoving = useCallback(() => canvas.current?.classList.remove('moving'), [canvas]);
-
-  const onSelectionChange: OnSelectionChangeFunc<AppNode, AppEdge> = useCallback(
-    ({ nodes: picked }) => {
-      if (picked.length === 1) onOpenPerson(picked[0]!.data.person.id);
-    },
-    [onOpenPerson],
-  );
+  const [size, measure] = useMeasuredSize();
   // Enter on a focused card opens it; the panel takes focus as it renders, so the keyboard carries on there.
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' || event.repeat) return;
@@ -141,58 +155,24 @@ export function MapCanvas({ canvas, nodes, edges, onNodesChange, onEdgesChange, 
     if (!card?.dataset.id) return;
     onOpenPerson(Number(card.dataset.id), true);
   };
-
-  const overviewLabel = overview ? t('map.hideOverview') : t('map.showOverview');
   return (
-    <div className={`map-canvas card${far ? ' zoom-far' : ''}`} ref={canvas} data-testid="influence-map" onKeyDown={onKeyDown} tabIndex={-1}>
-      <CardTextContext.Provider value={cardText}>
-        <FarZoomContext.Provider value={far}>
-      <ReactFlow<AppNode, AppEdge>
-        nodes={nodes}
-        edges={linesShown ? edges : NO_EDGES}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeClick={(_event, node) => onOpenPerson(node.data.person.id)}
-        onSelectionChange={onSelectionChange}
-        onPaneClick={onPaneClick}
-        onMoveStart={startMoving}
-        onMoveEnd={stopMoving}
-        onConnect={(connection) => connection.source !== connection.target && onConnect(connection)}
-        onBeforeDelete={onBeforeDelete}
-        connectionMode={ConnectionMode.Loose}
-        connectionRadius={36}
-        deleteKeyCode={DELETE_KEYS}
-        fitView
-        fitViewOptions={FIT_VIEW}
-        minZoom={0.05}
-        maxZoom={2}
-        onlyRenderVisibleElements={room.stakeholders.length >= VIRTUALIZE_FROM && !renderAll}
-        ariaLabelConfig={ariaLabelConfig}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={24} color="#e2e8f0" />
-        <Controls showInteractive={false} fitViewOptions={{ ...FIT_VIEW, duration: 300 }}>
-          <ControlButton onClick={() => setOverview((open) => !open)} title={overviewLabel} aria-label={overviewLabel} aria-pressed={overview}>
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
-              <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
-            </svg>
-          </ControlButton>
-        </Controls>
-        {overview && <MiniMap pannable zoomable nodeColor={(node) => STANCE_COLOR[(node as AppNode).data.person.stance]} nodeStrokeWidth={3} />}
-        {children}
-        <MapLegend />
-        {room.stakeholders.length === 0 && (
-          <Panel position="top-center" className="map-empty">
-            <strong>{t('map.emptyTitle')}</strong>
-            <p>{t('map.emptyBody')}</p>
-          </Panel>
+    <div className="map-canvas card" ref={canvas} data-testid="influence-map" onKeyDown={onKeyDown} tabIndex={-1}>
+      <div className="map-flow" ref={measure}>
+        {size && (
+          // The store starts with the cards, its size and their fitted view: React Flow's first render draws them (useMeasuredSize).
+          <ReactFlowProvider
+            initialNodes={nodes}
+            initialWidth={size.width}
+            initialHeight={size.height}
+            fitView
+            initialFitViewOptions={FIT_VIEW}
+            initialMinZoom={FIT_VIEW.minZoom}
+            initialMaxZoom={FIT_VIEW.maxZoom}
+          >
+            <Flow {...props} size={size} />
+          </ReactFlowProvider>
         )}
-      </ReactFlow>
-        </FarZoomContext.Provider>
-      </CardTextContext.Provider>
+      </div>
       {notice && (
         <p className={`map-notice${notice.isError ? ' form-error' : ''}`} role="status">
           {notice.text}
@@ -202,5 +182,88 @@ export function MapCanvas({ canvas, nodes, edges, onNodesChange, onEdgesChange, 
         </p>
       )}
     </div>
+  );
+}
+
+/** React Flow and what is drawn over it, inside the map's store. */
+function Flow({ canvas, nodes, edges, onNodesChange, onEdgesChange, onBeforeDelete, onOpenPerson, onPaneClick, onConnect, onInit, size, children }: MapCanvasProps & { size: Size }) {
+  const { t } = useTranslation();
+  const room = useDealRoomData();
+  const ariaLabelConfig = useMapAriaLabels();
+  const far = useStore(zoomIsFar);
+  const [overview, setOverview] = useState(room.stakeholders.length >= BIG_MAP);
+  const renderAll = useRenderAll(canvas);
+  const cardText = useCardTextValue();
+  const linesShown = useAfterFirstPaint();
+  // The same view the store started with (React Flow's pan and zoom begin from this one, read once).
+  const [initialView] = useState(() => fittedViewport(nodes, size));
+
+  // Far zoom hides the cards' small print: a class on the canvas element, which is drawn above the store, set before the paint.
+  useLayoutEffect(() => {
+    canvas.current?.classList.toggle('zoom-far', far);
+  }, [canvas, far]);
+  // A class toggled on the DOM, not React state: a pan must not re-render the map.
+  const startMoving = () => canvas.current?.classList.add('moving');
+  const stopMoving = () => canvas.current?.classList.remove('moving');
+
+  const onSelectionChange: OnSelectionChangeFunc<AppNode, AppEdge> = useCallback(
+    ({ nodes: picked }) => {
+      if (picked.length === 1) onOpenPerson(picked[0]!.data.person.id);
+    },
+    [onOpenPerson],
+  );
+
+  const overviewLabel = overview ? t('map.hideOverview') : t('map.showOverview');
+  return (
+    <CardTextContext.Provider value={cardText}>
+      <FarZoomContext.Provider value={far}>
+        <ReactFlow<AppNode, AppEdge>
+          nodes={nodes}
+          edges={linesShown ? edges : NO_EDGES}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeClick={(_event, node) => onOpenPerson(node.data.person.id)}
+          onSelectionChange={onSelectionChange}
+          onPaneClick={onPaneClick}
+          onMoveStart={startMoving}
+          onMoveEnd={stopMoving}
+          onConnect={(connection) => connection.source !== connection.target && onConnect(connection)}
+          onBeforeDelete={onBeforeDelete}
+          onInit={onInit}
+          connectionMode={ConnectionMode.Loose}
+          connectionRadius={36}
+          deleteKeyCode={DELETE_KEYS}
+          defaultViewport={initialView}
+          fitView
+          fitViewOptions={FIT_VIEW}
+          minZoom={0.05}
+          maxZoom={2}
+          onlyRenderVisibleElements={room.stakeholders.length >= VIRTUALIZE_FROM && !renderAll}
+          ariaLabelConfig={ariaLabelConfig}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={24} color="#e2e8f0" />
+          <Controls showInteractive={false} fitViewOptions={{ ...FIT_VIEW, duration: 300 }}>
+            <ControlButton onClick={() => setOverview((open) => !open)} title={overviewLabel} aria-label={overviewLabel} aria-pressed={overview}>
+              <svg viewBox="0 0 16 16" aria-hidden="true">
+                <rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+                <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
+              </svg>
+            </ControlButton>
+          </Controls>
+          {overview && <MiniMap pannable zoomable nodeColor={(node) => STANCE_COLOR[(node as AppNode).data.person.stance]} nodeStrokeWidth={3} />}
+          {children}
+          <MapLegend />
+          {room.stakeholders.length === 0 && (
+            <Panel position="top-center" className="map-empty">
+              <strong>{t('map.emptyTitle')}</strong>
+              <p>{t('map.emptyBody')}</p>
+            </Panel>
+          )}
+        </ReactFlow>
+      </FarZoomContext.Provider>
+    </CardTextContext.Provider>
   );
 }

@@ -1,4 +1,4 @@
-import { ReactFlowProvider, useReactFlow, type Connection } from '@xyflow/react';
+import type { Connection, ReactFlowInstance } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
@@ -24,23 +24,19 @@ const PeopleList = lazy(() => import('./PeopleList').then((module) => ({ default
 const RelationshipDialog = lazy(() => import('./RelationshipDialog').then((module) => ({ default: module.RelationshipDialog })));
 const AllyPathCard = lazy(() => import('./AllyPathCard').then((module) => ({ default: module.AllyPathCard })));
 
-export default function MapTab() {
-  return (
-    <ReactFlowProvider>
-      <InfluenceMap />
-    </ReactFlowProvider>
-  );
-}
-
 /** `focusKey` is set when the panel was opened from the keyboard: a new key moves focus into it. */
 type PanelState = { mode: 'edit'; id: number; focusKey?: number } | { mode: 'add' } | null;
 
 /** The map tab: the canvas with its toolbar, the person panel and coverage beside it, and the dialogs. */
-function InfluenceMap() {
+export default function MapTab() {
   const { t } = useTranslation();
   const room = useDealRoomData();
   const now = useNow();
-  const flow = useReactFlow<AppNode, AppEdge>();
+  // React Flow's store lives inside the canvas (MapCanvas starts it with the cards); its handle comes from onInit.
+  const flow = useRef<ReactFlowInstance<AppNode, AppEdge> | null>(null);
+  const onFlowInit = useCallback((instance: ReactFlowInstance<AppNode, AppEdge>) => {
+    flow.current = instance;
+  }, []);
   const errorText = useErrorText();
   const canvas = useRef<HTMLDivElement>(null);
   const [panel, setPanel] = useState<PanelState>(null);
@@ -77,9 +73,9 @@ function InfluenceMap() {
 
   /** A person added to a map already arranged by hand lands in the middle of what the user is looking at. */
   const newPersonPosition = () => {
-    if (!canvas.current || !room.stakeholders.some((p) => p.positionX !== null)) return undefined;
+    if (!canvas.current || !flow.current || !room.stakeholders.some((p) => p.positionX !== null)) return undefined;
     const box = canvas.current.getBoundingClientRect();
-    const centre = flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+    const centre = flow.current.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
     return { x: Math.round(centre.x - DEFAULT_LAYOUT.nodeWidth / 2), y: Math.round(centre.y - DEFAULT_LAYOUT.nodeHeight / 2) };
   };
 
@@ -124,6 +120,7 @@ function InfluenceMap() {
           onOpenPerson={openPerson}
           onPaneClick={() => setPanel((current) => (current?.mode === 'edit' ? null : current))}
           onConnect={askRelationship}
+          onInit={onFlowInit}
           notice={mapNotice}
           onDismissNotice={() => {
             setNotice(null);
