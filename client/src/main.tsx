@@ -5,7 +5,8 @@ import { createRoot } from 'react-dom/client';
 import type { AppRouter } from '../../server/trpc/router';
 import { loadOfflineCache, watchOfflineCache } from './features/log-meeting/offlineCache';
 import { registerServiceWorker } from './features/log-meeting/serviceWorker';
-import { initI18n } from './i18n';
+import { initI18n, initialLocale } from './i18n';
+import { warmUpFormats } from './lib/format';
 import { createQueryClient, createTrpcClient, TRPCProvider } from './lib/trpc';
 import { preloadRoute } from './routePreload';
 import { AppRoutes } from './routes';
@@ -33,6 +34,9 @@ registerServiceWorker();
 const cacheReady = loadOfflineCache().then(() => {
   watchOfflineCache(queryClient);
   const code = preloadRoute(window.location.pathname, queryClient, createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient }));
+  // Intl's currency data loads while the route's requests are out (queued after them, ADR 36): the first
+  // render no longer shows a loading state that would do it.
+  setTimeout(() => warmUpFormats(initialLocale()));
   return Promise.race([code, new Promise((resolve) => setTimeout(resolve, 1000))]);
 });
 void Promise.all([initI18n(), cacheReady]).then(() => {

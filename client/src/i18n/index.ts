@@ -121,7 +121,7 @@ function remember(locale: Locale): void {
 const urlLocale = (): Locale | null => matchLocale(new URLSearchParams(window.location.search).get('lang'));
 
 /** ?lang= wins, then the last choice on this device, then the browser's languages in its order. */
-function initialLocale(): Locale {
+export function initialLocale(): Locale {
   return pickLocale([urlLocale(), readStored(), ...(navigator.languages ?? []), navigator.language]);
 }
 

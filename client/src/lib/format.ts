@@ -58,14 +58,15 @@ let warmed = false;
 /**
  * The first currency formatter of a page loads Intl's currency data: 25–60 ms on this project's
  * 2-core machine (measured in Chromium: the first `Intl.NumberFormat` with a currency 63 ms, the next
- * 0.2 ms), on the critical path of the first screen with an amount — the deal room's header. The
- * loading state calls this once, just after it is painted, so the data loads while the screen waits
- * for its answers (ADR 32). Not at start-up: there it ran before the route's requests went out.
+ * 0.2 ms), on the critical path of the first screen with an amount — the deal room's header. Called
+ * once the route's requests are out (main.tsx) and by the loading state just after it is painted, so
+ * the data loads while the screen waits for its answers (ADR 32, 36). `locale`: the one the page
+ * will show, before i18next has switched to it.
  */
-export function warmUpFormats(): void {
+export function warmUpFormats(locale: Locale = currentLocale()): void {
   if (warmed) return;
   warmed = true;
-  const format = formatIn(currentLocale());
+  const format = formatIn(locale);
   format.money(0, 'USD');
   format.date('2000-01-01');
 }
