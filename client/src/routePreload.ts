@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '../../server/trpc/router';
 import { loadAutoLayout } from './features/map/layout';
+import { layoutMemo } from './features/map/layoutMemo';
 import { lazyWithStrings } from './i18n';
 
 // Each area below the pipeline is its own chunk, its strings too: the first screen loads only what it shows.
@@ -52,9 +53,17 @@ export function preloadRoute(pathname: string, queryClient: QueryClient, trpc: T
   quietly(queryClient.ensureQueryData(trpc.auth.me.queryOptions()));
   const room = queryClient.ensureQueryData(trpc.deal.get.queryOptions({ id: dealId }));
   quietly(room);
-  // A map with someone never placed needs the auto-layout chunk: asked for as soon as the data says so, so it
-  // is in when the map first renders (asked for by the map itself, it came after the header and tabs, ADR 32).
-  const layout = name === 'map' ? room.then((data) => (data.stakeholders.some((person) => person.positionX === null || person.positionY === null) ? loadAutoLayout() : undefined)) : undefined;
+  // A map with someone never placed needs the auto-layout chunk, unless this device remembers the group's places:
+  // asked for as soon as the data says so, so it is in when the map first renders (asked for by the map itself,
+  // it came after the header and tabs, ADR 32).
+  const layout =
+    name === 'map'
+      ? room.then((data) =>
+          data.stakeholders.some((person) => person.positionX === null || person.positionY === null) && layoutMemo.recall(data.stakeholders, data.relationships) === null
+            ? loadAutoLayout()
+            : undefined,
+        )
+      : undefined;
   if (layout) quietly(layout);
   quietly(queryClient.ensureQueryData(trpc.deal.members.queryOptions({ dealId })));
   quietly(queryClient.ensureQueryData(trpc.coachingNote.list.queryOptions({ dealId })));

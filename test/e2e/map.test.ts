@@ -59,6 +59,20 @@ describe('a rep maps the buying group of a real deal', () => {
     expect(nameHeight).toBeGreaterThanOrEqual(15);
   });
 
+  it('opens an unchanged map a second time in the same places without loading the auto-layout’s code (ADR 36)', async () => {
+    const places = () => page.locator('.react-flow__node').evaluateAll((cards) => cards.map((el) => `${el.getAttribute('data-id')} ${(el as HTMLElement).style.transform}`).sort());
+    const layoutCode = () => page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => /\/assets\/autoLayout-[^/]+\.js$/.test(entry.name)).length);
+    // Nobody on the demo deal has a place of their own: the first visit lays them out (and remembers it).
+    expect((await room()).stakeholders.every((s) => s.positionX === null)).toBe(true);
+    await page.evaluate(() => window.localStorage.removeItem('dealroom.autoLayout'));
+    await openMap();
+    expect(await layoutCode()).toBe(1);
+    const first = await places();
+    await openMap();
+    expect(await layoutCode()).toBe(0);
+    expect(await places()).toEqual(first);
+  });
+
   it('zoomed out past reading distance, draws each card’s name alone and no line labels; zoomed back in, both return', async () => {
     await openMap();
     const map = page.getByTestId('influence-map');

@@ -4,6 +4,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
 import { useDealRoomData, type DealRoomData } from '../deal-room/useDealRoom';
 import { DEFAULT_LAYOUT, useAutoLayout, type Positions } from './layout';
+import { layoutMemo } from './layoutMemo';
 import { cardFacts, sameFacts } from './nodes/cardFacts';
 import { usePatchStakeholders } from './useStakeholderCache';
 import type { AppNode, StakeholderRow } from './types';
@@ -55,15 +56,20 @@ export function useMapNodes(dealId: number, stakeholders: readonly StakeholderRo
   // The team's limit, as the COACH_SILENT flag was scored with: a coach's card warns exactly when the flag names them.
   const coachSilentDays = room.settings.coachSilentDays;
   const unplaced = stakeholders.some((person) => savedPosition(person) === null);
-  // Only a map with someone unplaced needs dagre. The first time, the map waits for its chunk (`ready` false: the
-  // canvas shows its loading state) rather than drawing a heap that jumps a moment later; a map where everyone has
-  // a position never downloads it.
-  const autoLayout = useAutoLayout(unplaced);
+  // A group this device has laid out before has its places remembered (layoutMemo.ts): no dagre at all.
+  const remembered = useMemo(() => (unplaced ? layoutMemo.recall(stakeholders, room.relationships) : null), [unplaced, stakeholders, room.relationships]);
+  // Only a map with someone unplaced, and places not remembered, needs dagre. The first time, the map waits for its
+  // chunk (`ready` false: the canvas shows its loading state) rather than drawing a heap that jumps a moment later;
+  // a map where everyone has a position never downloads it.
+  const autoLayout = useAutoLayout(unplaced && remembered === null);
   const layoutMap = autoLayout?.layoutMap ?? null;
-  const ready = !unplaced || layoutMap !== null;
+  const ready = !unplaced || remembered !== null || layoutMap !== null;
   // People never placed by hand fall back to the auto-layout, so a new deal is never a heap in one corner. Apart from the
   // minute clock: a 300-person map takes dagre about a second, too long to repeat every minute.
-  const auto = useMemo(() => (layoutMap ? layoutMap(stakeholders, room.relationships) : null), [layoutMap, stakeholders, room.relationships]);
+  const auto = useMemo(
+    () => remembered ?? (layoutMap ? layoutMemo.remember(stakeholders, room.relationships, layoutMap(stakeholders, room.relationships)) : null),
+    [remembered, layoutMap, stakeholders, room.relationships],
+  );
   const inputs: Inputs = { stakeholders, auto, now, coachSilentDays };
   const [state, setState] = useState(() => ({ inputs, nodes: syncNodes([], inputs) }));
   let nodes = state.nodes;
