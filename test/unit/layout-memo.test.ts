@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutMap } from '../../client/src/features/map/autoLayout';
-import type { LayoutLine, LayoutPerson } from '../../client/src/features/map/layout';
 import { createLayoutMemo, KEPT_LAYOUTS, layoutKey } from '../../client/src/features/map/layoutMemo';
+import { line, person } from '../helpers/layout-people';
 
 /** localStorage's shape over a Map; `full` makes every write throw, as a full or blocked storage does. */
 function memoryStorage(full = false): Storage & { data: Map<string, string> } {
@@ -22,13 +22,6 @@ function memoryStorage(full = false): Storage & { data: Map<string, string> } {
   };
 }
 
-const person = (id: number, level: LayoutPerson['level'], reportsTo: number | null = null): LayoutPerson => ({
-  id,
-  contactId: id * 10,
-  level,
-  reportsToContactId: reportsTo === null ? null : reportsTo * 10,
-});
-const line = (id: number, from: number, to: number): LayoutLine => ({ id, fromStakeholderId: from, toStakeholderId: to, kind: 'influences' });
 
 const people = [person(1, 'executive'), person(2, 'management', 1), person(3, 'management', 1), person(4, 'staff', 2), person(5, 'staff')];
 const lines = [line(1, 3, 4), line(2, 5, 1)];

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { layoutMap } from '../../client/src/features/map/autoLayout';
-import { DEFAULT_LAYOUT, type LayoutLine, type LayoutPerson, type Positions } from '../../client/src/features/map/layout';
+import { DEFAULT_LAYOUT, type LayoutLine, type Positions } from '../../client/src/features/map/layout';
 import { harborBankPeople } from '../../server/db/seed-data';
+import { line, person } from '../helpers/layout-people';
 
 const { nodeWidth: W, nodeHeight: H, columnGap } = DEFAULT_LAYOUT;
 
-const person = (id: number, level: LayoutPerson['level'], reportsTo: number | null = null): LayoutPerson => ({
-  id,
-  contactId: id * 10,
-  level,
-  reportsToContactId: reportsTo === null ? null : reportsTo * 10,
-});
-const line = (id: number, from: number, to: number): LayoutLine => ({ id, fromStakeholderId: from, toStakeholderId: to, kind: 'influences' });
 
 type XY = { x: number; y: number };
 const overlaps = (a: XY, b: XY) => Math.abs(a.x - b.x) < W && Math.abs(a.y - b.y) < H;
