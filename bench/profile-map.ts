@@ -136,8 +136,9 @@ function report(name: string, events: TraceEvent[], allCardsMs: number) {
   const nodes = new Map<number, ProfileNode>();
   const byFile = new Map<string, number>();
   const byFunction = new Map<string, number>();
-  const chunks = events.filter((e) => e.name === 'ProfileChunk' && e.pid === pid).sort((a, b) => a.ts - b.ts);
-  const profileStart = events.find((e) => e.name === 'Profile' && e.pid === pid);
+  // The main thread's profile only (a worker of the page has one of its own, under another id).
+  const profileStart = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
+  const chunks = events.filter((e) => e.name === 'ProfileChunk' && e.pid === pid && (!profileStart || e.id === profileStart.id)).sort((a, b) => a.ts - b.ts);
   let time = (profileStart?.args?.data?.startTime as number | undefined) ?? chunks[0]?.ts ?? 0;
   for (const chunk of chunks) {
     const data = chunk.args!.data as { cpuProfile: { nodes?: ProfileNode[]; samples: number[] }; timeDeltas: number[] };

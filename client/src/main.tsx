@@ -6,7 +6,7 @@ import type { AppRouter } from '../../server/trpc/router';
 import { loadOfflineCache, watchOfflineCache } from './features/log-meeting/offlineCache';
 import { registerServiceWorker } from './features/log-meeting/serviceWorker';
 import { initI18n, initialLocale } from './i18n';
-import { warmUpFormats } from './lib/format';
+import { warmUpFormatsOffThread } from './lib/format';
 import { createQueryClient, createTrpcClient, TRPCProvider } from './lib/trpc';
 import { preloadRoute } from './routePreload';
 import { AppRoutes } from './routes';
@@ -27,6 +27,8 @@ function App() {
   );
 }
 
+// Intl's data for the amounts and dates on screen loads on another thread meanwhile (ADR 36).
+warmUpFormatsOffThread(initialLocale());
 registerServiceWorker();
 // The cache is watched only once the device's copy is read: with no signal, it supplies the signed-in user.
 // A deal room URL waits for its screen's code too (up to a second, then the loading state shows):
@@ -34,9 +36,6 @@ registerServiceWorker();
 const cacheReady = loadOfflineCache().then(() => {
   watchOfflineCache(queryClient);
   const code = preloadRoute(window.location.pathname, queryClient, createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient }));
-  // Intl's currency data loads while the route's requests are out (queued after them, ADR 36): the first
-  // render no longer shows a loading state that would do it.
-  setTimeout(() => warmUpFormats(initialLocale()));
   return Promise.race([code, new Promise((resolve) => setTimeout(resolve, 1000))]);
 });
 void Promise.all([initI18n(), cacheReady]).then(() => {

@@ -56,19 +56,31 @@ export function formatIn(locale: Locale) {
 
 let warmed = false;
 /**
- * The first currency formatter of a page loads Intl's currency data: 25–60 ms on this project's
+ * The first currency formatter of a page loads Intl's currency data: 35–65 ms on this project's
  * 2-core machine (measured in Chromium: the first `Intl.NumberFormat` with a currency 63 ms, the next
- * 0.2 ms), on the critical path of the first screen with an amount — the deal room's header. Called
- * once the route's requests are out (main.tsx) and by the loading state just after it is painted, so
- * the data loads while the screen waits for its answers (ADR 32, 36). `locale`: the one the page
- * will show, before i18next has switched to it.
+ * 0.2 ms), on the critical path of the first screen with an amount — the deal room's header. The
+ * loading state calls this once, just after it is painted, so the data loads while the screen waits
+ * for its answers (ADR 32). At start-up `warmUpFormatsOffThread` does it first, off the main thread.
  */
-export function warmUpFormats(locale: Locale = currentLocale()): void {
+export function warmUpFormats(): void {
   if (warmed) return;
   warmed = true;
-  const format = formatIn(locale);
+  const format = formatIn(currentLocale());
   format.money(0, 'USD');
   format.date('2000-01-01');
+}
+
+/**
+ * At start-up, before anything else: a worker loads Intl's data for `locale` (the one the page will
+ * show) while this thread starts the app. ICU's data is the renderer process's, so the formatters
+ * built here later find it loaded (ADR 36). A browser without module workers loads it on first use.
+ */
+export function warmUpFormatsOffThread(locale: Locale): void {
+  try {
+    new Worker(new URL('./warmIntl.worker.ts', import.meta.url), { type: 'module' }).postMessage(locale);
+  } catch {
+    // no worker: the loading state or the first amount loads the data
+  }
 }
 
 /** Today's date as YYYY-MM-DD in the user's time zone, for date inputs. */
