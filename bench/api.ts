@@ -160,6 +160,8 @@ export async function benchApi(server: TestServer, cookie: string, dealId: numbe
   const input = encodeURIComponent(JSON.stringify({ id: dealId }));
   const cases = [
     { name: 'deal.get (rich deal)', ours: `${server.url}/trpc/deal.get?input=${input}`, base: `${baseline.url()}/deal?id=${dealId}` },
+    // What the app sends: httpBatchLink asks with `?batch=1` even for one call.
+    { name: 'deal.get, batched as the app asks', ours: `${server.url}/trpc/deal.get?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { id: dealId } }))}`, base: `${baseline.url()}/deal?id=${dealId}` },
     { name: 'deal.list', ours: `${server.url}/trpc/deal.list`, base: `${baseline.url()}/deals` },
   ];
   const figures: ApiFigure[] = [];

@@ -76,6 +76,9 @@ try {
   };
   const self = new Map<string, number>();
   const functions = new Map<string, number>();
+  // CALLERS=name: for samples in that function, the first frame of our own code above it.
+  const callersOf = process.env.CALLERS;
+  const callers = new Map<string, number>();
   const inclusive = new Map<string, number>();
   const watched = /^(incomingMessageToRequest|writeResponse|writeResponseBody|resolveResponse|nodeHTTPRequestHandler|createContext|readSessionUser|getDeal|updateStakeholder|transaction|parseRequest|writeTrpcResponse|serveTrpc|getRequestInfo|computeHealth|JSON\.stringify|stringify|helmetMiddleware|requestLog)$/;
   let total = 0;
@@ -86,6 +89,15 @@ try {
     self.set(key, (self.get(key) ?? 0) + delta);
     const fn = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(server|shared)\//, '$1/')}:${node.callFrame.lineNumber + 1}`;
     functions.set(fn, (functions.get(fn) ?? 0) + delta);
+    if (callersOf && node.callFrame.functionName === callersOf) {
+      const chain: string[] = [];
+      for (let at = parent.get(id); at !== undefined && chain.length < 4; at = parent.get(at)) {
+        const frame = nodes.get(at)!.callFrame;
+        chain.push(`${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/(server|shared|node_modules)\//, '')}:${frame.lineNumber + 1}`);
+      }
+      const caller = chain.join(' < ');
+      callers.set(caller, (callers.get(caller) ?? 0) + delta);
+    }
     if (key !== '(idle)') total += delta;
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
@@ -103,6 +115,10 @@ try {
   console.table(rows(self).slice(0, 14));
   console.log('Self time by function:');
   console.table(rows(functions).slice(0, Number(process.env.TOP ?? 25)));
+  if (callersOf) {
+    console.log(`Callers of ${callersOf}:`);
+    console.table(rows(callers));
+  }
   console.log('Inclusive time of the request path:');
   console.table(rows(inclusive));
 } finally {
