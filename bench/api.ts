@@ -12,17 +12,32 @@ import { computeHealth, type HealthInput } from '../shared/scoring';
 import { DEFAULT_THRESHOLD_SETTINGS } from '../shared/settings';
 import type { TestServer } from '../test/helpers/server';
 
+/** `cpu`: the process's CPU time per call in ms — client and server share it, so it is the bare side's own too. */
+type Figures = { rps: number; p50: number; p99: number; cpu: number };
+
 export interface ApiFigure {
   name: string;
-  ours: { rps: number; p50: number; p99: number };
-  baseline: { rps: number; p50: number; p99: number };
+  ours: Figures;
+  baseline: Figures;
   ratio: number;
+  /**
+   * The bare side's CPU per call over ours: what the throughput ratio would be if the
+   * process had the CPU to itself. Unlike req/s it holds when other work shares the machine.
+   */
+  cpuRatio: number;
 }
 
-async function load(url: string, cookie: string, seconds: number) {
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+async function load(url: string, cookie: string, seconds: number): Promise<Figures> {
+  const began = process.cpuUsage();
   const result = await autocannon({ url, connections: 10, duration: seconds, headers: { cookie } });
+  const cpu = cpuMs(began) / Math.max(1, result.requests.total);
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, cpu: Math.round(cpu * 1000) / 1000 };
 }
 
 /**
@@ -33,6 +48,7 @@ async function load(url: string, cookie: string, seconds: number) {
 async function writeChain(url: string, cookie: string, seconds: number, body: (version: number) => string, start: number) {
   const latencies: number[] = [];
   let version = start;
+  const began = process.cpuUsage();
   const until = performance.now() + seconds * 1000;
   while (performance.now() < until) {
     const began = performance.now();
@@ -42,9 +58,10 @@ async function writeChain(url: string, cookie: string, seconds: number, body: (v
     version = json.result.data.version;
     latencies.push(performance.now() - began);
   }
+  const cpu = cpuMs(began) / Math.max(1, latencies.length);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 100) / 100;
-  return { figures: { rps: Math.round(latencies.length / seconds), p50: at(0.5), p99: at(0.99) }, version };
+  return { figures: { rps: Math.round(latencies.length / seconds), p50: at(0.5), p99: at(0.99), cpu: Math.round(cpu * 1000) / 1000 }, version };
 }
 
 /** The bare handler: session lookup + the same reads, prepared statements, JSON out. */
@@ -160,6 +177,8 @@ export async function benchApi(server: TestServer, cookie: string, dealId: numbe
   const input = encodeURIComponent(JSON.stringify({ id: dealId }));
   const cases = [
     { name: 'deal.get (rich deal)', ours: `${server.url}/trpc/deal.get?input=${input}`, base: `${baseline.url()}/deal?id=${dealId}` },
+    // What the app sends: httpBatchLink asks with `?batch=1` even for one call.
+    { name: 'deal.get, batched as the app asks', ours: `${server.url}/trpc/deal.get?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { id: dealId } }))}`, base: `${baseline.url()}/deal?id=${dealId}` },
     { name: 'deal.list', ours: `${server.url}/trpc/deal.list`, base: `${baseline.url()}/deals` },
   ];
   const figures: ApiFigure[] = [];
@@ -169,7 +188,7 @@ export async function benchApi(server: TestServer, cookie: string, dealId: numbe
     await load(c.ours, cookie, 1);
     const base = await load(c.base, cookie, seconds);
     const ours = await load(c.ours, cookie, seconds);
-    figures.push({ name: c.name, ours, baseline: base, ratio: ours.rps / base.rps });
+    figures.push({ name: c.name, ours, baseline: base, ratio: ours.rps / base.rps, cpuRatio: base.cpu / ours.cpu });
   }
   // The write: drag one person on the map, again and again, each time with the version the last drag returned.
   const body = (version: number) => JSON.stringify({ id: stakeholder.id, version, positionX: Math.round(Math.random() * 1000) });
@@ -183,7 +202,7 @@ export async function benchApi(server: TestServer, cookie: string, dealId: numbe
   await run(`${server.url}/trpc/stakeholder.update`, 1);
   const base = await run(`${baseline.url()}/stakeholder`, seconds);
   const ours = await run(`${server.url}/trpc/stakeholder.update`, seconds);
-  figures.push({ name: 'stakeholder.update (versioned write, one client)', ours, baseline: base, ratio: ours.rps / base.rps });
+  figures.push({ name: 'stakeholder.update (versioned write, one client)', ours, baseline: base, ratio: ours.rps / base.rps, cpuRatio: base.cpu / ours.cpu });
   await baseline.close();
   return figures;
 }
@@ -198,6 +217,8 @@ export function printApi(figures: readonly ApiFigure[], seconds: number): void {
       'bare req/s': f.baseline.rps,
       'bare p50/p99 ms': `${f.baseline.p50} / ${f.baseline.p99}`,
       'ratio ours/bare': f.ratio.toFixed(2),
+      'CPU ms/call ours / bare': `${f.ours.cpu} / ${f.baseline.cpu}`,
+      'CPU ratio bare/ours': f.cpuRatio.toFixed(2),
     })),
   );
 }

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express from 'express';
 import helmet from 'helmet';
 import type { AppDeps } from './trpc/context';
@@ -9,6 +8,7 @@ import { appRouter } from './trpc/router';
 import { exportRouter } from './http/export';
 import { oidcRouter } from './auth/oidc';
 import { requestLog } from './http/requestLog';
+import { trpcHandler } from './http/trpcHandler';
 import { bodySizeGuard, crossSiteGuard, emptyBodyAsNoInput, sendTrpcError } from './http/guards';
 import { docsRouter, REST_BASE, restRouter } from './http/rest';
 import { MAX_TRPC_BATCH } from '../shared/limits';
@@ -51,12 +51,12 @@ export function createApp(deps: AppDeps) {
     crossSiteGuard,
     bodySizeGuard({ default: MAX_BODY_BYTES, byPath: { 'import.run': MAX_IMPORT_BODY_BYTES } }),
     emptyBodyAsNoInput,
-    createExpressMiddleware({
+    // tRPC's calls without the fetch API in between; anything unusual goes to tRPC's own adapter (ADR 35).
+    trpcHandler({
       router: appRouter,
       createContext: createContextFactory(deps),
       // The largest any procedure takes; bodySizeGuard holds every other one to MAX_BODY_BYTES.
       maxBodySize: MAX_IMPORT_BODY_BYTES,
-      allowBatching: true,
       maxBatchSize: MAX_TRPC_BATCH,
     }),
   );

@@ -328,7 +328,8 @@ export const infoPoints = pgTable(
     version: version(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('info_points_deal_point_unique').on(t.dealId, t.point)],
+  // The source index serves each stakeholder's last sourced intelligence (lastSourcedAt, read by deal.get and every stakeholder write).
+  (t) => [uniqueIndex('info_points_deal_point_unique').on(t.dealId, t.point), index('info_points_source_idx').on(t.sourceStakeholderId)],
 );
 
 /** Point 1's list: our next steps to advance the deal. */

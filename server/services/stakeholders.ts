@@ -69,14 +69,17 @@ export async function listStakeholders(db: Db | Tx, dealId: number): Promise<Sta
   return (await stakeholdersOfDeal(db).execute({ dealId })).map(withIntel);
 }
 
-/** Every stakeholder write reads the record before and after: prepared once per connection. */
+/**
+ * Every stakeholder write reads the record before and after: prepared once per connection. By
+ * primary key, so no LIMIT: drizzle binds one as a parameter, and SQLite then spends several
+ * times the read itself on every call of this query with its correlated subqueries (ADR 35).
+ */
 const stakeholderById = prepared((db) =>
   db
     .select(stakeholderColumns)
     .from(stakeholders)
     .innerJoin(contacts, eq(contacts.id, stakeholders.contactId))
     .where(eq(stakeholders.id, sql.placeholder('id')))
-    .limit(1)
     .prepare(),
 );
 

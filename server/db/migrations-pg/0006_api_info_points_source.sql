@@ -1,0 +1,1 @@
+CREATE INDEX "info_points_source_idx" ON "info_points" USING btree ("source_stakeholder_id");

@@ -1,0 +1,1 @@
+CREATE INDEX `info_points_source_idx` ON `info_points` (`source_stakeholder_id`);
