@@ -1,6 +1,15 @@
+/**
+ * `npx tsx bench/profile-pan.ts`: where a pan of the 300-person map goes (ADR 36). Opens the map of
+ * bench/map.ts, zooms to reading distance and pans as bench/map.ts does, ROUNDS times (default 3),
+ * printing the frames' p50/p95. TRACE=1 records the first pan's Chromium trace: busy time per thread by
+ * event (TOP names each), the main thread's longest tasks with what ran in them, and what invalidated
+ * style, layout and paint. PROFILE=1 prints its JavaScript by function through the source maps;
+ * LAYERS=1 the composited layer count while moving; NOMINI=1 closes the overview first; DIST= another
+ * build. The diagnosis behind bench/map.ts's pan figure, not a figure to compare.
+ */
 import { launchBrowser } from '../test/helpers/browser';
 import { loginAs } from '../test/helpers/api';
-import { seedLargeDeal, signedInPage } from '../bench/map';
+import { seedLargeDeal, signedInPage } from './map';
 import { startTestServer } from '../test/helpers/server';
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMapConsumer } from 'source-map-js';
@@ -9,7 +18,7 @@ function original(url: string, line: number, column: number) {
   const match = /\/assets\/([^?#]+\.js)$/.exec(url);
   if (!match) return url || '(native)';
   let c = consumers.get(match[1]!);
-  if (c === undefined) { const p = `dist/client/assets/${match[1]}.map`; c = existsSync(p) ? new SourceMapConsumer(JSON.parse(readFileSync(p, 'utf8'))) : null; consumers.set(match[1]!, c); }
+  if (c === undefined) { const p = `${process.env.DIST ?? 'dist/client'}/assets/${match[1]}.map`; c = existsSync(p) ? new SourceMapConsumer(JSON.parse(readFileSync(p, 'utf8'))) : null; consumers.set(match[1]!, c); }
   if (!c) return match[1]!;
   const pos = c.originalPositionFor({ line: line + 1, column });
   return `${pos.name ?? '?'} ${(pos.source ?? '').split('/').slice(-2).join('/')}:${pos.line}`;
