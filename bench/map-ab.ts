@@ -1,5 +1,6 @@
 /**
- * `BASELINE_DIST=<dist/client of another build> npx tsx bench/map-ab.ts`: navigation → every card in
+ * `BASELINE_DIST=<dist/client of another build> npx tsx bench/map-ab.ts` (THIS_DIST= a third build instead of
+ * dist/client): navigation → every card in
  * the DOM for the demo deal and the 300-person map, the two builds ALTERNATING load by load (RUNS each,
  * default 7), each on a server of its own with the same data. On a shared machine whose load swings
  * within a minute, bench/map-run.ts's "all of one build, then all of the other" can put a swing between
@@ -15,7 +16,7 @@ import { startTestServer, type TestServer } from '../test/helpers/server';
 const RUNS = Number(process.env.RUNS ?? 7);
 const builds = [
   { name: 'baseline', dist: process.env.BASELINE_DIST ?? '' },
-  { name: 'this build', dist: 'dist/client' },
+  { name: 'this build', dist: process.env.THIS_DIST ?? 'dist/client' },
 ];
 for (const build of builds) if (!existsSync(`${build.dist}/index.html`)) throw new Error(`No build in '${build.dist}' (BASELINE_DIST, npm run build)`);
 
