@@ -29,6 +29,14 @@ const settingsOfTeam = prepared((db) =>
     .where(eq(teamSettings.teamId, sql.placeholder('teamId')))
     .prepare(),
 );
+function parseOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 /** Validated settings by team, version and stored value: read on every health computation, changed a few times a year. */
 const validated = new Map<string, ThresholdSettings>();
 
@@ -39,7 +47,8 @@ export async function getThresholds(db: Db | Tx, teamId: number): Promise<TeamTh
   let settings = validated.get(key);
   if (!settings) {
     // A setting added since the row was saved (coachSilentDays) reads as its default; the team's own choices stay.
-    const value: unknown = typeof row.thresholds === 'string' ? JSON.parse(row.thresholds) : row.thresholds;
+    // Text that is not JSON (a hand-edited row) reads as the defaults, as an invalid setting does: never a 500.
+    const value = typeof row.thresholds === 'string' ? parseOrNull(row.thresholds) : row.thresholds;
     const stored = typeof value === 'object' && value !== null ? value : {};
     const parsed = ZThresholdSettingsSchema.safeParse({ ...DEFAULT_THRESHOLD_SETTINGS, ...stored });
     settings = parsed.success ? parsed.data : DEFAULT_THRESHOLD_SETTINGS;

@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates';
+import { DEFAULT_THRESHOLD_SETTINGS } from '../../shared/settings';
 import { loginAs, type ApiSession, type RouterInputs } from '../helpers/api';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { startTestServer, testEngine, type TestServer } from '../helpers/server';
 import { refusalCheck, sql } from '../helpers/world';
 
 type StakeholderAdd = RouterInputs['stakeholder']['add'];
@@ -274,6 +275,19 @@ describe('team settings', () => {
       await refuse(() => admin.mutate('settings.updateThresholds', { version: saved.version, coachSilentDays }), 'BAD_REQUEST', 'coachSilentDays');
     }
     await admin.trpc.settings.updateThresholds.mutate({ version: saved.version, coachSilentDays: 30 });
+  });
+
+  // PostgreSQL stores the thresholds as jsonb, which cannot hold anything but JSON; SQLite keeps text.
+  it.skipIf(testEngine() === 'postgres')('reads stored thresholds that are not JSON as the defaults, never a 500, and saves over them', async () => {
+    const { teamId } = await admin.trpc.settings.thresholds.query();
+    await sql(server, 'update team_settings set thresholds = ? where team_id = ? returning team_id', ['{not json', teamId]);
+    const current = await admin.trpc.settings.thresholds.query();
+    expect(current).toMatchObject(DEFAULT_THRESHOLD_SETTINGS);
+    const dealId = (await rep.trpc.deal.list.query({})).items[0]!.id;
+    expect((await rep.trpc.deal.get.query({ id: dealId })).settings).toMatchObject(DEFAULT_THRESHOLD_SETTINGS);
+    const saved = await admin.trpc.settings.updateThresholds.mutate({ version: current.version, staleDays: 60 });
+    expect(saved).toMatchObject({ ...DEFAULT_THRESHOLD_SETTINGS, staleDays: 60 });
+    await admin.trpc.settings.updateThresholds.mutate({ version: saved.version, staleDays: DEFAULT_THRESHOLD_SETTINGS.staleDays });
   });
 
   it('only an admin may change the thresholds', async () => {

@@ -1,16 +1,10 @@
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { warmUpFormats } from '../lib/format';
 import { errorCode } from '../lib/trpc';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
-  // While the screen waits, a task after this paint loads the formatters' data its answers will need.
-  useEffect(() => {
-    const timer = window.setTimeout(warmUpFormats);
-    return () => window.clearTimeout(timer);
-  }, []);
   return (
     <div className="state state-loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />

@@ -1,7 +1,7 @@
 import { DAY_MS } from '../../../shared/dates';
 import { useMemo } from 'react';
 import type { Locale } from '../../../shared/domain';
-import { currentLocale, useLocale } from '../i18n';
+import { useLocale } from '../i18n';
 
 type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat;
 const formatters = new Map<string, Formatter>();
@@ -54,32 +54,19 @@ export function formatIn(locale: Locale) {
   };
 }
 
-let warmed = false;
-/**
- * The first currency formatter of a page loads Intl's currency data: 35–65 ms on this project's
- * 2-core machine (measured in Chromium: the first `Intl.NumberFormat` with a currency 63 ms, the next
- * 0.2 ms), on the critical path of the first screen with an amount — the deal room's header. The
- * loading state calls this once, just after it is painted, so the data loads while the screen waits
- * for its answers (ADR 32). At start-up `warmUpFormatsOffThread` does it first, off the main thread.
- */
-export function warmUpFormats(): void {
-  if (warmed) return;
-  warmed = true;
-  const format = formatIn(currentLocale());
-  format.money(0, 'USD');
-  format.date('2000-01-01');
-}
-
 /**
  * At start-up, before anything else: a worker loads Intl's data for `locale` (the one the page will
- * show) while this thread starts the app. ICU's data is the renderer process's, so the formatters
- * built here later find it loaded (ADR 36). A browser without module workers loads it on first use.
+ * show) while this thread starts the app. The first currency formatter of a page loads ICU's data:
+ * 35–65 ms of this thread on this project's 2-core machine (the next one 0.2 ms), on the critical
+ * path of the deal room's header. ICU's data is the renderer process's, so the formatters built here
+ * later find it loaded (ADR 36; ADR 32 did it on this thread while the loading state showed).
+ * A browser without module workers loads it on first use.
  */
 export function warmUpFormatsOffThread(locale: Locale): void {
   try {
     new Worker(new URL('./warmIntl.worker.ts', import.meta.url), { type: 'module' }).postMessage(locale);
   } catch {
-    // no worker: the loading state or the first amount loads the data
+    // no worker: the first amount loads the data
   }
 }
 

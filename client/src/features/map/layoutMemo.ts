@@ -55,7 +55,7 @@ export function layoutKey(people: readonly LayoutPerson[], lines: readonly Layou
 /** A device's remembered layouts: read from storage once per page, then kept in memory and written through. */
 export interface LayoutMemo {
   recall(people: readonly LayoutPerson[], lines: readonly LayoutLine[]): Positions | null;
-  remember(people: readonly LayoutPerson[], lines: readonly LayoutLine[], positions: Positions): Positions;
+  remember(people: readonly LayoutPerson[], lines: readonly LayoutLine[], positions: Positions): void;
 }
 
 const isPlaces = (value: unknown): value is Places =>
@@ -89,7 +89,6 @@ export function createLayoutMemo(storage: Storage | null): LayoutMemo {
       } catch {
         // full or off: remembered for this page only
       }
-      return positions;
     },
   };
 }

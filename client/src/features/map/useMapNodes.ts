@@ -1,6 +1,6 @@
 import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { conflictCurrent, useTRPC } from '../../lib/trpc';
 import { useDealRoomData, type DealRoomData } from '../deal-room/useDealRoom';
 import { DEFAULT_LAYOUT, useAutoLayout, type Positions } from './layout';
@@ -66,10 +66,12 @@ export function useMapNodes(dealId: number, stakeholders: readonly StakeholderRo
   const ready = !unplaced || remembered !== null || layoutMap !== null;
   // People never placed by hand fall back to the auto-layout, so a new deal is never a heap in one corner. Apart from the
   // minute clock: a 300-person map takes dagre about a second, too long to repeat every minute.
-  const auto = useMemo(
-    () => remembered ?? (layoutMap ? layoutMemo.remember(stakeholders, room.relationships, layoutMap(stakeholders, room.relationships)) : null),
-    [remembered, layoutMap, stakeholders, room.relationships],
-  );
+  const laidOut = useMemo(() => (remembered === null && layoutMap ? layoutMap(stakeholders, room.relationships) : null), [remembered, layoutMap, stakeholders, room.relationships]);
+  // Kept for the next time this device opens the same group (a write to storage: after the render, not in it).
+  useEffect(() => {
+    if (laidOut) layoutMemo.remember(stakeholders, room.relationships, laidOut);
+  }, [laidOut, stakeholders, room.relationships]);
+  const auto = remembered ?? laidOut;
   const inputs: Inputs = { stakeholders, auto, now, coachSilentDays };
   const [state, setState] = useState(() => ({ inputs, nodes: syncNodes([], inputs) }));
   let nodes = state.nodes;
