@@ -27,7 +27,10 @@ describe('a rep works the nine information points of a real deal', () => {
     const summary = 'Steering committee of five; CEO casts the deciding vote. Verified with Chen Hao.';
     await card.getByLabel('What we know').fill(summary);
     await card.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => card.textContent()).toContain(summary);
+    // The editor closes only when the server has the save; until then the
+    // textarea's own text already holds the summary, so wait for it to go.
+    await card.getByLabel('What we know').waitFor({ state: 'detached' });
+    expect(await card.textContent()).toContain(summary);
     expect(await card.getByTestId('point-status').textContent()).toBe('Confirmed');
 
     await room.page.reload();
