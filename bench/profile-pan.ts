@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/profile-pan.ts`: where a pan of the 300-person map goes (ADR 36). Opens the map of
  * bench/map.ts, zooms to reading distance and pans as bench/map.ts does, ROUNDS times (default 3),
- * printing the frames' p50/p95. TRACE=1 records the first pan's Chromium trace: busy time per thread by
+ * printing the frames' p50/p95 and how many took over 20 ms. TRACE=1 records the first pan's Chromium trace: busy time per thread by
  * event (TOP names each), the main thread's longest tasks with what ran in them, and what invalidated
  * style, layout and paint. PROFILE=1 prints its JavaScript by function through the source maps;
  * LAYERS=1 the composited layer count while moving; NOMINI=1 closes the overview first; DIST= another
@@ -73,7 +73,7 @@ try {
     for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(String(Math.round(us / 100) / 10).padStart(7), k);
   }
   const p = (q: number) => Math.round(frames[Math.min(frames.length - 1, Math.floor(q * frames.length))]! * 10) / 10;
-  console.log(`nodes ${rendered} edges ${edges} frames ${frames.length} p50 ${p(0.5)} p95 ${p(0.95)} max ${p(1)}`);
+  console.log(`over20 ${frames.filter((f) => f > 20).length} nodes ${rendered} edges ${edges} frames ${frames.length} p50 ${p(0.5)} p95 ${p(0.95)} max ${p(1)}`);
   if (trace) {
     const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: any[] }).traceEvents;
     const names = new Map<string, string>();

@@ -1,12 +1,10 @@
 import '@xyflow/react/dist/style.css';
 import {
-  Background,
   ConnectionMode,
   ControlButton,
   Controls,
   getNodesBounds,
   getViewportForBounds,
-  MiniMap,
   Panel,
   ReactFlow,
   ReactFlowProvider,
@@ -22,35 +20,37 @@ import {
   type ReactFlowInstance,
   type Viewport,
 } from '@xyflow/react';
-import { startTransition, useCallback, useEffect, useLayoutEffect, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDealRoomData } from '../deal-room/useDealRoom';
 import { RelationshipEdge } from './edges/RelationshipEdge';
 import { ReportingEdge } from './edges/ReportingEdge';
+import { MapDots } from './MapDots';
 import { MapLegend } from './MapLegend';
 import { CardTextContext, FarZoomContext, useCardTextValue } from './nodes/cardText';
 import { StakeholderNode } from './nodes/StakeholderNode';
-import { STANCE_COLOR } from './stance';
+import { OverviewMap } from './OverviewMap';
 import type { AppEdge, AppNode } from './types';
+import { useCulledMap } from './useCulledMap';
 import { useMapAriaLabels } from './useMapAriaLabels';
 
 // Declared once at module level so React Flow never sees a new object and re-mounts nodes or edges.
 const nodeTypes = { stakeholder: StakeholderNode } satisfies NodeTypes;
 const edgeTypes = { reports: ReportingEdge, relationship: RelationshipEdge } satisfies EdgeTypes;
 /** Room for the toolbar above and the legend below; never blown up past 120% on a big screen. */
-export const FIT_VIEW = { padding: { top: '64px', bottom: '60px', left: '28px', right: '28px' }, maxZoom: 1.2, minZoom: 0.05 } satisfies FitViewOptions;
+export const FIT_VIEW = { padding: { top: '64px', bottom: '60px', left: '28px', right: '28px' }, maxZoom: 1.2, minZoom: 0.05, includeHiddenNodes: true } satisfies FitViewOptions;
 const DELETE_KEYS = ['Delete', 'Backspace'];
 /** Below this zoom a card's small print is unreadable anyway; it is hidden so big maps stay light. */
 const FAR_ZOOM = 0.45;
 /** From this many people on, the overview map starts open. */
 const BIG_MAP = 60;
 /**
- * From this many people on, off-screen cards and lines are left out of the DOM. Measured with
- * bench/map.ts and a trace of the pan: with all 300 cards and 750 lines in the DOM, each pan frame
- * re-layerised the whole map (~1.7 s of main-thread work per pan, frames of 100+ ms); with only
- * the ones on screen, a quarter of that. The PNG export asks for every card first (RENDER_ALL_EVENT).
+ * From this many people on, the cards and lines far from the screen are left out of the DOM, and
+ * the choice is re-made only after the view has moved half a screen (useCulledMap, ADR 37). With
+ * React Flow's own culling, re-made on every frame, cards and lines joined and left the page all
+ * through a pan. The PNG export asks for every card and line first (RENDER_ALL_EVENT).
  */
-const VIRTUALIZE_FROM = 100;
+const CULL_FROM = 100;
 const zoomIsFar = (state: { transform: [number, number, number] }) => state.transform[2] < FAR_ZOOM;
 
 /** Sent on the map's element by the PNG export: `detail` true while it needs every card in the DOM. */
@@ -195,6 +195,7 @@ function Flow({ canvas, nodes, edges, onNodesChange, onEdgesChange, onBeforeDele
   const renderAll = useRenderAll(canvas);
   const cardText = useCardTextValue();
   const linesShown = useAfterFirstPaint();
+  const shown = useCulledMap(nodes, edges, room.stakeholders.length >= CULL_FROM && !renderAll);
   // The same view the store started with (React Flow's pan and zoom begin from this one, read once).
   const [initialView] = useState(() => fittedViewport(nodes, size));
 
@@ -203,8 +204,21 @@ function Flow({ canvas, nodes, edges, onNodesChange, onEdgesChange, onBeforeDele
     canvas.current?.classList.toggle('zoom-far', far);
   }, [canvas, far]);
   // A class toggled on the DOM, not React state: a pan must not re-render the map.
-  const startMoving = () => canvas.current?.classList.add('moving');
-  const stopMoving = () => canvas.current?.classList.remove('moving');
+  const zoomAtStart = useRef(initialView.zoom);
+  const startMoving = (_event: unknown, { zoom }: Viewport) => {
+    zoomAtStart.current = zoom;
+    canvas.current?.classList.add('moving');
+  };
+  const stopMoving = (_event: unknown, { zoom }: Viewport) => {
+    const element = canvas.current;
+    element?.classList.remove('moving');
+    // The drawing is a composited layer, rastered at the zoom it was made at: after a zoom it is
+    // made again for one frame, so cards and words are drawn sharp at the new size.
+    if (element && zoom !== zoomAtStart.current) {
+      element.classList.add('resharpen');
+      requestAnimationFrame(() => requestAnimationFrame(() => element.classList.remove('resharpen')));
+    }
+  };
 
   const onSelectionChange: OnSelectionChangeFunc<AppNode, AppEdge> = useCallback(
     ({ nodes: picked }) => {
@@ -218,8 +232,8 @@ function Flow({ canvas, nodes, edges, onNodesChange, onEdgesChange, onBeforeDele
     <CardTextContext.Provider value={cardText}>
       <FarZoomContext.Provider value={far}>
         <ReactFlow<AppNode, AppEdge>
-          nodes={nodes}
-          edges={linesShown ? edges : NO_EDGES}
+          nodes={shown.nodes}
+          edges={linesShown ? shown.edges : NO_EDGES}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -240,11 +254,10 @@ function Flow({ canvas, nodes, edges, onNodesChange, onEdgesChange, onBeforeDele
           fitViewOptions={FIT_VIEW}
           minZoom={0.05}
           maxZoom={2}
-          onlyRenderVisibleElements={room.stakeholders.length >= VIRTUALIZE_FROM && !renderAll}
           ariaLabelConfig={ariaLabelConfig}
           proOptions={{ hideAttribution: true }}
         >
-          <Background gap={24} color="#e2e8f0" />
+          <MapDots />
           <Controls showInteractive={false} fitViewOptions={{ ...FIT_VIEW, duration: 300 }}>
             <ControlButton onClick={() => setOverview((open) => !open)} title={overviewLabel} aria-label={overviewLabel} aria-pressed={overview}>
               <svg viewBox="0 0 16 16" aria-hidden="true">
@@ -253,7 +266,7 @@ function Flow({ canvas, nodes, edges, onNodesChange, onEdgesChange, onBeforeDele
               </svg>
             </ControlButton>
           </Controls>
-          {overview && <MiniMap pannable zoomable nodeColor={(node) => STANCE_COLOR[(node as AppNode).data.person.stance]} nodeStrokeWidth={3} />}
+          {overview && <OverviewMap nodes={nodes} />}
           {children}
           <MapLegend />
           {room.stakeholders.length === 0 && (

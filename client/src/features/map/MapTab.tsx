@@ -1,5 +1,5 @@
 import type { Connection, ReactFlowInstance } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
 import { Loading } from '../../components/States';
@@ -11,7 +11,6 @@ import { CoveragePanel } from './CoveragePanel';
 import { DEFAULT_LAYOUT } from './layout';
 import { MapCanvas } from './MapCanvas';
 import { MapToolbar } from './MapToolbar';
-import { StakeholderPanel } from './StakeholderPanel';
 import type { AppEdge, AppNode, StakeholderRow } from './types';
 import { useAllyPath } from './useAllyPath';
 import { useDeleteFlow } from './useDeleteFlow';
@@ -22,6 +21,9 @@ import { useMapNodes } from './useMapNodes';
 // only, the dialog on the first connection, the card when the ally path is switched on). Their strings are the map's.
 const PeopleList = lazy(() => import('./PeopleList').then((module) => ({ default: module.PeopleList })));
 const RelationshipDialog = lazy(() => import('./RelationshipDialog').then((module) => ({ default: module.RelationshipDialog })));
+// The person panel opens on a click: its code loads once the map is drawn and the page is idle (ADR 37).
+const loadPanel = () => import('./StakeholderPanel');
+const StakeholderPanel = lazy(() => loadPanel().then((module) => ({ default: module.StakeholderPanel })));
 const AllyPathCard = lazy(() => import('./AllyPathCard').then((module) => ({ default: module.AllyPathCard })));
 
 /** `focusKey` is set when the panel was opened from the keyboard: a new key moves focus into it. */
@@ -66,6 +68,15 @@ export default function MapTab() {
   // someone new without a position waits for their place.
   const [drawn, setDrawn] = useState(ready);
   if (ready && !drawn) setDrawn(true);
+  useEffect(() => {
+    if (!drawn) return;
+    if (typeof window.requestIdleCallback === 'function') {
+      const idle = window.requestIdleCallback(() => void loadPanel(), { timeout: 2000 });
+      return () => window.cancelIdleCallback(idle);
+    }
+    const timer = window.setTimeout(() => void loadPanel(), 1000);
+    return () => window.clearTimeout(timer);
+  }, [drawn]);
 
   const openPerson = useCallback((id: number, byKeyboard = false) => setPanel((current) => ({ mode: 'edit', id, focusKey: byKeyboard ? Date.now() : current?.mode === 'edit' && current.id === id ? current.focusKey : undefined })), []);
   const closePanelOf = useCallback((ids: readonly number[]) => setPanel((current) => (current?.mode === 'edit' && ids.includes(current.id) ? null : current)), []);
@@ -131,8 +142,10 @@ export default function MapTab() {
         </MapCanvas>
       )}
       <aside className="map-side">
-        {panel?.mode === 'add' && <StakeholderPanel key="add" mode="add" newPosition={newPersonPosition} onClose={() => setPanel(null)} onSaved={showPerson} />}
-        {selected && <StakeholderPanel key={selected.id} mode="edit" person={selected} focusKey={panel?.mode === 'edit' ? panel.focusKey : undefined} onClose={closePanel} onSaved={() => undefined} onRemove={() => void deletion.removePeople([selected])} />}
+        <Suspense fallback={null}>
+          {panel?.mode === 'add' && <StakeholderPanel key="add" mode="add" newPosition={newPersonPosition} onClose={() => setPanel(null)} onSaved={showPerson} />}
+          {selected && <StakeholderPanel key={selected.id} mode="edit" person={selected} focusKey={panel?.mode === 'edit' ? panel.focusKey : undefined} onClose={closePanel} onSaved={() => undefined} onRemove={() => void deletion.removePeople([selected])} />}
+        </Suspense>
         {allyPath.on && (
           <Suspense fallback={null}>
             <AllyPathCard stakeholders={room.stakeholders} result={allyPath.result} loading={allyPath.loading} failed={allyPath.failed} onClose={allyPath.toggle} />

@@ -2,7 +2,7 @@ import type { AriaLabelConfig } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** React Flow's screen-reader texts (cards, edges, controls, overview) in the user's language instead of its built-in English. */
+/** React Flow's screen-reader texts (cards, edges, controls) in the user's language instead of its built-in English. */
 export function useMapAriaLabels(): Partial<AriaLabelConfig> {
   const { t } = useTranslation();
   return useMemo<Partial<AriaLabelConfig>>(
@@ -15,7 +15,6 @@ export function useMapAriaLabels(): Partial<AriaLabelConfig> {
       'controls.zoomIn.ariaLabel': t('map.a11y.zoomIn'),
       'controls.zoomOut.ariaLabel': t('map.a11y.zoomOut'),
       'controls.fitView.ariaLabel': t('map.a11y.fitView'),
-      'minimap.ariaLabel': t('map.a11y.overview'),
       'handle.ariaLabel': t('map.a11y.handle'),
     }),
     [t],
