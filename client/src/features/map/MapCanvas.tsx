@@ -259,7 +259,7 @@ function Flow({ canvas, nodes, edges, onNodesChange, onEdgesChange, onBeforeDele
         >
           <MapDots />
           <Controls showInteractive={false} fitViewOptions={{ ...FIT_VIEW, duration: 300 }}>
-            <ControlButton onClick={() => setOverview((open) => !open)} title={overviewLabel} aria-label={overviewLabel} aria-pressed={overview}>
+            <ControlButton className="overview-toggle" onClick={() => setOverview((open) => !open)} title={overviewLabel} aria-label={overviewLabel} aria-pressed={overview}>
               <svg viewBox="0 0 16 16" aria-hidden="true">
                 <rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
                 <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />

@@ -140,11 +140,13 @@ export function useCulledMap(nodes: AppNode[], edges: AppEdge[], enabled: boolea
   // One hidden copy per card object: an unchanged card off screen stays the same object for React Flow.
   const [copies] = useState(() => new WeakMap<AppNode, AppNode>());
   const hide = (node: AppNode) => copies.get(node) ?? copies.set(node, offScreen(node)).get(node)!;
-  const keptNodes = useMemo(
-    () => (area ? nodes.map((node) => (node.selected || node.dragging || cardMeets(node, area) ? node : hide(node))) : nodes),
+  const keptNodes = useMemo(() => {
+    if (!area) return nodes;
+    const kept = nodes.map((node) => (node.selected || node.dragging || cardMeets(node, area) ? node : hide(node)));
+    // Everyone near the screen (a fitted view): the same array, so React Flow has nothing to update.
+    return kept.every((node, i) => node === nodes[i]) ? nodes : kept;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- hide only reads the cache
-    [nodes, area],
-  );
+  }, [nodes, area]);
   // Which lines to keep, as a string: the same lines keep the same array, so React Flow has nothing to update.
   const keptIds = useMemo(() => {
     if (!area) return null;
@@ -156,8 +158,8 @@ export function useCulledMap(nodes: AppNode[], edges: AppEdge[], enabled: boolea
   }, [edges, nodes, area]);
   const keptEdges = useMemo(() => {
     if (keptIds === null) return edges;
-    const kept = new Set(keptIds.split(' '));
-    return edges.filter((edge) => kept.has(edge.id));
+    const kept = new Set(keptIds ? keptIds.split(' ') : []);
+    return kept.size === edges.length ? edges : edges.filter((edge) => kept.has(edge.id));
   }, [edges, keptIds]);
   return { nodes: keptNodes, edges: keptEdges };
 }
