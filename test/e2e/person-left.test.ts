@@ -80,6 +80,8 @@ describe('a person leaves the customer, and comes back', () => {
     expect(await line.textContent()).toMatch(/last intel \d+ days? ago|silent \d+ days?/);
     await card(coach.id).click();
     const intel = page.getByTestId('coach-intel-panel');
+    // The panel's code may still be on its way (it loads when the map is idle, ADR 37).
+    await intel.waitFor();
     expect(await intel.getByRole('heading', { name: 'What they told us' }).count()).toBe(1);
     expect(await intel.textContent()).toContain('Last intelligence:');
     // Points 1, 3, 4 and 9 of the demo deal came from him.

@@ -62,8 +62,9 @@ export function InfoPointCard({ point, dealId, stakeholders, settings, children 
       onSuccess: async (saved) => {
         setVersion(saved.version);
         setConflict(null);
-        setEditing(false);
+        // Closed once the room has the saved point: closing first showed the old text until the refetch landed.
         await invalidate();
+        setEditing(false);
       },
       onError: (error) => {
         const current = conflictCurrent<InfoPoint>(error);

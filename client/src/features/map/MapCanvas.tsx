@@ -45,8 +45,8 @@ const FAR_ZOOM = 0.45;
 /** From this many people on, the overview map starts open. */
 const BIG_MAP = 60;
 /**
- * From this many people on, the cards and lines far from the screen are left out of the DOM, and
- * the choice is re-made only after the view has moved half a screen (useCulledMap, ADR 37). With
+ * From this many people on, the cards and lines more than half a screen from the view are left out
+ * of the DOM, and the choice is re-made only after a quarter screen of panning (useCulledMap, ADR 37). With
  * React Flow's own culling, re-made on every frame, cards and lines joined and left the page all
  * through a pan. The PNG export asks for every card and line first (RENDER_ALL_EVENT).
  */

@@ -10,7 +10,7 @@ export interface Area {
   height: number;
 }
 
-/** How far past the screen the kept cards and lines reach, in screens: one on every side. */
+/** How far past the screen the kept cards and lines reach, in screens: half a screen on every side. */
 const MARGIN = 0.5;
 /** A card's handle, in pixels (styles.css: .sh-handle). */
 const HANDLE = 12;
@@ -26,9 +26,9 @@ const grow = (area: Area, dx: number, dy: number): Area => ({ x: area.x - dx, y:
 const contains = (outer: Area, inner: Area) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
 
 /**
- * The area whose cards and lines stay in the DOM: the screen and one screen around it. It moves only once the
- * screen has come within half a screen of its edge, or the zoom has changed enough to make it
- * too small or needlessly large (hysteresis). Null keeps the current area.
+ * The area whose cards and lines stay in the DOM: the screen and half a screen around it. It moves
+ * only once the screen has come within a quarter screen of its edge, or the zoom has changed enough
+ * to make it too small or more than twice too large (hysteresis). Null keeps the current area.
  */
 export function nextArea(current: Area | null, view: Area): Area | null {
   if (current) {
@@ -111,11 +111,11 @@ export function offScreen(node: AppNode): AppNode {
 }
 
 /**
- * The cards and lines of a big map worth putting in the DOM: those within a screen of what is shown
+ * The cards and lines of a big map worth putting in the DOM: those within half a screen of what is shown
  * (ADR 37). The other cards stay in React Flow's store, `hidden`, so lines to them are still drawn;
  * the other lines are left out. React Flow's own culling re-decides on every frame of a pan, so
  * cards and lines join and leave the page all the time, each change a React commit and a repaint.
- * Here the kept area is re-decided only after the view has moved half a screen, so most frames of
+ * Here the kept area is re-decided only after the view has moved a quarter screen, so most frames of
  * a pan change nothing in the DOM and are only composited. Off (`enabled` false) all is returned.
  */
 export function useCulledMap(nodes: AppNode[], edges: AppEdge[], enabled: boolean): { nodes: AppNode[]; edges: AppEdge[] } {
