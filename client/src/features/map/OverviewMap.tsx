@@ -4,7 +4,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STANCE_COLOR } from './stance';
 import type { AppEdge, AppNode } from './types';
-import { visibleArea, type Area } from './useCulledMap';
+import { sizeOf, visibleArea, type Area } from './useCulledMap';
 
 /** The overview's size on screen, in pixels (the CSS says the same). */
 export const OVERVIEW = { width: 180, height: 120, padding: 6 } as const;
@@ -22,10 +22,11 @@ export function overviewFrame(nodes: readonly AppNode[]): Frame {
   let right = -Infinity;
   let bottom = -Infinity;
   for (const node of nodes) {
+    const size = sizeOf(node);
     left = Math.min(left, node.position.x);
     top = Math.min(top, node.position.y);
-    right = Math.max(right, node.position.x + (node.measured?.width ?? node.width ?? 0));
-    bottom = Math.max(bottom, node.position.y + (node.measured?.height ?? node.height ?? 0));
+    right = Math.max(right, node.position.x + size.width);
+    bottom = Math.max(bottom, node.position.y + size.height);
   }
   if (nodes.length === 0) ({ left, top, right, bottom } = { left: 0, top: 0, right: 1, bottom: 1 });
   const inner = { width: OVERVIEW.width - 2 * OVERVIEW.padding, height: OVERVIEW.height - 2 * OVERVIEW.padding };
@@ -40,15 +41,7 @@ const OverviewCards = memo(function OverviewCards({ nodes }: { nodes: readonly A
   return (
     <>
       {nodes.map((node) => (
-        <rect
-          key={node.id}
-          x={node.position.x}
-          y={node.position.y}
-          width={node.measured?.width ?? node.width ?? 0}
-          height={node.measured?.height ?? node.height ?? 0}
-          rx={12}
-          fill={STANCE_COLOR[node.data.person.stance]}
-        />
+        <rect key={node.id} x={node.position.x} y={node.position.y} {...sizeOf(node)} rx={12} fill={STANCE_COLOR[node.data.person.stance]} />
       ))}
     </>
   );
@@ -98,12 +91,12 @@ export function OverviewMap({ nodes }: { nodes: readonly AppNode[] }) {
       if (!element || !state.width || !state.height || state.transform === last) return;
       last = state.transform;
       const view = visibleArea(state.transform, state.width, state.height);
-      const next = `${view.width / frame.scale}px ${view.height / frame.scale}px`;
+      const [width, height] = [`${view.width / frame.scale}px`, `${view.height / frame.scale}px`];
       // A new size is a zoom (a repaint of this little box); a pan only moves it.
-      if (next !== size) {
-        size = next;
-        element.style.width = `${view.width / frame.scale}px`;
-        element.style.height = `${view.height / frame.scale}px`;
+      if (`${width} ${height}` !== size) {
+        size = `${width} ${height}`;
+        element.style.width = width;
+        element.style.height = height;
       }
       element.style.transform = `translate3d(${(view.x - frame.x) / frame.scale}px, ${(view.y - frame.y) / frame.scale}px, 0)`;
     };

@@ -64,7 +64,8 @@ export function segmentMeets(a: { x: number; y: number }, b: { x: number; y: num
   return true;
 }
 
-const sizeOf = (node: AppNode) => ({ width: node.measured?.width ?? node.width ?? 0, height: node.measured?.height ?? node.height ?? 0 });
+/** A card's size: measured on the page, else the layout's. */
+export const sizeOf = (node: AppNode) => ({ width: node.measured?.width ?? node.width ?? 0, height: node.measured?.height ?? node.height ?? 0 });
 const centreOf = (node: AppNode) => {
   const { width, height } = sizeOf(node);
   return { x: node.position.x + width / 2, y: node.position.y + height / 2 };
