@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser';
 import { loginAs } from '../test/helpers/api';
-import { seedLargeDeal, signedInPage } from './map';
+import { openMap, seedLargeDeal, signedInPage } from './map';
 import { startTestServer, type TestServer } from '../test/helpers/server';
 
 const RUNS = Number(process.env.RUNS ?? 7);
@@ -22,12 +22,8 @@ for (const build of builds) if (!existsSync(`${build.dist}/index.html`)) throw n
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-async function open(page: Page, url: string, people: number): Promise<number> {
-  await page.goto('about:blank');
-  await page.goto(url);
-  const handle = await page.waitForFunction((count) => (document.querySelectorAll('.react-flow__node').length >= count ? performance.now() : 0), people, { polling: 'raf', timeout: 30_000 });
-  return Math.round((await handle.jsonValue()) as number);
-}
+/** FROM=blank loads from a blank tab (a new renderer process each time), as bench/map.ts's second figure. */
+const open = (page: Page, url: string, people: number) => openMap(page, url, people, process.env.FROM === 'blank' ? 'blank' : 'site');
 
 const servers: TestServer[] = [];
 const browser = await launchBrowser();

@@ -3,7 +3,8 @@
  * chunks cached), from navigation start to every card in the DOM. A Chromium trace with V8's sampling
  * profiler; prints the main thread's self time by kind of work (script, style, layout, paint, GC…) and
  * the script samples by original source file and by function, through the build's source maps.
- * LARGE=1 profiles the 300-person map of bench/map.ts too. Needs a built client. The diagnosis behind
+ * LARGE=1 profiles the 300-person map of bench/map.ts too; FROM=blank loads it from a blank tab instead of
+ * another page of the site. Needs a built client. The diagnosis behind
  * bench/map.ts's figures (ADR 32), not a figure to compare.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -70,7 +71,8 @@ async function profileOnce(server: TestServer, url: string, people: number, name
     // Warm: a first visit caches the chunks (and lets the service worker install), as bench/map.ts's runs after its first.
     await page.goto(url);
     await page.locator('.react-flow__node').nth(people - 1).waitFor();
-    await page.goto('about:blank');
+    // From another page of the site, as bench/map.ts's figure; FROM=blank from a blank tab (a new renderer process).
+    await page.goto(process.env.FROM === 'blank' ? 'about:blank' : `${server.url}/healthz`);
     await browser.startTracing(page, {
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'v8', 'blink'],
     });
