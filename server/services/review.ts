@@ -9,6 +9,7 @@ import type { TDealQuery } from '../../shared/schemas/deal';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
 import { dealHealth, deals } from '../db/tables';
+import { countRows } from '../db/dialect';
 import { badInput } from '../errors';
 import { repDealArms, requireVisibleTeam, visibleDeals } from './access';
 import { latestCoachingNotes } from './coachingNotes';
@@ -69,7 +70,7 @@ export async function reviewSummary(db: Db, user: SessionUser, input: { teamId?:
     db
       .select({
         status: dealHealth.status,
-        deals: sql<number>`cast(count(*) as integer)`.mapWith(Number),
+        deals: countRows(),
         information: missing(dealHealth.information),
         relationships: missing(dealHealth.relationships),
         topDecisionMaker: missing(dealHealth.topDecisionMaker),

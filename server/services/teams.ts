@@ -10,6 +10,7 @@ import type { SessionUser } from '../auth/session';
 import { together, writeTransaction, type Db, type Tx } from '../db/client';
 import { first, single } from '../db/rows';
 import { teamManagers, teams, users } from '../db/tables';
+import { countRows } from '../db/dialect';
 import { AppError, assertVersion, badInput, notFound } from '../errors';
 import { visibleTeamIds } from './access';
 import { recordEvent } from './events';
@@ -30,7 +31,7 @@ export async function listTeams(db: Db | Tx, user: SessionUser): Promise<TeamDto
   const [rows, counts, own, given] = await together(
     () => db.select({ id: teams.id, name: teams.name, version: teams.version }).from(teams).where(scope).orderBy(asc(teams.name), asc(teams.id)),
     () => db
-        .select({ teamId: users.teamId, members: sql<number>`cast(count(*) as integer)`.mapWith(Number) })
+        .select({ teamId: users.teamId, members: countRows() })
         .from(users)
         .where(eq(users.active, true))
         .groupBy(users.teamId),

@@ -150,6 +150,20 @@ describe('deal.list pages (SPEC §13)', () => {
     const theirs = (await allPages(manager, { ownerId: me!.user.id, limit: 200 })).rows;
     expect(theirs.every((row) => row.ownerId === me!.user.id)).toBe(true);
     expect(theirs.length).toBe(all.filter((row) => row.ownerId === me!.user.id).length);
+    // The admin's count of open deals reads the review order's index instead of each status (countedStatusOf): the same numbers, a deal closing included.
+    const everything = (await allPages(admin, { limit: 200 })).rows;
+    for (const status of ['open', 'won', 'lost'] as const) {
+      const page = await allPages(admin, { status, limit: 200 });
+      expect(page.rows.length, status).toBe(everything.filter((row) => row.status === status).length);
+      expect(page.totals[0], status).toBe(page.rows.length);
+    }
+    const openBefore = (await admin.trpc.review.pipeline.query({ limit: 1 })).total;
+    expect(openBefore).toBe(everything.filter((row) => row.status === 'open').length);
+    const closing = everything.find((row) => row.status === 'open' && row.name.includes(' phase '))!;
+    const room = await admin.trpc.deal.get.query({ id: closing.id });
+    await admin.trpc.deal.update.mutate({ id: closing.id, version: room.deal.version, stage: 'won' });
+    expect((await admin.trpc.review.pipeline.query({ limit: 1 })).total).toBe(openBefore - 1);
+    expect((await admin.trpc.deal.list.query({ status: 'open', limit: 1 })).total).toBe(openBefore - 1);
     // A team filter: admins pick any team; the west team holds exactly its one deal.
     expect(ids((await admin.trpc.deal.list.query({ teamId: west.teamId })).items)).toEqual([west.dealId]);
     expect((await manager.trpc.deal.list.query({ teamId: all[0]!.teamId, limit: 1 })).total).toBe(all.length);
