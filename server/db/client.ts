@@ -10,6 +10,7 @@ import pg from 'pg';
 import * as schema from './schema';
 import * as pgSchema from './schema.pg';
 import { LOCK_IDS } from './lockIds';
+import { nameStatementsOnPostgres } from './prepared';
 import { bindTables, type Engine } from './tables';
 
 /**
@@ -135,6 +136,7 @@ const isRetryable = (error: unknown) => {
  */
 export function openPostgres(url: string, options: { poolSize?: number } = {}): PostgresDatabase {
   bindTables('postgres');
+  nameStatementsOnPostgres();
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle client that loses its connection must not take the process down; the next query reconnects.
   pool.on('error', () => undefined);
