@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import { NodePgSession } from 'drizzle-orm/node-postgres';
 import type { Db, Tx } from './client';
 
+/** True while `prepared` builds its query (synchronously): the statements prepared then are named. */
+let building = false;
+let naming = false;
+
 /** A database and every transaction on it share one session (one connection). */
 const sessionOf = (db: Db | Tx): object => (db as unknown as { session: object }).session;
 
@@ -35,10 +39,6 @@ export function prepared<P>(build: (db: Db | Tx) => P): (db: Db | Tx) => P {
     return query;
   };
 }
-
-/** True while `prepared` builds its query (synchronously): the statements prepared then are named. */
-let building = false;
-let naming = false;
 
 /**
  * On PostgreSQL, the queries that `prepared` builds become named statements, named by a hash of
