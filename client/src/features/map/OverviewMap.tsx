@@ -93,10 +93,10 @@ export function OverviewMap({ nodes }: { nodes: readonly AppNode[] }) {
       const view = visibleArea(state.transform, state.width, state.height);
       const [width, height] = [`${view.width / frame.scale}px`, `${view.height / frame.scale}px`];
       // A new size is a zoom (a repaint of this little box); a pan only moves it.
-      if (`${width} ${height}` !== size) {
-        size = `${width} ${height}`;
-        element.style.width = width;
-        element.style.height = height;
+      const next = `${width} ${height}`;
+      if (next !== size) {
+        size = next;
+        Object.assign(element.style, { width, height });
       }
       element.style.transform = `translate3d(${(view.x - frame.x) / frame.scale}px, ${(view.y - frame.y) / frame.scale}px, 0)`;
     };
